@@ -1,0 +1,98 @@
+// FAQ 000 "Associer la catégorie au club": the club's category must exist, be displayed, and list
+// the club's customer group in its group access; otherwise its products are not tied to the club
+// and payment cannot open.
+
+import { t, type Check, type Text } from '../src/engine/types.js';
+
+const openCategory = t(
+  'Dans le back-office : Catalogue > Catégories, affichez la catégorie du club puis cliquez sur « Modifier ».',
+  'In the back office: Catalogue > Categories, find the club category and click "Edit".',
+);
+const save = t('Enregistrez.', 'Click "Save".');
+
+const manualSteps: Text[] = [
+  openCategory,
+  t('Dans « Accès des groupes », vérifiez que le groupe du club est coché.', 'Under "Group access", check that the club group is ticked.'),
+  save,
+];
+
+export default {
+  meta: {
+    id: 'category-club-access',
+    category: 'catalogue',
+    severity: 'fail',
+    needs: ['club.group', 'club.category'],
+    optional: ['club.categoryAccess'],
+    title: t('Catégorie du club accessible au groupe du club', "Club category open to the club's group"),
+    description: t(
+      "Vérifie que la catégorie du club existe, est affichée et que son « Accès des groupes » inclut le groupe client du club. C'est ce lien qui rattache les produits au club : sans lui, le paiement ne s'ouvre pas.",
+      "Verifies that the club's category exists, is displayed, and that its group access includes the club's customer group. That link ties the products to the club: without it, payment does not open.",
+    ),
+    manualSteps,
+    docs: 'FAQ 000, « Associer la catégorie au club »',
+  },
+  run({ club, parts, unavailable }) {
+    const group = parts['club.group'];
+    const category = parts['club.category'];
+    if (!group) {
+      return {
+        status: 'fail',
+        message: t(`Aucun groupe client ne correspond au club « ${club.name} ».`, `No customer group matches the club "${club.name}".`),
+        remediation: [
+          t('Dans le back-office : Clients > Groupes, vérifiez le nom du groupe du club (ou créez-le).', "In the back office: Customers > Groups, check the club group's name (or create it)."),
+          t('Ou indiquez son identifiant dans la configuration (clubs[].group).', 'Or give its id in the configuration (clubs[].group).'),
+        ],
+      };
+    }
+    if (!category) {
+      return {
+        status: 'fail',
+        message: t(`Aucune catégorie ne correspond au club « ${club.name} ».`, `No category matches the club "${club.name}".`),
+        remediation: [
+          t('Dans le back-office : Catalogue > Catégories, vérifiez le nom de la catégorie du club (ou créez-la).', "In the back office: Catalogue > Categories, check the club category's name (or create it)."),
+          t('Ou indiquez son identifiant dans la configuration (clubs[].category).', 'Or give its id in the configuration (clubs[].category).'),
+        ],
+        evidence: { groupId: group.id },
+      };
+    }
+    const evidence: Record<string, unknown> = { groupId: group.id, groupName: group.name, categoryId: category.id, categoryName: category.name };
+    if (!category.active) {
+      return {
+        status: 'fail',
+        message: t(`La catégorie « ${category.name} » (n° ${category.id}) est désactivée : ses produits ne sont pas visibles.`, `Category "${category.name}" (#${category.id}) is disabled: its products are hidden.`),
+        remediation: [openCategory, t('Passez « Affiché » sur Oui.', 'Set "Displayed" to Yes.'), save],
+        evidence,
+      };
+    }
+    const access = parts['club.categoryAccess'];
+    if (!access) {
+      return {
+        status: 'manual',
+        message: unavailable['club.categoryAccess'] ?? t("L'accès des groupes de la catégorie n'a pas pu être lu.", "The category's group access could not be read."),
+        remediation: manualSteps.map((s, i) => (i === 1 ? t(`${s.fr} (groupe « ${group.name} », n° ${group.id})`, `${s.en} (group "${group.name}", #${group.id})`) : s)),
+        evidence,
+      };
+    }
+    evidence.allowedGroupIds = access.groupIds;
+    if (!access.groupIds.includes(group.id)) {
+      return {
+        status: 'fail',
+        message: t(
+          `Le groupe « ${group.name} » (n° ${group.id}) n'a pas accès à la catégorie « ${category.name} » (n° ${category.id}) : les produits ne sont pas rattachés au club et le paiement est bloqué.`,
+          `Group "${group.name}" (#${group.id}) has no access to category "${category.name}" (#${category.id}): products are not tied to the club and payment is blocked.`,
+        ),
+        remediation: [
+          openCategory,
+          t(`Dans « Accès des groupes », cochez « ${group.name} ».`, `Under "Group access", tick "${group.name}".`),
+          save,
+        ],
+        evidence,
+      };
+    }
+    return {
+      status: 'pass',
+      message: t(`La catégorie « ${category.name} » est active et ouverte au groupe « ${group.name} ».`, `Category "${category.name}" is active and open to group "${group.name}".`),
+      evidence,
+    };
+  },
+} satisfies Check;

@@ -1,0 +1,6 @@
+// The built-in checks, one file each, named by id. Add a line here when adding a check.
+
+import type { Check } from '../src/engine/types.js';
+import categoryClubAccess from './category-club-access.js';
+
+export const builtinChecks: readonly Check[] = [categoryClubAccess];

@@ -1,0 +1,105 @@
+// `checkout-doctor diagnose <club>`: obtain a snapshot, pick the clubs, run the checks, render.
+
+import { performance } from 'node:perf_hooks';
+import { loadConfig, configDir, type LoadedConfig } from '../config/load.js';
+import { matchClub } from '../engine/clubs.js';
+import { UsageError } from '../engine/errors.js';
+import { builtinRegistry, loadPlugins, type Registry } from '../engine/registry.js';
+import { runChecks, type CheckSettings } from '../engine/runner.js';
+import { loadSnapshot, type ClubSnapshot, type Snapshot } from '../engine/snapshot.js';
+import type { Check, Query } from '../engine/types.js';
+import { buildClubReport, buildReport, exitCodeFor } from '../report/model.js';
+import { FORMATS, RENDERERS } from '../report/render/index.js';
+import { oneOf, parseIds, parseLang, parseShard } from './options.js';
+import { useColor, writeReport, type Io } from './output.js';
+
+export interface DiagnoseFlags {
+  config?: string;
+  snapshot?: string;
+  customer?: string;
+  code?: string;
+  order?: string;
+  format?: string;
+  output?: string;
+  only?: string;
+  skip?: string;
+  failOn?: string;
+  lang?: string;
+  all?: boolean;
+  shard?: string;
+}
+
+/** Per-check settings from the `checks` config key; unknown ids are a configuration error. */
+export function checkSettingsFromConfig(loaded: LoadedConfig | undefined, registry: Registry) {
+  const off = new Set<string>();
+  const settings: Record<string, CheckSettings> = {};
+  for (const [id, value] of Object.entries(loaded?.config.checks ?? {})) {
+    if (!registry.get(id)) {
+      throw new UsageError(`Invalid configuration in ${loaded!.filepath}:`, 'Fix these keys and run again.', [
+        `  checks.${id}: unknown check id (known: ${registry.ids().join(', ')})`,
+      ]);
+    }
+    const { severity, ...options } = typeof value === 'string' ? { severity: value } : value;
+    if (severity === 'off') off.add(id);
+    else settings[id] = { severity: severity as CheckSettings['severity'], options };
+  }
+  return { off, settings };
+}
+
+export function selectChecks(registry: Registry, flags: DiagnoseFlags, off: Set<string>): Check[] {
+  const only = parseIds('--only', flags.only, registry.ids());
+  const skip = parseIds('--skip', flags.skip, registry.ids()) ?? [];
+  return registry
+    .all()
+    .filter((c) => (only ? only.includes(c.meta.id) : !off.has(c.meta.id)))
+    .filter((c) => !skip.includes(c.meta.id));
+}
+
+async function obtainSnapshot(flags: DiagnoseFlags, loaded: LoadedConfig | undefined): Promise<Snapshot> {
+  if (flags.snapshot) return loadSnapshot(flags.snapshot);
+  if (!loaded?.config.prestashop) {
+    throw new UsageError(
+      'Nothing to diagnose: no snapshot given and no shop configured.',
+      'Pass --snapshot <file>, or create .checkout-doctorrc.json with prestashop.url (see README).',
+    );
+  }
+  throw new UsageError('Live diagnosis of a configured shop is not available in this version yet.', 'Diagnose a snapshot with --snapshot <file>.');
+}
+
+function selectClubs(snapshot: Snapshot, club: string | undefined, flags: DiagnoseFlags): ClubSnapshot[] {
+  if (flags.all && club) throw new UsageError('Give either a club name or --all, not both.');
+  if (!flags.all && !club) throw new UsageError('Which club? Give its name, or --all for every club.', undefined, snapshot.clubs.map((c) => `  ${c.name}`));
+  if (!flags.all && flags.shard) throw new UsageError('--shard goes with --all.');
+  if (!snapshot.clubs.length) throw new UsageError('The shop has no club to diagnose.');
+  if (!flags.all) return [matchClub(club!, snapshot.clubs)];
+  const shard = parseShard(flags.shard);
+  const sorted = [...snapshot.clubs].sort((a, b) => a.name.localeCompare(b.name));
+  return shard ? sorted.filter((_, i) => i % shard.count === shard.index - 1) : sorted;
+}
+
+export async function diagnose(io: Io, club: string | undefined, flags: DiagnoseFlags): Promise<number> {
+  const startedAt = performance.now();
+  const format = oneOf('--format', flags.format, FORMATS, 'pretty');
+  const failOn = oneOf('--fail-on', flags.failOn, ['warn', 'fail'] as const, 'fail');
+  const lang = parseLang(flags.lang, io.env);
+  const loaded = await loadConfig({ configPath: flags.config, cwd: io.cwd, env: io.env });
+  const registry = builtinRegistry();
+  await loadPlugins(registry, loaded?.config.plugins ?? [], configDir(loaded, io.cwd));
+  const { off, settings } = checkSettingsFromConfig(loaded, registry);
+  const checks = selectChecks(registry, flags, off);
+  const query: Query = { customer: flags.customer, code: flags.code, order: flags.order };
+  for (const key of ['customer', 'code', 'order'] as const) {
+    if (query[key] !== undefined && !query[key]!.trim()) throw new UsageError(`--${key} is empty.`);
+  }
+
+  const snapshot = await obtainSnapshot(flags, loaded);
+  const clubs = selectClubs(snapshot, club, flags);
+  const reports = [];
+  for (const c of clubs) {
+    const results = await runChecks({ checks, snapshot, club: c, query, settings });
+    reports.push(buildClubReport(c, results, lang));
+  }
+  const report = buildReport(reports, lang, startedAt);
+  await writeReport(io, RENDERERS[format](report, { color: !flags.output && useColor(io) }), flags.output);
+  return exitCodeFor(report, failOn);
+}

@@ -1,0 +1,74 @@
+// The commander program. Every command returns an exit code; errors become one sentence on stderr
+// (what happened, what to do) and exit 2, with the stack only under --debug.
+
+import { Command, CommanderError, Option } from 'commander';
+import { UsageError } from '../engine/errors.js';
+import { toolVersion } from '../report/version.js';
+import { diagnose, type DiagnoseFlags } from './diagnose.js';
+import { logError, processIo, type Io } from './output.js';
+
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command('checkout-doctor')
+    .description('Diagnoses why a club checkout fails on a PrestaShop + Stripe + Sendcloud shop, and says how to fix it.')
+    .version(toolVersion(), '-V, --version')
+    .option('--debug', 'show stack traces and upstream details on errors')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    })
+    .showHelpAfterError('(run with --help for usage)');
+
+  program
+    .command('diagnose')
+    .description("run every check for a club (or --all) and print what is wrong and how to fix it")
+    .argument('[club]', 'club name; case and accents do not matter')
+    .option('--config <file>', 'configuration file (default: discovered from the current folder)')
+    .option('--snapshot <file>', 'evaluate a snapshot file instead of the live shop')
+    .option('--customer <email|id>', "also check this customer's account and club membership")
+    .option('--code <code>', 'also check this promo code')
+    .option('--order <id|reference>', 'also check this order for a credit note')
+    .addOption(new Option('--format <format>', 'report format').default(undefined, 'pretty'))
+    .option('--output <file>', 'write the report to a file instead of stdout')
+    .option('--only <ids>', 'run only these checks (comma-separated ids)')
+    .option('--skip <ids>', 'do not run these checks (comma-separated ids)')
+    .option('--fail-on <level>', 'lowest status that makes the exit code 1: fail (default) or warn')
+    .option('--lang <lang>', 'report language: fr or en (default from LC_ALL/LANG)')
+    .option('--all', 'diagnose every club')
+    .option('--shard <i/n>', 'with --all: only the i-th of n slices of the clubs')
+    .action(async (club: string | undefined, flags: DiagnoseFlags) => {
+      setExit(await diagnose(io, club, flags));
+    });
+
+  return program;
+}
+
+function printUsageError(io: Io, error: UsageError): void {
+  logError(io, `checkout-doctor: ${error.message}`);
+  for (const line of error.details) logError(io, line);
+  if (error.hint) logError(io, error.hint);
+}
+
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  let exit = 0;
+  const program = buildProgram(io, (code) => (exit = code));
+  const debug = argv.includes('--debug');
+  try {
+    await program.parseAsync(argv);
+    return exit;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here with code 0; unknown options and missing arguments with 2.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof UsageError) {
+      printUsageError(io, error);
+      if (debug && error.stack) logError(io, error.stack);
+      return 2;
+    }
+    const err = error instanceof Error ? error : new Error(String(error));
+    logError(io, `checkout-doctor: unexpected internal error: ${err.message}`);
+    logError(io, debug && err.stack ? err.stack : 'Run again with --debug for the stack trace, and report it.');
+    return 2;
+  }
+}

@@ -1,0 +1,40 @@
+// Parsing of the flags shared by several commands, with exit-2 errors that list valid values.
+
+import { UsageError } from '../engine/errors.js';
+import { closeMatches } from '../engine/clubs.js';
+import type { Lang } from '../engine/types.js';
+import { detectLang } from '../report/i18n.js';
+
+export function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}").`);
+}
+
+export function parseLang(value: string | undefined, env: NodeJS.ProcessEnv): Lang {
+  return value === undefined ? detectLang(env) : oneOf('--lang', value, ['fr', 'en'] as const, 'en');
+}
+
+/** Comma-separated check ids, each one known. */
+export function parseIds(flag: string, value: string | undefined, known: readonly string[]): string[] | undefined {
+  if (value === undefined) return undefined;
+  const ids = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (!ids.length) throw new UsageError(`${flag} needs at least one check id.`, 'Run `checkout-doctor list-checks` to see them.');
+  for (const id of ids) {
+    if (!known.includes(id)) {
+      const close = closeMatches(id, known, 3);
+      throw new UsageError(`Unknown check id "${id}" in ${flag}.`, close.length ? 'Did you mean:' : 'Run `checkout-doctor list-checks` to see them.', close.map((c) => `  ${c}`));
+    }
+  }
+  return ids;
+}
+
+/** `--shard i/n`: this run takes the clubs whose index modulo n is i-1. */
+export function parseShard(value: string | undefined): { index: number; count: number } | undefined {
+  if (value === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard must look like 2/5 (shard 2 of 5), got "${value}".`);
+  return { index, count };
+}

@@ -1,0 +1,62 @@
+// The configuration contract (DESIGN.md §5). Objects are strict: a misspelt key is reported with
+// its path rather than silently ignored.
+
+import { z } from 'zod';
+
+const HttpUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
+const SeverityOrOff = z.enum(['off', 'warn', 'fail']);
+
+export const ClubConfigSchema = z.strictObject({
+  name: z.string().min(1),
+  group: z.number().int().positive().optional(),
+  category: z.number().int().positive().optional(),
+  stripe: z
+    .strictObject({
+      publishableKey: z.string().optional(),
+      secretKey: z.string().optional(),
+    })
+    .optional(),
+});
+
+export const ConfigSchema = z.strictObject({
+  prestashop: z
+    .strictObject({
+      url: HttpUrl,
+      webserviceKey: z.string().optional(),
+      /** Multistore: the shop whose configuration and lists are read (default 1). */
+      shopId: z.number().int().positive().optional(),
+      database: z
+        .strictObject({
+          host: z.string().min(1),
+          port: z.number().int().min(1).max(65535).default(3306),
+          user: z.string().min(1),
+          password: z.string().optional(),
+          database: z.string().min(1),
+          prefix: z.string().regex(/^[A-Za-z0-9_]*$/, 'expected letters, digits and underscores').default('ps_'),
+        })
+        .optional(),
+    })
+    .optional(),
+  stripe: z.strictObject({ apiBase: HttpUrl.optional() }).optional(),
+  sendcloud: z
+    .strictObject({
+      apiBase: HttpUrl.optional(),
+      publicKey: z.string().optional(),
+      secretKey: z.string().optional(),
+    })
+    .optional(),
+  clubs: z.array(ClubConfigSchema).optional(),
+  dynamicCoupons: z.strictObject({ url: HttpUrl, platform: z.string().min(1) }).optional(),
+  checks: z
+    .record(
+      z.string(),
+      z.union([SeverityOrOff, z.looseObject({ severity: SeverityOrOff.optional() })], {
+        error: 'expected "off", "warn", "fail" or an object { severity, ...options }',
+      }),
+    )
+    .optional(),
+  plugins: z.array(z.string().min(1)).optional(),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+export type ClubConfig = z.infer<typeof ClubConfigSchema>;

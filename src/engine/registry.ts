@@ -1,0 +1,72 @@
+// The set of checks a run may use: the built-in ones from checks/ plus plugins from config.
+// Ids are part of the public contract, so the registry refuses duplicates and malformed metadata.
+
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import { builtinChecks } from '../../checks/index.js';
+import { UsageError } from './errors.js';
+import { isPartName } from './parts.js';
+import type { Check } from './types.js';
+
+const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const CATEGORIES = new Set(['catalogue', 'payments', 'customers', 'promotions', 'shipping', 'orders', 'shop']);
+
+/** Returns the problems of a check's metadata, empty when it is sound. */
+export function checkProblems(check: unknown): string[] {
+  const c = check as Partial<Check> | undefined;
+  if (!c || typeof c !== 'object' || !c.meta || typeof c.run !== 'function') return ['not a { meta, run } object'];
+  const { meta } = c;
+  const problems: string[] = [];
+  if (typeof meta.id !== 'string' || !ID.test(meta.id)) problems.push(`id ${JSON.stringify(meta.id)} is not kebab-case`);
+  if (!CATEGORIES.has(meta.category)) problems.push(`category ${JSON.stringify(meta.category)} is unknown`);
+  if (meta.severity !== 'fail' && meta.severity !== 'warn') problems.push(`severity ${JSON.stringify(meta.severity)} is not fail or warn`);
+  for (const part of [...(meta.needs ?? []), ...(meta.optional ?? [])]) if (!isPartName(part)) problems.push(`part ${JSON.stringify(part)} is unknown`);
+  if (!meta.title?.fr || !meta.title?.en) problems.push('title needs fr and en');
+  return problems;
+}
+
+export class Registry {
+  private readonly byId = new Map<string, Check>();
+
+  constructor(checks: readonly Check[]) {
+    for (const check of checks) this.add(check, 'built-in');
+  }
+
+  add(check: Check, origin: string): void {
+    const problems = checkProblems(check);
+    if (problems.length) throw new UsageError(`Check from ${origin} is invalid: ${problems.join('; ')}.`);
+    if (this.byId.has(check.meta.id)) throw new UsageError(`Check id "${check.meta.id}" from ${origin} is already taken.`);
+    this.byId.set(check.meta.id, check);
+  }
+
+  all(): Check[] {
+    return [...this.byId.values()];
+  }
+
+  ids(): string[] {
+    return [...this.byId.keys()];
+  }
+
+  get(id: string): Check | undefined {
+    return this.byId.get(id);
+  }
+}
+
+export function builtinRegistry(): Registry {
+  return new Registry(builtinChecks);
+}
+
+/** Loads plugins: module paths (relative to the config file) or package names exporting a list of checks. */
+export async function loadPlugins(registry: Registry, plugins: readonly string[], baseDir: string): Promise<void> {
+  for (const spec of plugins) {
+    const target = spec.startsWith('.') || spec.startsWith('/') ? pathToFileURL(resolve(baseDir, spec)).href : spec;
+    let mod: { default?: unknown };
+    try {
+      mod = (await import(target)) as { default?: unknown };
+    } catch (error) {
+      throw new UsageError(`Cannot load plugin "${spec}": ${(error as Error).message}`, 'Check the "plugins" list in your configuration.');
+    }
+    if (!Array.isArray(mod.default)) throw new UsageError(`Plugin "${spec}" must export a list of checks as its default export.`);
+    for (const check of mod.default) registry.add(check as Check, `plugin "${spec}"`);
+  }
+}

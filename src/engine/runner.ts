@@ -1,0 +1,205 @@
+// Runs checks against one club of a snapshot. Each check sees only the parts it declares; a part
+// that is missing, failed or malformed turns the check into `error` naming the cause; a part the
+// configured sources cannot see turns it into `manual`; a check that throws becomes `error`.
+// Nothing here does I/O.
+
+import { performance } from 'node:perf_hooks';
+import { PART_SCHEMAS, type PartName } from './parts.js';
+import { LOOKUP_PARTS, answeredQueries, lookupKey, lookupPartFor, type ClubSnapshot, type PartEnvelope, type Snapshot } from './snapshot.js';
+import { t, type Cause, type Check, type CheckContext, type CheckOutcome, type Query, type Severity, type Status, type Text } from './types.js';
+
+export interface CheckSettings {
+  severity?: Severity;
+  options?: Record<string, unknown>;
+}
+
+export interface RunInput {
+  checks: readonly Check[];
+  snapshot: Snapshot;
+  club: ClubSnapshot;
+  query: Query;
+  settings?: Record<string, CheckSettings>;
+  /** Defaults to the snapshot's generatedAt, so a snapshot re-evaluates identically. */
+  now?: Date;
+}
+
+export interface CheckResult {
+  check: Check;
+  status: Status;
+  severity: Severity;
+  message: Text;
+  remediation: Text[];
+  evidence: Record<string, unknown>;
+  durationMs: number;
+  /** Set when the result is an error caused by a source or by the snapshot. */
+  cause?: Cause;
+  /** Set when the check itself threw (shown with --debug). */
+  stack?: string;
+}
+
+type Resolved = { ok: true; data: unknown } | { ok: false; outcome: CheckOutcome & { cause?: Cause } } | { ok: 'absent' };
+
+const validated = new WeakMap<PartEnvelope, { ok: true; data: unknown } | { ok: false; issue: string }>();
+
+function validate(name: PartName, envelope: PartEnvelope & { status: 'ok' }) {
+  let result = validated.get(envelope);
+  if (!result) {
+    const parsed = PART_SCHEMAS[name].safeParse(envelope.data);
+    result = parsed.success
+      ? { ok: true, data: parsed.data }
+      : {
+          ok: false,
+          issue: parsed.error.issues
+            .slice(0, 3)
+            .map((i) => `${[name, ...i.path].join('.')}: ${i.message}`)
+            .join('; '),
+        };
+    validated.set(envelope, result);
+  }
+  return result;
+}
+
+function describeCause(cause: Cause): string {
+  const where = [cause.host, cause.status !== undefined ? `HTTP ${cause.status}` : undefined, cause.code !== undefined ? `code ${cause.code}` : undefined]
+    .filter(Boolean)
+    .join(', ');
+  return where ? `${cause.message} (${where})` : cause.message;
+}
+
+function findEnvelope(input: RunInput, name: PartName): PartEnvelope | { missingLookup: string } | undefined {
+  const lookup = lookupPartFor(name);
+  if (lookup) {
+    const asked = input.query[lookup];
+    if (asked === undefined) return undefined;
+    const envelope = input.snapshot.lookups[lookup]?.[lookupKey(lookup, asked)];
+    if (envelope) return envelope;
+    const held = answeredQueries(input.snapshot, lookup);
+    return { missingLookup: `--${lookup} "${asked}"${held.length ? ` (it holds: ${held.join(', ')})` : ''}` };
+  }
+  return input.club.parts[name] ?? input.snapshot.parts[name];
+}
+
+function resolvePart(input: RunInput, name: PartName, check: Check): Resolved {
+  const found = findEnvelope(input, name);
+  if (found === undefined) return { ok: 'absent' };
+  if ('missingLookup' in found) {
+    return {
+      ok: false,
+      outcome: {
+        status: 'error',
+        message: t(
+          `Les données ne contiennent rien pour ${found.missingLookup}.`,
+          `The gathered data holds nothing for ${found.missingLookup}.`,
+        ),
+        remediation: [t('Collectez à nouveau les données avec cette option, ou utilisez une valeur présente.', 'Gather the data again with that option, or use a value it holds.')],
+      },
+    };
+  }
+  switch (found.status) {
+    case 'ok': {
+      const valid = validate(name, found);
+      if (valid.ok) return { ok: true, data: valid.data };
+      const cause: Cause = { source: 'snapshot', kind: 'malformed', message: `malformed data: ${valid.issue}` };
+      return {
+        ok: false,
+        outcome: {
+          status: 'error',
+          cause,
+          message: t(`Données illisibles pour « ${name} » : ${valid.issue}.`, `Unreadable data for "${name}": ${valid.issue}.`),
+          remediation: [t('Collectez à nouveau les données (checkout-doctor snapshot) ; si le problème persiste, signalez-le.', 'Gather the data again (checkout-doctor snapshot); if it persists, report it.')],
+        },
+      };
+    }
+    case 'failed':
+      return {
+        ok: false,
+        outcome: {
+          status: 'error',
+          cause: found.cause,
+          message: t(`Impossible d'obtenir « ${name} » : ${describeCause(found.cause)}.`, `Could not get "${name}": ${describeCause(found.cause)}.`),
+          remediation: found.cause.fix ?? [t('Corrigez la cause ci-dessus puis relancez le diagnostic.', 'Fix the cause above, then run the diagnosis again.')],
+        },
+      };
+    case 'unavailable':
+      return {
+        ok: false,
+        outcome: { status: 'manual', message: found.reason, remediation: check.meta.manualSteps ?? [] },
+      };
+  }
+}
+
+function notGathered(name: PartName): CheckOutcome & { cause: Cause } {
+  return {
+    status: 'error',
+    cause: { source: 'snapshot', kind: 'not-gathered', message: `"${name}" was not gathered` },
+    message: t(`Les données « ${name} » n'ont pas été collectées ; ce contrôle ne peut pas être évalué.`, `"${name}" was not gathered, so this check cannot be evaluated.`),
+    remediation: [t('Collectez à nouveau les données avec une version à jour de checkout-doctor.', 'Gather the data again with an up-to-date checkout-doctor.')],
+  };
+}
+
+function skippedFor(key: keyof Query): CheckOutcome {
+  const flag = key === 'customer' ? '--customer <email|id>' : key === 'code' ? '--code <code>' : '--order <id|reference>';
+  return {
+    status: 'skip',
+    message: t(`Non demandé : ajoutez ${flag} pour ce contrôle.`, `Not asked: add ${flag} to run this check.`),
+  };
+}
+
+async function evaluate(input: RunInput, check: Check, settings: CheckSettings): Promise<Omit<CheckResult, 'check' | 'severity' | 'durationMs'>> {
+  const { meta } = check;
+  if (meta.asks && input.query[meta.asks] === undefined) return { ...skippedFor(meta.asks), remediation: [], evidence: {} };
+
+  const parts: Record<string, unknown> = {};
+  const unavailable: CheckContext['unavailable'] = {};
+  for (const name of [...meta.needs, ...(meta.optional ?? [])]) {
+    const required = meta.needs.includes(name);
+    const resolved = resolvePart(input, name, check);
+    if (resolved.ok === true) parts[name] = resolved.data;
+    else if (resolved.ok === 'absent') {
+      if (required) return { ...notGathered(name), remediation: notGathered(name).remediation ?? [], evidence: {} };
+    } else if (!required && resolved.outcome.status === 'manual') {
+      // An optional part the sources cannot see: the check decides what it can still say.
+      unavailable[name] = resolved.outcome.message;
+    } else return { ...resolved.outcome, remediation: resolved.outcome.remediation ?? [], evidence: resolved.outcome.evidence ?? {} };
+  }
+
+  const ctx: CheckContext = {
+    club: { name: input.club.name },
+    parts: parts as CheckContext['parts'],
+    unavailable,
+    options: { ...meta.defaultOptions, ...settings.options },
+    query: input.query,
+    now: input.now ?? new Date(input.snapshot.generatedAt),
+  };
+  try {
+    const outcome = await check.run(ctx);
+    return { status: outcome.status, message: outcome.message, remediation: outcome.remediation ?? [], evidence: outcome.evidence ?? {} };
+  } catch (error) {
+    const err = error instanceof Error ? error : new Error(String(error));
+    return {
+      status: 'error',
+      message: t(`Le contrôle a échoué de façon inattendue : ${err.message}`, `The check failed unexpectedly: ${err.message}`),
+      remediation: [t('Signalez ce problème avec le rapport JSON (--format json).', 'Report this problem with the JSON report (--format json).')],
+      evidence: {},
+      cause: { source: 'snapshot', kind: 'check-crashed', message: err.message },
+      stack: err.stack,
+    };
+  }
+}
+
+export async function runChecks(input: RunInput): Promise<CheckResult[]> {
+  const results: CheckResult[] = [];
+  for (const check of input.checks) {
+    const settings = input.settings?.[check.meta.id] ?? {};
+    const severity = settings.severity ?? check.meta.severity;
+    const started = performance.now();
+    const result = await evaluate(input, check, settings);
+    const durationMs = Math.round((performance.now() - started) * 100) / 100;
+    // A problem found takes the configured weight: a `fail` of a check set to `warn` reads as warn.
+    const status: Status = result.status === 'fail' && severity === 'warn' ? 'warn' : result.status;
+    results.push({ ...result, check, status, severity, durationMs });
+  }
+  return results;
+}
+
+export { LOOKUP_PARTS };

@@ -1,0 +1,179 @@
+// The snapshot file format: everything the sources gathered, serialisable, secrets already reduced
+// to facts. `diagnose --snapshot` evaluates one without any network; tests use them as fixtures.
+
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { describeKey } from '../secrets/stripe-key.js';
+import { UsageError } from './errors.js';
+import { isPartName, type PartName } from './parts.js';
+import type { Cause, Query, QueryKey, Text } from './types.js';
+
+export const SNAPSHOT_FORMAT = 'checkout-doctor-snapshot';
+
+/** One gathered part: its data, the reason it failed, or why the configured sources cannot see it. */
+export type PartEnvelope =
+  | { status: 'ok'; data: unknown }
+  | { status: 'failed'; cause: Cause }
+  | { status: 'unavailable'; reason: Text };
+
+export type PartMap = Partial<Record<PartName, PartEnvelope>>;
+
+export interface ClubSnapshot {
+  name: string;
+  parts: PartMap;
+}
+
+/**
+ * Answers to the command-line questions, keyed by the normalised question (see lookupKey), so that
+ * one snapshot can hold several customers, codes or orders.
+ */
+export type Lookups = Partial<Record<QueryKey, Record<string, PartEnvelope>>>;
+
+export interface Snapshot {
+  format: typeof SNAPSHOT_FORMAT;
+  schemaVersion: 1;
+  /** When the facts were gathered; checks evaluate dates against it. */
+  generatedAt: string;
+  shop: { name?: string; url?: string; prestashopVersion?: string };
+  /** Which source produced the PrestaShop parts, for the report's footer and for `manual` reasons. */
+  sources: Record<string, string>;
+  parts: PartMap;
+  lookups: Lookups;
+  clubs: ClubSnapshot[];
+}
+
+/** The part that answers each command-line question. */
+export const LOOKUP_PARTS: Record<QueryKey, PartName> = {
+  customer: 'prestashop.customer',
+  code: 'prestashop.cartRule',
+  order: 'prestashop.order',
+};
+
+export function lookupKey(key: QueryKey, value: string): string {
+  const trimmed = value.trim();
+  return key === 'order' ? trimmed.toUpperCase() : trimmed.toLowerCase();
+}
+
+export function lookupPartFor(name: PartName): QueryKey | undefined {
+  return (Object.keys(LOOKUP_PARTS) as QueryKey[]).find((k) => LOOKUP_PARTS[k] === name);
+}
+
+const CauseSchema = z.object({
+  source: z.string(),
+  kind: z.string(),
+  message: z.string(),
+  host: z.string().optional(),
+  status: z.number().optional(),
+  code: z.union([z.string(), z.number()]).optional(),
+  fix: z.array(z.object({ fr: z.string(), en: z.string() })).optional(),
+});
+
+const EnvelopeSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('ok'), data: z.unknown() }),
+  z.object({ status: z.literal('failed'), cause: CauseSchema }),
+  z.object({ status: z.literal('unavailable'), reason: z.object({ fr: z.string(), en: z.string() }) }),
+]);
+
+// The outer structure must be sound to list clubs at all; each part is checked on its own later,
+// so garbage inside one part costs only the checks that need it.
+const FileSchema = z.object({
+  format: z.literal(SNAPSHOT_FORMAT),
+  schemaVersion: z.literal(1),
+  generatedAt: z.iso.datetime({ offset: true }),
+  shop: z.object({ name: z.string().optional(), url: z.string().optional(), prestashopVersion: z.string().optional() }).default({}),
+  sources: z.record(z.string(), z.string()).default({}),
+  parts: z.record(z.string(), z.unknown()).default({}),
+  lookups: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
+  clubs: z.array(z.object({ name: z.string().min(1), parts: z.record(z.string(), z.unknown()).default({}) })),
+});
+
+function toEnvelope(where: string, value: unknown): PartEnvelope {
+  const parsed = EnvelopeSchema.safeParse(value);
+  if (parsed.success) return normaliseSecrets(parsed.data as PartEnvelope);
+  return {
+    status: 'failed',
+    cause: {
+      source: 'snapshot',
+      kind: 'malformed',
+      message: `${where} is not a part envelope ({"status":"ok","data":…}, {"status":"failed","cause":…} or {"status":"unavailable","reason":…}): ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`,
+    },
+  };
+}
+
+/**
+ * Hand-written fixtures may give Stripe keys as plain strings; they are reduced to facts on load so
+ * that nothing downstream ever holds a raw key from a snapshot.
+ */
+function normaliseSecrets(envelope: PartEnvelope): PartEnvelope {
+  if (envelope.status !== 'ok' || typeof envelope.data !== 'object' || envelope.data === null) return envelope;
+  const data = envelope.data as Record<string, unknown>;
+  let changed = false;
+  const copy: Record<string, unknown> = { ...data };
+  for (const field of ['publishableKey', 'secretKey']) {
+    if (typeof data[field] === 'string') {
+      copy[field] = describeKey(data[field] as string);
+      changed = true;
+    }
+  }
+  return changed ? { status: 'ok', data: copy } : envelope;
+}
+
+function toPartMap(where: string, raw: Record<string, unknown>): PartMap {
+  const map: PartMap = {};
+  for (const [name, value] of Object.entries(raw)) {
+    // Unknown part names come from newer versions of the tool: ignored, not fatal.
+    if (isPartName(name)) map[name] = toEnvelope(`${where}.${name}`, value);
+  }
+  return map;
+}
+
+/** Parses snapshot JSON already read; throws UsageError (exit 2) when it is not a snapshot at all. */
+export function parseSnapshot(text: string, file: string): Snapshot {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${file} is not valid JSON (${(error as Error).message}).`, 'Pass a file written by `checkout-doctor snapshot`.');
+  }
+  const parsed = FileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new UsageError(`${file} is not a checkout-doctor snapshot: ${issues}.`, 'Pass a file written by `checkout-doctor snapshot`.');
+  }
+  const raw = parsed.data;
+  const lookups: Lookups = {};
+  for (const [key, entries] of Object.entries(raw.lookups)) {
+    if (key !== 'customer' && key !== 'code' && key !== 'order') continue;
+    const map: Record<string, PartEnvelope> = {};
+    for (const [value, envelope] of Object.entries(entries)) map[lookupKey(key, value)] = toEnvelope(`lookups.${key}.${value}`, envelope);
+    lookups[key] = map;
+  }
+  return {
+    format: SNAPSHOT_FORMAT,
+    schemaVersion: 1,
+    generatedAt: raw.generatedAt,
+    shop: raw.shop,
+    sources: raw.sources,
+    parts: toPartMap('parts', raw.parts),
+    lookups,
+    clubs: raw.clubs.map((club, i) => ({ name: club.name, parts: toPartMap(`clubs[${i}].parts`, club.parts) })),
+  };
+}
+
+export async function loadSnapshot(file: string): Promise<Snapshot> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`Cannot read snapshot ${file}${code ? ` (${code})` : ''}.`, 'Check the path given to --snapshot.');
+  }
+  return parseSnapshot(text, file);
+}
+
+/** The questions a snapshot can answer, for error messages. */
+export function answeredQueries(snapshot: Snapshot, key: QueryKey): string[] {
+  return Object.keys(snapshot.lookups[key] ?? {});
+}
+
+export type { Query };

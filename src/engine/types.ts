@@ -1,0 +1,99 @@
+// The vocabulary shared by the runner, the checks and the report.
+// Checks import only from this file (and from src/engine/parts.ts for part data types).
+
+import type { PartData, PartName } from './parts.js';
+
+export type Lang = 'fr' | 'en';
+
+/** Every user-facing sentence exists in both languages; the report picks one. */
+export interface Text {
+  fr: string;
+  en: string;
+}
+
+export type Status = 'pass' | 'warn' | 'fail' | 'error' | 'skip' | 'manual';
+export const STATUSES: readonly Status[] = ['pass', 'warn', 'fail', 'error', 'skip', 'manual'];
+
+/** What a problem found by a check weighs; config can override a check's default. */
+export type Severity = 'fail' | 'warn';
+
+export type CheckCategory = 'catalogue' | 'payments' | 'customers' | 'promotions' | 'shipping' | 'orders' | 'shop';
+
+/** Command-line questions a check may depend on (`--customer`, `--code`, `--order`). */
+export interface Query {
+  customer?: string;
+  code?: string;
+  order?: string;
+}
+export type QueryKey = keyof Query;
+
+/**
+ * Why a part of the snapshot could not be gathered. Sources fill it with what a person needs to
+ * act: which host answered what. `message` is in English because it often quotes the upstream.
+ */
+export interface Cause {
+  source: 'prestashop' | 'database' | 'stripe' | 'sendcloud' | 'shop-front' | 'dynamic-coupons' | 'snapshot' | 'config';
+  kind: string;
+  message: string;
+  host?: string;
+  status?: number;
+  code?: string | number;
+  /** Optional steps that fix the cause itself (bad key, webservice disabled...). */
+  fix?: Text[];
+}
+
+export interface CheckMeta {
+  /** kebab-case, equal to the file name in checks/; part of the public contract. */
+  id: string;
+  category: CheckCategory;
+  /** Default weight of a problem; `checks.<id>.severity` in config overrides it. */
+  severity: Severity;
+  /** Parts the check cannot run without. */
+  needs: PartName[];
+  /** Parts the check uses when they were gathered (e.g. the order when --order is given). */
+  optional?: PartName[];
+  /** The check only makes sense when this question was asked; otherwise it is skipped. */
+  asks?: QueryKey;
+  title: Text;
+  /** What the check verifies, why it matters (for `explain`). */
+  description: Text;
+  /** Steps a person follows when the facts cannot be read with the configured sources. */
+  manualSteps?: Text[];
+  /** Where the knowledge comes from (FAQ file and section). */
+  docs: string;
+  /** Default values of the check's own options (`checks.<id>.<option>` in config). */
+  defaultOptions?: Record<string, unknown>;
+}
+
+export interface ClubRef {
+  name: string;
+}
+
+export interface CheckContext {
+  club: ClubRef;
+  /** Only the declared parts, validated. Optional parts that were not gathered are absent. */
+  parts: { [K in PartName]?: PartData<K> };
+  /** Optional parts the configured sources cannot see, with the reason (e.g. webservice only). */
+  unavailable: { [K in PartName]?: Text };
+  options: Record<string, unknown>;
+  query: Query;
+  /** The moment of the diagnosis (the snapshot's time when re-evaluating a snapshot). */
+  now: Date;
+}
+
+export interface CheckOutcome {
+  status: Exclude<Status, 'error'> | 'error';
+  message: Text;
+  remediation?: Text[];
+  evidence?: Record<string, unknown>;
+}
+
+export interface Check {
+  meta: CheckMeta;
+  run(ctx: CheckContext): CheckOutcome | Promise<CheckOutcome>;
+}
+
+/** Helper for checks: both languages side by side. */
+export function t(fr: string, en: string): Text {
+  return { fr, en };
+}

@@ -1,0 +1,17 @@
+// Renderer lookup by --format name.
+
+import type { Report } from '../model.js';
+import { renderJson } from './json.js';
+import { renderPretty } from './pretty.js';
+
+export interface RenderOptions {
+  color: boolean;
+}
+
+export const RENDERERS = {
+  pretty: (report: Report, options: RenderOptions) => renderPretty(report, options),
+  json: (report: Report) => renderJson(report),
+} satisfies Record<string, (report: Report, options: RenderOptions) => string>;
+
+export type Format = keyof typeof RENDERERS;
+export const FORMATS = Object.keys(RENDERERS) as Format[];

@@ -1,0 +1,73 @@
+// Human report for a terminal or a support ticket. Glyph and status word carry the meaning, so the
+// report reads the same without colour (NO_COLOR, pipes, ticket text boxes).
+
+import { Chalk, type ChalkInstance } from 'chalk';
+import { STATUSES, type CheckCategory, type Lang, type Status } from '../../engine/types.js';
+import { CATEGORY_LABELS, STATUS_LABELS, SUMMARY_LABELS, UI, pick } from '../i18n.js';
+import { totals, type ClubReport, type Report, type ReportResult } from '../model.js';
+
+export const GLYPHS: Record<Status, string> = { pass: '✓', warn: '!', fail: '✗', error: '‼', skip: '-', manual: '?' };
+
+const CATEGORY_ORDER: CheckCategory[] = ['shop', 'catalogue', 'customers', 'payments', 'promotions', 'shipping', 'orders'];
+
+export interface PrettyOptions {
+  color: boolean;
+}
+
+function paint(c: ChalkInstance, status: Status, text: string): string {
+  switch (status) {
+    case 'pass':
+      return c.green(text);
+    case 'warn':
+      return c.yellow(text);
+    case 'fail':
+      return c.red(text);
+    case 'error':
+      return c.magenta(text);
+    case 'manual':
+      return c.cyan(text);
+    case 'skip':
+      return c.dim(text);
+  }
+}
+
+function renderResult(c: ChalkInstance, r: ReportResult, lang: Lang): string[] {
+  const label = `${GLYPHS[r.status]} ${pick(STATUS_LABELS[r.status], lang)}`.padEnd(13);
+  const lines = [`  ${paint(c, r.status, label)} ${c.bold(r.title)} ${c.dim(`[${r.id}]`)}`];
+  if (r.status === 'pass') return lines;
+  const indent = ' '.repeat(16);
+  lines.push(...r.message.split('\n').map((l) => indent + (r.status === 'skip' ? c.dim(l) : l)));
+  if (r.remediation.length && r.status !== 'skip') {
+    lines.push(indent + c.underline(pick(r.status === 'manual' ? UI.toVerify : UI.howToFix, lang)));
+    r.remediation.forEach((step, i) => lines.push(`${indent}  ${i + 1}. ${step}`));
+  }
+  return lines;
+}
+
+function renderClub(c: ChalkInstance, club: ClubReport, lang: Lang): string[] {
+  const ids = [
+    club.club.groupId !== null ? `${pick(UI.group, lang)} ${club.club.groupId}` : null,
+    club.club.categoryId !== null ? `${pick(UI.category, lang)} ${club.club.categoryId}` : null,
+  ].filter(Boolean);
+  const lines = [c.bold(`${club.club.name}${ids.length ? ` (${ids.join(', ')})` : ''}`)];
+  for (const category of CATEGORY_ORDER) {
+    const results = club.results.filter((r) => r.category === category);
+    if (!results.length) continue;
+    lines.push('', c.bold.underline(pick(CATEGORY_LABELS[category], lang)));
+    for (const r of results) lines.push(...renderResult(c, r, lang));
+  }
+  return lines;
+}
+
+export function summaryLine(report: Report, lang: Lang): string {
+  const sum = totals(report);
+  const parts = STATUSES.filter((s) => sum[s] > 0 || s === 'fail' || s === 'error').map((s) => `${sum[s]} ${pick(SUMMARY_LABELS[s], lang)}`);
+  return `${pick(UI.summary, lang)} : ${parts.join(', ')} (${report.durationMs} ms)`.replace(' :', lang === 'fr' ? ' :' : ':');
+}
+
+export function renderPretty(report: Report, options: PrettyOptions): string {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const lang = report.lang;
+  const blocks = report.clubs.map((club) => renderClub(c, club, lang).join('\n'));
+  return `${blocks.join('\n\n')}\n\n${c.bold(summaryLine(report, lang))}\n`;
+}

@@ -1,0 +1,32 @@
+// Last line of defence for secrets: every byte the CLI prints or writes goes through a Redactor.
+// It masks anything shaped like a Stripe key, plus every secret value the configuration supplied
+// (webservice key, database password, Sendcloud secret...), to prefix + last four characters.
+
+import { maskSecret } from './stripe-key.js';
+
+const STRIPE_LIKE = /\b(?:sk|pk|rk)_(?:test|live)_[A-Za-z0-9]{6,}/g;
+const WEBHOOK_LIKE = /\bwhsec_[A-Za-z0-9]{6,}/g;
+
+export class Redactor {
+  private readonly secrets = new Set<string>();
+
+  /** Registers a configured secret; short values are ignored (masking them would mask ordinary text). */
+  add(secret: string | undefined | null): void {
+    if (!secret) return;
+    const trimmed = secret.trim();
+    if (trimmed.length >= 8) this.secrets.add(trimmed);
+    if (secret !== trimmed && secret.length >= 8) this.secrets.add(secret);
+  }
+
+  redact(text: string): string {
+    let out = text;
+    // Longest first, so a secret that contains another is masked whole.
+    for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
+      if (out.includes(secret)) out = out.split(secret).join(maskSecret(secret));
+    }
+    return out.replace(STRIPE_LIKE, (m) => maskSecret(m)).replace(WEBHOOK_LIKE, (m) => maskSecret(m));
+  }
+}
+
+/** Shared by the whole process: sources register secrets as they read them from config. */
+export const redactor = new Redactor();

@@ -1,0 +1,119 @@
+// Facts about a Stripe key that checks need, computed without keeping the key itself.
+// A snapshot stores these facts instead of the raw key, so that `diagnose --snapshot` re-evaluates
+// `stripe-keys-format` identically while no secret ever reaches a file.
+
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+
+export const KeyContaminationSchema = z.object({
+  kind: z.enum([
+    'leading-whitespace',
+    'trailing-whitespace',
+    'inner-whitespace',
+    'newline',
+    'quote',
+    'zero-width',
+    'nbsp',
+    'control',
+    'unexpected-character',
+  ]),
+  /** 0-based index in the raw value. */
+  position: z.number().int().nonnegative(),
+  /** The character as U+XXXX, never the character itself (it may be invisible). */
+  codePoint: z.string(),
+});
+export type KeyContamination = z.infer<typeof KeyContaminationSchema>;
+
+export const KeyFactsSchema = z.object({
+  /** Prefix + last four characters of the cleaned key: `sk_live_…a1B2`. */
+  masked: z.string(),
+  /** Length of the raw value as configured, contamination included. */
+  rawLength: z.number().int().nonnegative(),
+  /** Length once whitespace, quotes and invisible characters are removed. */
+  length: z.number().int().nonnegative(),
+  prefix: z.string().nullable(),
+  kind: z.enum(['publishable', 'secret', 'restricted', 'webhook-secret']).nullable(),
+  mode: z.enum(['test', 'live']).nullable(),
+  /** `old`: 24 characters after the prefix; `new`: 99 after it starting with `51`; else `other`. */
+  style: z.enum(['old', 'new', 'other']),
+  contamination: z.array(KeyContaminationSchema),
+  /** Hash of the account segment of new-style keys (pk and sk of one account share it). */
+  accountSegment: z.string().nullable(),
+  /** Hash of the cleaned key, to tell whether two values are the same key. */
+  fingerprint: z.string(),
+});
+export type KeyFacts = z.infer<typeof KeyFactsSchema>;
+
+const PREFIX = /^(pk|sk|rk)_(test|live)_/;
+const KINDS = { pk: 'publishable', sk: 'secret', rk: 'restricted' } as const;
+
+function codePoint(ch: string): string {
+  return 'U+' + ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+}
+
+function hash(value: string): string {
+  return createHash('sha256').update(value).digest('hex').slice(0, 16);
+}
+
+function classify(ch: string): KeyContamination['kind'] | 'whitespace' | null {
+  if (ch === '\n' || ch === '\r') return 'newline';
+  if (ch === '"' || ch === "'" || ch === '`' || ch === '«' || ch === '»' || ch === '“' || ch === '”' || ch === '‘' || ch === '’') return 'quote';
+  if (ch === '\u00a0' || ch === '\u202f') return 'nbsp';
+  if (/[\u200b-\u200d\u2060\ufeff\u00ad]/.test(ch)) return 'zero-width';
+  if (/[\u0000-\u001f\u007f]/.test(ch) && ch !== '\t') return 'control';
+  if (/\s/.test(ch)) return 'whitespace';
+  if (/[A-Za-z0-9_]/.test(ch)) return null;
+  return 'unexpected-character';
+}
+
+/** Masks any secret-looking value: the prefix (up to the last `_` of the first 8) and the last four. */
+export function maskSecret(value: string): string {
+  const clean = value.trim();
+  const prefix = PREFIX.exec(clean)?.[0] ?? /^[a-z]+_/.exec(clean)?.[0] ?? '';
+  if (clean.length <= prefix.length + 8) return prefix + '…';
+  return `${prefix}…${clean.slice(-4)}`;
+}
+
+export function describeKey(raw: string): KeyFacts {
+  const chars = Array.from(raw);
+  const contamination: KeyContamination[] = [];
+  let position = 0;
+  const firstSolid = chars.findIndex((c) => !/\s/.test(c));
+  let lastSolid = -1;
+  chars.forEach((c, i) => {
+    if (!/\s/.test(c)) lastSolid = i;
+  });
+  chars.forEach((ch, i) => {
+    const kind = classify(ch);
+    if (kind) {
+      const resolved: KeyContamination['kind'] =
+        kind === 'whitespace' ? (i < firstSolid || firstSolid === -1 ? 'leading-whitespace' : i > lastSolid ? 'trailing-whitespace' : 'inner-whitespace') : kind;
+      contamination.push({ kind: resolved, position, codePoint: codePoint(ch) });
+    }
+    position += ch.length;
+  });
+  // The key a person meant to paste: drop what classify() flagged as noise, keep unexpected
+  // printable characters (they may be part of a future key format).
+  const cleaned = chars.filter((ch) => {
+    const kind = classify(ch);
+    return kind === null || kind === 'unexpected-character';
+  }).join('');
+  const match = PREFIX.exec(cleaned);
+  const prefix = match?.[0] ?? (cleaned.startsWith('whsec_') ? 'whsec_' : null);
+  const kind = match ? KINDS[match[1] as keyof typeof KINDS] : prefix === 'whsec_' ? 'webhook-secret' : null;
+  const mode = match ? (match[2] as 'test' | 'live') : null;
+  const body = match ? cleaned.slice(match[0].length) : '';
+  const style = match && /^[A-Za-z0-9]{24}$/.test(body) ? 'old' : match && body.length === 99 && body.startsWith('51') ? 'new' : 'other';
+  return {
+    masked: maskSecret(cleaned),
+    rawLength: raw.length,
+    length: cleaned.length,
+    prefix,
+    kind,
+    mode,
+    style,
+    contamination,
+    accountSegment: style === 'new' ? hash(body.slice(0, 17)) : null,
+    fingerprint: hash(cleaned),
+  };
+}
