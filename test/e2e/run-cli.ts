@@ -1,0 +1,68 @@
+// Runs the built CLI as a subprocess, the way users and CI pipelines do, and checks every output
+// for secrets: a raw key from the fixtures must never appear, whatever the command.
+
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const BIN = `${ROOT}bin/checkout-doctor.js`;
+export const DEMO = `${ROOT}fixtures/demo-shop.snapshot.json`;
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Every secret-shaped string of the demo fixtures, raw (contamination included) and trimmed. */
+export function fixtureSecrets(file = DEMO): string[] {
+  const text = readFileSync(file, 'utf8');
+  const found = new Set<string>();
+  JSON.parse(text, (_key, value: unknown) => {
+    if (typeof value === 'string' && /(sk|pk|rk)_(test|live)_|whsec_/.test(value)) {
+      found.add(value);
+      found.add(value.trim());
+    }
+    return value;
+  });
+  return [...found];
+}
+
+const SECRETS = fixtureSecrets();
+
+export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    // The Stripe SDK prints an editor hint on stderr when these are set.
+    if (k.startsWith('CLAUDE')) continue;
+    if (['LANG', 'LC_ALL', 'NO_COLOR', 'FORCE_COLOR', 'CI'].includes(k)) continue;
+    env[k] = v;
+  }
+  return { ...env, LANG: 'en_US.UTF-8', NO_COLOR: '1', ...extra };
+}
+
+export function runCli(args: string[], options: { env?: Record<string, string>; cwd?: string; secrets?: string[] } = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: options.cwd ?? ROOT,
+      env: cleanEnv(options.env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 25_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      for (const secret of [...SECRETS, ...(options.secrets ?? [])]) {
+        expect(stdout, 'stdout leaks a secret').not.toContain(secret);
+        expect(stderr, 'stderr leaks a secret').not.toContain(secret);
+      }
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
