@@ -92,6 +92,156 @@ export const StripeKeysSchema = z.object({
   secretKey: KeyFactsSchema.nullable(),
 });
 
+
+// ---------------------------------------------------------------------------------------------
+// BEGIN stripe-live parts (issue 4): live Stripe key probes and account state, per club.
+// Written by src/sources/stripe/; read by checks/stripe-keys-live.ts and checks/stripe-account-status.ts.
+
+/** What Stripe answered when a probe failed: data only; `message` already has every key masked. */
+export const StripeErrorInfoSchema = z.object({
+  /** HTTP status, absent for connection problems. */
+  status: z.number().int().optional(),
+  /** Stripe's `error.code` (`api_key_expired`, `secret_key_required`, `rate_limit`...) or a Node code (`ETIMEDOUT`...). */
+  code: z.string().optional(),
+  /** Stripe's `error.type` (`invalid_request_error`...). */
+  type: z.string().optional(),
+  /** The `Request-Id` response header, for Stripe support. */
+  requestId: z.string().optional(),
+  message: z.string(),
+});
+
+/** Why a probe was not made: no key, or a key whose format already shows it cannot work. */
+export const StripeNotProbedSchema = z.object({
+  outcome: z.literal('not-probed'),
+  reason: z.enum(['missing', 'contaminated', 'wrong-kind', 'no-secret-key']),
+  /** Short machine detail, e.g. the contamination kinds or the key kind found. */
+  detail: z.string().optional(),
+});
+
+/** Probes that never reached a verdict about the key (network, timeout, 5xx, unreadable answer). */
+const StripeUnreachableSchema = z.object({
+  outcome: z.literal('unreachable'),
+  kind: z.enum(['connection', 'timeout', 'api-error', 'bad-response', 'unexpected']),
+  host: z.string().optional(),
+  error: StripeErrorInfoSchema,
+});
+const StripeRateLimitedSchema = z.object({ outcome: z.literal('rate-limited'), host: z.string().optional(), error: StripeErrorInfoSchema });
+
+export const StripeSecretProbeSchema = z.discriminatedUnion('outcome', [
+  /** `GET /v1/account` answered with the account. */
+  z.object({
+    outcome: z.literal('valid'),
+    keyKind: z.enum(['secret', 'restricted']),
+    accountId: z.string(),
+    livemode: z.boolean().nullable(),
+  }),
+  /** 401 `Invalid API Key provided`: unknown to Stripe (typo, deleted, rolled without expiry). */
+  z.object({ outcome: z.literal('revoked-or-unknown'), error: StripeErrorInfoSchema }),
+  /** 401 `api_key_expired`: rolled with an expiry date that has passed. */
+  z.object({ outcome: z.literal('expired'), error: StripeErrorInfoSchema }),
+  /** Any other 401 (spaces in the key, another authentication message). */
+  z.object({ outcome: z.literal('invalid'), error: StripeErrorInfoSchema }),
+  /** 401 `secret_key_required`: the "secret" key is in fact a publishable key. */
+  z.object({ outcome: z.literal('publishable-key'), error: StripeErrorInfoSchema }),
+  /** 403 on `GET /v1/account`: a live restricted key without the account read permission. */
+  z.object({
+    outcome: z.literal('restricted-without-permission'),
+    /** Account named in Stripe's message (`on account 'acct_…'`), when present. */
+    accountId: z.string().nullable(),
+    /** Permission Stripe says would allow the call (`rak_…`), when present. */
+    permission: z.string().nullable(),
+    error: StripeErrorInfoSchema,
+  }),
+  StripeRateLimitedSchema,
+  StripeUnreachableSchema,
+  StripeNotProbedSchema,
+]);
+
+export const StripePublishableProbeSchema = z.discriminatedUnion('outcome', [
+  /** A secret-only read answered `secret_key_required`: Stripe knows this publishable key. */
+  z.object({ outcome: z.literal('valid'), requestId: z.string().optional() }),
+  z.object({ outcome: z.literal('revoked-or-unknown'), error: StripeErrorInfoSchema }),
+  z.object({ outcome: z.literal('expired'), error: StripeErrorInfoSchema }),
+  z.object({ outcome: z.literal('invalid'), error: StripeErrorInfoSchema }),
+  /** The secret-only read succeeded: the "publishable" key is a secret key (never expected). */
+  z.object({ outcome: z.literal('accepted-as-secret'), accountId: z.string().nullable() }),
+  StripeRateLimitedSchema,
+  StripeUnreachableSchema,
+  StripeNotProbedSchema,
+]);
+
+export const StripeKeyProbeSchema = z.object({
+  secretKey: StripeSecretProbeSchema,
+  publishableKey: StripePublishableProbeSchema,
+  /** The API host the probes went to (`api.stripe.com`, or the sandbox). */
+  host: z.string().optional(),
+});
+
+/** `requirements` / `future_requirements` of `GET /v1/account`, camel-cased; lists default to empty. */
+export const StripeRequirementsSchema = z.object({
+  /** null when not disabled; any string accepted (Stripe adds values). */
+  disabledReason: z.string().nullable(),
+  /** Unix seconds, or null. */
+  currentDeadline: z.number().int().nullable(),
+  currentlyDue: z.array(z.string()),
+  eventuallyDue: z.array(z.string()),
+  pastDue: z.array(z.string()),
+  pendingVerification: z.array(z.string()),
+  errors: z.array(z.object({ code: z.string(), reason: z.string(), requirement: z.string() })),
+});
+
+/** One read of a "most recent first" list used to date the last activity. */
+export const StripeActivityReadSchema = z.discriminatedUnion('status', [
+  /** `created` (unix seconds) of the newest object; null when the list is empty in this mode. */
+  z.object({ status: z.literal('read'), created: z.number().int().nullable() }),
+  /** Not needed (an earlier list already dated the activity). */
+  z.object({ status: z.literal('skipped') }),
+  /** 403: a restricted key without that read permission. */
+  z.object({ status: z.literal('forbidden'), error: StripeErrorInfoSchema }),
+  z.object({ status: z.literal('failed'), error: StripeErrorInfoSchema }),
+]);
+
+export const StripeAccountSchema = z.object({
+  id: z.string(),
+  /** Mode of the secret key used (`sk_live_` → live). */
+  mode: z.enum(['test', 'live']).nullable(),
+  country: z.string().nullable(),
+  chargesEnabled: z.boolean(),
+  payoutsEnabled: z.boolean(),
+  detailsSubmitted: z.boolean(),
+  /** null when the account object has none (optional in Stripe's types). */
+  requirements: StripeRequirementsSchema.nullable(),
+  futureRequirements: StripeRequirementsSchema.nullable(),
+  /**
+   * Capability name → status (`active | inactive | pending | unrequested`, any string accepted) and,
+   * when `GET /v1/accounts/{id}/capabilities` could be read, its `requirements.disabled_reason`.
+   */
+  capabilities: z.record(z.string(), z.object({ status: z.string(), disabledReason: z.string().nullable().optional() })),
+  lastActivity: z.object({
+    /** `GET /v1/charges?limit=1`. */
+    charges: StripeActivityReadSchema,
+    /** `GET /v1/payment_intents?limit=1` (read when charges show nothing or cannot be read). */
+    paymentIntents: StripeActivityReadSchema,
+  }),
+});
+
+export type StripeErrorInfo = z.infer<typeof StripeErrorInfoSchema>;
+export type StripeSecretProbe = z.infer<typeof StripeSecretProbeSchema>;
+export type StripePublishableProbe = z.infer<typeof StripePublishableProbeSchema>;
+export type StripeKeyProbe = z.infer<typeof StripeKeyProbeSchema>;
+export type StripeRequirements = z.infer<typeof StripeRequirementsSchema>;
+export type StripeActivityRead = z.infer<typeof StripeActivityReadSchema>;
+export type StripeAccount = z.infer<typeof StripeAccountSchema>;
+
+const STRIPE_LIVE_PARTS = {
+  /** Live probes of the club's keys (read-only calls; never POST /v1/tokens). */
+  'club.stripeKeyProbe': StripeKeyProbeSchema,
+  /** The club's Stripe account (`GET /v1/account`) and its last activity. */
+  'club.stripeAccount': StripeAccountSchema,
+} as const;
+// END stripe-live parts
+// ---------------------------------------------------------------------------------------------
+
 export const PART_SCHEMAS = {
   // Shop-wide parts.
   /** Every customer group of the shop. */
@@ -113,6 +263,7 @@ export const PART_SCHEMAS = {
   /** The groups allowed to see the club's category (database only). */
   'club.categoryAccess': z.object({ groupIds: z.array(Id) }),
   'club.stripeKeys': StripeKeysSchema,
+  ...STRIPE_LIVE_PARTS,
 } as const;
 
 export type PartName = keyof typeof PART_SCHEMAS;
