@@ -5,6 +5,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../engine/errors.js';
 import { toolVersion } from '../report/version.js';
 import { diagnose, type DiagnoseFlags } from './diagnose.js';
+import { explain, type ExplainFlags } from './explain.js';
+import { listChecks, type ListChecksFlags } from './list-checks.js';
 import { logError, processIo, type Io } from './output.js';
 
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
@@ -40,6 +42,26 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       setExit(await diagnose(io, club, flags));
     });
 
+  program
+    .command('list-checks')
+    .description('list every check: id, category, default severity and title')
+    .addOption(new Option('--format <format>', 'pretty table or json').default(undefined, 'pretty'))
+    .option('--lang <lang>', 'language of titles: fr or en (default from LC_ALL/LANG)')
+    .option('--config <file>', 'also list the checks of the plugins this configuration loads')
+    .action(async (flags: ListChecksFlags) => {
+      setExit(await listChecks(io, flags));
+    });
+
+  program
+    .command('explain')
+    .description('explain a check: what it verifies and why, what it needs, how to verify or fix it by hand')
+    .argument('<check-id>', 'a check id, as shown by list-checks')
+    .option('--lang <lang>', 'language: fr or en (default from LC_ALL/LANG)')
+    .option('--config <file>', 'also know the checks of the plugins this configuration loads')
+    .action(async (id: string, flags: ExplainFlags) => {
+      setExit(await explain(io, id, flags));
+    });
+
   return program;
 }
 
@@ -59,6 +81,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end here with code 0; unknown options and missing arguments with 2.
+      if (error.code === 'commander.unknownCommand') {
+        const names = program.commands.map((c) => c.name()).filter((n) => n !== 'help');
+        logError(io, `Commands: ${names.join(', ')}. To diagnose a club: checkout-doctor diagnose "<club name>".`);
+      }
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof UsageError) {

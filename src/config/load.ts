@@ -1,9 +1,13 @@
 // Finds, reads and validates the configuration. Every problem is an exit-2 UsageError that names
-// the file and the key path ("clubs[0].stripe.secretKey: ...").
+// the file and the key path ("clubs[0].stripe.secretKey: ..."), and never quotes a secret: values
+// under secret-looking keys are registered with the redactor as soon as they are read, and syntax
+// errors are reported by line and column rather than with a code frame of the file.
 
-import { dirname } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { cosmiconfig } from 'cosmiconfig';
 import { z } from 'zod';
+import { closeMatches } from '../engine/clubs.js';
 import { UsageError } from '../engine/errors.js';
 import { redactor } from '../secrets/redact.js';
 import { ConfigSchema, type Config } from './schema.js';
@@ -14,10 +18,17 @@ export interface LoadedConfig {
   filepath: string;
 }
 
-const SECRET_KEY_NAMES = /key|secret|password|token/i;
+/** The name cosmiconfig searches under; see DESIGN.md §5 for the places. */
+export const CONFIG_NAME = 'checkout-doctor';
+
+const SECRET_KEY_NAMES = /key|secret|password|token|passwd|credential/i;
 
 export function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)), '') || '(root)';
+}
+
+export function isSecretKeyName(key: PropertyKey | undefined): boolean {
+  return typeof key === 'string' && SECRET_KEY_NAMES.test(key);
 }
 
 /**
@@ -26,18 +37,26 @@ export function formatPath(path: readonly PropertyKey[]): string {
  */
 export function resolveEnv(value: unknown, env: NodeJS.ProcessEnv, path: PropertyKey[] = [], missing: string[] = []): unknown {
   if (typeof value === 'string') {
-    const key = String(path[path.length - 1] ?? '');
+    const key = path[path.length - 1];
     let resolved = value;
     if (value.startsWith('env:')) {
-      const name = value.slice(4);
-      const found = env[name];
-      if (found === undefined || found === '') {
+      const name = value.slice(4).trim();
+      const found = name ? env[name] : undefined;
+      if (!name) {
+        missing.push(`${formatPath(path)}: "env:" must be followed by the name of an environment variable (e.g. "env:PS_WEBSERVICE_KEY")`);
+        return value;
+      }
+      if (found === undefined) {
         missing.push(`${formatPath(path)}: environment variable ${name} is not set`);
+        return value;
+      }
+      if (found.trim() === '') {
+        missing.push(`${formatPath(path)}: environment variable ${name} is empty`);
         return value;
       }
       resolved = found;
     }
-    if (SECRET_KEY_NAMES.test(key)) redactor.add(resolved);
+    if (isSecretKeyName(key)) redactor.add(resolved);
     return resolved;
   }
   if (Array.isArray(value)) return value.map((v, i) => resolveEnv(v, env, [...path, i], missing));
@@ -47,37 +66,195 @@ export function resolveEnv(value: unknown, env: NodeJS.ProcessEnv, path: Propert
   return value;
 }
 
+// --- Reading zod issues as sentences ------------------------------------------------------------
+
+type AnySchema = { _zod: { def: Record<string, unknown> & { type: string } } };
+
+/** The schema that validates the value at `path`, looking through optional/default/array/record. */
+function schemaAt(path: readonly PropertyKey[]): AnySchema | undefined {
+  let schema: AnySchema | undefined = ConfigSchema as unknown as AnySchema;
+  const unwrap = (s: AnySchema | undefined) => {
+    while (s && ['optional', 'default', 'nullable', 'prefault'].includes(s._zod.def.type)) s = s._zod.def.innerType as AnySchema;
+    return s;
+  };
+  for (const part of path) {
+    schema = unwrap(schema);
+    if (!schema) return undefined;
+    const def = schema._zod.def;
+    if (def.type === 'object') schema = (def.shape as Record<string, AnySchema>)[String(part)];
+    else if (def.type === 'array') schema = def.element as AnySchema;
+    else if (def.type === 'record') schema = def.valueType as AnySchema;
+    else return undefined;
+  }
+  return unwrap(schema);
+}
+
+function knownKeysAt(path: readonly PropertyKey[]): string[] {
+  const schema = schemaAt(path);
+  return schema?._zod.def.type === 'object' ? Object.keys(schema._zod.def.shape as object) : [];
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const part of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[part as string];
+  }
+  return value;
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return 'a string';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'a whole number' : 'a number';
+  if (typeof value === 'boolean') return 'true/false';
+  return typeof value;
+}
+
+/** What was found, quoted only when it cannot be a secret and is short. */
+function got(value: unknown, path: readonly PropertyKey[]): string {
+  const secret = path.some((p) => isSecretKeyName(p));
+  const shown = !secret && (typeof value === 'number' || typeof value === 'boolean' || (typeof value === 'string' && value.length <= 40));
+  return shown ? `${kindOf(value)} (${JSON.stringify(value)})` : kindOf(value);
+}
+
+const EXPECTED: Record<string, string> = {
+  number: 'a number',
+  int: 'a whole number',
+  string: 'a string',
+  boolean: 'true or false',
+  array: 'a list [...]',
+  object: 'an object {...}',
+};
+
+function issueLines(issue: z.core.$ZodIssue, input: unknown): string[] {
+  const where = formatPath(issue.path);
+  const value = valueAt(input, issue.path);
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const known = knownKeysAt(issue.path);
+      return issue.keys.map((key) => {
+        const close = closeMatches(key, known, 1);
+        const suggestion = close.length ? ` (did you mean "${close[0]}"?)` : known.length ? ` (known keys: ${known.join(', ')})` : '';
+        return `${formatPath([...issue.path, key])}: unknown key${suggestion}`;
+      });
+    }
+    case 'invalid_type': {
+      if (value === undefined) return [`${where}: missing (expected ${EXPECTED[issue.expected] ?? issue.expected})`];
+      return [`${where}: expected ${EXPECTED[issue.expected] ?? issue.expected}, got ${got(value, issue.path)}`];
+    }
+    case 'too_small':
+      if (issue.origin === 'string') return [`${where}: must not be empty`];
+      if (issue.origin === 'array') return [`${where}: must not be an empty list`];
+      return [`${where}: must be ${issue.inclusive ? 'at least' : 'greater than'} ${String(issue.minimum)}, got ${got(value, issue.path)}`];
+    case 'too_big':
+      return [`${where}: must be ${issue.inclusive ? 'at most' : 'less than'} ${String(issue.maximum)}, got ${got(value, issue.path)}`];
+    case 'invalid_value':
+      return [`${where}: expected ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${got(value, issue.path)}`];
+    case 'invalid_union':
+      if (issue.path[0] === 'checks' && issue.path.length === 2) return [checkSettingProblem(where, value)];
+      return [`${where}: ${issue.message}, got ${got(value, issue.path)}`];
+    default:
+      return [`${where}: ${issue.message}${value !== undefined ? `, got ${got(value, issue.path)}` : ''}`];
+  }
+}
+
+function checkSettingProblem(where: string, value: unknown): string {
+  const allowed = '"off", "warn", "fail", or an object such as { "severity": "warn", "dormantDays": 90 }';
+  if (value && typeof value === 'object' && !Array.isArray(value) && 'severity' in value) {
+    return `${where}.severity: expected "off", "warn" or "fail", got ${got((value as { severity: unknown }).severity, [])}`;
+  }
+  return `${where}: expected ${allowed}, got ${got(value, [])}`;
+}
+
 export function validateConfig(raw: unknown, filepath: string, env: NodeJS.ProcessEnv = process.env): Config {
   const missing: string[] = [];
   const resolved = resolveEnv(raw, env, [], missing);
   const parsed = ConfigSchema.safeParse(resolved);
-  const problems = [...missing, ...(parsed.success ? [] : parsed.error.issues.map((i) => `${formatPath(i.path)}: ${issueText(i)}`))];
+  // A key whose variable is unset still holds "env:NAME": its type errors would only repeat the news.
+  const unresolved = new Set(missing.map((m) => m.slice(0, m.indexOf(': '))));
+  const issues = parsed.success ? [] : parsed.error.issues.filter((i) => !unresolved.has(formatPath(i.path)));
+  const problems = [...missing, ...issues.flatMap((i) => issueLines(i, resolved))];
   if (problems.length || !parsed.success) {
-    throw new UsageError(`Invalid configuration in ${filepath}:`, 'Fix these keys and run again.', problems.map((p) => `  ${p}`));
+    const hint = missing.length
+      ? 'Set the environment variables named above (or replace the "env:" references), fix any other key, and run again.'
+      : 'Fix these keys and run again.';
+    throw new UsageError(`Invalid configuration in ${filepath}:`, hint, [...new Set(problems)].map((p) => `  ${p}`));
   }
   return parsed.data;
 }
 
-function issueText(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-  return issue.message;
+// --- Reading the file --------------------------------------------------------------------------
+
+function lineColumn(text: string, position: number): string {
+  const before = text.slice(0, position);
+  const line = before.split('\n').length;
+  const column = position - before.lastIndexOf('\n');
+  return `line ${line}, column ${column}`;
+}
+
+/**
+ * A syntax error as one line that says where, never showing the file's content (it may hold a
+ * secret that could not be registered yet, since the file did not parse).
+ */
+export function describeSyntaxError(error: Error & { mark?: { line: number; column: number }; reason?: string }, filepath: string | undefined): string {
+  if (error.name === 'YAMLException' && error.mark) {
+    return `${error.reason ?? 'invalid YAML'} (line ${error.mark.line + 1}, column ${error.mark.column + 1})`;
+  }
+  if (error.name === 'JSONError' || /^JSON Error in /.test(error.message)) {
+    let text = '';
+    try {
+      if (filepath) text = readFileSync(filepath, 'utf8');
+      JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    } catch (parseError) {
+      const message = (parseError as Error).message;
+      const at = /at position (\d+)/.exec(message);
+      // V8 quotes the offending source in some messages ('Unexpected token 'x', "..." is not valid JSON'): drop it.
+      const reason = message.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, '').replace(/ at position \d+.*$/s, '');
+      return at ? `${reason} (${lineColumn(text, Number(at[1]))})` : reason;
+    }
+    return 'invalid JSON';
+  }
+  // JS/TS configuration: the first line of the error only; the stack and code frames stay out.
+  return (error.message.split('\n').find((l) => l.trim() && !/^(JSON|YAML|TypeScript) Error in /.test(l)) ?? error.name).trim();
+}
+
+function fileFromCosmiconfigMessage(message: string): string | undefined {
+  return /^(?:JSON|YAML|TypeScript) Error in (.+?):\n/.exec(message)?.[1];
 }
 
 export async function loadConfig(options: { configPath?: string; cwd?: string; env?: NodeJS.ProcessEnv }): Promise<LoadedConfig | undefined> {
-  const explorer = cosmiconfig('checkout-doctor');
+  const explorer = cosmiconfig(CONFIG_NAME);
+  const cwd = options.cwd ?? process.cwd();
+  const given = options.configPath;
+  if (given !== undefined && !given.trim()) throw new UsageError('--config is empty.', 'Give the path of a configuration file, e.g. --config .checkout-doctorrc.json.');
+  const path = given !== undefined ? resolve(cwd, given) : undefined;
+  if (given !== undefined && path) {
+    let isFile: boolean;
+    try {
+      isFile = statSync(path).isFile();
+    } catch {
+      throw new UsageError(`Configuration file ${given} does not exist.`, 'Check the path given to --config.');
+    }
+    if (!isFile) throw new UsageError(`Configuration file ${given} is a folder, not a file.`, 'Give the path of the file itself to --config.');
+  }
   let result: { config: unknown; filepath: string; isEmpty?: boolean } | null;
   try {
-    result = options.configPath ? await explorer.load(options.configPath) : await explorer.search(options.cwd);
+    result = path ? await explorer.load(path) : await explorer.search(cwd);
   } catch (error) {
     const err = error as NodeJS.ErrnoException;
-    if (options.configPath && err.code === 'ENOENT') {
-      throw new UsageError(`Configuration file ${options.configPath} does not exist.`, 'Check the path given to --config.');
+    if (path && err.code === 'ENOENT') throw new UsageError(`Configuration file ${given} does not exist.`, 'Check the path given to --config.');
+    if (err.code === 'EACCES' || err.code === 'EPERM') {
+      throw new UsageError(`Cannot read configuration ${path ?? 'file'} (permission denied).`, 'Check the file permissions.');
     }
-    throw new UsageError(`Cannot read configuration ${options.configPath ?? ''}: ${err.message}`.replace('  ', ' '), 'Fix the file syntax and run again.');
+    const file = path ?? fileFromCosmiconfigMessage(err.message ?? '');
+    throw new UsageError(`Cannot read configuration ${file ?? ''}: ${describeSyntaxError(err, file)}.`.replace('configuration :', 'configuration:'), 'Fix the file syntax and run again.');
   }
   if (!result) return undefined;
   if (result.isEmpty || result.config === null || result.config === undefined) {
-    throw new UsageError(`Configuration file ${result.filepath} is empty.`, 'See the README for an example configuration.');
+    throw new UsageError(`Configuration file ${result.filepath} is empty.`, 'Write the configuration in it as a JSON object, or delete the file.');
   }
   return { config: validateConfig(result.config, result.filepath, options.env), filepath: result.filepath };
 }

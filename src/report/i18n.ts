@@ -1,6 +1,6 @@
 // Language choice and the few sentences of the report frame (check texts live in each check).
 
-import type { CheckCategory, Lang, Status, Text } from '../engine/types.js';
+import type { CheckCategory, Lang, QueryKey, Status, Text } from '../engine/types.js';
 
 /** `--lang` wins; else LC_ALL, then LANG: fr* gives French, anything else English. */
 export function detectLang(env: NodeJS.ProcessEnv = process.env): Lang {
@@ -47,4 +47,34 @@ export const UI = {
   category: { fr: 'catégorie', en: 'category' },
   summary: { fr: 'Bilan', en: 'Summary' },
   debugHint: { fr: 'Relancez avec --debug pour plus de détails.', en: 'Run again with --debug for details.' },
+  // list-checks
+  colId: { fr: 'ID', en: 'ID' },
+  colCategory: { fr: 'CATÉGORIE', en: 'CATEGORY' },
+  colSeverity: { fr: 'SÉVÉRITÉ', en: 'SEVERITY' },
+  colTitle: { fr: 'TITRE', en: 'TITLE' },
+  checksCount: { fr: 'contrôle(s)', en: 'check(s)' },
+  explainHint: { fr: 'Détails d’un contrôle : checkout-doctor explain <id>', en: 'Details of a check: checkout-doctor explain <id>' },
+  onlyWith: { fr: 'seulement avec', en: 'only with' },
+  // explain
+  verifies: { fr: 'Ce qu’il vérifie', en: 'What it verifies' },
+  needs: { fr: 'Ce dont il a besoin', en: 'What it needs' },
+  manual: { fr: 'Vérifier ou corriger à la main', en: 'Verify or fix by hand' },
+  reference: { fr: 'Référence', en: 'Reference' },
+  configure: { fr: 'Configuration', en: 'Configuration' },
+  defaultSeverity: { fr: 'sévérité par défaut', en: 'default severity' },
+  requiredData: { fr: 'Données requises', en: 'Required data' },
+  optionalData: { fr: 'Données utilisées si disponibles', en: 'Data used when available' },
+  runsOnlyWith: { fr: 'Ne s’exécute qu’avec', en: 'Runs only with' },
+  options: { fr: 'Options (valeurs par défaut)', en: 'Options (defaults)' },
+  noManualSteps: {
+    fr: 'Pas d’étapes manuelles : suivez les étapes « À faire » du rapport de diagnostic.',
+    en: 'No manual steps: follow the "How to fix" steps of the diagnosis report.',
+  },
 } satisfies Record<string, Text>;
+
+/** The command-line flag that asks each question a check may depend on. */
+export const QUERY_FLAGS: Record<QueryKey, string> = {
+  customer: '--customer <email|id>',
+  code: '--code <code>',
+  order: '--order <id|reference>',
+};

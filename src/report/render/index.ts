@@ -2,6 +2,8 @@
 
 import type { Report } from '../model.js';
 import { renderJson } from './json.js';
+import { renderJunit } from './junit.js';
+import { renderMarkdown } from './markdown.js';
 import { renderPretty } from './pretty.js';
 
 export interface RenderOptions {
@@ -11,6 +13,8 @@ export interface RenderOptions {
 export const RENDERERS = {
   pretty: (report: Report, options: RenderOptions) => renderPretty(report, options),
   json: (report: Report) => renderJson(report),
+  junit: (report: Report) => renderJunit(report),
+  markdown: (report: Report) => renderMarkdown(report),
 } satisfies Record<string, (report: Report, options: RenderOptions) => string>;
 
 export type Format = keyof typeof RENDERERS;

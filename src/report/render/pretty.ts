@@ -8,7 +8,7 @@ import { totals, type ClubReport, type Report, type ReportResult } from '../mode
 
 export const GLYPHS: Record<Status, string> = { pass: '✓', warn: '!', fail: '✗', error: '‼', skip: '-', manual: '?' };
 
-const CATEGORY_ORDER: CheckCategory[] = ['shop', 'catalogue', 'customers', 'payments', 'promotions', 'shipping', 'orders'];
+export const CATEGORY_ORDER: CheckCategory[] = ['shop', 'catalogue', 'customers', 'payments', 'promotions', 'shipping', 'orders'];
 
 export interface PrettyOptions {
   color: boolean;

@@ -1,0 +1,104 @@
+// `checkout-doctor explain <check-id>`: what a check verifies and why, what it needs to run, how a
+// person verifies or fixes it by hand, and where the knowledge comes from (FAQ).
+
+import { closeMatches } from '../engine/clubs.js';
+import { UsageError } from '../engine/errors.js';
+import type { Check, Lang, Text } from '../engine/types.js';
+import { CATEGORY_LABELS, QUERY_FLAGS, UI, pick } from '../report/i18n.js';
+import { registryFor } from './list-checks.js';
+import { parseLang } from './options.js';
+import { writeReport, type Io } from './output.js';
+
+export interface ExplainFlags {
+  lang?: string;
+  config?: string;
+}
+
+const SOURCES: Array<[prefix: string, label: Text]> = [
+  ['club.categoryAccess', { fr: 'base de données PrestaShop (lecture seule)', en: 'PrestaShop database (read-only)' }],
+  ['club.stripeKeys', { fr: 'configuration du club, sinon configuration du module Stripe', en: "the club's configuration, else the Stripe module's configuration" }],
+  ['club.', { fr: 'PrestaShop, pour le club', en: 'PrestaShop, for the club' }],
+  ['prestashop.', { fr: 'PrestaShop (webservice ou base de données)', en: 'PrestaShop (webservice or database)' }],
+  ['stripe.', { fr: 'API Stripe (lecture seule)', en: 'Stripe API (read-only)' }],
+  ['sendcloud.', { fr: 'API Sendcloud', en: 'Sendcloud API' }],
+  ['shop', { fr: 'site public de la boutique', en: 'public shop front' }],
+  ['dynamicCoupons', { fr: 'point d’accès des coupons dynamiques', en: 'dynamic-coupons endpoint' }],
+];
+
+function partLine(part: string, lang: Lang): string {
+  const source = SOURCES.find(([prefix]) => part.startsWith(prefix));
+  return source ? `${part} (${pick(source[1], lang)})` : part;
+}
+
+function wrap(text: string, indent: string, width = 100): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      if (line && indent.length + line.length + 1 + word.length > width) {
+        lines.push(indent + line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    lines.push(indent + line);
+  }
+  return lines;
+}
+
+export function renderExplanation(check: Check, lang: Lang): string {
+  const { meta } = check;
+  const out: string[] = [];
+  const category = CATEGORY_LABELS[meta.category] ? pick(CATEGORY_LABELS[meta.category], lang) : meta.category;
+  out.push(`${meta.id} — ${pick(meta.title, lang)}`);
+  out.push(`${category} · ${pick(UI.defaultSeverity, lang)}: ${meta.severity}`);
+
+  out.push('', pick(UI.verifies, lang));
+  out.push(...wrap(meta.description ? pick(meta.description, lang) : pick(meta.title, lang), '  '));
+
+  out.push('', pick(UI.needs, lang));
+  if (meta.asks) out.push(`  ${pick(UI.runsOnlyWith, lang)} ${QUERY_FLAGS[meta.asks]}`);
+  out.push(`  ${pick(UI.requiredData, lang)}:`);
+  if (meta.needs.length) for (const part of meta.needs) out.push(`    - ${partLine(part, lang)}`);
+  else out.push('    -');
+  if (meta.optional?.length) {
+    out.push(`  ${pick(UI.optionalData, lang)}:`);
+    for (const part of meta.optional) out.push(`    - ${partLine(part, lang)}`);
+  }
+  const options = Object.entries(meta.defaultOptions ?? {});
+  if (options.length) {
+    out.push(`  ${pick(UI.options, lang)}:`);
+    for (const [name, value] of options) out.push(`    - ${name} = ${JSON.stringify(value)}`);
+  }
+
+  out.push('', pick(UI.manual, lang));
+  if (meta.manualSteps?.length) meta.manualSteps.forEach((step, i) => out.push(...wrap(`${i + 1}. ${pick(step, lang)}`, '  ')));
+  else out.push(...wrap(pick(UI.noManualSteps, lang), '  '));
+
+  out.push('', pick(UI.reference, lang), `  ${meta.docs}`);
+
+  const example = options.length
+    ? `{ "severity": "warn", ${options.map(([k, v]) => `"${k}": ${JSON.stringify(v)}`).join(', ')} }`
+    : '"warn"';
+  out.push('', pick(UI.configure, lang), `  "checks": { "${meta.id}": ${example} }   ("off" | "warn" | "fail")`);
+  return out.join('\n') + '\n';
+}
+
+export function findCheck(ids: readonly string[], get: (id: string) => Check | undefined, id: string): Check {
+  const wanted = id.trim();
+  const found = get(wanted) ?? get(wanted.toLowerCase());
+  if (found) return found;
+  const close = closeMatches(wanted, ids, 3);
+  throw new UsageError(
+    `Unknown check id "${id}".${close.length ? ' Did you mean:' : ''}`,
+    'Run `checkout-doctor list-checks` to see every check id.',
+    close.map((c) => `  ${c}`),
+  );
+}
+
+export async function explain(io: Io, id: string, flags: ExplainFlags): Promise<number> {
+  const lang = parseLang(flags.lang, io.env);
+  const registry = await registryFor(io, flags.config);
+  const check = findCheck(registry.ids(), (x) => registry.get(x), id);
+  await writeReport(io, renderExplanation(check, lang));
+  return 0;
+}

@@ -1,0 +1,87 @@
+// `checkout-doctor list-checks [--format json]`: every check the registry holds (built-in, plus
+// plugins when --config names a configuration), as a table for people or JSON for scripts.
+
+import { configDir, loadConfig } from '../config/load.js';
+import { builtinRegistry, loadPlugins, type Registry } from '../engine/registry.js';
+import type { Check, Lang } from '../engine/types.js';
+import { CATEGORY_LABELS, QUERY_FLAGS, UI, pick } from '../report/i18n.js';
+import { CATEGORY_ORDER } from '../report/render/pretty.js';
+import { oneOf, parseLang } from './options.js';
+import { writeReport, type Io } from './output.js';
+
+export interface ListChecksFlags {
+  format?: string;
+  lang?: string;
+  config?: string;
+}
+
+/** One entry of `list-checks --format json`. */
+export interface CheckListing {
+  id: string;
+  category: string;
+  severity: string;
+  title: string;
+  description: string;
+  docs: string;
+  needs: string[];
+  optional?: string[];
+  asks?: string;
+  defaultOptions?: Record<string, unknown>;
+}
+
+/** Checks in report order: by category as the pretty report groups them, then by id. */
+export function sortedChecks(registry: Registry): Check[] {
+  const rank = (c: Check) => {
+    const i = CATEGORY_ORDER.indexOf(c.meta.category);
+    return i === -1 ? CATEGORY_ORDER.length : i;
+  };
+  return registry.all().sort((a, b) => rank(a) - rank(b) || a.meta.id.localeCompare(b.meta.id));
+}
+
+export function checkListing(check: Check, lang: Lang): CheckListing {
+  const { meta } = check;
+  return {
+    id: meta.id,
+    category: meta.category,
+    severity: meta.severity,
+    title: pick(meta.title, lang),
+    description: meta.description ? pick(meta.description, lang) : '',
+    docs: meta.docs ?? '',
+    needs: [...meta.needs],
+    ...(meta.optional?.length ? { optional: [...meta.optional] } : {}),
+    ...(meta.asks ? { asks: meta.asks } : {}),
+    ...(meta.defaultOptions && Object.keys(meta.defaultOptions).length ? { defaultOptions: meta.defaultOptions } : {}),
+  };
+}
+
+export function renderCheckTable(checks: readonly Check[], lang: Lang): string {
+  const rows = checks.map((c) => [
+    c.meta.id,
+    CATEGORY_LABELS[c.meta.category] ? pick(CATEGORY_LABELS[c.meta.category], lang) : c.meta.category,
+    c.meta.severity,
+    pick(c.meta.title, lang) + (c.meta.asks ? ` (${pick(UI.onlyWith, lang)} ${QUERY_FLAGS[c.meta.asks].split(' ')[0]})` : ''),
+  ]);
+  const header = [pick(UI.colId, lang), pick(UI.colCategory, lang), pick(UI.colSeverity, lang), pick(UI.colTitle, lang)];
+  const widths = [0, 1, 2].map((i) => Math.max(header[i]!.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell)).join('  ').trimEnd();
+  return [line(header), ...rows.map(line), '', `${checks.length} ${pick(UI.checksCount, lang)}. ${pick(UI.explainHint, lang)}`, ''].join('\n');
+}
+
+export async function registryFor(io: Io, configPath: string | undefined): Promise<Registry> {
+  const registry = builtinRegistry();
+  if (configPath !== undefined) {
+    const loaded = await loadConfig({ configPath, cwd: io.cwd, env: io.env });
+    await loadPlugins(registry, loaded?.config.plugins ?? [], configDir(loaded, io.cwd));
+  }
+  return registry;
+}
+
+export async function listChecks(io: Io, flags: ListChecksFlags): Promise<number> {
+  const format = oneOf('--format', flags.format, ['pretty', 'json'] as const, 'pretty');
+  const lang = parseLang(flags.lang, io.env);
+  const registry = await registryFor(io, flags.config);
+  const checks = sortedChecks(registry);
+  const text = format === 'json' ? JSON.stringify(checks.map((c) => checkListing(c, lang)), null, 2) + '\n' : renderCheckTable(checks, lang);
+  await writeReport(io, text);
+  return 0;
+}

@@ -1,0 +1,93 @@
+// JUnit XML for CI dashboards: one <testsuite> per club, one <testcase> per check result.
+// Only `fail` is a <failure> and `error` an <error>; `warn` and `manual` pass with their message in
+// <system-out> (CI that wants warnings to break the build uses --fail-on warn on the exit code).
+
+import { STATUSES, type Lang } from '../../engine/types.js';
+import { STATUS_LABELS, UI, pick } from '../i18n.js';
+import type { ClubReport, Report, ReportResult } from '../model.js';
+
+// Characters XML 1.0 forbids even escaped: C0 controls other than tab, LF, CR; lone surrogates; U+FFFE/U+FFFF.
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Escapes text for element content. */
+export function escapeXml(text: string): string {
+  return text.replace(INVALID_XML, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Escapes text for a double-quoted attribute; line breaks survive as character references. */
+export function escapeAttr(text: string): string {
+  return escapeXml(text).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+}
+
+function seconds(ms: number): string {
+  return (Math.max(0, ms) / 1000).toFixed(3);
+}
+
+function body(r: ReportResult, lang: Lang): string {
+  const lines = [r.message];
+  if (r.cause) {
+    const where = [r.cause.host, r.cause.status !== undefined ? `HTTP ${r.cause.status}` : undefined, r.cause.code !== undefined ? `code ${r.cause.code}` : undefined].filter(Boolean);
+    lines.push(`(${r.cause.source}: ${r.cause.message}${where.length ? `; ${where.join(', ')}` : ''})`);
+  }
+  if (r.remediation.length) {
+    lines.push('', pick(r.status === 'manual' ? UI.toVerify : UI.howToFix, lang));
+    r.remediation.forEach((step, i) => lines.push(`${i + 1}. ${step}`));
+  }
+  return lines.join('\n');
+}
+
+function testcase(r: ReportResult, lang: Lang): string {
+  const open = `    <testcase classname="${escapeAttr(r.category)}" name="${escapeAttr(r.id)}" time="${seconds(r.durationMs)}"`;
+  const title = `${pick(STATUS_LABELS[r.status], lang)}: ${r.title}`;
+  switch (r.status) {
+    case 'pass':
+      return `${open}/>`;
+    case 'fail':
+      return `${open}>\n      <failure message="${escapeAttr(r.message)}" type="${escapeAttr(r.severity)}">${escapeXml(`${r.title}\n${body(r, lang)}`)}</failure>\n    </testcase>`;
+    case 'error':
+      return `${open}>\n      <error message="${escapeAttr(r.message)}" type="${escapeAttr(r.cause?.kind ?? 'error')}">${escapeXml(`${r.title}\n${body(r, lang)}`)}</error>\n    </testcase>`;
+    case 'skip':
+      return `${open}>\n      <skipped message="${escapeAttr(r.message)}"/>\n    </testcase>`;
+    case 'warn':
+    case 'manual':
+      return `${open}>\n      <system-out>${escapeXml(`${title}\n${body(r, lang)}`)}</system-out>\n    </testcase>`;
+  }
+}
+
+function counts(results: readonly ReportResult[]) {
+  const by = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<(typeof STATUSES)[number], number>;
+  for (const r of results) by[r.status]++;
+  return { tests: results.length, failures: by.fail, errors: by.error, skipped: by.skip };
+}
+
+function attrs(c: ReturnType<typeof counts>): string {
+  return `tests="${c.tests}" failures="${c.failures}" errors="${c.errors}" skipped="${c.skipped}"`;
+}
+
+function suite(club: ClubReport, report: Report, index: number): string {
+  const c = counts(club.results);
+  const time = club.results.reduce((sum, r) => sum + r.durationMs, 0);
+  const properties = [
+    ['groupId', club.club.groupId],
+    ['categoryId', club.club.categoryId],
+  ]
+    .filter(([, v]) => v !== null)
+    .map(([k, v]) => `      <property name="${k}" value="${escapeAttr(String(v))}"/>`);
+  return [
+    `  <testsuite id="${index}" name="${escapeAttr(club.club.name)}" ${attrs(c)} time="${seconds(time)}" timestamp="${escapeAttr(report.generatedAt.replace(/\.\d+Z$|Z$/, ''))}">`,
+    ...(properties.length ? ['    <properties>', ...properties, '    </properties>'] : []),
+    ...club.results.map((r) => testcase(r, report.lang)),
+    '  </testsuite>',
+  ].join('\n');
+}
+
+export function renderJunit(report: Report): string {
+  const all = counts(report.clubs.flatMap((c) => c.results));
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="checkout-doctor" ${attrs(all)} time="${seconds(report.durationMs)}">`,
+    ...report.clubs.map((club, i) => suite(club, report, i)),
+    '</testsuites>',
+    '',
+  ].join('\n');
+}
