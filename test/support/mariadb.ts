@@ -1,0 +1,118 @@
+// A real MariaDB (Debian's mariadb-server) for the database source's tests: started on 127.0.0.1
+// with a private data directory and a random port, stopped and removed afterwards. When the server
+// is not installed and we are root on Debian, it is installed first (as .ci/run does).
+
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import mysql from 'mysql2/promise';
+
+const run = promisify(execFile);
+
+export interface MariaDb {
+  host: '127.0.0.1';
+  port: number;
+  /** Root over the unix socket, for set-up only; the code under test gets a read-only TCP user. */
+  socket: string;
+  root(): Promise<mysql.Connection>;
+  stop(): Promise<void>;
+}
+
+const SERVER = ['/usr/sbin/mariadbd', '/usr/sbin/mysqld'];
+
+async function ensureInstalled(): Promise<string> {
+  const found = SERVER.find((p) => existsSync(p));
+  if (found) return found;
+  if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) {
+    throw new Error('MariaDB is not installed: run `apt-get install mariadb-server` (as root), or run .ci/run which does it.');
+  }
+  await run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'mariadb-server'], {
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    timeout: 600_000,
+  });
+  const installed = SERVER.find((p) => existsSync(p));
+  if (!installed) throw new Error('apt-get installed mariadb-server but no server binary was found.');
+  return installed;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function waitReady(socket: string, child: ChildProcess, log: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`mariadbd exited with ${child.exitCode}; see ${log}`);
+    try {
+      const conn = await mysql.createConnection({ socketPath: socket, user: 'root' });
+      await conn.end();
+      return;
+    } catch (error) {
+      lastError = error;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  throw new Error(`mariadbd did not become ready in 60 s (${(lastError as Error)?.message}); see ${log}`);
+}
+
+export async function startMariaDb(): Promise<MariaDb> {
+  const server = await ensureInstalled();
+  const dir = await mkdtemp(join(tmpdir(), 'cd-mariadb-'));
+  const datadir = join(dir, 'data');
+  const socket = join(dir, 'mysqld.sock');
+  const log = join(dir, 'error.log');
+  const asRoot = process.getuid?.() === 0 ? ['--user=root'] : [];
+  await run('mariadb-install-db', ['--no-defaults', `--datadir=${datadir}`, '--auth-root-authentication-method=socket', '--skip-test-db', ...asRoot], {
+    timeout: 120_000,
+  });
+  const port = await freePort();
+  const child = spawn(
+    server,
+    [
+      '--no-defaults',
+      `--datadir=${datadir}`,
+      `--socket=${socket}`,
+      `--port=${port}`,
+      '--bind-address=127.0.0.1',
+      `--pid-file=${join(dir, 'mysqld.pid')}`,
+      `--log-error=${log}`,
+      '--skip-name-resolve',
+      '--innodb-buffer-pool-size=32M',
+      ...asRoot,
+    ],
+    { stdio: 'ignore' },
+  );
+  try {
+    await waitReady(socket, child, log);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  return {
+    host: '127.0.0.1',
+    port,
+    socket,
+    root: () => mysql.createConnection({ socketPath: socket, user: 'root', multipleStatements: true }),
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
