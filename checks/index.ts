@@ -2,5 +2,6 @@
 
 import type { Check } from '../src/engine/types.js';
 import categoryClubAccess from './category-club-access.js';
+import stripeKeysFormat from './stripe-keys-format.js';
 
-export const builtinChecks: readonly Check[] = [categoryClubAccess];
+export const builtinChecks: readonly Check[] = [categoryClubAccess, stripeKeysFormat];

@@ -55,22 +55,39 @@ function hash(value: string): string {
   return createHash('sha256').update(value).digest('hex').slice(0, 16);
 }
 
+// Invisible formatting characters that copy-paste drags along: zero-width space/joiners, word
+// joiner, BOM, soft hyphen, direction marks and embeddings/isolates, invisible operators.
+const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+
 function classify(ch: string): KeyContamination['kind'] | 'whitespace' | null {
-  if (ch === '\n' || ch === '\r') return 'newline';
-  if (ch === '"' || ch === "'" || ch === '`' || ch === '«' || ch === '»' || ch === '“' || ch === '”' || ch === '‘' || ch === '’') return 'quote';
-  if (ch === '\u00a0' || ch === '\u202f') return 'nbsp';
-  if (/[\u200b-\u200d\u2060\ufeff\u00ad]/.test(ch)) return 'zero-width';
-  if (/[\u0000-\u001f\u007f]/.test(ch) && ch !== '\t') return 'control';
+  if (ch === '\n' || ch === '\r' || ch === '\u2028' || ch === '\u2029' || ch === '\u0085') return 'newline';
+  if (/["'`«»“”‘’„‹›]/.test(ch)) return 'quote';
+  if (ch === '\u00a0' || ch === '\u202f' || ch === '\u2007') return 'nbsp';
+  if (INVISIBLE.test(ch)) return 'zero-width';
+  // C0 and C1 control characters (tab is ordinary whitespace).
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(ch) && ch !== '\t') return 'control';
   if (/\s/.test(ch)) return 'whitespace';
   if (/[A-Za-z0-9_]/.test(ch)) return null;
   return 'unexpected-character';
 }
 
-/** Masks any secret-looking value: the prefix (up to the last `_` of the first 8) and the last four. */
+/** Token prefixes worth showing: `sk_live_`, `pk_test_`, `whsec_`, `acct_`... (lowercase letters only). */
+const SHOWN_PREFIX = /^[a-z]{2,6}_(?:[a-z]{2,6}_)?$/;
+
+/**
+ * Masks any secret-looking value: the prefix (up to the last `_` within the first 8 characters, when
+ * it looks like a token prefix) and the last four characters, only when enough stays hidden.
+ */
 export function maskSecret(value: string): string {
   const clean = value.trim();
-  const prefix = PREFIX.exec(clean)?.[0] ?? /^[a-z]+_/.exec(clean)?.[0] ?? '';
-  if (clean.length <= prefix.length + 8) return prefix + '…';
+  let prefix = PREFIX.exec(clean)?.[0] ?? '';
+  if (!prefix) {
+    const head = clean.slice(0, 8);
+    const candidate = head.slice(0, head.lastIndexOf('_') + 1);
+    if (SHOWN_PREFIX.test(candidate)) prefix = candidate;
+  }
+  // Show the last four only when at least eight characters of the body stay hidden.
+  if (clean.length < prefix.length + 12) return prefix + '…';
   return `${prefix}…${clean.slice(-4)}`;
 }
 
@@ -78,10 +95,16 @@ export function describeKey(raw: string): KeyFacts {
   const chars = Array.from(raw);
   const contamination: KeyContamination[] = [];
   let position = 0;
-  const firstSolid = chars.findIndex((c) => !/\s/.test(c));
+  // "Solid" = a character that belongs to the key (kept in the cleaned value): a space before the
+  // first or after the last of them is leading/trailing even when invisible characters surround it.
+  const solid = (c: string) => {
+    const kind = classify(c);
+    return kind === null || kind === 'unexpected-character';
+  };
+  const firstSolid = chars.findIndex(solid);
   let lastSolid = -1;
   chars.forEach((c, i) => {
-    if (!/\s/.test(c)) lastSolid = i;
+    if (solid(c)) lastSolid = i;
   });
   chars.forEach((ch, i) => {
     const kind = classify(ch);
@@ -94,16 +117,13 @@ export function describeKey(raw: string): KeyFacts {
   });
   // The key a person meant to paste: drop what classify() flagged as noise, keep unexpected
   // printable characters (they may be part of a future key format).
-  const cleaned = chars.filter((ch) => {
-    const kind = classify(ch);
-    return kind === null || kind === 'unexpected-character';
-  }).join('');
+  const cleaned = chars.filter(solid).join('');
   const match = PREFIX.exec(cleaned);
   const prefix = match?.[0] ?? (cleaned.startsWith('whsec_') ? 'whsec_' : null);
   const kind = match ? KINDS[match[1] as keyof typeof KINDS] : prefix === 'whsec_' ? 'webhook-secret' : null;
   const mode = match ? (match[2] as 'test' | 'live') : null;
   const body = match ? cleaned.slice(match[0].length) : '';
-  const style = match && /^[A-Za-z0-9]{24}$/.test(body) ? 'old' : match && body.length === 99 && body.startsWith('51') ? 'new' : 'other';
+  const style = match && /^[A-Za-z0-9]{24}$/.test(body) ? 'old' : match && /^51[A-Za-z0-9]{97}$/.test(body) ? 'new' : 'other';
   return {
     masked: maskSecret(cleaned),
     rawLength: raw.length,
