@@ -3,5 +3,7 @@
 import type { Check } from '../src/engine/types.js';
 import categoryClubAccess from './category-club-access.js';
 import stripeKeysFormat from './stripe-keys-format.js';
+import promoCode from './promo-code.js';
+import creditNotePrerequisites from './credit-note-prerequisites.js';
 
-export const builtinChecks: readonly Check[] = [categoryClubAccess, stripeKeysFormat];
+export const builtinChecks: readonly Check[] = [categoryClubAccess, stripeKeysFormat, promoCode, creditNotePrerequisites];

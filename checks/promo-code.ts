@@ -1,0 +1,446 @@
+// FAQ 000, the promo-code paragraph: the Get It team creates the codes on request (a ticket giving
+// their conditions: validity dates, optional minimum amount, total quantity, quantity per customer,
+// the club, an optional product). This check reads the cart rule behind the code asked with --code
+// and tells which of those conditions stops it, in the order CartRule::checkValidity applies them
+// (api-notes/prestashop.md §5 for the fields, §7 for the group and product restriction tables).
+
+import type { CartRule, Customer, Group } from '../src/engine/parts.js';
+import { t, type Check, type CheckContext, type Text } from '../src/engine/types.js';
+
+const NO_DATE = '0000-00-00';
+
+function openRule(code: string): Text {
+  return t(
+    `Dans le back-office : Catalogue > Réductions > Règles panier, recherchez le code « ${code} » puis cliquez sur « Modifier ».`,
+    `In the back office: Catalog > Discounts > Cart Rules, search for the code "${code}" and click "Edit".`,
+  );
+}
+const save = t('Enregistrez.', 'Click "Save".');
+const askGetIt = t(
+  "Si ce sont les équipes Get It qui gèrent vos codes promo, ouvrez un ticket en leur donnant le code et les conditions voulues (dates, montant minimum, quantités, club, produit).",
+  'If the Get It team manages your promo codes, open a ticket giving them the code and the conditions you want (dates, minimum amount, quantities, club, product).',
+);
+const groupSteps: Text[] = [
+  t(
+    "Onglet « Conditions » > « Restrictions » : si « Restriction de groupes de clients » est cochée, vérifiez que le groupe du club figure dans les groupes sélectionnés (colonne de gauche) et pas seulement dans les groupes non sélectionnés.",
+    'Tab "Conditions" > "Restrictions": if "Customer group selection" is ticked, check that the club\'s group is among the selected groups (left column), not only among the unselected ones.',
+  ),
+];
+
+const manualSteps: Text[] = [
+  t(
+    'Dans le back-office : Catalogue > Réductions > Règles panier, recherchez le code puis cliquez sur « Modifier ».',
+    'In the back office: Catalog > Discounts > Cart Rules, search for the code and click "Edit".',
+  ),
+  t('Onglet « Informations » : vérifiez le code exact et que « Statut » est sur Oui.', 'Tab "Information": check the exact code and that "Status" is Yes.'),
+  t(
+    "Onglet « Conditions » : vérifiez les dates « Valide du … au … », la « Quantité totale disponible » (au moins 1) et la « Quantité disponible pour chaque utilisateur », et que « Limiter à un seul client » est vide.",
+    'Tab "Conditions": check the "Valid from … to …" dates, "Total available" (at least 1), "Total available for each user", and that "Limit to a single customer" is empty.',
+  ),
+  ...groupSteps,
+];
+
+/** The wall-clock time of `now` in the shop's time zone, in PrestaShop's `YYYY-MM-DD HH:MM:SS` form. */
+function shopClock(now: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(now);
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '00';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`;
+}
+
+function isValidTimeZone(zone: unknown): zone is string {
+  if (typeof zone !== 'string' || zone.trim() === '') return false;
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Dates without a time cover the whole day. */
+function withTime(date: string, endOfDay: boolean): string {
+  return date.length === 10 ? `${date} ${endOfDay ? '23:59:59' : '00:00:00'}` : date;
+}
+
+function amount(value: number, lang: 'fr' | 'en'): string {
+  const fixed = Number.isInteger(value) ? String(value) : value.toFixed(2);
+  return lang === 'fr' ? fixed.replace('.', ',') : fixed;
+}
+
+const RULE_TYPES: Record<string, Text> = {
+  products: t('produits', 'products'),
+  categories: t('catégories', 'categories'),
+  attributes: t('attributs', 'attributes'),
+  manufacturers: t('marques', 'brands'),
+  suppliers: t('fournisseurs', 'suppliers'),
+};
+
+function describeProductRules(groups: NonNullable<CartRule['productRuleGroups']>): Text {
+  if (groups.length === 0) return t('aucune règle de produit enregistrée', 'no product rule recorded');
+  const each = groups.map((g) => {
+    const rules = g.rules.map((r) => {
+      const label = RULE_TYPES[r.type] ?? t(r.type, r.type);
+      const ids = r.ids.join(', ') || '—';
+      return t(`${label.fr} n° ${ids}`, `${label.en} #${ids}`);
+    });
+    return t(
+      `au moins ${g.quantity} article(s) parmi ${rules.map((r) => r.fr).join(' ; ') || '(aucune valeur)'}`,
+      `at least ${g.quantity} item(s) among ${rules.map((r) => r.en).join('; ') || '(no value)'}`,
+    );
+  });
+  return t(each.map((e) => e.fr).join(', et '), each.map((e) => e.en).join(', and '));
+}
+
+function bullets(items: Text[]): Text {
+  return t(items.map((i) => `- ${i.fr}`).join('\n'), items.map((i) => `- ${i.en}`).join('\n'));
+}
+
+export default {
+  meta: {
+    id: 'promo-code',
+    category: 'promotions',
+    severity: 'fail',
+    needs: ['prestashop.cartRule', 'club.group'],
+    optional: ['prestashop.customer', 'prestashop.configuration'],
+    asks: 'code',
+    title: t('Code promo utilisable', 'Promo code usable'),
+    description: t(
+      "Avec --code : vérifie que la règle panier du code existe, est active, est dans ses dates de validité, qu'il en reste (au total et pour le client) et que ses restrictions (client, groupes, produits, montant minimum) laissent les clients du club l'utiliser.",
+      'With --code: verifies that the cart rule behind the code exists, is active, is within its validity dates, has uses left (in total and for the customer), and that its restrictions (customer, groups, products, minimum amount) let the club\'s customers use it.',
+    ),
+    manualSteps,
+    docs: 'FAQ 000, création des codes promo par l’équipe Get It (conditions : dates, montant minimum, quantités, club, produit)',
+    /** Used when the shop's PS_TIMEZONE was not gathered: cart-rule dates are in the shop's time zone. */
+    defaultOptions: { timeZone: 'Europe/Paris' },
+  },
+  run(ctx: CheckContext) {
+    const { club, parts, unavailable, options, query, now } = ctx;
+    const lookup = parts['prestashop.cartRule']!;
+    const group: Group | null = parts['club.group'] ?? null;
+    const asked = (query.code ?? lookup.code).trim();
+    const wanted = asked.toLowerCase();
+
+    // PrestaShop compares codes without regard to case; the source may also return near matches.
+    const matches = lookup.matches.filter((m) => m.code.trim().toLowerCase() === wanted).sort((a, b) => a.id - b.id);
+    if (matches.length === 0) {
+      const near = lookup.matches.map((m) => m.code);
+      return {
+        status: 'fail',
+        message: t(
+          `Aucune règle panier n'a le code « ${asked} » : la boutique le refuse comme inconnu.${near.length ? ` Codes proches : ${near.join(', ')}.` : ''}`,
+          `No cart rule has the code "${asked}": the shop rejects it as unknown.${near.length ? ` Close codes: ${near.join(', ')}.` : ''}`,
+        ),
+        remediation: [
+          t(
+            `Vérifiez l'orthographe du code donné au client (les majuscules ne comptent pas, les espaces et tirets si).`,
+            'Check the spelling of the code given to the customer (case does not matter; spaces and dashes do).',
+          ),
+          t(
+            `Dans le back-office : Catalogue > Réductions > Règles panier, cherchez « ${asked} » dans la colonne « Code ».`,
+            `In the back office: Catalog > Discounts > Cart Rules, search for "${asked}" in the "Code" column.`,
+          ),
+          t(
+            "Si le code n'existe pas : les codes promo sont créés par l'équipe Get It ; ouvrez un ticket en indiquant le code voulu, le club, les dates de validité, le montant minimum, la quantité totale, la quantité par client et le produit concerné le cas échéant.",
+            'If the code does not exist: promo codes are created by the Get It team; open a ticket giving the code you want, the club, the validity dates, the minimum amount, the total quantity, the quantity per customer and the product concerned if any.',
+          ),
+        ],
+        evidence: { code: asked, closeCodes: near },
+      };
+    }
+
+    const rule = matches[0]!;
+    const label = t(`« ${rule.code} » (règle panier n° ${rule.id} « ${rule.name} »)`, `"${rule.code}" (cart rule #${rule.id} "${rule.name}")`);
+
+    const configuration = parts['prestashop.configuration'];
+    const shopZone = configuration?.['PS_TIMEZONE'];
+    const timeZone = isValidTimeZone(shopZone) ? shopZone : isValidTimeZone(options.timeZone) ? options.timeZone : 'Europe/Paris';
+    const shopNow = shopClock(now, timeZone);
+
+    const problems: Text[] = [];
+    const fixes: Text[] = [];
+    const conditions: Text[] = [];
+    let groupUnknown = false;
+
+    if (matches.length > 1) {
+      conditions.push(
+        t(
+          `${matches.length} règles portent ce code (n° ${matches.map((m) => m.id).join(', ')}) ; PrestaShop n'en retient qu'une, normalement la plus ancienne (n° ${rule.id}), c'est elle qui est contrôlée. Donnez un code distinct à chacune.`,
+          `${matches.length} rules carry this code (#${matches.map((m) => m.id).join(', ')}); PrestaShop keeps only one, normally the oldest (#${rule.id}), which is the one checked here. Give each a distinct code.`,
+        ),
+      );
+    }
+
+    // Status.
+    if (!rule.active) {
+      problems.push(t('la règle est désactivée', 'the rule is disabled'));
+      fixes.push(t('Onglet « Informations » : passez « Statut » sur Oui.', 'Tab "Information": set "Status" to Yes.'));
+    }
+
+    // Total quantity.
+    if (rule.quantity <= 0) {
+      problems.push(t(`plus aucune utilisation disponible (quantité totale restante : ${rule.quantity})`, `no use left (total quantity left: ${rule.quantity})`));
+      fixes.push(
+        t(
+          'Onglet « Conditions » : augmentez « Quantité totale disponible » (elle diminue à chaque commande qui utilise le code).',
+          'Tab "Conditions": raise "Total available" (it goes down with every order that uses the code).',
+        ),
+      );
+    }
+
+    // Dates, compared on the shop's clock.
+    const dateFrom = rule.dateFrom.startsWith(NO_DATE) ? null : withTime(rule.dateFrom, false);
+    const dateTo = withTime(rule.dateTo, true);
+    if (dateFrom && dateFrom > shopNow) {
+      problems.push(t(`la validité n'a pas commencé : elle débute le ${dateFrom} (il est ${shopNow} à la boutique)`, `validity has not started: it begins on ${dateFrom} (it is ${shopNow} at the shop)`));
+      fixes.push(t('Onglet « Conditions » : avancez la date de début de « Valide du … au … ».', 'Tab "Conditions": move the start date of "Valid from … to …" earlier.'));
+    }
+    if (rule.dateTo.startsWith(NO_DATE)) {
+      problems.push(t("la date de fin est vide (0000-00-00) : PrestaShop la compare à l'heure actuelle et considère le code comme expiré", 'the end date is empty (0000-00-00): PrestaShop compares it with the current time and treats the code as expired'));
+      fixes.push(t('Onglet « Conditions » : renseignez la date de fin de « Valide du … au … ».', 'Tab "Conditions": fill in the end date of "Valid from … to …".'));
+    } else if (dateTo < shopNow) {
+      problems.push(t(`le code a expiré le ${dateTo} (il est ${shopNow} à la boutique)`, `the code expired on ${dateTo} (it is ${shopNow} at the shop)`));
+      fixes.push(t('Onglet « Conditions » : repoussez la date de fin de « Valide du … au … ».', 'Tab "Conditions": push back the end date of "Valid from … to …".'));
+    }
+
+    // The asked customer, when one was asked and could be read.
+    const customerPart = query.customer !== undefined ? parts['prestashop.customer'] : undefined;
+    const customers: Customer[] = customerPart?.matches ?? [];
+    const customerLabel = query.customer !== undefined ? t(`le client « ${query.customer} »`, `customer "${query.customer}"`) : undefined;
+    if (query.customer !== undefined) {
+      if (!customerPart) {
+        const why = unavailable['prestashop.customer'];
+        conditions.push(
+          t(
+            `Le client « ${query.customer} » n'a pas pu être lu${why ? ` (${why.fr})` : ''} : les conditions propres au client ne sont pas vérifiées.`,
+            `Customer "${query.customer}" could not be read${why ? ` (${why.en})` : ''}: the customer-specific conditions are not verified.`,
+          ),
+        );
+      } else if (customers.length === 0) {
+        conditions.push(
+          t(
+            `Aucun compte client ne correspond à « ${query.customer} » : les conditions propres au client ne sont pas vérifiées (voir le contrôle customer-account-status).`,
+            `No customer account matches "${query.customer}": the customer-specific conditions are not verified (see the customer-account-status check).`,
+          ),
+        );
+      }
+    }
+
+    // Reserved for one customer.
+    if (rule.customerId !== 0) {
+      const askedIds = customers.map((c) => c.id);
+      const askedNumeric = query.customer !== undefined && /^\d+$/.test(query.customer.trim()) ? Number(query.customer.trim()) : undefined;
+      const known = customers.length > 0 || askedNumeric !== undefined;
+      const isThatCustomer = askedIds.includes(rule.customerId) || askedNumeric === rule.customerId;
+      if (customerLabel && known && !isThatCustomer) {
+        problems.push(
+          t(
+            `la règle est réservée au client n° ${rule.customerId}, pas à ${customerLabel.fr}${askedIds.length ? ` (n° ${askedIds.join(', ')})` : ''}`,
+            `the rule is reserved for customer #${rule.customerId}, not ${customerLabel.en}${askedIds.length ? ` (#${askedIds.join(', ')})` : ''}`,
+          ),
+        );
+        fixes.push(
+          t(
+            'Onglet « Conditions » : videz « Limiter à un seul client » pour ouvrir le code à tous, ou choisissez le bon client.',
+            'Tab "Conditions": clear "Limit to a single customer" to open the code to everyone, or pick the right customer.',
+          ),
+        );
+      } else if (!isThatCustomer) {
+        conditions.push(
+          t(
+            `Réservée au seul client n° ${rule.customerId} (« Limiter à un seul client ») : aucun autre client ne peut l'utiliser.`,
+            `Reserved for customer #${rule.customerId} only ("Limit to a single customer"): no other customer can use it.`,
+          ),
+        );
+      }
+    }
+
+    // Quantity per customer.
+    const uses = rule.usesByCustomer ?? null;
+    if (rule.quantityPerUser <= 0) {
+      problems.push(t(`la quantité par client est ${rule.quantityPerUser} : aucun client ne peut l'utiliser`, `the quantity per customer is ${rule.quantityPerUser}: no customer can use it`));
+    } else if (customerLabel && customers.length > 0) {
+      if (uses === null) {
+        conditions.push(
+          t(
+            `Utilisable ${rule.quantityPerUser} fois par client ; le nombre d'utilisations par ${customerLabel.fr} n'a pas pu être lu.`,
+            `Usable ${rule.quantityPerUser} time(s) per customer; how often ${customerLabel.en} used it could not be read.`,
+          ),
+        );
+      } else if (uses >= rule.quantityPerUser) {
+        problems.push(
+          t(
+            `${customerLabel.fr} l'a déjà utilisé ${uses} fois sur ${rule.quantityPerUser} autorisée(s)`,
+            `${customerLabel.en} already used it ${uses} time(s) out of ${rule.quantityPerUser} allowed`,
+          ),
+        );
+      }
+    }
+    if (rule.quantityPerUser <= 0 || (uses !== null && customers.length > 0 && uses >= rule.quantityPerUser)) {
+      fixes.push(
+        t(
+          'Onglet « Conditions » : augmentez « Quantité disponible pour chaque utilisateur ».',
+          'Tab "Conditions": raise "Total available for each user".',
+        ),
+      );
+    }
+
+    // Group restriction (ps_cart_rule_group; the webservice shows only the flag).
+    if (rule.groupRestriction) {
+      if (rule.groupIds === null) {
+        groupUnknown = true;
+      } else {
+        const allowed = rule.groupIds;
+        const clubAllowed = group !== null && allowed.includes(group.id);
+        const customerAllowed = customers.some((c) => c.groupIds.some((g) => allowed.includes(g)));
+        const clubText = group ? t(`le groupe du club « ${group.name} » (n° ${group.id})`, `the club's group "${group.name}" (#${group.id})`) : t(`le club « ${club.name} » (qui n'a pas de groupe client)`, `the club "${club.name}" (which has no customer group)`);
+        if (customers.length > 0 && !customerAllowed) {
+          problems.push(
+            t(
+              `réservée aux groupes n° ${allowed.join(', ') || '(aucun)'} : aucun groupe de ${customerLabel!.fr} n'en fait partie${clubAllowed ? ` (le groupe du club est autorisé : vérifiez que le client est bien rattaché au club, contrôle customer-club-membership)` : ''}`,
+              `restricted to groups #${allowed.join(', ') || '(none)'}: none of ${customerLabel!.en}'s groups is among them${clubAllowed ? ` (the club's group is allowed: check that the customer belongs to the club, customer-club-membership check)` : ''}`,
+            ),
+          );
+          if (!clubAllowed) fixes.push(...groupFix(group));
+        } else if (customers.length === 0 && !clubAllowed) {
+          problems.push(
+            t(
+              `réservée aux groupes n° ${allowed.join(', ') || '(aucun)'}, qui ne comprennent pas ${clubText.fr}`,
+              `restricted to groups #${allowed.join(', ') || '(none)'}, which do not include ${clubText.en}`,
+            ),
+          );
+          fixes.push(...groupFix(group));
+        } else if (!clubAllowed) {
+          conditions.push(
+            t(
+              `Réservée aux groupes n° ${allowed.join(', ')} : ${customerLabel!.fr} y a droit, mais pas ${clubText.fr}.`,
+              `Restricted to groups #${allowed.join(', ')}: ${customerLabel!.en} may use it, but ${clubText.en} is not listed.`,
+            ),
+          );
+        } else {
+          conditions.push(t(`Réservée aux groupes n° ${allowed.join(', ')}, dont celui du club.`, `Restricted to groups #${allowed.join(', ')}, the club's included.`));
+        }
+      }
+    }
+
+    // Product restriction: a condition on the cart, not a fault of the code.
+    if (rule.productRestriction) {
+      const rules = rule.productRuleGroups;
+      conditions.push(
+        rules
+          ? ((d) => t(`Restreinte à certains produits : le panier doit contenir ${d.fr}.`, `Restricted to some products: the cart must hold ${d.en}.`))(describeProductRules(rules))
+          : t(
+              "Restreinte à certains produits, qui n'ont pas pu être lus : vérifiez dans l'onglet « Conditions » > « Restrictions » > « Restriction de produits » que les produits du club y figurent.",
+              'Restricted to some products, which could not be read: check under tab "Conditions" > "Restrictions" > "Product selection" that the club\'s products are listed.',
+            ),
+      );
+    }
+
+    // Minimum amount: a condition the cart must meet.
+    if (rule.minimumAmount > 0) {
+      const currency = rule.minimumAmountCurrency ? ` ${rule.minimumAmountCurrency}` : '';
+      const tax = rule.minimumAmountTaxIncluded === undefined ? t('', '') : rule.minimumAmountTaxIncluded ? t(' TTC', ' tax incl.') : t(' HT', ' tax excl.');
+      const shipping = rule.minimumAmountShippingIncluded === undefined ? t('', '') : rule.minimumAmountShippingIncluded ? t(', frais de port compris', ', shipping included') : t(', hors frais de port', ', shipping excluded');
+      conditions.push(
+        t(
+          `Le panier doit atteindre ${amount(rule.minimumAmount, 'fr')}${currency}${tax.fr}${shipping.fr} (« Montant minimum »).`,
+          `The cart must reach ${amount(rule.minimumAmount, 'en')}${currency}${tax.en}${shipping.en} ("Minimum amount").`,
+        ),
+      );
+    }
+
+    const evidence: Record<string, unknown> = {
+      id: rule.id,
+      code: rule.code,
+      name: rule.name,
+      active: rule.active,
+      dateFrom: rule.dateFrom,
+      dateTo: rule.dateTo,
+      shopTime: shopNow,
+      timeZone,
+      quantity: rule.quantity,
+      quantityPerUser: rule.quantityPerUser,
+      usesByCustomer: uses,
+      customerId: rule.customerId,
+      groupRestriction: rule.groupRestriction,
+      groupIds: rule.groupIds,
+      clubGroupId: group?.id ?? null,
+      productRestriction: rule.productRestriction,
+      productRuleGroups: rule.productRuleGroups ?? null,
+      minimumAmount: rule.minimumAmount,
+      minimumAmountCurrency: rule.minimumAmountCurrency ?? null,
+    };
+    if (matches.length > 1) evidence.sameCodeRuleIds = matches.map((m) => m.id);
+    if (customers.length) evidence.customerIds = customers.map((c) => c.id);
+
+    const groupToVerify = t(
+      "La règle est restreinte à certains groupes de clients, que le webservice ne permet pas de lire : vérifiez que le groupe du club y figure.",
+      'The rule is restricted to some customer groups, which the webservice cannot read: check that the club\'s group is among them.',
+    );
+    const conditionText = conditions.length ? t(`\nConditions :\n${bullets(conditions).fr}`, `\nConditions:\n${bullets(conditions).en}`) : t('', '');
+
+    if (problems.length) {
+      const listed = groupUnknown ? [...problems, t('(à vérifier aussi) restriction de groupes illisible par le webservice', '(also to verify) group restriction unreadable through the webservice')] : problems;
+      return {
+        status: 'fail',
+        message: t(
+          `Le code ${label.fr} ne peut pas être utilisé :\n${bullets(listed).fr}${conditionText.fr}`,
+          `The code ${label.en} cannot be used:\n${bullets(listed).en}${conditionText.en}`,
+        ),
+        remediation: [openRule(rule.code), ...unique(fixes), ...(groupUnknown ? groupFix(group, true) : []), save, askGetIt],
+        evidence,
+      };
+    }
+    if (groupUnknown) {
+      return {
+        status: 'manual',
+        message: t(`Le code ${label.fr} est actif et dans ses dates. ${groupToVerify.fr}${conditionText.fr}`, `The code ${label.en} is active and within its dates. ${groupToVerify.en}${conditionText.en}`),
+        remediation: [openRule(rule.code), ...groupFix(group, true), save],
+        evidence,
+      };
+    }
+    return {
+      status: 'pass',
+      message: t(
+        `Le code ${label.fr} est actif, valable jusqu'au ${dateTo}, ${rule.quantity} utilisation(s) restante(s).${conditionText.fr}`,
+        `The code ${label.en} is active, valid until ${dateTo}, ${rule.quantity} use(s) left.${conditionText.en}`,
+      ),
+      evidence,
+    };
+  },
+} satisfies Check;
+
+function groupFix(group: Group | null, verifyOnly = false): Text[] {
+  if (!group) {
+    return [
+      t(
+        "Le club n'a pas de groupe client : créez-le d'abord (Clients > Groupes), puis ajoutez-le dans l'onglet « Conditions » > « Restrictions » > « Restriction de groupes de clients ».",
+        'The club has no customer group: create it first (Customers > Groups), then add it under tab "Conditions" > "Restrictions" > "Customer group selection".',
+      ),
+    ];
+  }
+  return [
+    verifyOnly
+      ? t(
+          `Onglet « Conditions » > « Restrictions » > « Restriction de groupes de clients » : vérifiez que « ${group.name} » (n° ${group.id}) est dans les groupes sélectionnés.`,
+          `Tab "Conditions" > "Restrictions" > "Customer group selection": check that "${group.name}" (#${group.id}) is among the selected groups.`,
+        )
+      : t(
+          `Onglet « Conditions » > « Restrictions » > « Restriction de groupes de clients » : ajoutez « ${group.name} » (n° ${group.id}) aux groupes sélectionnés.`,
+          `Tab "Conditions" > "Restrictions" > "Customer group selection": add "${group.name}" (#${group.id}) to the selected groups.`,
+        ),
+  ];
+}
+
+function unique(texts: Text[]): Text[] {
+  const seen = new Set<string>();
+  return texts.filter((x) => (seen.has(x.en) ? false : (seen.add(x.en), true)));
+}

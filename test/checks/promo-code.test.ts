@@ -1,0 +1,351 @@
+import { describe, expect, it } from 'vitest';
+import check from '../../checks/promo-code.js';
+import type { CartRule, Customer, Group } from '../../src/engine/parts.js';
+import { runChecks } from '../../src/engine/runner.js';
+import { lookupKey, type Snapshot } from '../../src/engine/snapshot.js';
+import type { CheckContext, CheckOutcome, Query } from '../../src/engine/types.js';
+
+// 2026-11-23 11:00:00 in Paris (UTC+1 in winter).
+const NOW = new Date('2026-11-23T10:00:00Z');
+const CLUB_GROUP: Group = { id: 4, name: 'FC Lyon' };
+
+function rule(over: Partial<CartRule> = {}): CartRule {
+  return {
+    id: 7,
+    code: 'LYON10',
+    name: 'Lyon -10 %',
+    active: true,
+    dateFrom: '2026-09-01 00:00:00',
+    dateTo: '2027-06-30 23:59:59',
+    quantity: 100,
+    quantityPerUser: 1,
+    minimumAmount: 0,
+    customerId: 0,
+    groupRestriction: false,
+    groupIds: null,
+    productRestriction: false,
+    productRuleGroups: null,
+    usesByCustomer: null,
+    ...over,
+  };
+}
+
+function customer(over: Partial<Customer> = {}): Customer {
+  return { id: 12, email: 'marie@example.fr', active: true, deleted: false, isGuest: false, defaultGroupId: 4, groupIds: [3, 4], ...over };
+}
+
+interface Input {
+  rules?: CartRule[];
+  code?: string;
+  group?: Group | null;
+  customers?: Customer[] | 'unavailable';
+  customerQuery?: string;
+  configuration?: Record<string, string | null>;
+  options?: Record<string, unknown>;
+}
+
+function ctx(input: Input): CheckContext {
+  const query: Query = { code: input.code ?? 'LYON10' };
+  const parts: CheckContext['parts'] = {
+    'prestashop.cartRule': { code: query.code!, matches: input.rules ?? [rule()] },
+    'club.group': input.group === undefined ? CLUB_GROUP : input.group,
+  };
+  const unavailable: CheckContext['unavailable'] = {};
+  if (input.customers !== undefined || input.customerQuery !== undefined) {
+    query.customer = input.customerQuery ?? 'marie@example.fr';
+    if (input.customers === 'unavailable') unavailable['prestashop.customer'] = { fr: 'webservice seulement', en: 'webservice only' };
+    else parts['prestashop.customer'] = { query: query.customer, matches: input.customers ?? [] };
+  }
+  if (input.configuration) parts['prestashop.configuration'] = input.configuration;
+  return { club: { name: 'FC Lyon' }, parts, unavailable, options: { ...check.meta.defaultOptions, ...input.options }, query, now: NOW };
+}
+
+function text(o: CheckOutcome): string {
+  return [o.message, ...(o.remediation ?? [])].map((x) => `${x.fr}\n${x.en}`).join('\n');
+}
+
+interface Row {
+  name: string;
+  input: Input;
+  status: CheckOutcome['status'];
+  /** Substrings the message (both languages) must contain. */
+  message?: string[];
+  /** Substrings the remediation (both languages) must contain. */
+  remediation?: string[];
+  /** Substrings nothing may contain. */
+  absent?: string[];
+}
+
+const rows: Row[] = [
+  // Pass cases.
+  { name: 'a plain valid code', input: {}, status: 'pass', message: ['LYON10', 'n° 7', 'jusqu\'au 2027-06-30 23:59:59', '100 use(s) left'] },
+  { name: 'the code typed in another case', input: { code: 'lyon10' }, status: 'pass', message: ['LYON10'] },
+  { name: 'no start date (0000-00-00)', input: { rules: [rule({ dateFrom: '0000-00-00 00:00:00' })] }, status: 'pass' },
+  {
+    name: 'a group restriction that lists the club group',
+    input: { rules: [rule({ groupRestriction: true, groupIds: [3, 4] })] },
+    status: 'pass',
+    message: ['Réservée aux groupes n° 3, 4, dont celui du club'],
+  },
+  {
+    name: 'a group restriction met by the asked customer but not the club group',
+    input: { rules: [rule({ groupRestriction: true, groupIds: [9] })], customers: [customer({ groupIds: [3, 9] })] },
+    status: 'pass',
+    message: ['may use it', 'is not listed'],
+  },
+  {
+    name: 'a minimum amount is a condition, not a failure',
+    input: { rules: [rule({ minimumAmount: 30, minimumAmountCurrency: 'EUR', minimumAmountTaxIncluded: true, minimumAmountShippingIncluded: false })] },
+    status: 'pass',
+    message: ['30 EUR TTC, hors frais de port', 'The cart must reach 30 EUR tax incl., shipping excluded'],
+  },
+  {
+    name: 'a product restriction with its rules',
+    input: {
+      rules: [
+        rule({
+          productRestriction: true,
+          productRuleGroups: [{ quantity: 1, rules: [{ type: 'categories', ids: [12] }, { type: 'products', ids: [5, 6] }] }],
+        }),
+      ],
+    },
+    status: 'pass',
+    message: ['au moins 1 article(s) parmi catégories n° 12 ; produits n° 5, 6', 'categories #12; products #5, 6'],
+  },
+  {
+    name: 'a product restriction whose rules are unknown',
+    input: { rules: [rule({ productRestriction: true, productRuleGroups: null })] },
+    status: 'pass',
+    message: ['Restriction de produits', 'Product selection'],
+  },
+  {
+    name: 'reserved for the asked customer',
+    input: { rules: [rule({ customerId: 12 })], customers: [customer()] },
+    status: 'pass',
+    absent: ['reserved for customer #12'],
+  },
+  {
+    name: 'reserved for a customer, none asked: a condition',
+    input: { rules: [rule({ customerId: 55 })] },
+    status: 'pass',
+    message: ['Reserved for customer #55 only'],
+  },
+  {
+    name: 'per-customer uses left',
+    input: { rules: [rule({ quantityPerUser: 2, usesByCustomer: 1 })], customers: [customer()] },
+    status: 'pass',
+  },
+  {
+    name: 'per-customer uses unknown',
+    input: { rules: [rule({ quantityPerUser: 2, usesByCustomer: null })], customers: [customer()] },
+    status: 'pass',
+    message: ['could not be read'],
+  },
+  {
+    name: 'duplicate codes: the oldest rule is checked',
+    input: { rules: [rule({ id: 9, active: false }), rule({ id: 7 })] },
+    status: 'pass',
+    message: ['#7, 9', 'the oldest (#7)'],
+  },
+  {
+    name: 'the shop time zone moves "now" past the end date',
+    // 10:00 UTC = 11:00 in Paris, 19:00 in Tokyo; the rule ends at 12:00 shop time.
+    input: { rules: [rule({ dateTo: '2026-11-23 12:00:00' })], configuration: { PS_TIMEZONE: 'Asia/Tokyo' } },
+    status: 'fail',
+    message: ['expired on 2026-11-23 12:00:00', '2026-11-23 19:00:00'],
+  },
+  {
+    name: 'the default Paris time zone keeps the code valid until noon',
+    input: { rules: [rule({ dateTo: '2026-11-23 12:00:00' })] },
+    status: 'pass',
+  },
+
+  // One row per failure reason.
+  {
+    name: 'unknown code',
+    input: { code: 'NOPE', rules: [] },
+    status: 'fail',
+    message: ['« NOPE »', 'unknown'],
+    remediation: ['Catalogue > Réductions > Règles panier', 'Get It', 'ticket'],
+  },
+  {
+    name: 'unknown code with a near match from the source',
+    input: { code: 'LYON-10', rules: [rule()] },
+    status: 'fail',
+    message: ['Close codes: LYON10'],
+  },
+  { name: 'disabled rule', input: { rules: [rule({ active: false })] }, status: 'fail', message: ['disabled'], remediation: ['« Informations »', 'Statut'] },
+  {
+    name: 'not started yet',
+    input: { rules: [rule({ dateFrom: '2026-12-01 00:00:00' })] },
+    status: 'fail',
+    message: ['begins on 2026-12-01 00:00:00'],
+    remediation: ['Valide du', 'Catalogue > Réductions > Règles panier'],
+  },
+  { name: 'expired', input: { rules: [rule({ dateTo: '2026-10-31 23:59:59' })] }, status: 'fail', message: ['expired on 2026-10-31 23:59:59'], remediation: ['end date'] },
+  { name: 'expired, date-only end date', input: { rules: [rule({ dateTo: '2026-11-22' })] }, status: 'fail', message: ['expired on 2026-11-22 23:59:59'] },
+  { name: 'empty end date', input: { rules: [rule({ dateTo: '0000-00-00 00:00:00' })] }, status: 'fail', message: ['0000-00-00'] },
+  { name: 'no quantity left', input: { rules: [rule({ quantity: 0 })] }, status: 'fail', message: ['no use left'], remediation: ['Quantité totale disponible'] },
+  { name: 'zero per customer', input: { rules: [rule({ quantityPerUser: 0 })] }, status: 'fail', message: ['no customer can use it'], remediation: ['Quantité disponible pour chaque utilisateur'] },
+  {
+    name: 'the asked customer used up their share',
+    input: { rules: [rule({ quantityPerUser: 1, usesByCustomer: 1 })], customers: [customer()] },
+    status: 'fail',
+    message: ['already used it 1 time(s) out of 1'],
+    remediation: ['Total available for each user'],
+  },
+  {
+    name: 'reserved for another customer than the asked one',
+    input: { rules: [rule({ customerId: 99 })], customers: [customer()] },
+    status: 'fail',
+    message: ['reserved for customer #99', '(#12)'],
+    remediation: ['Limiter à un seul client'],
+  },
+  {
+    name: 'reserved for another customer, asked by id while customers are unreadable',
+    input: { rules: [rule({ customerId: 99 })], customers: 'unavailable', customerQuery: '12' },
+    status: 'fail',
+    message: ['reserved for customer #99', 'could not be read (webservice only)'],
+  },
+  {
+    name: 'group restriction without the club group',
+    input: { rules: [rule({ groupRestriction: true, groupIds: [3, 8] })] },
+    status: 'fail',
+    message: ['groups #3, 8', '"FC Lyon" (#4)'],
+    remediation: ['Restriction de groupes de clients', 'ajoutez « FC Lyon » (n° 4)'],
+  },
+  {
+    name: 'group restriction and the club has no group',
+    input: { group: null, rules: [rule({ groupRestriction: true, groupIds: [3] })] },
+    status: 'fail',
+    message: ['has no customer group'],
+    remediation: ['Clients > Groupes'],
+  },
+  {
+    name: 'group restriction the asked customer is outside of, although the club is listed',
+    input: { rules: [rule({ groupRestriction: true, groupIds: [4] })], customers: [customer({ groupIds: [3] })] },
+    status: 'fail',
+    message: ['none of customer "marie@example.fr"\'s groups', 'customer-club-membership'],
+  },
+  {
+    name: 'group restriction unreadable: manual',
+    input: { rules: [rule({ groupRestriction: true, groupIds: null })] },
+    status: 'manual',
+    message: ['webservice cannot read'],
+    remediation: ['Conditions » > « Restrictions » > « Restriction de groupes de clients »', '« FC Lyon » (n° 4)'],
+  },
+  {
+    name: 'group restriction unreadable but expired: fail that names both',
+    input: { rules: [rule({ groupRestriction: true, groupIds: null, dateTo: '2026-01-01 00:00:00' })] },
+    status: 'fail',
+    message: ['expired', 'group restriction unreadable'],
+    remediation: ['Restriction de groupes de clients'],
+  },
+  {
+    name: 'several failures are listed together',
+    input: { rules: [rule({ active: false, quantity: 0, dateTo: '2026-01-01 00:00:00' })] },
+    status: 'fail',
+    message: ['- the rule is disabled', '- no use left', '- the code expired on 2026-01-01 00:00:00'],
+    remediation: ['Statut', 'Quantité totale disponible', 'repoussez la date de fin'],
+  },
+];
+
+describe('promo-code', () => {
+  it.each(rows)('$name → $status', (row) => {
+    const outcome = check.run(ctx(row.input)) as CheckOutcome;
+    expect(outcome.status).toBe(row.status);
+    const message = `${outcome.message.fr}\n${outcome.message.en}`;
+    for (const s of row.message ?? []) expect(message).toContain(s);
+    const remediation = (outcome.remediation ?? []).map((x) => `${x.fr}\n${x.en}`).join('\n');
+    for (const s of row.remediation ?? []) expect(remediation).toContain(s);
+    for (const s of row.absent ?? []) expect(text(outcome)).not.toContain(s);
+    if (outcome.status === 'fail' || outcome.status === 'manual') expect(outcome.remediation?.length).toBeGreaterThan(0);
+  });
+
+  it('names the rule and its conditions in the evidence', () => {
+    const outcome = check.run(ctx({ rules: [rule({ groupRestriction: true, groupIds: [4], minimumAmount: 25 })] })) as CheckOutcome;
+    expect(outcome.evidence).toMatchObject({
+      id: 7,
+      code: 'LYON10',
+      dateFrom: '2026-09-01 00:00:00',
+      dateTo: '2027-06-30 23:59:59',
+      quantity: 100,
+      quantityPerUser: 1,
+      groupRestriction: true,
+      groupIds: [4],
+      clubGroupId: 4,
+      minimumAmount: 25,
+      shopTime: '2026-11-23 11:00:00',
+      timeZone: 'Europe/Paris',
+    });
+  });
+
+  it('every fail and manual text exists in both languages', () => {
+    for (const row of rows) {
+      const outcome = check.run(ctx(row.input)) as CheckOutcome;
+      for (const x of [outcome.message, ...(outcome.remediation ?? [])]) {
+        expect(x.fr.trim()).not.toBe('');
+        expect(x.en.trim()).not.toBe('');
+      }
+    }
+  });
+});
+
+describe('promo-code through the runner', () => {
+  function snapshot(lookups: Snapshot['lookups'], clubGroup: unknown = CLUB_GROUP): Snapshot {
+    return {
+      format: 'checkout-doctor-snapshot',
+      schemaVersion: 1,
+      generatedAt: NOW.toISOString(),
+      shop: {},
+      sources: {},
+      parts: {},
+      lookups,
+      clubs: [{ name: 'FC Lyon', parts: { 'club.group': { status: 'ok', data: clubGroup } } }],
+    };
+  }
+  const lookups: Snapshot['lookups'] = {
+    code: { [lookupKey('code', 'LYON10')]: { status: 'ok', data: { code: 'LYON10', matches: [rule({ active: false })] } } },
+  };
+
+  it('skips without --code', async () => {
+    const snap = snapshot(lookups);
+    const [result] = await runChecks({ checks: [check], snapshot: snap, club: snap.clubs[0]!, query: {} });
+    expect(result!.status).toBe('skip');
+    expect(result!.message.en).toContain('--code');
+  });
+
+  it('finds the lookup by its normalised key and runs the check', async () => {
+    const snap = snapshot(lookups);
+    const [result] = await runChecks({ checks: [check], snapshot: snap, club: snap.clubs[0]!, query: { code: '  Lyon10 ' } });
+    expect(result!.status).toBe('fail');
+    expect(result!.message.en).toContain('disabled');
+    expect(result!.evidence).toMatchObject({ id: 7, shopTime: '2026-11-23 11:00:00' });
+  });
+
+  it('errors when the snapshot holds nothing for the code', async () => {
+    const snap = snapshot(lookups);
+    const [result] = await runChecks({ checks: [check], snapshot: snap, club: snap.clubs[0]!, query: { code: 'OTHER' } });
+    expect(result!.status).toBe('error');
+    expect(result!.message.en).toContain('lyon10');
+  });
+
+  it('errors when the club group part is missing', async () => {
+    const snap = snapshot(lookups);
+    snap.clubs[0]!.parts = {};
+    const [result] = await runChecks({ checks: [check], snapshot: snap, club: snap.clubs[0]!, query: { code: 'LYON10' } });
+    expect(result!.status).toBe('error');
+    expect(result!.message.en).toContain('club.group');
+  });
+
+  it('uses the customer lookup when --customer is given', async () => {
+    const snap = snapshot({
+      ...lookups,
+      code: { lyon10: { status: 'ok', data: { code: 'LYON10', matches: [rule({ customerId: 99 })] } } },
+      customer: { [lookupKey('customer', 'Marie@Example.fr')]: { status: 'ok', data: { query: 'marie@example.fr', matches: [customer()] } } },
+    });
+    const [result] = await runChecks({ checks: [check], snapshot: snap, club: snap.clubs[0]!, query: { code: 'LYON10', customer: 'Marie@Example.fr' } });
+    expect(result!.status).toBe('fail');
+    expect(result!.message.en).toContain('reserved for customer #99');
+  });
+});
