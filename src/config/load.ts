@@ -35,7 +35,14 @@ export function isSecretKeyName(key: PropertyKey | undefined): boolean {
  * Replaces every "env:NAME" string by the variable's value. Unset variables are all reported at once.
  * Values under secret-looking keys are registered with the redactor so they never get printed.
  */
-export function resolveEnv(value: unknown, env: NodeJS.ProcessEnv, path: PropertyKey[] = [], missing: string[] = []): unknown {
+export function resolveEnv(
+  value: unknown,
+  env: NodeJS.ProcessEnv,
+  path: PropertyKey[] = [],
+  missing: string[] = [],
+  /** Filled with the paths whose value came from the environment: messages never quote those. */
+  fromEnv: Set<string> = new Set(),
+): unknown {
   if (typeof value === 'string') {
     const key = path[path.length - 1];
     let resolved = value;
@@ -55,13 +62,14 @@ export function resolveEnv(value: unknown, env: NodeJS.ProcessEnv, path: Propert
         return value;
       }
       resolved = found;
+      fromEnv.add(formatPath(path));
     }
     if (isSecretKeyName(key)) redactor.add(resolved);
     return resolved;
   }
-  if (Array.isArray(value)) return value.map((v, i) => resolveEnv(v, env, [...path, i], missing));
+  if (Array.isArray(value)) return value.map((v, i) => resolveEnv(v, env, [...path, i], missing, fromEnv));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveEnv(v, env, [...path, k], missing)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveEnv(v, env, [...path, k], missing, fromEnv)]));
   }
   return value;
 }
@@ -113,9 +121,9 @@ function kindOf(value: unknown): string {
   return typeof value;
 }
 
-/** What was found, quoted only when it cannot be a secret and is short. */
-function got(value: unknown, path: readonly PropertyKey[]): string {
-  const secret = path.some((p) => isSecretKeyName(p));
+/** What was found, quoted only when it cannot be a secret (secret-looking key, or read from the environment) and is short. */
+function got(value: unknown, path: readonly PropertyKey[], envPaths: ReadonlySet<string>): string {
+  const secret = path.some((p) => isSecretKeyName(p)) || envPaths.has(formatPath(path));
   const shown = !secret && (typeof value === 'number' || typeof value === 'boolean' || (typeof value === 'string' && value.length <= 40));
   return shown ? `${kindOf(value)} (${JSON.stringify(value)})` : kindOf(value);
 }
@@ -129,7 +137,7 @@ const EXPECTED: Record<string, string> = {
   object: 'an object {...}',
 };
 
-function issueLines(issue: z.core.$ZodIssue, input: unknown): string[] {
+function issueLines(issue: z.core.$ZodIssue, input: unknown, envPaths: ReadonlySet<string>): string[] {
   const where = formatPath(issue.path);
   const value = valueAt(input, issue.path);
   switch (issue.code) {
@@ -143,40 +151,42 @@ function issueLines(issue: z.core.$ZodIssue, input: unknown): string[] {
     }
     case 'invalid_type': {
       if (value === undefined) return [`${where}: missing (expected ${EXPECTED[issue.expected] ?? issue.expected})`];
-      return [`${where}: expected ${EXPECTED[issue.expected] ?? issue.expected}, got ${got(value, issue.path)}`];
+      return [`${where}: expected ${EXPECTED[issue.expected] ?? issue.expected}, got ${got(value, issue.path, envPaths)}`];
     }
     case 'too_small':
       if (issue.origin === 'string') return [`${where}: must not be empty`];
       if (issue.origin === 'array') return [`${where}: must not be an empty list`];
-      return [`${where}: must be ${issue.inclusive ? 'at least' : 'greater than'} ${String(issue.minimum)}, got ${got(value, issue.path)}`];
+      return [`${where}: must be ${issue.inclusive ? 'at least' : 'greater than'} ${String(issue.minimum)}, got ${got(value, issue.path, envPaths)}`];
     case 'too_big':
-      return [`${where}: must be ${issue.inclusive ? 'at most' : 'less than'} ${String(issue.maximum)}, got ${got(value, issue.path)}`];
+      return [`${where}: must be ${issue.inclusive ? 'at most' : 'less than'} ${String(issue.maximum)}, got ${got(value, issue.path, envPaths)}`];
     case 'invalid_value':
-      return [`${where}: expected ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${got(value, issue.path)}`];
+      return [`${where}: expected ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${got(value, issue.path, envPaths)}`];
     case 'invalid_union':
-      if (issue.path[0] === 'checks' && issue.path.length === 2) return [checkSettingProblem(where, value)];
-      return [`${where}: ${issue.message}, got ${got(value, issue.path)}`];
+      if (issue.path[0] === 'checks' && issue.path.length === 2) return [checkSettingProblem(issue.path, value, envPaths)];
+      return [`${where}: ${issue.message}, got ${got(value, issue.path, envPaths)}`];
     default:
-      return [`${where}: ${issue.message}${value !== undefined ? `, got ${got(value, issue.path)}` : ''}`];
+      return [`${where}: ${issue.message}${value !== undefined ? `, got ${got(value, issue.path, envPaths)}` : ''}`];
   }
 }
 
-function checkSettingProblem(where: string, value: unknown): string {
+function checkSettingProblem(path: readonly PropertyKey[], value: unknown, envPaths: ReadonlySet<string>): string {
+  const where = formatPath(path);
   const allowed = '"off", "warn", "fail", or an object such as { "severity": "warn", "dormantDays": 90 }';
   if (value && typeof value === 'object' && !Array.isArray(value) && 'severity' in value) {
-    return `${where}.severity: expected "off", "warn" or "fail", got ${got((value as { severity: unknown }).severity, [])}`;
+    return `${where}.severity: expected "off", "warn" or "fail", got ${got((value as { severity: unknown }).severity, [...path, 'severity'], envPaths)}`;
   }
-  return `${where}: expected ${allowed}, got ${got(value, [])}`;
+  return `${where}: expected ${allowed}, got ${got(value, path, envPaths)}`;
 }
 
 export function validateConfig(raw: unknown, filepath: string, env: NodeJS.ProcessEnv = process.env): Config {
   const missing: string[] = [];
-  const resolved = resolveEnv(raw, env, [], missing);
+  const fromEnv = new Set<string>();
+  const resolved = resolveEnv(raw, env, [], missing, fromEnv);
   const parsed = ConfigSchema.safeParse(resolved);
   // A key whose variable is unset still holds "env:NAME": its type errors would only repeat the news.
   const unresolved = new Set(missing.map((m) => m.slice(0, m.indexOf(': '))));
   const issues = parsed.success ? [] : parsed.error.issues.filter((i) => !unresolved.has(formatPath(i.path)));
-  const problems = [...missing, ...issues.flatMap((i) => issueLines(i, resolved))];
+  const problems = [...missing, ...issues.flatMap((i) => issueLines(i, resolved, fromEnv))];
   if (problems.length || !parsed.success) {
     const hint = missing.length
       ? 'Set the environment variables named above (or replace the "env:" references), fix any other key, and run again.'
