@@ -16,7 +16,7 @@ export interface DatabaseSettings {
 }
 
 export class DatabaseError extends Error {
-  constructor(readonly cause: Cause) {
+  constructor(override readonly cause: Cause) {
     super(cause.message);
     this.name = 'DatabaseError';
   }

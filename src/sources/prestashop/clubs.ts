@@ -1,0 +1,89 @@
+// Which clubs a shop has, and which group, category and Stripe keys each one uses (DESIGN.md §5):
+// configured clubs first, else every customer group but the built-in ones; group and category by
+// id when configured, else by name ignoring case and accents; keys from config, else the Stripe
+// module's configuration.
+
+import { normaliseName } from '../../engine/clubs.js';
+import type { Category, Group, StripeKeys } from '../../engine/parts.js';
+import type { PartEnvelope } from '../../engine/snapshot.js';
+import { describeKey } from '../../secrets/stripe-key.js';
+import { redactor } from '../../secrets/redact.js';
+
+export interface ClubSpec {
+  name: string;
+  group?: number;
+  category?: number;
+  stripe?: { publishableKey?: string; secretKey?: string };
+}
+
+export interface ResolvedClub {
+  name: string;
+  group: Group | null;
+  /** Only the category id is needed to read the category itself from the source. */
+  categoryId: number | null;
+  stripe: { publishableKey: string | null; secretKey: string | null; origin: 'config' | 'shop' };
+}
+
+/** Groups every shop has, whatever their name: visitor, guest, customer (ids from configuration). */
+export function builtInGroupIds(config: Map<string, string | null>): number[] {
+  return ['PS_UNIDENTIFIED_GROUP', 'PS_GUEST_GROUP', 'PS_CUSTOMER_GROUP'].map((k, i) => Number(config.get(k) ?? i + 1));
+}
+
+function byName<T extends { name: string }>(items: readonly T[], name: string, prefer: (a: T, b: T) => number = () => 0): T | null {
+  const wanted = normaliseName(name);
+  const hits = items.filter((i) => normaliseName(i.name) === wanted);
+  return hits.sort(prefer)[0] ?? null;
+}
+
+/** The Stripe module's keys for the shop: `STRIPE_MODE` truthy means test mode (api-notes). */
+export function shopStripeKeys(config: Map<string, string | null>): { mode: 'test' | 'live'; publishableKey: string | null; secretKey: string | null } {
+  const test = config.get('STRIPE_MODE') === '1' || config.get('STRIPE_MODE') === 'true';
+  const get = (name: string) => {
+    const value = config.get(name);
+    return value ? value : null;
+  };
+  return test
+    ? { mode: 'test', publishableKey: get('STRIPE_TEST_PUBLISHABLE'), secretKey: get('STRIPE_TEST_KEY') }
+    : { mode: 'live', publishableKey: get('STRIPE_PUBLISHABLE'), secretKey: get('STRIPE_KEY') };
+}
+
+export function resolveClubs(
+  specs: readonly ClubSpec[] | undefined,
+  groups: readonly Group[],
+  categories: readonly Category[],
+  config: Map<string, string | null>,
+): ResolvedClub[] {
+  const builtIn = builtInGroupIds(config);
+  const wanted: ClubSpec[] = specs?.length ? [...specs] : groups.filter((g) => !builtIn.includes(g.id)).map((g) => ({ name: g.name }));
+  const shopKeys = shopStripeKeys(config);
+  return wanted.map((spec) => {
+    const group = spec.group !== undefined ? (groups.find((g) => g.id === spec.group) ?? null) : byName(groups.filter((g) => !builtIn.includes(g.id)), spec.name);
+    // Several categories may bear the club's name: the displayed one wins.
+    const category = spec.category !== undefined ? (categories.find((c) => c.id === spec.category) ?? null) : byName(categories, spec.name, (a, b) => Number(b.active) - Number(a.active));
+    const fromConfig = spec.stripe?.publishableKey !== undefined || spec.stripe?.secretKey !== undefined;
+    return {
+      name: spec.name,
+      group,
+      categoryId: category?.id ?? (spec.category ?? null),
+      stripe: fromConfig
+        ? { publishableKey: spec.stripe?.publishableKey ?? null, secretKey: spec.stripe?.secretKey ?? null, origin: 'config' }
+        : { publishableKey: shopKeys.publishableKey, secretKey: shopKeys.secretKey, origin: 'shop' },
+    };
+  });
+}
+
+/** The `club.stripeKeys` part: facts only, the raw keys are registered with the redactor. */
+export function stripeKeysPart(club: ResolvedClub, config: Map<string, string | null>): PartEnvelope {
+  redactor.add(club.stripe.publishableKey);
+  redactor.add(club.stripe.secretKey);
+  const data: StripeKeys = {
+    origin: club.stripe.origin,
+    mode: club.stripe.origin === 'shop' ? shopStripeKeys(config).mode : null,
+    publishableKey: club.stripe.publishableKey === null ? null : describeKey(club.stripe.publishableKey),
+    secretKey: club.stripe.secretKey === null ? null : describeKey(club.stripe.secretKey),
+  };
+  return { status: 'ok', data };
+}
+
+/** Configuration names whose values are secrets: used, never copied into the snapshot. */
+export const SECRET_CONFIGURATION = /^(STRIPE_(TEST_)?(KEY|PUBLISHABLE)|STRIPE_WEBHOOK_SIGNATURE|SENDCLOUD_.*(KEY|SECRET|AUTH|CONNECT).*)$/;

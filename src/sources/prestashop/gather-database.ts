@@ -1,0 +1,252 @@
+// Gathers the PrestaShop parts of a snapshot by SQL, read-only. Besides what the webservice shows,
+// the database reveals category group access, cart-rule group and product restrictions, and a
+// customer's past uses of a cart rule. One query per fact, run once whatever the number of clubs.
+
+import type { Cause, Query } from '../../engine/types.js';
+import { lookupKey, type Lookups, type PartEnvelope, type PartMap } from '../../engine/snapshot.js';
+import type { CartRule, Customer } from '../../engine/parts.js';
+import { DatabaseError, type PrestaShopDatabase } from './database.js';
+import { resolveClubs, stripeKeysPart, SECRET_CONFIGURATION, type ClubSpec, type ResolvedClub } from './clubs.js';
+import { resolveConfiguration, toCartRule, toCategory, toCustomer, toGroup, toInt, toOrder, toOrderState, type Row } from './normalise.js';
+
+export interface GatherInput {
+  clubs?: readonly ClubSpec[];
+  query: Query;
+  shopId: number;
+}
+
+export interface GatheredClub {
+  name: string;
+  parts: PartMap;
+}
+
+export interface PrestaShopGathered {
+  parts: PartMap;
+  lookups: Lookups;
+  clubs: GatheredClub[];
+  /** Set when the clubs themselves could not be listed (groups unreadable and none configured). */
+  clubsCause?: Cause;
+  /** Raw Stripe keys per club name, for the Stripe source; never written anywhere. */
+  stripeKeys: Map<string, ResolvedClub['stripe']>;
+}
+
+/** Configuration names the checks read (the secrets among them only to build club.stripeKeys). */
+const CONFIGURATION_NAMES = [
+  'PS_LANG_DEFAULT',
+  'PS_UNIDENTIFIED_GROUP',
+  'PS_GUEST_GROUP',
+  'PS_CUSTOMER_GROUP',
+  'PS_ROOT_CATEGORY',
+  'PS_HOME_CATEGORY',
+  'PS_ORDER_RETURN',
+  'PS_ORDER_RETURN_NB_DAYS',
+  'PS_SHOP_ENABLE',
+  'PS_MAINTENANCE_IP',
+  'PS_WEBSERVICE',
+  'PS_GUEST_CHECKOUT_ENABLED',
+  'PS_GROUP_FEATURE_ACTIVE',
+  'PS_CATALOG_MODE',
+  'PS_OS_SHIPPING',
+  'PS_OS_DELIVERED',
+  'PS_OS_CANCELED',
+  'PS_OS_ERROR',
+  'PS_OS_PAYMENT',
+];
+
+const ok = (data: unknown): PartEnvelope => ({ status: 'ok', data });
+const failed = (cause: Cause): PartEnvelope => ({ status: 'failed', cause });
+
+function causeOf(error: unknown): Cause {
+  if (error instanceof DatabaseError) return error.cause;
+  return { source: 'database', kind: 'unexpected', message: (error as Error).message };
+}
+
+/** Runs a step; its failure becomes the cause of every part built from it. */
+async function attempt<T>(step: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; cause: Cause }> {
+  try {
+    return { ok: true, value: await step() };
+  } catch (error) {
+    return { ok: false, cause: causeOf(error) };
+  }
+}
+
+export async function gatherFromDatabase(db: PrestaShopDatabase, input: GatherInput): Promise<PrestaShopGathered> {
+  const T = (name: string) => db.table(name);
+  const { shopId } = input;
+
+  const configuration = await attempt(async () => {
+    const [shop] = await db.query<{ id_shop_group: number }>(`SELECT id_shop_group FROM ${T('shop')} WHERE id_shop = ?`, [shopId]);
+    const rows = await db.query<Row>(
+      `SELECT name, value, id_shop, id_shop_group FROM ${T('configuration')}
+       WHERE name IN (?) OR name LIKE 'STRIPE\\_%' OR name LIKE 'SENDCLOUD\\_%'`,
+      [CONFIGURATION_NAMES],
+    );
+    return resolveConfiguration(rows, shopId, toInt(shop?.id_shop_group, 1));
+  });
+  const config = configuration.ok ? configuration.value : new Map<string, string | null>();
+  const langId = toInt(config.get('PS_LANG_DEFAULT'), 1);
+
+  const [groups, categories, orderStates] = await Promise.all([
+    attempt(async () =>
+      (await db.query<Row>(
+        `SELECT g.id_group, gl.name FROM ${T('group')} g
+         LEFT JOIN ${T('group_lang')} gl ON gl.id_group = g.id_group AND gl.id_lang = ? ORDER BY g.id_group`,
+        [langId],
+      )).map((r) => toGroup(r)),
+    ),
+    attempt(async () =>
+      (await db.query<Row>(
+        `SELECT c.id_category, cl.name, c.active FROM ${T('category')} c
+         JOIN ${T('category_lang')} cl ON cl.id_category = c.id_category AND cl.id_lang = ? AND cl.id_shop = ?`,
+        [langId, shopId],
+      )).map((r) => toCategory(r)),
+    ),
+    attempt(async () =>
+      (await db.query<Row>(
+        `SELECT os.*, osl.name FROM ${T('order_state')} os
+         LEFT JOIN ${T('order_state_lang')} osl ON osl.id_order_state = os.id_order_state AND osl.id_lang = ? ORDER BY os.id_order_state`,
+        [langId],
+      )).map((r) => toOrderState(r)),
+    ),
+  ]);
+
+  const parts: PartMap = {
+    'prestashop.configuration': configuration.ok
+      ? ok(Object.fromEntries([...configuration.value].filter(([name]) => !SECRET_CONFIGURATION.test(name))))
+      : failed(configuration.cause),
+    'prestashop.groups': groups.ok ? ok(groups.value) : failed(groups.cause),
+    'prestashop.orderStates': orderStates.ok ? ok(orderStates.value) : failed(orderStates.cause),
+  };
+
+  // Clubs: without the groups and categories nothing can be resolved, but configured clubs are
+  // still listed so that their checks report the cause.
+  const clubs: GatheredClub[] = [];
+  const stripeKeys = new Map<string, ResolvedClub['stripe']>();
+  let clubsCause: Cause | undefined;
+  const baseCause = !configuration.ok ? configuration.cause : !groups.ok ? groups.cause : !categories.ok ? categories.cause : undefined;
+  if (baseCause) {
+    if (!input.clubs?.length) clubsCause = baseCause;
+    for (const spec of input.clubs ?? []) {
+      clubs.push({ name: spec.name, parts: { 'club.group': failed(baseCause), 'club.category': failed(baseCause), 'club.stripeKeys': failed(baseCause) } });
+    }
+  } else if (groups.ok && categories.ok) {
+    const resolved = resolveClubs(input.clubs, groups.value, categories.value, config);
+    const categoryIds = resolved.map((c) => c.categoryId).filter((id): id is number => id !== null);
+    const access = await attempt(async () => {
+      const rows = categoryIds.length
+        ? await db.query<Row>(`SELECT id_category, id_group FROM ${T('category_group')} WHERE id_category IN (?)`, [categoryIds])
+        : [];
+      const map = new Map<number, number[]>();
+      for (const r of rows) map.set(toInt(r.id_category), [...(map.get(toInt(r.id_category)) ?? []), toInt(r.id_group)]);
+      return map;
+    });
+    for (const club of resolved) {
+      const category = club.categoryId === null ? null : (categories.value.find((c) => c.id === club.categoryId) ?? null);
+      const clubParts: PartMap = {
+        'club.group': ok(club.group),
+        'club.category': ok(category),
+        'club.stripeKeys': stripeKeysPart(club, config),
+      };
+      if (category) {
+        clubParts['club.categoryAccess'] = access.ok ? ok({ groupIds: (access.value.get(category.id) ?? []).sort((a, b) => a - b) }) : failed(access.cause);
+      }
+      clubs.push({ name: club.name, parts: clubParts });
+      stripeKeys.set(club.name, club.stripe);
+    }
+  }
+
+  const lookups = await gatherLookups(db, input.query, config, langId);
+  return { parts, lookups, clubs, clubsCause, stripeKeys };
+}
+
+async function findCustomers(db: PrestaShopDatabase, asked: string): Promise<Customer[]> {
+  const T = (name: string) => db.table(name);
+  const byId = /^\d+$/.test(asked.trim());
+  const rows = await db.query<Row>(
+    `SELECT c.id_customer, c.email, c.firstname, c.lastname, c.active, c.deleted, c.is_guest, c.id_default_group,
+            GROUP_CONCAT(cg.id_group ORDER BY cg.id_group) AS group_ids
+     FROM ${T('customer')} c LEFT JOIN ${T('customer_group')} cg ON cg.id_customer = c.id_customer
+     WHERE ${byId ? 'c.id_customer = ?' : 'c.email = ?'} GROUP BY c.id_customer ORDER BY c.id_customer`,
+    [byId ? Number(asked) : asked.trim()],
+  );
+  return rows.map((r) => toCustomer(r, String(r.group_ids ?? '').split(',').map((v) => toInt(v)).filter((n) => n > 0)));
+}
+
+async function findCartRules(db: PrestaShopDatabase, code: string, customer: Customer | undefined, config: Map<string, string | null>, langId: number): Promise<CartRule[]> {
+  const T = (name: string) => db.table(name);
+  const rows = await db.query<Row>(
+    `SELECT cr.*, crl.name FROM ${T('cart_rule')} cr
+     LEFT JOIN ${T('cart_rule_lang')} crl ON crl.id_cart_rule = cr.id_cart_rule AND crl.id_lang = ?
+     WHERE cr.code = ? ORDER BY cr.id_cart_rule`,
+    [langId, code.trim()],
+  );
+  const rules: CartRule[] = [];
+  for (const row of rows) {
+    const id = toInt(row.id_cart_rule);
+    const groupIds = (await db.query<Row>(`SELECT id_group FROM ${T('cart_rule_group')} WHERE id_cart_rule = ? ORDER BY id_group`, [id])).map((r) => toInt(r.id_group));
+    const ruleRows = await db.query<Row>(
+      `SELECT g.id_product_rule_group, g.quantity, r.id_product_rule, r.type, v.id_item
+       FROM ${T('cart_rule_product_rule_group')} g
+       LEFT JOIN ${T('cart_rule_product_rule')} r ON r.id_product_rule_group = g.id_product_rule_group
+       LEFT JOIN ${T('cart_rule_product_rule_value')} v ON v.id_product_rule = r.id_product_rule
+       WHERE g.id_cart_rule = ? ORDER BY g.id_product_rule_group, r.id_product_rule, v.id_item`,
+      [id],
+    );
+    const productRuleGroups: NonNullable<CartRule['productRuleGroups']> = [];
+    const byGroup = new Map<number, { quantity: number; rules: Map<number, { type: string; ids: number[] }> }>();
+    for (const r of ruleRows) {
+      const g = toInt(r.id_product_rule_group);
+      if (!byGroup.has(g)) byGroup.set(g, { quantity: toInt(r.quantity), rules: new Map() });
+      if (r.id_product_rule === null || r.id_product_rule === undefined) continue;
+      const group = byGroup.get(g)!;
+      const ruleId = toInt(r.id_product_rule);
+      if (!group.rules.has(ruleId)) group.rules.set(ruleId, { type: String(r.type), ids: [] });
+      if (r.id_item !== null && r.id_item !== undefined) group.rules.get(ruleId)!.ids.push(toInt(r.id_item));
+    }
+    for (const group of byGroup.values()) {
+      productRuleGroups.push({ quantity: group.quantity, rules: [...group.rules.values()] as NonNullable<CartRule['productRuleGroups']>[number]['rules'] });
+    }
+    // Past uses by the asked customer, counted as CartRule::checkValidity does: orders not
+    // cancelled nor in payment error.
+    let usesByCustomer: number | null = null;
+    if (customer) {
+      const excluded = [toInt(config.get('PS_OS_CANCELED'), 6), toInt(config.get('PS_OS_ERROR'), 8)];
+      const [count] = await db.query<{ n: number }>(
+        `SELECT COUNT(*) AS n FROM ${T('order_cart_rule')} ocr JOIN ${T('orders')} o ON o.id_order = ocr.id_order
+         WHERE ocr.id_cart_rule = ? AND o.id_customer = ? AND ocr.deleted = 0 AND o.current_state NOT IN (?)`,
+        [id, customer.id, excluded],
+      );
+      usesByCustomer = toInt(count?.n);
+    }
+    rules.push(toCartRule(row, { groupIds, productRuleGroups, usesByCustomer }, langId));
+  }
+  return rules;
+}
+
+async function gatherLookups(db: PrestaShopDatabase, query: Query, config: Map<string, string | null>, langId: number): Promise<Lookups> {
+  const lookups: Lookups = {};
+  let customer: Customer | undefined;
+  if (query.customer !== undefined) {
+    const found = await attempt(() => findCustomers(db, query.customer!));
+    if (found.ok) customer = found.value.find((c) => !c.isGuest && !c.deleted) ?? found.value[0];
+    lookups.customer = {
+      [lookupKey('customer', query.customer)]: found.ok ? ok({ query: query.customer, matches: found.value }) : failed(found.cause),
+    };
+  }
+  if (query.code !== undefined) {
+    const found = await attempt(() => findCartRules(db, query.code!, customer, config, langId));
+    lookups.code = { [lookupKey('code', query.code)]: found.ok ? ok({ code: query.code, matches: found.value }) : failed(found.cause) };
+  }
+  if (query.order !== undefined) {
+    const asked = query.order.trim();
+    const found = await attempt(async () =>
+      (await db.query<Row>(
+        `SELECT id_order, reference, id_customer, current_state, date_add, delivery_date FROM ${db.table('orders')}
+         WHERE ${/^\d+$/.test(asked) ? 'id_order = ?' : 'reference = ?'} ORDER BY id_order`,
+        [/^\d+$/.test(asked) ? Number(asked) : asked],
+      )).map(toOrder),
+    );
+    lookups.order = { [lookupKey('order', query.order)]: found.ok ? ok({ query: query.order, matches: found.value }) : failed(found.cause) };
+  }
+  return lookups;
+}

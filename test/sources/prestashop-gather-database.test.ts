@@ -1,0 +1,100 @@
+// The database source on the demo shop fixture loaded into a real MariaDB: every part the checks
+// read, with the facts only the database can see, and every failure as a typed cause.
+
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PrestaShopDatabase } from '../../src/sources/prestashop/database.js';
+import { gatherFromDatabase } from '../../src/sources/prestashop/gather-database.js';
+import { PART_SCHEMAS, type PartName } from '../../src/engine/parts.js';
+import type { PartEnvelope } from '../../src/engine/snapshot.js';
+import { startMariaDb, type MariaDb } from '../support/mariadb.js';
+import { loadShop, type ShopFixture } from '../support/load-shop.js';
+
+const fixture = JSON.parse(readFileSync(new URL('../../fixtures/shops/demo-shop.json', import.meta.url), 'utf8')) as ShopFixture;
+
+function data<K extends PartName>(name: K, envelope: PartEnvelope | undefined) {
+  expect(envelope?.status, `${name}: ${JSON.stringify(envelope)}`).toBe('ok');
+  return PART_SCHEMAS[name].parse((envelope as { data: unknown }).data);
+}
+
+describe('gatherFromDatabase (demo shop in MariaDB)', () => {
+  let db: MariaDb;
+  let client: PrestaShopDatabase;
+
+  beforeAll(async () => {
+    db = await startMariaDb();
+    const root = await db.root();
+    await loadShop(root, fixture, { database: 'prestashop' });
+    await root.query(`CREATE USER 'ro'@'127.0.0.1' IDENTIFIED BY 'ro-secret-pass'; GRANT SELECT ON prestashop.* TO 'ro'@'127.0.0.1';`);
+    await root.end();
+    client = new PrestaShopDatabase({ host: '127.0.0.1', port: db.port, user: 'ro', password: 'ro-secret-pass', database: 'prestashop', prefix: 'ps_' });
+  });
+  afterAll(async () => {
+    await client?.close();
+    await db?.stop();
+  });
+
+  it('lists the clubs as the non-built-in groups and resolves group, category and access', async () => {
+    const gathered = await gatherFromDatabase(client, { query: {}, shopId: 1 });
+    const names = gathered.clubs.map((c) => c.name);
+    expect(names).toEqual(['Étoile Sportive de Fréjus', 'AS Saint-Étienne', 'Racing Club Sévigné', 'Olympique Noisy-le-Sec', 'Cercle Nautique Hyérois']);
+    const asse = gathered.clubs[1]!;
+    expect(data('club.group', asse.parts['club.group'])).toEqual({ id: 5, name: 'AS Saint-Étienne' });
+    expect(data('club.category', asse.parts['club.category'])).toEqual({ id: 11, name: 'AS Saint-Étienne', active: true });
+    expect(data('club.categoryAccess', asse.parts['club.categoryAccess'])).toEqual({ groupIds: [1, 2, 3] });
+    expect(data('club.category', gathered.clubs[3]!.parts['club.category'])!.active).toBe(false);
+    expect(data('club.category', gathered.clubs[4]!.parts['club.category'])).toBeNull();
+  });
+
+  it('resolves configuration for the shop (shop > group > global) and keeps secrets out of it', async () => {
+    const gathered = await gatherFromDatabase(client, { query: {}, shopId: 1 });
+    const config = data('prestashop.configuration', gathered.parts['prestashop.configuration']);
+    expect(config.PS_ORDER_RETURN).toBe('1'); // per-shop row beats the global 0
+    expect(config.PS_ORDER_RETURN_NB_DAYS).toBe('30'); // shop-group row beats the global 14
+    expect(Object.keys(config).filter((k) => /STRIPE_(TEST_)?(KEY|PUBLISHABLE)/.test(k))).toEqual([]);
+    const keys = data('club.stripeKeys', gathered.clubs[0]!.parts['club.stripeKeys']);
+    expect(keys.origin).toBe('shop');
+    expect(keys.mode).toBe('test');
+    expect(keys.secretKey!.masked).toMatch(/^sk_test_…/);
+    expect(JSON.stringify(gathered.clubs)).not.toContain('sk_test_DEMOBoutiqueFakeKey00001');
+    const other = await gatherFromDatabase(client, { query: {}, shopId: 2 });
+    expect(data('prestashop.configuration', other.parts['prestashop.configuration']).PS_SHOP_ENABLE).toBe('0');
+  });
+
+  it('answers --customer, --code and --order with what only the database knows', async () => {
+    const gathered = await gatherFromDatabase(client, {
+      query: { customer: 'Marie.Durand@example.fr', code: 'FREJUS10', order: 'XKBKNABJK' },
+      shopId: 1,
+    });
+    const customer = data('prestashop.customer', gathered.lookups.customer!['marie.durand@example.fr']);
+    expect(customer.matches).toHaveLength(1);
+    expect(customer.matches[0]).toMatchObject({ email: 'marie.durand@example.fr', defaultGroupId: 4, groupIds: [3, 4], isGuest: false });
+    const rule = data('prestashop.cartRule', gathered.lookups.code!['frejus10']).matches[0]!;
+    expect(rule).toMatchObject({ code: 'FREJUS10', groupRestriction: true, groupIds: [4], usesByCustomer: 0 });
+    const order = data('prestashop.order', gathered.lookups.order!['XKBKNABJK']).matches[0]!;
+    expect(order).toMatchObject({ reference: 'XKBKNABJK', currentState: 4 });
+    const guest = await gatherFromDatabase(client, { query: { customer: 'invite@example.fr' }, shopId: 1 });
+    expect(data('prestashop.customer', guest.lookups.customer!['invite@example.fr']).matches[0]!.isGuest).toBe(true);
+  });
+
+  it('configured clubs take their group and category by id, and their keys from config', async () => {
+    const gathered = await gatherFromDatabase(client, {
+      clubs: [{ name: 'Les Fréjussiens', group: 4, category: 10, stripe: { publishableKey: 'pk_test_CONFIGkey0000000000000001', secretKey: 'sk_test_CONFIGkey0000000000000001' } }],
+      query: {},
+      shopId: 1,
+    });
+    expect(gathered.clubs).toHaveLength(1);
+    expect(data('club.group', gathered.clubs[0]!.parts['club.group'])!.id).toBe(4);
+    expect(data('club.stripeKeys', gathered.clubs[0]!.parts['club.stripeKeys']).origin).toBe('config');
+  });
+
+  it('turns a wrong table prefix into failed parts with the cause, not a crash', async () => {
+    const wrong = new PrestaShopDatabase({ host: '127.0.0.1', port: db.port, user: 'ro', password: 'ro-secret-pass', database: 'prestashop', prefix: 'shop_' });
+    const gathered = await gatherFromDatabase(wrong, { clubs: [{ name: 'AS Saint-Étienne' }], query: { customer: 'x@example.fr' }, shopId: 1 });
+    await wrong.close();
+    const envelope = gathered.clubs[0]!.parts['club.category']!;
+    expect(envelope.status).toBe('failed');
+    expect(envelope.status === 'failed' && envelope.cause.kind).toBe('wrong-prefix');
+    expect(gathered.lookups.customer!['x@example.fr']!.status).toBe('failed');
+  });
+});
