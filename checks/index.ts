@@ -5,5 +5,7 @@ import categoryClubAccess from './category-club-access.js';
 import stripeKeysFormat from './stripe-keys-format.js';
 import promoCode from './promo-code.js';
 import creditNotePrerequisites from './credit-note-prerequisites.js';
+import customerAccountStatus from './customer-account-status.js';
+import customerClubMembership from './customer-club-membership.js';
 
-export const builtinChecks: readonly Check[] = [categoryClubAccess, stripeKeysFormat, promoCode, creditNotePrerequisites];
+export const builtinChecks: readonly Check[] = [categoryClubAccess, stripeKeysFormat, promoCode, creditNotePrerequisites, customerAccountStatus, customerClubMembership];

@@ -1,0 +1,167 @@
+// FAQ 004 « Gestion des clients » (and prestashop.md §5 for how PrestaShop stores it): a customer only
+// has an account if they created one — an order placed through guest checkout creates none
+// (PrestaShop keeps such buyers as `is_guest` customers); a refused (disabled) customer cannot log in
+// nor order; deleting a customer cannot be undone, the customer must create a new account.
+
+import type { Customer } from '../src/engine/parts.js';
+import { t, type Check, type Text } from '../src/engine/types.js';
+
+function who(c: Customer): string {
+  const name = [c.firstname, c.lastname].filter(Boolean).join(' ');
+  return name ? `${name} <${c.email}> (n° ${c.id})` : `${c.email} (n° ${c.id})`;
+}
+function whoEn(c: Customer): string {
+  const name = [c.firstname, c.lastname].filter(Boolean).join(' ');
+  return name ? `${name} <${c.email}> (#${c.id})` : `${c.email} (#${c.id})`;
+}
+
+function kindOf(c: Customer): 'guest' | 'deleted' | 'disabled' | 'active' {
+  if (c.isGuest) return 'guest';
+  if (c.deleted) return 'deleted';
+  return c.active ? 'active' : 'disabled';
+}
+
+const KIND_LABEL: Record<ReturnType<typeof kindOf>, Text> = {
+  guest: t('commande en invité', 'guest checkout'),
+  deleted: t('supprimé', 'deleted'),
+  disabled: t('refusé (désactivé)', 'refused (disabled)'),
+  active: t('actif', 'active'),
+};
+
+function summary(accounts: Customer[]): Text {
+  return t(
+    accounts.map((c) => `n° ${c.id} : ${KIND_LABEL[kindOf(c)].fr}`).join(' ; '),
+    accounts.map((c) => `#${c.id}: ${KIND_LABEL[kindOf(c)].en}`).join('; '),
+  );
+}
+
+const openCustomer = (c: Customer) =>
+  t(
+    `Dans le back-office : Clients > Clients, recherchez ${c.email} (n° ${c.id}) puis cliquez sur « Modifier ».`,
+    `In the back office: Customers > Customers, search for ${c.email} (#${c.id}) and click "Edit".`,
+  );
+const createAccount = t(
+  'Le client doit créer un compte sur la boutique du club (« Créer un compte »), puis repasser sa commande connecté à ce compte.',
+  "The customer must create an account on the club's shop (\"Create an account\"), then place the order again while logged in to it.",
+);
+
+export default {
+  meta: {
+    id: 'customer-account-status',
+    category: 'customers',
+    severity: 'fail',
+    needs: ['prestashop.customer'],
+    asks: 'customer',
+    title: t('Compte client existant et utilisable', 'Customer account exists and is usable'),
+    description: t(
+      "Avec --customer : vérifie que le client a bien un compte (une commande passée en invité n'en crée pas), que ce compte n'est pas refusé (désactivé : le client ne peut ni se connecter ni commander) et qu'il n'a pas été supprimé (la suppression est définitive).",
+      'With --customer: verifies that the customer has an account (a guest checkout creates none), that the account is not refused (disabled: the customer can neither log in nor order) and that it was not deleted (deletion is final).',
+    ),
+    docs: 'FAQ 004, « Gestion des clients », « Bloquer ou refuser un client », « Supprimer un client »',
+  },
+  run({ parts }) {
+    const { query, matches } = parts['prestashop.customer']!;
+    const evidence: Record<string, unknown> = {
+      query,
+      accounts: matches.map((c) => ({ id: c.id, email: c.email, isGuest: c.isGuest, deleted: c.deleted, active: c.active })),
+    };
+
+    if (!matches.length) {
+      return {
+        status: 'fail',
+        message: t(
+          `Aucun compte client ne correspond à « ${query} ». Une commande passée en invité ne crée pas de compte client.`,
+          `No customer account matches "${query}". An order placed through guest checkout creates no customer account.`,
+        ),
+        remediation: [
+          t(
+            `Vérifiez l'orthographe de l'adresse e-mail ou du numéro de client (Clients > Clients, champ de recherche).`,
+            'Check the spelling of the e-mail address or customer id (Customers > Customers, search field).',
+          ),
+          createAccount,
+        ],
+        evidence,
+      };
+    }
+
+    const registered = matches.filter((c) => !c.isGuest);
+    const usable = registered.filter((c) => !c.deleted);
+    const others = (chosen: Customer) => matches.filter((c) => c !== chosen);
+
+    if (usable.length) {
+      // Prefer an active account: it is the one the customer can log in to.
+      const chosen = [...usable].sort((a, b) => Number(b.active) - Number(a.active) || a.id - b.id)[0]!;
+      evidence.evaluatedId = chosen.id;
+      const rest = others(chosen);
+      const also = rest.length
+        ? t(` Autres comptes pour cette recherche : ${summary(rest).fr}.`, ` Other accounts for this search: ${summary(rest).en}.`)
+        : t('', '');
+      if (!chosen.active) {
+        return {
+          status: 'fail',
+          message: t(
+            `Le compte ${who(chosen)} est refusé (désactivé) : le client ne peut ni se connecter ni passer commande.${also.fr}`,
+            `Account ${whoEn(chosen)} is refused (disabled): the customer can neither log in nor place an order.${also.en}`,
+          ),
+          remediation: [
+            openCustomer(chosen),
+            t(
+              'Décochez « Refusé » (selon la version du back-office : passez « Activé » sur Oui).',
+              'Untick "Refused" (depending on the back-office version: set "Enabled" to Yes).',
+            ),
+            t('Enregistrez.', 'Click "Save".'),
+          ],
+          evidence,
+        };
+      }
+      return {
+        status: 'pass',
+        message: t(`Le compte ${who(chosen)} existe et est actif.${also.fr}`, `Account ${whoEn(chosen)} exists and is active.${also.en}`),
+        evidence,
+      };
+    }
+
+    if (registered.length) {
+      // Only deleted accounts (maybe with guest checkouts): nothing to restore.
+      const guests = matches.filter((c) => c.isGuest);
+      const guestNote = guests.length
+        ? t(' Les commandes passées depuis en invité ne recréent pas de compte.', ' Orders placed since as a guest did not create an account either.')
+        : t('', '');
+      return {
+        status: 'fail',
+        message: t(
+          `Le compte de « ${query} » a été supprimé (${summary(matches).fr}). La suppression d'un client est définitive.${guestNote.fr}`,
+          `The account of "${query}" was deleted (${summary(matches).en}). Deleting a customer cannot be undone.${guestNote.en}`,
+        ),
+        remediation: [
+          t(
+            'Le client doit créer un nouveau compte sur la boutique du club (il peut réutiliser la même adresse e-mail).',
+            "The customer must create a new account on the club's shop (the same e-mail address can be used again).",
+          ),
+          t(
+            'Ensuite, associez ce nouveau compte au club (voir le contrôle customer-club-membership).',
+            'Then associate the new account with the club (see the customer-club-membership check).',
+          ),
+        ],
+        evidence,
+      };
+    }
+
+    // Only guest checkouts.
+    return {
+      status: 'fail',
+      message: t(
+        `« ${query} » n'a passé ${matches.length > 1 ? `que des commandes en invité (${matches.length})` : "qu'une commande en invité"} : une commande en invité ne crée pas de compte client, il n'y a donc pas de compte à associer au club.`,
+        `"${query}" only checked out as a guest${matches.length > 1 ? ` (${matches.length} times)` : ''}: a guest checkout creates no customer account, so there is no account to associate with the club.`,
+      ),
+      remediation: [
+        createAccount,
+        t(
+          'Ensuite, associez ce compte au club (voir le contrôle customer-club-membership).',
+          'Then associate that account with the club (see the customer-club-membership check).',
+        ),
+      ],
+      evidence,
+    };
+  },
+} satisfies Check;

@@ -1,0 +1,191 @@
+// FAQ 000 « Associer le compte client au club »: the customer's account must be tied to the club
+// they order from, so that the payment goes to that club; a customer tied to the wrong club cannot
+// order. In Clients > Clients > Modifier, the ticked "Accès des groupes" must be "Client" and the
+// club, and the "Groupe de client par défaut" must be the club. FAQ 004: a guest checkout creates no
+// account, so there is nothing to associate.
+
+import type { Customer, Group } from '../src/engine/parts.js';
+import { t, type Check } from '../src/engine/types.js';
+
+/** PrestaShop's default id of the Customer group when PS_CUSTOMER_GROUP is not readable (prestashop.md §6). */
+const DEFAULT_CUSTOMER_GROUP = 3;
+
+function configuredId(value: string | null | undefined): number | null {
+  if (value === null || value === undefined) return null;
+  const trimmed = value.trim();
+  return /^\d+$/.test(trimmed) && Number(trimmed) > 0 ? Number(trimmed) : null;
+}
+
+function account(c: Customer, lang: 'fr' | 'en'): string {
+  return lang === 'fr' ? `${c.email} (n° ${c.id})` : `${c.email} (#${c.id})`;
+}
+
+export default {
+  meta: {
+    id: 'customer-club-membership',
+    category: 'customers',
+    severity: 'fail',
+    needs: ['prestashop.customer', 'club.group', 'prestashop.groups', 'prestashop.configuration'],
+    asks: 'customer',
+    title: t('Compte client associé au club', "Customer account tied to the club"),
+    description: t(
+      "Avec --customer : vérifie que les groupes du client comprennent le groupe « Client » et le groupe du club, et que son groupe par défaut est le club. C'est ce qui envoie le paiement au bon club : un client associé au mauvais club ne peut pas commander.",
+      "With --customer: verifies that the customer's groups include the Customer group and the club's group, and that the default group is the club. That is what sends the payment to the right club: a customer tied to the wrong club cannot order.",
+    ),
+    docs: 'FAQ 000, « Associer le compte client au club » ; FAQ 004 (commandes en invité)',
+  },
+  run({ club, parts }) {
+    const { query, matches } = parts['prestashop.customer']!;
+    const clubGroup = parts['club.group'];
+    const groups = parts['prestashop.groups']!;
+    const configuration = parts['prestashop.configuration']!;
+
+    const byId = new Map<number, Group>(groups.map((g) => [g.id, g]));
+    /** A group by its name and id: « Club » (n° 4), or n° 4 when the shop does not list it. */
+    const name = (id: number, lang: 'fr' | 'en') => {
+      const group = byId.get(id);
+      if (lang === 'fr') return group ? `« ${group.name} » (n° ${id})` : `n° ${id}`;
+      return group ? `"${group.name}" (#${id})` : `#${id}`;
+    };
+
+    const customerGroupId = configuredId(configuration['PS_CUSTOMER_GROUP']) ?? DEFAULT_CUSTOMER_GROUP;
+    const customerGroupName = byId.get(customerGroupId)?.name ?? 'Client';
+    const evidence: Record<string, unknown> = { query, customerGroupId };
+
+    if (!clubGroup) {
+      return {
+        status: 'fail',
+        message: t(
+          `Aucun groupe client ne correspond au club « ${club.name} » : le compte ne peut pas lui être associé.`,
+          `No customer group matches the club "${club.name}": the account cannot be tied to it.`,
+        ),
+        remediation: [
+          t('Dans le back-office : Clients > Groupes, vérifiez le nom du groupe du club (ou créez-le).', "In the back office: Customers > Groups, check the club group's name (or create it)."),
+          t('Ou indiquez son identifiant dans la configuration (clubs[].group).', 'Or give its id in the configuration (clubs[].group).'),
+        ],
+        evidence,
+      };
+    }
+    evidence.clubGroupId = clubGroup.id;
+    evidence.clubGroupName = clubGroup.name;
+
+    if (!matches.length) {
+      return {
+        status: 'fail',
+        message: t(
+          `Aucun compte client ne correspond à « ${query} » : il n'y a pas de compte à associer au club. Une commande passée en invité ne crée pas de compte.`,
+          `No customer account matches "${query}": there is no account to tie to the club. A guest checkout creates no account.`,
+        ),
+        remediation: [
+          t(
+            "Vérifiez l'adresse e-mail ou le numéro de client ; sinon le client doit créer un compte sur la boutique du club, puis associez-le au club comme ci-dessous.",
+            "Check the e-mail address or customer id; otherwise the customer must create an account on the club's shop, then tie it to the club as below.",
+          ),
+        ],
+        evidence,
+      };
+    }
+
+    // A guest checkout and a registered account often share one e-mail: the registered, not deleted
+    // account is the one that logs in and orders. Prefer an active one.
+    const usable = matches.filter((c) => !c.isGuest && !c.deleted).sort((a, b) => Number(b.active) - Number(a.active) || a.id - b.id);
+    const chosen = usable[0];
+    evidence.accounts = matches.map((c) => ({ id: c.id, email: c.email, isGuest: c.isGuest, deleted: c.deleted, defaultGroupId: c.defaultGroupId, groupIds: c.groupIds }));
+    if (!chosen) {
+      return {
+        status: 'fail',
+        message: t(
+          `« ${query} » n'a pas de compte utilisable (${matches.map((c) => `n° ${c.id} : ${c.isGuest ? 'commande en invité' : 'compte supprimé'}`).join(' ; ')}) : il n'y a pas de compte à associer au club.`,
+          `"${query}" has no usable account (${matches.map((c) => `#${c.id}: ${c.isGuest ? 'guest checkout' : 'deleted account'}`).join('; ')}): there is no account to tie to the club.`,
+        ),
+        remediation: [
+          t(
+            'Le client doit créer un compte sur la boutique du club (voir le contrôle customer-account-status), puis associez-le au club comme indiqué par ce contrôle.',
+            "The customer must create an account on the club's shop (see the customer-account-status check), then tie it to the club as this check explains.",
+          ),
+        ],
+        evidence,
+      };
+    }
+    const others = matches.filter((c) => c !== chosen);
+    evidence.evaluatedId = chosen.id;
+    evidence.groupIds = chosen.groupIds;
+    evidence.groupNames = chosen.groupIds.map((id) => byId.get(id)?.name ?? null);
+    evidence.defaultGroupId = chosen.defaultGroupId;
+    evidence.defaultGroupName = byId.get(chosen.defaultGroupId)?.name ?? null;
+
+    const missingCustomer = !chosen.groupIds.includes(customerGroupId);
+    const missingClub = !chosen.groupIds.includes(clubGroup.id);
+    const wrongDefault = chosen.defaultGroupId !== clubGroup.id;
+    const extra = chosen.groupIds.filter((id) => id !== customerGroupId && id !== clubGroup.id);
+
+    const problemsFr: string[] = [];
+    const problemsEn: string[] = [];
+    if (missingClub) {
+      problemsFr.push(`il n'est pas dans le groupe du club ${name(clubGroup.id, 'fr')}`);
+      problemsEn.push(`it is not in the club's group ${name(clubGroup.id, 'en')}`);
+    }
+    if (missingCustomer) {
+      problemsFr.push(`il n'est pas dans le groupe Client ${name(customerGroupId, 'fr')}`);
+      problemsEn.push(`it is not in the Customer group ${name(customerGroupId, 'en')}`);
+    }
+    if (wrongDefault) {
+      problemsFr.push(`son groupe par défaut est ${name(chosen.defaultGroupId, 'fr')} au lieu du club ${name(clubGroup.id, 'fr')}`);
+      problemsEn.push(`its default group is ${name(chosen.defaultGroupId, 'en')} instead of the club ${name(clubGroup.id, 'en')}`);
+    }
+    const othersFr = others.length
+      ? ` (Autres comptes pour « ${query} », non évalués : ${others.map((c) => `n° ${c.id}${c.isGuest ? ' en invité' : c.deleted ? ' supprimé' : ''}`).join(', ')}.)`
+      : '';
+    const othersEn = others.length
+      ? ` (Other accounts for "${query}", not evaluated: ${others.map((c) => `#${c.id}${c.isGuest ? ' guest checkout' : c.deleted ? ' deleted' : ''}`).join(', ')}.)`
+      : '';
+    const extraFr = extra.length ? `il est aussi dans ${extra.map((id) => name(id, 'fr')).join(', ')}, alors que seuls ${name(customerGroupId, 'fr')} et le club doivent être cochés` : '';
+    const extraEn = extra.length ? `it is also in ${extra.map((id) => name(id, 'en')).join(', ')}, while only ${name(customerGroupId, 'en')} and the club should be ticked` : '';
+    if (extra.length) evidence.extraGroupIds = extra;
+
+    const openCustomer = t(
+      `Dans le back-office : Clients > Clients, recherchez ${account(chosen, 'fr')} puis cliquez sur « Modifier ».`,
+      `In the back office: Customers > Customers, search for ${account(chosen, 'en')} and click "Edit".`,
+    );
+    const tick = t(
+      `Dans « Accès des groupes », cochez « ${customerGroupName} » et « ${clubGroup.name} »${extra.length ? `, et décochez ${extra.map((id) => name(id, 'fr')).join(', ')}` : ''}.`,
+      `Under "Group access", tick "${customerGroupName}" and "${clubGroup.name}"${extra.length ? `, and untick ${extra.map((id) => name(id, 'en')).join(', ')}` : ''}.`,
+    );
+    const chooseDefault = t(
+      `Dans « Groupe de client par défaut », choisissez « ${clubGroup.name} ».`,
+      `Under "Default customer group", choose "${clubGroup.name}".`,
+    );
+    const save = t('Enregistrez.', 'Click "Save".');
+
+    if (problemsFr.length) {
+      return {
+        status: 'fail',
+        message: t(
+          `Le compte ${account(chosen, 'fr')} n'est pas associé au club « ${clubGroup.name} » : ${problemsFr.join(' ; ')}. Le paiement ne peut pas être envoyé au club.${extraFr ? ` Par ailleurs, ${extraFr}.` : ''}${othersFr}`,
+          `Account ${account(chosen, 'en')} is not tied to the club "${clubGroup.name}": ${problemsEn.join('; ')}. The payment cannot be sent to the club.${extraEn ? ` Besides, ${extraEn}.` : ''}${othersEn}`,
+        ),
+        remediation: [openCustomer, tick, chooseDefault, save],
+        evidence,
+      };
+    }
+    if (extra.length) {
+      return {
+        status: 'warn',
+        message: t(
+          `Le compte ${account(chosen, 'fr')} est bien associé au club « ${clubGroup.name} », mais ${extraFr}. Un client associé à un autre club peut ne pas pouvoir commander.${othersFr}`,
+          `Account ${account(chosen, 'en')} is tied to the club "${clubGroup.name}", but ${extraEn}. A customer tied to another club may be unable to order.${othersEn}`,
+        ),
+        remediation: [openCustomer, tick, save],
+        evidence,
+      };
+    }
+    return {
+      status: 'pass',
+      message: t(
+        `Le compte ${account(chosen, 'fr')} est dans les groupes ${name(customerGroupId, 'fr')} et ${name(clubGroup.id, 'fr')}, avec le club comme groupe par défaut.${othersFr}`,
+        `Account ${account(chosen, 'en')} is in the groups ${name(customerGroupId, 'en')} and ${name(clubGroup.id, 'en')}, with the club as default group.${othersEn}`,
+      ),
+      evidence,
+    };
+  },
+} satisfies Check;
