@@ -51,12 +51,31 @@ function validate(name: PartName, envelope: PartEnvelope & { status: 'ok' }) {
           ok: false,
           issue: parsed.error.issues
             .slice(0, 3)
-            .map((i) => `${[name, ...i.path].join('.')}: ${i.message}`)
+            .map((i) => `${jsonPath(name, i.path)}: ${i.message}`)
             .join('; '),
         };
     validated.set(envelope, result);
   }
   return result;
+}
+
+/** `prestashop.groups[0].id`: the part name, then the path inside its data. */
+function jsonPath(name: string, path: readonly PropertyKey[]): string {
+  return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : `${out}.${String(part)}`), name);
+}
+
+const OUTCOME_STATUSES = new Set<string>(['pass', 'warn', 'fail', 'error', 'skip', 'manual']);
+const isText = (v: unknown): v is Text => !!v && typeof v === 'object' && typeof (v as Text).fr === 'string' && typeof (v as Text).en === 'string';
+
+/** What is wrong with what a check returned (plugins are not type-checked against us), or undefined. */
+function outcomeProblem(outcome: unknown): string | undefined {
+  if (!outcome || typeof outcome !== 'object') return `returned ${outcome === null ? 'null' : typeof outcome} instead of { status, message }`;
+  const o = outcome as Partial<CheckOutcome>;
+  if (typeof o.status !== 'string' || !OUTCOME_STATUSES.has(o.status)) return `returned the unknown status ${JSON.stringify(o.status)}`;
+  if (!isText(o.message)) return 'returned a message without both fr and en texts';
+  if (o.remediation !== undefined && (!Array.isArray(o.remediation) || !o.remediation.every(isText))) return 'returned remediation steps that are not { fr, en } texts';
+  if (o.evidence !== undefined && (o.evidence === null || typeof o.evidence !== 'object' || Array.isArray(o.evidence))) return 'returned evidence that is not an object';
+  return undefined;
 }
 
 function describeCause(cause: Cause): string {
@@ -173,6 +192,8 @@ async function evaluate(input: RunInput, check: Check, settings: CheckSettings):
   };
   try {
     const outcome = await check.run(ctx);
+    const problem = outcomeProblem(outcome);
+    if (problem) throw new Error(`check "${meta.id}" ${problem}`);
     return { status: outcome.status, message: outcome.message, remediation: outcome.remediation ?? [], evidence: outcome.evidence ?? {} };
   } catch (error) {
     const err = error instanceof Error ? error : new Error(String(error));

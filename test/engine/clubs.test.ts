@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { closeMatches, matchClub, normaliseName } from '../../src/engine/clubs.js';
+import { UsageError } from '../../src/engine/errors.js';
+
+const clubs = ['AS Saint-Étienne', 'Étoile Sportive de Fréjus', 'FC Lyon', 'Lyon Rugby Club', 'Racing Club Sévigné', 'Olympique Noisy-le-Sec'].map((name) => ({ name }));
+
+function usageError(fn: () => unknown): UsageError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof UsageError) return error;
+    throw error;
+  }
+  throw new Error('expected a UsageError');
+}
+
+describe('normaliseName', () => {
+  it('drops case, accents and punctuation', () => {
+    expect(normaliseName('  AS Saint-Étienne ')).toBe('as saint etienne');
+    expect(normaliseName("Cercle Nautique d'Hyères")).toBe('cercle nautique d hyeres');
+  });
+});
+
+describe('matchClub', () => {
+  it('ignores case and accents: "as saint-etienne" finds "AS Saint-Étienne"', () => {
+    expect(matchClub('as saint-etienne', clubs).name).toBe('AS Saint-Étienne');
+    expect(matchClub('ETOILE SPORTIVE DE FREJUS', clubs).name).toBe('Étoile Sportive de Fréjus');
+    expect(matchClub('as  saint etienne', clubs).name).toBe('AS Saint-Étienne');
+  });
+
+  it('matches whole words of a longer name', () => {
+    expect(matchClub('saint-étienne', clubs).name).toBe('AS Saint-Étienne');
+    expect(matchClub('frejus', clubs).name).toBe('Étoile Sportive de Fréjus');
+    expect(matchClub('noisy le sec', clubs).name).toBe('Olympique Noisy-le-Sec');
+  });
+
+  it('does not match a fragment of a word', () => {
+    const error = usageError(() => matchClub('sevi', clubs));
+    expect(error.message).toContain('No club named "sevi"');
+  });
+
+  it('prefers an exact name over names that contain it', () => {
+    expect(matchClub('lyon', [...clubs, { name: 'Lyon' }]).name).toBe('Lyon');
+  });
+
+  it('an ambiguous name is a usage error listing every candidate', () => {
+    const error = usageError(() => matchClub('lyon', clubs));
+    expect(error.message).toContain('"lyon" matches several clubs');
+    expect(error.details).toEqual(['  FC Lyon', '  Lyon Rugby Club']);
+    expect(error.hint).toMatch(/full club name/);
+  });
+
+  it('an unknown name is a usage error with close matches', () => {
+    const error = usageError(() => matchClub('Saint-Etiene', clubs));
+    expect(error.message).toMatch(/No club named "Saint-Etiene"\. Did you mean/);
+    expect(error.details).toContain('  AS Saint-Étienne');
+    expect(error.details).not.toContain('  FC Lyon');
+  });
+
+  it('an unknown name with nothing close lists the known clubs', () => {
+    const error = usageError(() => matchClub('Paris Saint-Germain Handball', clubs));
+    expect(error.message).toContain('Known clubs');
+    expect(error.details).toHaveLength(clubs.length);
+  });
+
+  it('an empty name is a usage error', () => {
+    expect(usageError(() => matchClub('  -- ', clubs)).message).toContain('empty');
+  });
+});
+
+describe('closeMatches', () => {
+  it('ranks containing names and small typos first, and limits the count', () => {
+    const ids = ['stripe-keys-format', 'stripe-keys-live', 'stripe-account-status', 'shop-online'];
+    expect(closeMatches('stripe-keys-fromat', ids, 3)[0]).toBe('stripe-keys-format');
+    expect(closeMatches('stripe-keys', ids, 3)).toEqual(['stripe-keys-format', 'stripe-keys-live']);
+    expect(closeMatches('zzzzzzzzzzzzzzzzzzzzzz', ids)).toEqual([]);
+    expect(closeMatches('stripe', ids, 1)).toHaveLength(1);
+  });
+});
