@@ -1,0 +1,448 @@
+// The Stripe source: live, read-only probes of a club's keys and its account, through the official
+// SDK (api-notes/stripe.md). Produces two per-club parts:
+//   club.stripeKeyProbe  what Stripe said about the secret key (GET /v1/account) and the
+//                        publishable key (the same secret-only read must answer secret_key_required)
+//   club.stripeAccount   the account (GET /v1/account) and its last activity (newest charge, then
+//                        newest payment intent when charges show nothing)
+//
+// Rules: a key whose format is already broken (newline, invisible or quote characters, spaces) is
+// never sent — the SDK would report a trailing newline as a *connection* error — and is reported as
+// a format problem. Nothing is ever created (no POST /v1/tokens). Each request is made at most once
+// per session, whatever the number of clubs sharing a key. One club's failure or slowness never
+// blocks another: each club has its own deadline, and nothing here throws.
+
+import * as http from 'node:http';
+import * as https from 'node:https';
+import type StripeSdk from 'stripe';
+import type { PartEnvelope } from '../../engine/snapshot.js';
+import type {
+  StripeAccount,
+  StripeActivityRead,
+  StripeKeyProbe,
+  StripePublishableProbe,
+  StripeRequirements,
+  StripeSecretProbe,
+} from '../../engine/parts.js';
+import { t, type Cause, type Text } from '../../engine/types.js';
+import { describeKey, type KeyFacts } from '../../secrets/stripe-key.js';
+import { causeOf, classifyStripeError, makeMasker, type Classified } from './errors.js';
+
+export interface StripeSourceConfig {
+  /** `stripe.apiBase` from the configuration, e.g. `http://127.0.0.1:4242`; default `https://api.stripe.com`. */
+  apiBase?: string;
+  /** Per request (SDK `timeout`), default 15 s. */
+  timeoutMs?: number;
+  /** SDK retries of connection errors, 409 and 5xx (SDK `maxNetworkRetries`), default 1. */
+  maxNetworkRetries?: number;
+  /** Our retries of 429 answers, honouring `Retry-After`, default 2. */
+  rateLimitRetries?: number;
+  /** A `Retry-After` longer than this is not waited for (the probe reports rate-limited), default 10 s. */
+  maxRetryAfterMs?: number;
+  /** Base delay of the 429 backoff when there is no `Retry-After`, default 500 ms. */
+  retryBaseMs?: number;
+  /** Everything for one club must finish within this, default 60 s. */
+  clubTimeoutMs?: number;
+  /** Clubs gathered at once by gatherStripeClubs, default 4. */
+  concurrency?: number;
+}
+
+export interface ClubStripeKeys {
+  publishableKey?: string | null | undefined;
+  secretKey?: string | null | undefined;
+}
+
+export interface StripeParts {
+  'club.stripeKeyProbe': PartEnvelope;
+  'club.stripeAccount': PartEnvelope;
+}
+
+type StripeCtor = typeof StripeSdk;
+type Result<T> = { ok: true; value: T } | { ok: false; error: Classified };
+
+let sdk: Promise<StripeCtor> | undefined;
+/** The SDK is imported on first use only (its import has side effects on stderr under some envs). */
+function loadSdk(): Promise<StripeCtor> {
+  sdk ??= import('stripe').then((m) => (m as unknown as { default: StripeCtor }).default);
+  return sdk;
+}
+
+export interface Endpoint {
+  host: string;
+  port: number;
+  protocol: 'http' | 'https';
+  /** `host[:port]` for Causes. */
+  display: string;
+}
+
+/** Maps `stripe.apiBase` onto the SDK's host/port/protocol (a path in the URL is ignored: the SDK has none). */
+export function endpointOf(apiBase: string | undefined): Endpoint {
+  const url = new URL(apiBase ?? 'https://api.stripe.com');
+  const protocol = url.protocol === 'http:' ? 'http' : 'https';
+  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  const port = url.port ? Number(url.port) : protocol === 'https' ? 443 : 80;
+  return { host, port, protocol, display: url.host };
+}
+
+/** Contamination that changes what would be sent (anything but an unexpected printable character). */
+function breakingContamination(facts: KeyFacts): string[] {
+  return [...new Set(facts.contamination.map((c) => c.kind).filter((k) => k !== 'unexpected-character'))];
+}
+
+const KEYS_PATH = t(
+  'Dans le back-office : « Mettre à jour ma boutique club » > « Mettre à jour mon club » > « Paramétrage du compte Stripe ».',
+  'In the back office: "Mettre à jour ma boutique club" > "Mettre à jour mon club" > "Paramétrage du compte Stripe".',
+);
+
+function keyFix(what: Text): Text[] {
+  return [what, KEYS_PATH, t('Enregistrez, puis relancez le diagnostic.', 'Save, then run the diagnosis again.')];
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export class StripeSession {
+  private readonly endpoint: Endpoint;
+  private readonly agent: http.Agent;
+  private readonly clients = new Map<string, Promise<StripeSdk>>();
+  private readonly cache = new Map<string, Promise<Result<unknown>>>();
+  private readonly options: Required<Omit<StripeSourceConfig, 'apiBase'>>;
+  private closed = false;
+
+  constructor(config: StripeSourceConfig = {}) {
+    this.endpoint = endpointOf(config.apiBase);
+    this.agent = this.endpoint.protocol === 'http' ? new http.Agent({ keepAlive: true }) : new https.Agent({ keepAlive: true });
+    this.options = {
+      timeoutMs: config.timeoutMs ?? 15_000,
+      maxNetworkRetries: config.maxNetworkRetries ?? 1,
+      rateLimitRetries: config.rateLimitRetries ?? 2,
+      maxRetryAfterMs: config.maxRetryAfterMs ?? 10_000,
+      retryBaseMs: config.retryBaseMs ?? 500,
+      clubTimeoutMs: config.clubTimeoutMs ?? 60_000,
+      concurrency: config.concurrency ?? 4,
+    };
+  }
+
+  get host(): string {
+    return this.endpoint.display;
+  }
+
+  /** Ends kept-alive connections; pending requests fail (their clubs already have an answer or a timeout). */
+  close(): void {
+    this.closed = true;
+    this.agent.destroy();
+  }
+
+  private client(key: string): Promise<StripeSdk> {
+    let client = this.clients.get(key);
+    if (!client) {
+      client = loadSdk().then(
+        (Stripe) =>
+          new Stripe(key, {
+            apiVersion: Stripe.API_VERSION,
+            host: this.endpoint.host,
+            port: this.endpoint.port,
+            protocol: this.endpoint.protocol,
+            timeout: this.options.timeoutMs,
+            maxNetworkRetries: this.options.maxNetworkRetries,
+            httpAgent: this.agent,
+            telemetry: false,
+            appInfo: { name: 'checkout-doctor' },
+          }),
+      );
+      this.clients.set(key, client);
+    }
+    return client;
+  }
+
+  /** One read, made once per session for a key, retried on 429 within the club's deadline. */
+  private read<T>(op: string, key: string, deadline: number, mask: (s: string) => string, fn: (stripe: StripeSdk) => Promise<T>): Promise<Result<T>> {
+    const cacheKey = `${op}\u0000${key}`;
+    let pending = this.cache.get(cacheKey) as Promise<Result<T>> | undefined;
+    if (!pending) {
+      pending = (async (): Promise<Result<T>> => {
+        const stripe = await this.client(key);
+        for (let attempt = 0; ; attempt++) {
+          try {
+            return { ok: true, value: await fn(stripe) };
+          } catch (error) {
+            const c = classifyStripeError(error, mask);
+            if (c.kind === 'rate-limited' && attempt < this.options.rateLimitRetries && !this.closed) {
+              const wait = c.retryAfterMs ?? this.options.retryBaseMs * 2 ** attempt;
+              if (wait <= this.options.maxRetryAfterMs && Date.now() + wait < deadline) {
+                await sleep(wait);
+                continue;
+              }
+            }
+            return { ok: false, error: c };
+          }
+        }
+      })();
+      this.cache.set(cacheKey, pending);
+    }
+    return pending;
+  }
+
+  /** Gathers the two Stripe parts of one club. Never throws; bounded by `clubTimeoutMs`. */
+  async gatherClub(keys: ClubStripeKeys): Promise<StripeParts> {
+    const host = this.endpoint.display;
+    const state: { secret?: StripeSecretProbe; publishable?: StripePublishableProbe; account?: PartEnvelope } = {};
+    const deadline = Date.now() + this.options.clubTimeoutMs;
+    const mask = makeMasker([keys.publishableKey, keys.secretKey]);
+    const work = (async () => {
+      await Promise.all([this.probePublishable(keys.publishableKey, deadline, mask, state), this.probeSecret(keys.secretKey, deadline, mask, state)]);
+    })().catch((error: unknown) => {
+      const message = mask(error instanceof Error ? error.message : String(error));
+      const unexpected = { outcome: 'unreachable' as const, kind: 'unexpected' as const, host, error: { message } };
+      state.secret ??= unexpected;
+      state.publishable ??= unexpected;
+      state.account ??= { status: 'failed', cause: { source: 'stripe', kind: 'unexpected', host, message } };
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), this.options.clubTimeoutMs);
+    });
+    const winner = await Promise.race([work.then(() => 'done' as const), timedOut]);
+    clearTimeout(timer);
+    if (winner === 'timeout') {
+      const seconds = Math.round(this.options.clubTimeoutMs / 100) / 10;
+      const message = `Stripe did not answer within ${seconds}s for this club`;
+      const late = { outcome: 'unreachable' as const, kind: 'timeout' as const, host, error: { message, code: 'ETIMEDOUT' } };
+      state.secret ??= late;
+      state.publishable ??= late;
+      state.account ??= { status: 'failed', cause: { source: 'stripe', kind: 'timeout', host, code: 'ETIMEDOUT', message } };
+    }
+    const probe: StripeKeyProbe = { secretKey: state.secret!, publishableKey: state.publishable!, host };
+    return { 'club.stripeKeyProbe': { status: 'ok', data: probe }, 'club.stripeAccount': state.account! };
+  }
+
+  private async probePublishable(raw: string | null | undefined, deadline: number, mask: (s: string) => string, state: { publishable?: StripePublishableProbe }): Promise<void> {
+    const host = this.endpoint.display;
+    if (raw === undefined || raw === null || raw.trim() === '') {
+      state.publishable = { outcome: 'not-probed', reason: 'missing' };
+      return;
+    }
+    const facts = describeKey(raw);
+    const broken = breakingContamination(facts);
+    if (broken.length) {
+      state.publishable = { outcome: 'not-probed', reason: 'contaminated', detail: broken.join(',') };
+      return;
+    }
+    if (facts.kind !== 'publishable') {
+      state.publishable = { outcome: 'not-probed', reason: 'wrong-kind', detail: facts.kind ?? 'unrecognised' };
+      return;
+    }
+    // A secret-only read: a genuine publishable key is answered `secret_key_required`.
+    const result = await this.read('account', raw, deadline, mask, (stripe) => stripe.accounts.retrieveCurrent());
+    if (result.ok) {
+      const id = (result.value as { id?: unknown }).id;
+      state.publishable = { outcome: 'accepted-as-secret', accountId: typeof id === 'string' ? id : null };
+      return;
+    }
+    const c = result.error;
+    switch (c.kind) {
+      case 'auth':
+        state.publishable =
+          c.outcome === 'publishable-key'
+            ? { outcome: 'valid', ...(c.error.requestId ? { requestId: c.error.requestId } : {}) }
+            : { outcome: c.outcome, error: c.error };
+        return;
+      case 'rate-limited':
+        state.publishable = { outcome: 'rate-limited', host, error: c.error };
+        return;
+      case 'unreachable':
+        state.publishable = { outcome: 'unreachable', kind: c.sub, host, error: c.error };
+        return;
+      default:
+        // 403 or 4xx on a secret-only read with a pk: not an answer we know.
+        state.publishable = { outcome: 'unreachable', kind: 'unexpected', host, error: c.error };
+    }
+  }
+
+  private async probeSecret(
+    raw: string | null | undefined,
+    deadline: number,
+    mask: (s: string) => string,
+    state: { secret?: StripeSecretProbe; account?: PartEnvelope },
+  ): Promise<void> {
+    const host = this.endpoint.display;
+    const fail = (cause: Cause) => {
+      state.account = { status: 'failed', cause };
+    };
+    if (raw === undefined || raw === null || raw.trim() === '') {
+      state.secret = { outcome: 'not-probed', reason: 'missing' };
+      fail({ source: 'stripe', kind: 'no-secret-key', host, message: 'the club has no Stripe secret key', fix: keyFix(t('Renseignez la clé secrète du club.', "Enter the club's secret key.")) });
+      return;
+    }
+    const facts = describeKey(raw);
+    const broken = breakingContamination(facts);
+    if (broken.length) {
+      state.secret = { outcome: 'not-probed', reason: 'contaminated', detail: broken.join(',') };
+      fail({
+        source: 'stripe',
+        kind: 'key-format',
+        host,
+        message: `the secret key ${facts.masked} contains ${broken.join(', ')} characters, so it was not sent to Stripe`,
+        fix: keyFix(t('Ressaisissez la clé secrète sans espace, retour à la ligne ni guillemet.', 'Re-enter the secret key without spaces, line breaks or quotes.')),
+      });
+      return;
+    }
+    if (facts.kind !== 'secret' && facts.kind !== 'restricted') {
+      state.secret = { outcome: 'not-probed', reason: 'wrong-kind', detail: facts.kind ?? 'unrecognised' };
+      fail({
+        source: 'stripe',
+        kind: 'key-format',
+        host,
+        message: `the secret key field holds ${facts.kind ? `a ${facts.kind} key` : 'no recognisable Stripe key'} (${facts.masked}), so it was not sent`,
+        fix: keyFix(t('Collez la clé secrète (sk_…) dans le champ de la clé secrète.', 'Paste the secret key (sk_…) in the secret key field.')),
+      });
+      return;
+    }
+    const keyKind = facts.kind;
+    const account = await this.read('account', raw, deadline, mask, (stripe) => stripe.accounts.retrieveCurrent());
+    if (!account.ok) {
+      const c = account.error;
+      const cause = causeOf(c, host);
+      switch (c.kind) {
+        case 'auth':
+          state.secret = { outcome: c.outcome, error: c.error };
+          cause.fix = keyFix(t('Ressaisissez une clé secrète active de ce compte Stripe (Stripe : Développeurs > Clés API).', 'Re-enter an active secret key of this Stripe account (Stripe: Developers > API keys).'));
+          break;
+        case 'permission':
+          state.secret = { outcome: 'restricted-without-permission', accountId: c.accountId, permission: c.permission, error: c.error };
+          cause.fix = keyFix(
+            t(
+              `Utilisez la clé secrète standard (sk_…), ou donnez à la clé restreinte la permission de lecture du compte${c.permission ? ` (${c.permission})` : ''} dans Stripe : Développeurs > Clés API.`,
+              `Use the standard secret key (sk_…), or grant the restricted key the account read permission${c.permission ? ` (${c.permission})` : ''} in Stripe: Developers > API keys.`,
+            ),
+          );
+          break;
+        case 'rate-limited':
+          state.secret = { outcome: 'rate-limited', host, error: c.error };
+          break;
+        case 'unreachable':
+          state.secret = { outcome: 'unreachable', kind: c.sub, host, error: c.error };
+          break;
+        case 'request':
+          state.secret = { outcome: 'unreachable', kind: 'unexpected', host, error: c.error };
+          break;
+      }
+      fail(cause);
+      return;
+    }
+    const acct = account.value as unknown as Record<string, unknown>;
+    const accountId = typeof acct.id === 'string' ? acct.id : '';
+    state.secret = { outcome: 'valid', keyKind, accountId, livemode: facts.mode === null ? null : facts.mode === 'live' };
+
+    // Last activity: the newest charge; payment intents only when charges date nothing.
+    const charges = await this.newest('charges', raw, deadline, mask, (s) => s.charges.list({ limit: 1 }));
+    const paymentIntents: StripeActivityRead =
+      charges.status === 'read' && charges.created !== null
+        ? { status: 'skipped' }
+        : await this.newest('payment_intents', raw, deadline, mask, (s) => s.paymentIntents.list({ limit: 1 }));
+
+    const capabilities: StripeAccount['capabilities'] = {};
+    const rawCaps = acct.capabilities;
+    if (rawCaps && typeof rawCaps === 'object') {
+      for (const [name, status] of Object.entries(rawCaps as Record<string, unknown>)) if (typeof status === 'string') capabilities[name] = { status };
+    }
+    // The reasons behind a capability that is not active (inactivity...) need one more read.
+    if (accountId && Object.values(capabilities).some((c) => c.status !== 'active')) {
+      const list = await this.read('capabilities', raw, deadline, mask, (s) => s.accounts.listCapabilities(accountId));
+      if (list.ok) {
+        for (const cap of (list.value as { data?: unknown[] }).data ?? []) {
+          const c = cap as { id?: unknown; status?: unknown; requirements?: { disabled_reason?: unknown } | null };
+          if (typeof c.id !== 'string') continue;
+          const reason = c.requirements?.disabled_reason;
+          capabilities[c.id] = {
+            status: typeof c.status === 'string' ? c.status : (capabilities[c.id]?.status ?? 'unknown'),
+            disabledReason: typeof reason === 'string' ? reason : null,
+          };
+        }
+      }
+    }
+
+    const data: StripeAccount = {
+      id: accountId,
+      mode: facts.mode,
+      country: typeof acct.country === 'string' ? acct.country : null,
+      chargesEnabled: acct.charges_enabled === true,
+      payoutsEnabled: acct.payouts_enabled === true,
+      detailsSubmitted: acct.details_submitted === true,
+      requirements: normaliseRequirements(acct.requirements),
+      futureRequirements: normaliseRequirements(acct.future_requirements),
+      capabilities,
+      lastActivity: { charges, paymentIntents },
+    };
+    state.account = { status: 'ok', data };
+  }
+
+  private async newest(
+    op: string,
+    key: string,
+    deadline: number,
+    mask: (s: string) => string,
+    fn: (stripe: StripeSdk) => Promise<{ data: { created: number }[] }>,
+  ): Promise<StripeActivityRead> {
+    const result = await this.read(op, key, deadline, mask, fn);
+    if (result.ok) {
+      const created = result.value.data[0]?.created;
+      return { status: 'read', created: typeof created === 'number' ? Math.trunc(created) : null };
+    }
+    return result.error.kind === 'permission' ? { status: 'forbidden', error: result.error.error } : { status: 'failed', error: result.error.error };
+  }
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** Stripe's `requirements` hash, camel-cased, tolerant of absent fields (they are optional in the types). */
+export function normaliseRequirements(value: unknown): StripeRequirements | null {
+  if (!value || typeof value !== 'object') return null;
+  const r = value as Record<string, unknown>;
+  return {
+    disabledReason: typeof r.disabled_reason === 'string' ? r.disabled_reason : null,
+    currentDeadline: typeof r.current_deadline === 'number' ? Math.trunc(r.current_deadline) : null,
+    currentlyDue: strings(r.currently_due),
+    eventuallyDue: strings(r.eventually_due),
+    pastDue: strings(r.past_due),
+    pendingVerification: strings(r.pending_verification),
+    errors: Array.isArray(r.errors)
+      ? r.errors.map((e) => {
+          const x = (e ?? {}) as Record<string, unknown>;
+          return { code: String(x.code ?? ''), reason: String(x.reason ?? ''), requirement: String(x.requirement ?? '') };
+        })
+      : [],
+  };
+}
+
+/** The two Stripe parts of one club, in a session of its own. */
+export async function gatherClubStripe(keys: ClubStripeKeys, config: StripeSourceConfig = {}): Promise<StripeParts> {
+  const session = new StripeSession(config);
+  try {
+    return await session.gatherClub(keys);
+  } finally {
+    session.close();
+  }
+}
+
+/**
+ * The Stripe parts of several clubs, at most `concurrency` clubs at once, sharing one session (so a
+ * key used by two clubs is probed once). Each club is independent: one failing never stops another.
+ */
+export async function gatherStripeClubs(
+  clubs: readonly { name: string; keys: ClubStripeKeys }[],
+  config: StripeSourceConfig = {},
+): Promise<Map<string, StripeParts>> {
+  const session = new StripeSession(config);
+  const results = new Map<string, StripeParts>();
+  const queue = [...clubs];
+  const workers = Array.from({ length: Math.max(1, Math.min(config.concurrency ?? 4, queue.length)) }, async () => {
+    for (let club = queue.shift(); club; club = queue.shift()) results.set(club.name, await session.gatherClub(club.keys));
+  });
+  try {
+    await Promise.all(workers);
+  } finally {
+    session.close();
+  }
+  return new Map(clubs.map((c) => [c.name, results.get(c.name)!]));
+}

@@ -1,0 +1,343 @@
+// The Stripe source through the real SDK against the Stripe sandbox on 127.0.0.1: every error body
+// becomes the right probe outcome, broken keys are never sent, the minimum requests are made.
+
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PART_SCHEMAS, type StripeAccount, type StripeKeyProbe } from '../../src/engine/parts.js';
+import { FaultInjector } from '../../src/sandbox/faults.js';
+import { loadStripeFixture, parseStripeFixture, type StripeFixture } from '../../src/sandbox/stripe/fixture.js';
+import { startStripeSandbox, type StripeSandbox } from '../../src/sandbox/stripe/server.js';
+import { endpointOf, gatherClubStripe, gatherStripeClubs, type StripeParts, type StripeSourceConfig } from '../../src/sources/stripe/index.js';
+
+// Importing the SDK with these set writes a hint to stderr (api-notes/stripe.md §6).
+for (const name of Object.keys(process.env)) if (name === 'CLAUDECODE' || name.startsWith('CLAUDE_CODE_')) delete process.env[name];
+
+const NOW = new Date('2026-11-23T12:00:00Z');
+const DAY = 86_400;
+const FIXTURE_FILE = fileURLToPath(new URL('../../fixtures/shops/demo-stripe.json', import.meta.url));
+
+/** A fault injector that hangs every request sent with one key (to show clubs are independent). */
+class HangForKey extends FaultInjector {
+  hangKey: string | null = null;
+  private readonly held = new Set<ServerResponse>();
+  override async intercept(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    if (this.hangKey && req.headers.authorization === `Bearer ${this.hangKey}`) {
+      this.held.add(res);
+      return true;
+    }
+    return super.intercept(req, res);
+  }
+  override releaseHung(): void {
+    for (const res of this.held) res.destroy();
+    this.held.clear();
+    super.releaseHung();
+  }
+}
+
+let fixture: StripeFixture;
+let sandbox: StripeSandbox;
+let faults: HangForKey;
+let config: StripeSourceConfig;
+
+function club(name: string) {
+  const found = fixture.clubs.find((c) => c.name === name);
+  if (!found) throw new Error(`no club ${name}`);
+  return { publishableKey: found.publishableKey ?? null, secretKey: found.secretKey ?? null };
+}
+function probeOf(parts: StripeParts): StripeKeyProbe {
+  const env = parts['club.stripeKeyProbe'];
+  if (env.status !== 'ok') throw new Error('probe part not ok');
+  return PART_SCHEMAS['club.stripeKeyProbe'].parse(env.data);
+}
+function accountOf(parts: StripeParts): StripeAccount {
+  const env = parts['club.stripeAccount'];
+  if (env.status !== 'ok') throw new Error(`account part not ok: ${JSON.stringify(env)}`);
+  return PART_SCHEMAS['club.stripeAccount'].parse(env.data);
+}
+function failedCause(parts: StripeParts) {
+  const env = parts['club.stripeAccount'];
+  if (env.status !== 'failed') throw new Error(`account part not failed: ${JSON.stringify(env)}`);
+  return env.cause;
+}
+function expectNoRawKey(value: unknown, ...keys: (string | null)[]) {
+  const text = JSON.stringify(value);
+  for (const key of keys) if (key) expect(text).not.toContain(key.trim());
+}
+
+beforeAll(async () => {
+  fixture = await loadStripeFixture(FIXTURE_FILE);
+  faults = new HangForKey();
+  sandbox = await startStripeSandbox({ fixture, faults, now: () => NOW });
+  config = { apiBase: sandbox.url, timeoutMs: 2_000, maxNetworkRetries: 0, rateLimitRetries: 0, clubTimeoutMs: 10_000 };
+});
+afterAll(async () => {
+  await sandbox?.close();
+});
+beforeEach(() => {
+  faults.clear();
+  faults.hangKey = null;
+  sandbox.clearLog();
+});
+
+describe('endpointOf', () => {
+  it('maps stripe.apiBase onto host, port and protocol', () => {
+    expect(endpointOf('http://127.0.0.1:4242')).toMatchObject({ host: '127.0.0.1', port: 4242, protocol: 'http' });
+    expect(endpointOf(undefined)).toMatchObject({ host: 'api.stripe.com', port: 443, protocol: 'https' });
+    expect(endpointOf('https://stripe.internal')).toMatchObject({ port: 443, protocol: 'https' });
+  });
+});
+
+describe('healthy clubs', () => {
+  it('proves both keys and reads the account with the minimum of requests (3)', async () => {
+    const keys = club('Étoile Sportive de Fréjus');
+    const parts = await gatherClubStripe(keys, config);
+    const probe = probeOf(parts);
+    expect(probe.secretKey).toEqual({ outcome: 'valid', keyKind: 'secret', accountId: 'acct_1FAKEfrejus00001', livemode: false });
+    expect(probe.publishableKey.outcome).toBe('valid');
+    const account = accountOf(parts);
+    expect(account).toMatchObject({ id: 'acct_1FAKEfrejus00001', mode: 'test', chargesEnabled: true, payoutsEnabled: true, detailsSubmitted: true });
+    expect(account.lastActivity.charges).toEqual({ status: 'read', created: Math.floor(NOW.getTime() / 1000) - 2 * DAY });
+    expect(account.lastActivity.paymentIntents).toEqual({ status: 'skipped' });
+    expect(account.requirements?.disabledReason).toBeNull();
+    // account with the sk, newest charge with the sk, the secret-only read with the pk: nothing else.
+    const seen = sandbox.calls.map((c) => `${c.method} ${c.path}${c.query.limit ? `?limit=${c.query.limit}` : ''} ${c.key?.slice(0, 3)}`).sort();
+    expect(seen).toEqual(['GET /v1/account pk_', 'GET /v1/account sk_', 'GET /v1/charges?limit=1 sk_']);
+    expectNoRawKey(parts, keys.publishableKey, keys.secretKey);
+  });
+
+  it('probes a key shared by two clubs once', async () => {
+    const keys = club('AS Saint-Étienne');
+    const all = await gatherStripeClubs([{ name: 'A', keys }, { name: 'B', keys }], config);
+    expect(probeOf(all.get('A')!).secretKey.outcome).toBe('valid');
+    expect(probeOf(all.get('B')!).secretKey.outcome).toBe('valid');
+    expect(sandbox.calls).toHaveLength(3);
+  });
+
+  it('never writes: every request is a GET', async () => {
+    await gatherStripeClubs(fixture.clubs.map((c) => ({ name: c.name, keys: club(c.name) })), config);
+    expect(sandbox.requests().length).toBeGreaterThan(0);
+    expect(sandbox.requests().every((r) => r.method === 'GET')).toBe(true);
+    expect(sandbox.requests().some((r) => r.path === '/v1/tokens')).toBe(false);
+  });
+});
+
+describe('account state', () => {
+  it('dates a dormant account from its newest charge (200 days)', async () => {
+    const account = accountOf(await gatherClubStripe(club('Olympique Noisy-le-Sec'), config));
+    expect(account.lastActivity.charges).toEqual({ status: 'read', created: Math.floor(NOW.getTime() / 1000) - 200 * DAY });
+  });
+
+  it('reads under_review and past_due requirements', async () => {
+    const review = accountOf(await gatherClubStripe(club('Union Sportive Cannet-Rocheville'), config));
+    expect(review).toMatchObject({ chargesEnabled: false, payoutsEnabled: false });
+    expect(review.requirements).toMatchObject({ disabledReason: 'under_review', pendingVerification: ['company.verification.document'] });
+    const pastDue = accountOf(await gatherClubStripe(club('Stade Mandelieu-la-Napoule'), config));
+    expect(pastDue.requirements).toMatchObject({ disabledReason: 'requirements.past_due', pastDue: ['business_profile.url', 'external_account'] });
+  });
+
+  it('falls back to payment intents when there is no charge', async () => {
+    const other = fixture.accounts.find((a) => a.account.id === 'acct_1FAKEautre000001')!;
+    const sk = other.keys.find((k) => k.key.startsWith('sk_'))!.key;
+    const account = accountOf(await gatherClubStripe({ secretKey: sk }, config));
+    expect(account.lastActivity).toEqual({ charges: { status: 'read', created: null }, paymentIntents: { status: 'read', created: null } });
+    expect(sandbox.calls.map((c) => c.path).sort()).toEqual(['/v1/account', '/v1/charges', '/v1/payment_intents']);
+  });
+
+  it('reads the reasons of capabilities that are not active', async () => {
+    const custom = parseStripeFixture({
+      accounts: [
+        {
+          keys: [{ key: 'sk_test_FAKEinactive0000000001' }],
+          account: { id: 'acct_1FAKEinactive0001', charges_enabled: false, capabilities: { card_payments: 'inactive', transfers: 'active' } },
+          capabilityReasons: { card_payments: 'rejected.inactivty' },
+        },
+      ],
+    });
+    const own = await startStripeSandbox({ fixture: custom });
+    try {
+      const account = accountOf(await gatherClubStripe({ secretKey: 'sk_test_FAKEinactive0000000001' }, { ...config, apiBase: own.url }));
+      expect(account.capabilities).toEqual({
+        card_payments: { status: 'inactive', disabledReason: 'rejected.inactivty' },
+        transfers: { status: 'active', disabledReason: null },
+      });
+      expect(account.requirements).toBeNull();
+    } finally {
+      await own.close();
+    }
+  });
+});
+
+describe('refused keys: each error body becomes its outcome', () => {
+  it('expired secret key → expired (api_key_expired), no further read', async () => {
+    const keys = club('Gymnastique Club Antibois');
+    const parts = await gatherClubStripe(keys, config);
+    const probe = probeOf(parts);
+    expect(probe.secretKey).toMatchObject({ outcome: 'expired', error: { status: 401, code: 'api_key_expired', type: 'invalid_request_error' } });
+    expect(probe.secretKey.outcome === 'expired' && probe.secretKey.error.requestId).toMatch(/^req_/);
+    expect(probe.publishableKey.outcome).toBe('valid');
+    expect(failedCause(parts)).toMatchObject({ source: 'stripe', kind: 'key-expired', status: 401, code: 'api_key_expired' });
+    expect(sandbox.calls.filter((c) => c.path !== '/v1/account')).toHaveLength(0);
+    expectNoRawKey(parts, keys.secretKey);
+  });
+
+  it('revoked secret key → revoked-or-unknown (Invalid API Key provided, masked)', async () => {
+    const keys = club('Tennis Club de Grasse');
+    const parts = await gatherClubStripe(keys, config);
+    const probe = probeOf(parts);
+    expect(probe.secretKey).toMatchObject({ outcome: 'revoked-or-unknown', error: { status: 401 } });
+    if (probe.secretKey.outcome !== 'revoked-or-unknown') throw new Error('unreachable');
+    expect(probe.secretKey.error.message).toMatch(/^Invalid API Key provided: sk_test_\*+0001$/);
+    expect(failedCause(parts)).toMatchObject({ kind: 'key-revoked-or-unknown', status: 401 });
+  });
+
+  it('unknown publishable key → revoked-or-unknown', async () => {
+    const probe = probeOf(await gatherClubStripe({ publishableKey: 'pk_test_FAKEnobody00000000000001', secretKey: club('AS Saint-Étienne').secretKey }, config));
+    expect(probe.publishableKey).toMatchObject({ outcome: 'revoked-or-unknown', error: { status: 401 } });
+    expect(probe.secretKey.outcome).toBe('valid');
+  });
+
+  it('restricted key without the account permission → restricted-without-permission (403)', async () => {
+    const parts = await gatherClubStripe(club('Judo Club Vallauris'), config);
+    expect(probeOf(parts).secretKey).toMatchObject({
+      outcome: 'restricted-without-permission',
+      accountId: 'acct_1FAKEvallau00001',
+      permission: 'rak_account_read',
+      error: { status: 403 },
+    });
+    expect(failedCause(parts)).toMatchObject({ kind: 'permission-denied', status: 403 });
+  });
+
+  it('restricted key with the account permission → valid restricted', async () => {
+    const custom = parseStripeFixture({
+      accounts: [{ keys: [{ key: 'rk_live_FAKEallowed00000000000001', permissions: ['rak_account_read', 'rak_charge_read'] }], account: { id: 'acct_1FAKEallowed00001' }, charges: [{ id: 'ch_1', created: 1_700_000_000 }] }],
+    });
+    const own = await startStripeSandbox({ fixture: custom });
+    try {
+      const parts = await gatherClubStripe({ secretKey: 'rk_live_FAKEallowed00000000000001' }, { ...config, apiBase: own.url });
+      expect(probeOf(parts).secretKey).toEqual({ outcome: 'valid', keyKind: 'restricted', accountId: 'acct_1FAKEallowed00001', livemode: true });
+      expect(accountOf(parts).lastActivity.charges).toEqual({ status: 'read', created: 1_700_000_000 });
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('rate-limited key → rate-limited (429, rate_limit) when Retry-After is too long to wait', async () => {
+    const custom = parseStripeFixture({ accounts: [{ keys: [{ key: 'sk_test_FAKEbusy000000000000001', state: 'rate-limited' }], account: { id: 'acct_1FAKEbusy00000001' } }] });
+    const own = await startStripeSandbox({ fixture: custom });
+    try {
+      const parts = await gatherClubStripe({ secretKey: 'sk_test_FAKEbusy000000000000001' }, { ...config, apiBase: own.url, rateLimitRetries: 2, maxRetryAfterMs: 100 });
+      expect(probeOf(parts).secretKey).toMatchObject({ outcome: 'rate-limited', error: { status: 429, code: 'rate_limit' } });
+      expect(own.calls).toHaveLength(1);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('a 429 then success is retried after Retry-After', async () => {
+    faults.add({ path: '/v1/account', times: 1, respond: { kind: 'status', status: 429, retryAfter: 0, contentType: 'application/json', body: '{"error":{"message":"Too many requests","type":"invalid_request_error","code":"rate_limit"}}' } });
+    const probe = probeOf(await gatherClubStripe({ secretKey: club('AS Saint-Étienne').secretKey }, { ...config, rateLimitRetries: 2 }));
+    expect(probe.secretKey.outcome).toBe('valid');
+    expect(sandbox.requests().filter((r) => r.path === '/v1/account')).toHaveLength(2);
+  });
+});
+
+describe('keys whose format is broken are never sent', () => {
+  const base = 'sk_test_FAKEsevigne0000000001';
+  it.each([
+    ['trailing newline', `${base}\n`, 'newline'],
+    ['CRLF', `${base}\r\n`, 'newline'],
+    ['zero-width space', `sk_test_FAKE\u200bsevigne0000000001`, 'zero-width'],
+    ['BOM', `\ufeff${base}`, 'zero-width'],
+    ['leading space', ` ${base}`, 'leading-whitespace'],
+    ['NBSP', `${base}\u00a0`, 'nbsp'],
+    ['quotes', `"${base}"`, 'quote'],
+  ])('%s → not-probed (contaminated), no request', async (_label, secretKey, kind) => {
+    const parts = await gatherClubStripe({ secretKey, publishableKey: `"pk_test_FAKEsevigne0000000001"` }, config);
+    const probe = probeOf(parts);
+    expect(probe.secretKey).toMatchObject({ outcome: 'not-probed', reason: 'contaminated' });
+    expect(probe.secretKey.outcome === 'not-probed' && probe.secretKey.detail).toContain(kind);
+    expect(probe.publishableKey).toMatchObject({ outcome: 'not-probed', reason: 'contaminated', detail: 'quote' });
+    expect(failedCause(parts)).toMatchObject({ source: 'stripe', kind: 'key-format' });
+    expect(sandbox.requests()).toHaveLength(0);
+    expectNoRawKey(parts, base);
+  });
+
+  it('the demo club with a trailing newline: only its publishable key is probed', async () => {
+    const parts = await gatherClubStripe(club('Racing Club Sévigné'), config);
+    expect(probeOf(parts).secretKey).toMatchObject({ outcome: 'not-probed', reason: 'contaminated', detail: 'newline' });
+    expect(sandbox.calls.map((c) => c.key?.slice(0, 3))).toEqual(['pk_']);
+  });
+
+  it('a key of the wrong kind in a slot is not sent', async () => {
+    const { publishableKey, secretKey } = club('AS Saint-Étienne');
+    const probe = probeOf(await gatherClubStripe({ publishableKey: secretKey, secretKey: publishableKey }, config));
+    expect(probe.secretKey).toEqual({ outcome: 'not-probed', reason: 'wrong-kind', detail: 'publishable' });
+    expect(probe.publishableKey).toEqual({ outcome: 'not-probed', reason: 'wrong-kind', detail: 'secret' });
+    expect(sandbox.requests()).toHaveLength(0);
+  });
+
+  it('missing keys → not-probed (missing), account part failed', async () => {
+    const parts = await gatherClubStripe(club('Cercle Nautique Hyérois'), config);
+    expect(probeOf(parts).secretKey).toEqual({ outcome: 'not-probed', reason: 'missing' });
+    expect(probeOf(parts).publishableKey.outcome).toBe('valid');
+    expect(failedCause(parts)).toMatchObject({ kind: 'no-secret-key' });
+  });
+});
+
+describe('network trouble', () => {
+  it('a hang → timeout (unreachable), not a crash', async () => {
+    faults.add({ path: '/v1/account', respond: { kind: 'hang' } });
+    const parts = await gatherClubStripe(club('AS Saint-Étienne'), { ...config, timeoutMs: 300 });
+    expect(probeOf(parts).secretKey).toMatchObject({ outcome: 'unreachable', kind: 'timeout', error: { code: 'ETIMEDOUT' } });
+    expect(probeOf(parts).publishableKey).toMatchObject({ outcome: 'unreachable', kind: 'timeout' });
+    expect(failedCause(parts)).toMatchObject({ source: 'stripe', kind: 'timeout', host: new URL(sandbox.url).host });
+  });
+
+  it('one club hanging past its deadline does not block another', async () => {
+    const slow = club('AS Saint-Étienne');
+    faults.hangKey = slow.secretKey;
+    const all = await gatherStripeClubs(
+      [
+        { name: 'slow', keys: slow },
+        { name: 'fast', keys: club('Étoile Sportive de Fréjus') },
+      ],
+      { ...config, timeoutMs: 30_000, clubTimeoutMs: 400 },
+    );
+    expect(probeOf(all.get('slow')!).secretKey).toMatchObject({ outcome: 'unreachable', kind: 'timeout' });
+    expect(probeOf(all.get('slow')!).publishableKey.outcome).toBe('valid');
+    expect(failedCause(all.get('slow')!)).toMatchObject({ kind: 'timeout' });
+    expect(probeOf(all.get('fast')!).secretKey.outcome).toBe('valid');
+    expect(accountOf(all.get('fast')!).id).toBe('acct_1FAKEfrejus00001');
+  });
+
+  it('a 503 → unreachable api-error with the status', async () => {
+    faults.add({ path: '/v1/account', respond: { kind: 'status', status: 503, contentType: 'application/json', body: '{"error":{"message":"Service unavailable","type":"api_error"}}' } });
+    const parts = await gatherClubStripe({ secretKey: club('AS Saint-Étienne').secretKey }, config);
+    expect(probeOf(parts).secretKey).toMatchObject({ outcome: 'unreachable', kind: 'api-error', error: { status: 503 } });
+    expect(failedCause(parts)).toMatchObject({ kind: 'api-error', status: 503 });
+  });
+
+  it('a 500 then success is retried by the SDK (maxNetworkRetries)', async () => {
+    faults.add({ path: '/v1/account', times: 1, respond: { kind: 'status', status: 500, contentType: 'application/json', body: '{"error":{"message":"boom","type":"api_error"}}' } });
+    const probe = probeOf(await gatherClubStripe({ secretKey: club('AS Saint-Étienne').secretKey }, { ...config, maxNetworkRetries: 1 }));
+    expect(probe.secretKey.outcome).toBe('valid');
+  });
+
+  it('a garbage body → unreachable bad-response', async () => {
+    faults.add({ path: '/v1/account', respond: { kind: 'garbage' } });
+    const probe = probeOf(await gatherClubStripe({ secretKey: club('AS Saint-Étienne').secretKey }, config));
+    expect(probe.secretKey).toMatchObject({ outcome: 'unreachable', kind: 'bad-response' });
+  });
+
+  it('a refused connection → unreachable connection (ECONNREFUSED)', async () => {
+    const spare = createServer();
+    await new Promise<void>((resolve) => spare.listen(0, '127.0.0.1', resolve));
+    const port = (spare.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => spare.close(() => resolve()));
+    const parts = await gatherClubStripe(club('AS Saint-Étienne'), { ...config, apiBase: `http://127.0.0.1:${port}` });
+    expect(probeOf(parts).secretKey).toMatchObject({ outcome: 'unreachable', kind: 'connection', error: { code: 'ECONNREFUSED' } });
+    expect(failedCause(parts)).toMatchObject({ kind: 'connection', code: 'ECONNREFUSED', host: `127.0.0.1:${port}` });
+  });
+});
