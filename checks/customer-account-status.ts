@@ -57,6 +57,13 @@ export default {
       "Avec --customer : vérifie que le client a bien un compte (une commande passée en invité n'en crée pas), que ce compte n'est pas refusé (désactivé : le client ne peut ni se connecter ni commander) et qu'il n'a pas été supprimé (la suppression est définitive).",
       'With --customer: verifies that the customer has an account (a guest checkout creates none), that the account is not refused (disabled: the customer can neither log in nor order) and that it was not deleted (deletion is final).',
     ),
+    manualSteps: [
+      t(
+        "Dans le back-office : Clients > Clients, recherchez le client. S'il n'apparaît pas, il n'a pas de compte (une commande en invité n'en crée pas) ou son compte a été supprimé : il doit en créer un.",
+        'In the back office: Customers > Customers, search for the customer. If they are not listed, they have no account (a guest checkout creates none) or it was deleted: they must create one.',
+      ),
+      t('Sinon, cliquez sur « Modifier » et vérifiez que le client n\'est pas « Refusé » (compte activé).', 'Otherwise click "Edit" and check that the customer is not "Refused" (account enabled).'),
+    ],
     docs: 'FAQ 004, « Gestion des clients », « Bloquer ou refuser un client », « Supprimer un client »',
   },
   run({ parts }) {

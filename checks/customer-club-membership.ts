@@ -32,6 +32,11 @@ export default {
       "Avec --customer : vérifie que les groupes du client comprennent le groupe « Client » et le groupe du club, et que son groupe par défaut est le club. C'est ce qui envoie le paiement au bon club : un client associé au mauvais club ne peut pas commander.",
       "With --customer: verifies that the customer's groups include the Customer group and the club's group, and that the default group is the club. That is what sends the payment to the right club: a customer tied to the wrong club cannot order.",
     ),
+    manualSteps: [
+      t('Dans le back-office : Clients > Clients, recherchez le client puis cliquez sur « Modifier ».', 'In the back office: Customers > Customers, search for the customer and click "Edit".'),
+      t('Vérifiez que « Accès des groupes » coche « Client » et le club.', 'Check that "Group access" ticks "Client" (Customer) and the club.'),
+      t('Vérifiez que le « Groupe de client par défaut » est le club ; sinon corrigez et enregistrez.', 'Check that the "Default customer group" is the club; otherwise fix it and save.'),
+    ],
     docs: 'FAQ 000, « Associer le compte client au club » ; FAQ 004 (commandes en invité)',
   },
   run({ club, parts }) {

@@ -141,6 +141,15 @@ describe('customer-account-status: through the runner', () => {
     expect(result!.evidence.evaluatedId).toBe(12);
   });
 
+  it('is manual with the back-office steps when the sources cannot read customers', async () => {
+    const reason = { fr: 'Clients illisibles.', en: 'Customers are not readable.' };
+    const { snapshot, club } = makeSnapshot({ lookups: { customer: { [EMAIL]: { status: 'unavailable', reason } } } });
+    const [result] = await runChecks({ checks: [check], snapshot, club, query: { customer: EMAIL } });
+    expect(result!.status).toBe('manual');
+    expect(result!.message).toEqual(reason);
+    expect(result!.remediation.map((s) => s.en).join('\n')).toContain('Customers > Customers');
+  });
+
   it('is an error when the snapshot holds nothing for that customer, or malformed data', async () => {
     const { snapshot, club } = makeSnapshot({ lookups: { customer: { [EMAIL]: part } } });
     const [missing] = await runChecks({ checks: [check], snapshot, club, query: { customer: 'other@example.fr' } });
