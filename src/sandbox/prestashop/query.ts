@@ -1,0 +1,204 @@
+// List parameters of the emulated webservice (api-notes/prestashop.md §3): display, filter[...],
+// sort, limit, language, date. Invalid parameters raise a WsError with the webservice's code.
+
+import { isI18n, type Entity, type FieldValue, type ResourceDef } from './resources.js';
+
+export interface WsErrorItem {
+  code: number;
+  message: string;
+}
+
+export class WsError extends Error {
+  constructor(
+    readonly status: number,
+    readonly errors: WsErrorItem[],
+  ) {
+    super(errors.map((e) => e.message).join('; '));
+  }
+}
+
+export type Display = { kind: 'ids' } | { kind: 'full' } | { kind: 'fields'; fields: string[] };
+
+export interface ListQuery {
+  display: Display;
+  filters: Array<{ field: string; test: (value: string) => boolean }>;
+  sort: Array<{ field: string; desc: boolean }>;
+  limit?: { offset: number; count: number };
+  /** Languages to render i18n fields in; undefined = every active language. */
+  languages?: string[];
+}
+
+const DATE_FIELDS = new Set(['date_add', 'date_upd']);
+
+export function fieldNames(def: ResourceDef, sample: Entity | undefined): string[] {
+  return ['id', ...(sample?.fields.map(([name]) => name) ?? [])];
+}
+
+function inner(value: string): string | undefined {
+  const m = /^\[(.*)\]$/s.exec(value);
+  return m ? m[1] : undefined;
+}
+
+function likeToRegExp(pattern: string, begins: boolean, ends: boolean): RegExp {
+  const body = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/_/g, '.').replace(/%/g, '.*');
+  return new RegExp(`${begins ? '^' : ''}${body}${ends ? '$' : ''}`, 'is');
+}
+
+const num = (v: string) => (/^-?\d+(\.\d+)?$/.test(v) ? Number(v) : undefined);
+function compare(a: string, b: string): number {
+  const na = num(a);
+  const nb = num(b);
+  if (na !== undefined && nb !== undefined) return na - nb;
+  return a.localeCompare(b);
+}
+const eq = (a: string, b: string) => a.localeCompare(b, 'fr', { sensitivity: 'accent' }) === 0;
+
+/** Compiles one `filter[f]=…` value into a predicate on the field's string value. */
+export function compileFilter(raw: string): (value: string) => boolean {
+  let m: RegExpExecArray | null;
+  if ((m = /^%\[(.*)\]%$/s.exec(raw))) return likeOf(m[1]!, false, false);
+  if ((m = /^\[(.*)\]%$/s.exec(raw))) return likeOf(m[1]!, true, false);
+  if ((m = /^%\[(.*)\]$/s.exec(raw))) return likeOf(m[1]!, false, true);
+  if ((m = /^>\[(.*)\]$/s.exec(raw))) {
+    const x = m[1]!;
+    return (v) => compare(v, x) > 0;
+  }
+  if ((m = /^<\[(.*)\]$/s.exec(raw))) {
+    const x = m[1]!;
+    return (v) => compare(v, x) < 0;
+  }
+  if ((m = /^!\[(.*)\]$/s.exec(raw))) {
+    const values = m[1]!.split('|');
+    return (v) => !values.some((x) => eq(v, x));
+  }
+  const body = inner(raw);
+  if (body === undefined) return (v) => eq(v, raw);
+  if (body.includes(',') && !body.includes('|')) {
+    const [lo, hi] = body.split(',', 2) as [string, string];
+    // Bounds compared as strings, as the webservice does.
+    return (v) => v >= lo && v <= hi;
+  }
+  const values = body.split('|');
+  return (v) => values.some((x) => eq(v, x));
+}
+
+function likeOf(pattern: string, begins: boolean, ends: boolean): (value: string) => boolean {
+  const re = likeToRegExp(pattern, begins, ends);
+  return (v) => re.test(v);
+}
+
+export function parseListQuery(def: ResourceDef, params: URLSearchParams, sample: Entity | undefined): ListQuery {
+  const available = fieldNames(def, sample);
+  const dateAllowed = params.get('date') === '1';
+  const errors400: Array<{ code: number; message: string }> = [];
+
+  // display
+  let display: Display = { kind: 'ids' };
+  const rawDisplay = params.get('display');
+  if (rawDisplay !== null) {
+    if (rawDisplay === 'full') display = { kind: 'full' };
+    else {
+      const body = inner(rawDisplay);
+      if (body === undefined || body.trim() === '') {
+        throw new WsError(400, [
+          {
+            code: 36,
+            message: `The "display" syntax is wrong. You can set "full" or "[field_1,field_2,field_3,...]". These are available: ${available.join(', ')}`,
+          },
+        ]);
+      }
+      const fields = body.split(',').map((f) => f.trim());
+      const unknown = fields.filter((f) => !available.includes(f) && f !== 'associations');
+      if (unknown.length) {
+        // Documented as 400; a stock 8.1.2 answers 500 with PHP warnings appended.
+        throw new WsError(500, [
+          { code: 35, message: `Unable to display this field "${unknown[0]}". However, these are available: ${available.join(', ')}` },
+          { code: 3, message: '[PHP Warning #2] Undefined array key "' + unknown[0] + '" (/var/www/html/classes/webservice/WebserviceOutputBuilder.php, line 563)' },
+        ]);
+      }
+      display = { kind: 'fields', fields };
+    }
+  }
+
+  // filter[field]
+  const filters: ListQuery['filters'] = [];
+  for (const [key, value] of params.entries()) {
+    const m = /^filter\[([^\]]+)\]$/.exec(key);
+    if (!m) continue;
+    const field = m[1]!;
+    if (def.getters?.includes(field)) {
+      errors400.push({ code: 34, message: `Unable to filter by this field "${field}": it is not a database field.` });
+      continue;
+    }
+    if (!available.includes(field) || (DATE_FIELDS.has(field) && !dateAllowed)) {
+      const hint = DATE_FIELDS.has(field) && available.includes(field) ? ' Add "date=1" to filter on dates.' : '';
+      errors400.push({
+        code: 32,
+        message: `Unable to filter by this field. However, these are available: ${available.filter((f) => !DATE_FIELDS.has(f) || dateAllowed).join(', ')}.${hint}`,
+      });
+      continue;
+    }
+    filters.push({ field, test: compileFilter(value) });
+  }
+
+  // sort=[f_ASC,g_DESC]
+  const sort: ListQuery['sort'] = [];
+  const rawSort = params.get('sort');
+  if (rawSort !== null) {
+    const body = inner(rawSort) ?? rawSort;
+    for (const part of body.split(',')) {
+      const m = /^(.+)_(ASC|DESC)$/.exec(part.trim());
+      if (!m || !available.includes(m[1]!) || (DATE_FIELDS.has(m[1]!) && !dateAllowed)) {
+        errors400.push({ code: 37, message: `Unable to sort by this field "${part}". However, these are available: ${available.join(', ')}` });
+        continue;
+      }
+      sort.push({ field: m[1]!, desc: m[2] === 'DESC' });
+    }
+  }
+
+  // limit=N | offset,N
+  let limit: ListQuery['limit'];
+  const rawLimit = params.get('limit');
+  if (rawLimit !== null) {
+    const parts = rawLimit.split(',');
+    if (parts.length > 2 || parts.some((p) => !/^\s*\d+\s*$/.test(p))) {
+      errors400.push({ code: 39, message: 'The "limit" value has to be formed as this example: "5,25" or "10"' });
+    } else {
+      const nums = parts.map((p) => Number(p.trim()));
+      limit = nums.length === 2 ? { offset: nums[0]!, count: nums[1]! } : { offset: 0, count: nums[0]! };
+    }
+  }
+
+  // language=N | [1|2]
+  let languages: string[] | undefined;
+  const rawLanguage = params.get('language');
+  if (rawLanguage !== null) languages = (inner(rawLanguage) ?? rawLanguage).split('|').map((s) => s.trim());
+
+  if (errors400.length) throw new WsError(400, errors400);
+  return { display, filters, sort, limit, languages };
+}
+
+/** The string a filter or sort compares: i18n values give one string per language. */
+export function valuesOf(entity: Entity, field: string): string[] {
+  if (field === 'id') return [String(entity.id)];
+  const found = entity.fields.find(([name]) => name === field);
+  if (!found) return [''];
+  const value: FieldValue = found[1];
+  if (isI18n(value)) return Object.values(value.i18n);
+  return [value === null ? '' : String(value)];
+}
+
+export function applyListQuery(entities: Entity[], query: ListQuery): Entity[] {
+  let out = entities.filter((e) => query.filters.every((f) => valuesOf(e, f.field).some((v) => f.test(v))));
+  if (query.sort.length) {
+    out = [...out].sort((a, b) => {
+      for (const s of query.sort) {
+        const c = compare(valuesOf(a, s.field)[0]!, valuesOf(b, s.field)[0]!);
+        if (c !== 0) return s.desc ? -c : c;
+      }
+      return 0;
+    });
+  }
+  if (query.limit) out = out.slice(query.limit.offset, query.limit.offset + query.limit.count);
+  return out;
+}
