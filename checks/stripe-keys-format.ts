@@ -59,6 +59,11 @@ function present(key: KeyFacts | null): key is KeyFacts {
   return key !== null && key.length > 0;
 }
 
+/** Characters after the `pk_test_`-like prefix. */
+function bodyLength(key: KeyFacts): number {
+  return key.length - (key.prefix?.length ?? 0);
+}
+
 function expectedKinds(field: Field): readonly NonNullable<KeyFacts['kind']>[] {
   return field === 'publishableKey' ? ['publishable'] : ['secret', 'restricted'];
 }
@@ -141,8 +146,8 @@ function keyFindings(field: Field, key: KeyFacts | null, skipKind: boolean): Fin
         `In the ${name.en} field, paste the key starting with ${expectedEn}, copied from the club's Stripe account.`,
       ),
     });
-  } else if (key.kind && key.kind !== 'webhook-secret' && key.style === 'other' && !odd.length) {
-    const body = key.length - (key.prefix?.length ?? 0);
+  } else if (key.kind && key.kind !== 'webhook-secret' && key.style === 'other' && !odd.length && ![24, 99].includes(bodyLength(key))) {
+    const body = bodyLength(key);
     findings.push({
       level: 'warn',
       code: `${field}-unusual-length`,
