@@ -94,7 +94,7 @@ describe('junit renderer', () => {
   });
 
   it('maps statuses: fail → failure with remediation, error → error, skip → skipped, warn/manual/pass → passing', () => {
-    const byId = Object.fromEntries(suites[0]!.children.map((c) => [c.attrs.name, c]));
+    const byId: Record<string, Element> = Object.fromEntries(suites[0]!.children.map((c) => [c.attrs.name, c]));
     const failure = byId['stripe-keys-format']!.children;
     expect(failure.map((c) => c.name)).toEqual(['failure']);
     expect(failure[0]!.attrs.message).toBe('The secret key is missing.');
