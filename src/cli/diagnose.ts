@@ -11,7 +11,9 @@ import type { Check, Query } from '../engine/types.js';
 import { buildClubReport, buildReport, exitCodeFor } from '../report/model.js';
 import { FORMATS, RENDERERS } from '../report/render/index.js';
 import { oneOf, parseIds, parseLang, parseShard } from './options.js';
-import { useColor, writeReport, type Io } from './output.js';
+import ora from 'ora';
+import { gatherSnapshot } from '../sources/gather.js';
+import { interactiveTerminal, useColor, writeReport, type Io } from './output.js';
 
 export interface DiagnoseFlags {
   config?: string;
@@ -55,26 +57,66 @@ export function selectChecks(registry: Registry, flags: DiagnoseFlags, off: Set<
     .filter((c) => !skip.includes(c.meta.id));
 }
 
-async function obtainSnapshot(flags: DiagnoseFlags, loaded: LoadedConfig | undefined): Promise<Snapshot> {
-  if (flags.snapshot) return loadSnapshot(flags.snapshot);
+/** Picks the clubs a run reports: one by name, or every club (optionally one shard of them). */
+export function chooseClubs<T extends { name: string }>(clubs: readonly T[], club: string | undefined, flags: Pick<DiagnoseFlags, 'all' | 'shard'>): T[] {
+  checkClubFlags(club, flags);
+  if (!clubs.length) throw new UsageError('The shop has no club to diagnose.');
+  if (!flags.all) return [matchClub(club!, clubs)];
+  const shard = parseShard(flags.shard);
+  const sorted = [...clubs].sort((a, b) => a.name.localeCompare(b.name));
+  return shard ? sorted.filter((_, i) => i % shard.count === shard.index - 1) : sorted;
+}
+
+/** Usage errors about the club flags, raised before any network call. */
+function checkClubFlags(club: string | undefined, flags: Pick<DiagnoseFlags, 'all' | 'shard'>, known: readonly { name: string }[] = []): void {
+  if (flags.all && club) throw new UsageError('Give either a club name or --all, not both.');
+  if (!flags.all && !club) throw new UsageError('Which club? Give its name, or --all for every club.', undefined, known.map((c) => `  ${c.name}`));
+  if (!flags.all && flags.shard) throw new UsageError('--shard goes with --all.');
+  parseShard(flags.shard);
+}
+
+export interface Obtained {
+  snapshot: Snapshot;
+  clubs: ClubSnapshot[];
+}
+
+/** The snapshot to evaluate: a file given with --snapshot, else gathered live from the configured shop. */
+export async function obtainSnapshot(io: Io, club: string | undefined, flags: DiagnoseFlags, loaded: LoadedConfig | undefined, query: Query): Promise<Obtained> {
+  if (flags.snapshot) {
+    const snapshot = await loadSnapshot(flags.snapshot);
+    checkClubFlags(club, flags, snapshot.clubs);
+    return { snapshot, clubs: chooseClubs(snapshot.clubs, club, flags) };
+  }
   if (!loaded?.config.prestashop) {
     throw new UsageError(
       'Nothing to diagnose: no snapshot given and no shop configured.',
       'Pass --snapshot <file>, or create .checkout-doctorrc.json with prestashop.url (see README).',
     );
   }
-  throw new UsageError('Live diagnosis of a configured shop is not available in this version yet.', 'Diagnose a snapshot with --snapshot <file>.');
+  checkClubFlags(club, flags);
+  const spinner = interactiveTerminal(io) ? ora({ text: 'Gathering…', stream: io.stderr as NodeJS.WriteStream }).start() : undefined;
+  try {
+    const snapshot = await gatherSnapshot({
+      config: loaded.config,
+      query,
+      choose: (clubs) => chooseClubs(clubs, club, flags),
+      fallbackNames: [club ?? 'all clubs'],
+      progress: (message) => {
+        if (spinner) spinner.text = message;
+      },
+    });
+    return { snapshot, clubs: snapshot.clubs };
+  } finally {
+    spinner?.stop();
+  }
 }
 
-function selectClubs(snapshot: Snapshot, club: string | undefined, flags: DiagnoseFlags): ClubSnapshot[] {
-  if (flags.all && club) throw new UsageError('Give either a club name or --all, not both.');
-  if (!flags.all && !club) throw new UsageError('Which club? Give its name, or --all for every club.', undefined, snapshot.clubs.map((c) => `  ${c.name}`));
-  if (!flags.all && flags.shard) throw new UsageError('--shard goes with --all.');
-  if (!snapshot.clubs.length) throw new UsageError('The shop has no club to diagnose.');
-  if (!flags.all) return [matchClub(club!, snapshot.clubs)];
-  const shard = parseShard(flags.shard);
-  const sorted = [...snapshot.clubs].sort((a, b) => a.name.localeCompare(b.name));
-  return shard ? sorted.filter((_, i) => i % shard.count === shard.index - 1) : sorted;
+export function queryFrom(flags: Pick<DiagnoseFlags, 'customer' | 'code' | 'order'>): Query {
+  const query: Query = { customer: flags.customer, code: flags.code, order: flags.order };
+  for (const key of ['customer', 'code', 'order'] as const) {
+    if (query[key] !== undefined && !query[key]!.trim()) throw new UsageError(`--${key} is empty.`);
+  }
+  return query;
 }
 
 export async function diagnose(io: Io, club: string | undefined, flags: DiagnoseFlags): Promise<number> {
@@ -87,13 +129,9 @@ export async function diagnose(io: Io, club: string | undefined, flags: Diagnose
   await loadPlugins(registry, loaded?.config.plugins ?? [], configDir(loaded, io.cwd));
   const { off, settings } = checkSettingsFromConfig(loaded, registry);
   const checks = selectChecks(registry, flags, off);
-  const query: Query = { customer: flags.customer, code: flags.code, order: flags.order };
-  for (const key of ['customer', 'code', 'order'] as const) {
-    if (query[key] !== undefined && !query[key]!.trim()) throw new UsageError(`--${key} is empty.`);
-  }
+  const query = queryFrom(flags);
 
-  const snapshot = await obtainSnapshot(flags, loaded);
-  const clubs = selectClubs(snapshot, club, flags);
+  const { snapshot, clubs } = await obtainSnapshot(io, club, flags, loaded, query);
   const reports = [];
   for (const c of clubs) {
     const results = await runChecks({ checks, snapshot, club: c, query, settings });

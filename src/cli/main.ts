@@ -7,6 +7,7 @@ import { toolVersion } from '../report/version.js';
 import { diagnose, type DiagnoseFlags } from './diagnose.js';
 import { explain, type ExplainFlags } from './explain.js';
 import { listChecks, type ListChecksFlags } from './list-checks.js';
+import { snapshot, type SnapshotFlags } from './snapshot.js';
 import { logError, processIo, type Io } from './output.js';
 
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
@@ -40,6 +41,21 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--shard <i/n>', 'with --all: only the i-th of n slices of the clubs')
     .action(async (club: string | undefined, flags: DiagnoseFlags) => {
       setExit(await diagnose(io, club, flags));
+    });
+
+  program
+    .command('snapshot')
+    .description('gather the live shop for a club (or --all) and write it, secrets reduced to facts, for diagnose --snapshot')
+    .argument('[club]', 'club name; case and accents do not matter')
+    .option('--output <file>', 'file to write (default: stdout)')
+    .option('--config <file>', 'configuration file (default: discovered from the current folder)')
+    .option('--customer <email|id>', 'also gather this customer')
+    .option('--code <code>', 'also gather this promo code')
+    .option('--order <id|reference>', 'also gather this order')
+    .option('--all', 'every club')
+    .option('--shard <i/n>', 'with --all: only the i-th of n slices of the clubs')
+    .action(async (club: string | undefined, flags: SnapshotFlags) => {
+      setExit(await snapshot(io, club, flags));
     });
 
   program

@@ -171,6 +171,14 @@ export async function loadSnapshot(file: string): Promise<Snapshot> {
   return parseSnapshot(text, file);
 }
 
+/**
+ * The snapshot as a file. Parts hold facts, never raw secrets (sources reduce keys to KeyFacts);
+ * the redactor pass is a second lock in case a source ever let one through.
+ */
+export function serializeSnapshot(snapshot: Snapshot, redact: (text: string) => string): string {
+  return redact(JSON.stringify(snapshot, null, 2)) + '\n';
+}
+
 /** The questions a snapshot can answer, for error messages. */
 export function answeredQueries(snapshot: Snapshot, key: QueryKey): string[] {
   return Object.keys(snapshot.lookups[key] ?? {});

@@ -5,16 +5,16 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrestaShopDatabase } from '../../src/sources/prestashop/database.js';
 import { gatherFromDatabase } from '../../src/sources/prestashop/gather-database.js';
-import { PART_SCHEMAS, type PartName } from '../../src/engine/parts.js';
+import { PART_SCHEMAS, type PartData, type PartName } from '../../src/engine/parts.js';
 import type { PartEnvelope } from '../../src/engine/snapshot.js';
 import { startMariaDb, type MariaDb } from '../support/mariadb.js';
 import { loadShop, type ShopFixture } from '../support/load-shop.js';
 
 const fixture = JSON.parse(readFileSync(new URL('../../fixtures/shops/demo-shop.json', import.meta.url), 'utf8')) as ShopFixture;
 
-function data<K extends PartName>(name: K, envelope: PartEnvelope | undefined) {
+function data<K extends PartName>(name: K, envelope: PartEnvelope | undefined): PartData<K> {
   expect(envelope?.status, `${name}: ${JSON.stringify(envelope)}`).toBe('ok');
-  return PART_SCHEMAS[name].parse((envelope as { data: unknown }).data);
+  return PART_SCHEMAS[name].parse((envelope as { data: unknown }).data) as PartData<K>;
 }
 
 describe('gatherFromDatabase (demo shop in MariaDB)', () => {

@@ -1,0 +1,77 @@
+// Gathers a snapshot from the live sources the configuration names. PrestaShop first (it lists
+// the clubs and their keys), then the clubs to diagnose are chosen, then the per-club upstreams
+// (Stripe) are asked for those clubs only: a run never calls Stripe for a club it does not report.
+
+import type { Config } from '../config/schema.js';
+import { UsageError } from '../engine/errors.js';
+import { SNAPSHOT_FORMAT, type PartMap, type Snapshot } from '../engine/snapshot.js';
+import type { Cause, Query } from '../engine/types.js';
+import { PrestaShopDatabase } from './prestashop/database.js';
+import { gatherFromDatabase, type PrestaShopGathered } from './prestashop/gather-database.js';
+import { gatherStripeClubs } from './stripe/index.js';
+
+export interface GatherOptions {
+  config: Config;
+  query: Query;
+  /** Picks the clubs to report among those the shop has (may throw a UsageError: unknown club). */
+  choose: (clubs: readonly { name: string }[]) => { name: string }[];
+  /** When the shop's clubs cannot be listed at all: the names to report the failure under. */
+  fallbackNames: string[];
+  progress?: (message: string) => void;
+}
+
+async function gatherPrestaShop(config: Config, query: Query): Promise<{ source: string; gathered: PrestaShopGathered }> {
+  const ps = config.prestashop!;
+  const shopId = ps.shopId ?? 1;
+  if (ps.database) {
+    const db = new PrestaShopDatabase(ps.database);
+    try {
+      return { source: 'database', gathered: await gatherFromDatabase(db, { clubs: config.clubs, query, shopId }) };
+    } finally {
+      await db.close();
+    }
+  }
+  throw new UsageError(
+    'Reading the shop through the PrestaShop webservice is not available in this version yet.',
+    'Configure prestashop.database (read-only SQL access), or diagnose a snapshot with --snapshot.',
+  );
+}
+
+/** Every part a club would have, failed with the same cause (the clubs could not be listed). */
+function failedClub(name: string, cause: Cause): { name: string; parts: PartMap } {
+  const failed = { status: 'failed', cause } as const;
+  return { name, parts: { 'club.group': failed, 'club.category': failed, 'club.stripeKeys': failed, 'club.stripeKeyProbe': failed, 'club.stripeAccount': failed } };
+}
+
+export async function gatherSnapshot(options: GatherOptions): Promise<Snapshot> {
+  const { config, query } = options;
+  if (!config.prestashop) throw new UsageError('No shop configured.', 'Set prestashop.url in the configuration (see README).');
+  const generatedAt = new Date().toISOString();
+  options.progress?.('Reading the PrestaShop shop…');
+  const { source, gathered } = await gatherPrestaShop(config, query);
+
+  let clubs: { name: string; parts: PartMap }[];
+  if (gathered.clubsCause) {
+    clubs = options.fallbackNames.map((name) => failedClub(name, gathered.clubsCause!));
+  } else {
+    const chosen = new Set(options.choose(gathered.clubs).map((c) => c.name));
+    clubs = gathered.clubs.filter((c) => chosen.has(c.name));
+    options.progress?.('Asking Stripe…');
+    const stripe = await gatherStripeClubs(
+      clubs.map((c) => ({ name: c.name, keys: gathered.stripeKeys.get(c.name) ?? {} })),
+      { apiBase: config.stripe?.apiBase },
+    );
+    for (const club of clubs) Object.assign(club.parts, stripe.get(club.name));
+  }
+
+  return {
+    format: SNAPSHOT_FORMAT,
+    schemaVersion: 1,
+    generatedAt,
+    shop: { url: config.prestashop.url },
+    sources: { prestashop: source, stripe: 'api' },
+    parts: gathered.parts,
+    lookups: gathered.lookups,
+    clubs,
+  };
+}
