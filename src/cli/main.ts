@@ -3,6 +3,7 @@
 
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../engine/errors.js';
+import { FORMATS } from '../report/render/index.js';
 import { toolVersion } from '../report/version.js';
 import { diagnose, type DiagnoseFlags } from './diagnose.js';
 import { explain, type ExplainFlags } from './explain.js';
@@ -31,7 +32,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--customer <email|id>', "also check this customer's account and club membership")
     .option('--code <code>', 'also check this promo code')
     .option('--order <id|reference>', 'also check this order for a credit note')
-    .addOption(new Option('--format <format>', 'report format').default(undefined, 'pretty'))
+    .addOption(new Option('--format <format>', `report format: ${FORMATS.join(', ')}`).default(undefined, 'pretty'))
     .option('--output <file>', 'write the report to a file instead of stdout')
     .option('--only <ids>', 'run only these checks (comma-separated ids)')
     .option('--skip <ids>', 'do not run these checks (comma-separated ids)')
