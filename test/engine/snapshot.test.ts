@@ -113,3 +113,25 @@ describe('loadSnapshot', () => {
     expect((await loadSnapshot(join(dir, 's.json'))).clubs.map((c) => c.name)).toEqual(['A']);
   });
 });
+
+describe('parseSnapshot keeps raw-key reduction to the Stripe keys part', () => {
+  it('leaves a secretKey field of another part untouched', () => {
+    const text = JSON.stringify({
+      format: 'checkout-doctor-snapshot',
+      schemaVersion: 1,
+      generatedAt: '2026-11-20T09:30:00Z',
+      clubs: [
+        {
+          name: 'X',
+          parts: {
+            'club.group': { status: 'ok', data: { id: 1, name: 'X', secretKey: 'not-a-stripe-key' } },
+            'club.stripeKeys': { status: 'ok', data: { origin: 'config', mode: null, publishableKey: null, secretKey: 'sk_test_abcdefghijklmnopqrstuvwx' } },
+          },
+        },
+      ],
+    });
+    const parts = parseSnapshot(text, 'x.json').clubs[0]!.parts;
+    expect((parts['club.group'] as { data: { secretKey: unknown } }).data.secretKey).toBe('not-a-stripe-key');
+    expect((parts['club.stripeKeys'] as { data: { secretKey: { masked: string } } }).data.secretKey.masked).toBe('sk_test_…uvwx');
+  });
+});

@@ -37,7 +37,9 @@ function byName<T extends { name: string }>(items: readonly T[], name: string, p
 
 /** The Stripe module's keys for the shop: `STRIPE_MODE` truthy means test mode (api-notes). */
 export function shopStripeKeys(config: Map<string, string | null>): { mode: 'test' | 'live'; publishableKey: string | null; secretKey: string | null } {
-  const test = config.get('STRIPE_MODE') === '1' || config.get('STRIPE_MODE') === 'true';
+  // The module reads it as PHP does: any non-empty value but "0" is true (test mode).
+  const raw = config.get('STRIPE_MODE');
+  const test = raw !== undefined && raw !== null && raw !== '' && raw !== '0';
   const get = (name: string) => {
     const value = config.get(name);
     return value ? value : null;
