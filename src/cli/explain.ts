@@ -74,7 +74,7 @@ export function renderExplanation(check: Check, lang: Lang): string {
   if (meta.manualSteps?.length) meta.manualSteps.forEach((step, i) => out.push(...wrap(`${i + 1}. ${pick(step, lang)}`, '  ')));
   else out.push(...wrap(pick(UI.noManualSteps, lang), '  '));
 
-  out.push('', pick(UI.reference, lang), `  ${meta.docs}`);
+  out.push('', pick(UI.reference, lang), `  ${meta.docs || '-'}`);
 
   const example = options.length
     ? `{ "severity": "warn", ${options.map(([k, v]) => `"${k}": ${JSON.stringify(v)}`).join(', ')} }`

@@ -1,8 +1,9 @@
 // The set of checks a run may use: the built-in ones from checks/ plus plugins from config.
 // Ids are part of the public contract, so the registry refuses duplicates and malformed metadata.
 
+import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { builtinChecks } from '../../checks/index.js';
 import { UsageError } from './errors.js';
 import { isPartName } from './parts.js';
@@ -22,6 +23,7 @@ export function checkProblems(check: unknown): string[] {
   if (meta.severity !== 'fail' && meta.severity !== 'warn') problems.push(`severity ${JSON.stringify(meta.severity)} is not fail or warn`);
   for (const part of [...(meta.needs ?? []), ...(meta.optional ?? [])]) if (!isPartName(part)) problems.push(`part ${JSON.stringify(part)} is unknown`);
   if (!meta.title?.fr || !meta.title?.en) problems.push('title needs fr and en');
+  if (meta.asks !== undefined && !['customer', 'code', 'order'].includes(meta.asks)) problems.push(`asks ${JSON.stringify(meta.asks)} is not customer, code or order`);
   return problems;
 }
 
@@ -56,10 +58,22 @@ export function builtinRegistry(): Registry {
   return new Registry(builtinChecks);
 }
 
+/**
+ * A package name is looked up from the configuration's folder (the shop project's node_modules),
+ * not from wherever checkout-doctor itself is installed; failing that, Node's own resolution.
+ */
+function packageTarget(spec: string, baseDir: string): string {
+  try {
+    return pathToFileURL(createRequire(join(baseDir, 'noop.js')).resolve(spec)).href;
+  } catch {
+    return spec;
+  }
+}
+
 /** Loads plugins: module paths (relative to the config file) or package names exporting a list of checks. */
 export async function loadPlugins(registry: Registry, plugins: readonly string[], baseDir: string): Promise<void> {
   for (const spec of plugins) {
-    const target = spec.startsWith('.') || spec.startsWith('/') ? pathToFileURL(resolve(baseDir, spec)).href : spec;
+    const target = spec.startsWith('.') || isAbsolute(spec) ? pathToFileURL(resolve(baseDir, spec)).href : packageTarget(spec, baseDir);
     let mod: { default?: unknown };
     try {
       mod = (await import(target)) as { default?: unknown };
