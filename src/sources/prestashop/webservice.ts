@@ -1,0 +1,563 @@
+// Read-only client of the PrestaShop Webservice (`/api/`), api-notes/prestashop.md.
+//
+//   const ws = new PrestaShopWebservice({ url, key, shopId });
+//   await ws.list('customers', { display: 'full', filter: { email: eq('a@b.fr') } });
+//   await ws.listAll('groups', { display: 'full' });        // paginated, limit=offset,N&sort=[id_ASC]
+//   await ws.getById('customers', 2);                        // display=full&filter[id]=[2]: no falsy-field drop
+//   ws.version                                               // from PSWS-Version, once a request succeeded
+//
+// - Basic auth built here (key as user name, empty password); the key never goes in a URL (no
+//   ws_key) nor in any message.
+// - Both JSON switches (`Output-Format: JSON` header and `output_format=JSON`).
+// - Every GET is cached for the life of the client (one client = one run): the same URL is requested
+//   once, concurrent callers share the in-flight promise, failures are cached too.
+// - Bounded concurrency (p-limit), per-attempt timeout, retries on 429/502/503/504 with backoff and
+//   Retry-After (src/sources/http.ts); redirects are not followed but reported with their Location.
+// - Every failure is a PrestaShopWebserviceError whose toCause() gives the engine's Cause, with fix
+//   steps in French and English.
+
+import pLimit from 'p-limit';
+import type { Dispatcher } from 'undici';
+import { t, type Cause, type Text } from '../../engine/types.js';
+import { httpRequest, HttpTransportError, type HttpResponse, type RetryPolicy } from '../http.js';
+import { toInt } from './coerce.js';
+
+export type WsEntity = Record<string, unknown> & { id: number };
+
+export interface WebserviceOptions {
+  /** The shop's base URL (`https://shop.tld/` or `https://shop.tld/sub/`); `/api/` is appended. */
+  url: string;
+  key: string;
+  /** Multistore: sent as `id_shop` on every request when set. */
+  shopId?: number;
+  /** Per attempt (default 15 s). */
+  timeoutMs?: number;
+  /** Requests in flight at once (default 4). */
+  concurrency?: number;
+  /** Rows per page for listAll (default 500). */
+  pageSize?: number;
+  retry?: Partial<RetryPolicy> | false;
+  /** undici dispatcher (tests: MockAgent). */
+  dispatcher?: Dispatcher;
+  /** Injected for tests (backoff waits). */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface ListOptions {
+  /** `full`, or the fields to return (id is added). Without it the webservice gives ids only. */
+  display?: 'full' | string[];
+  /** `filter[field]=value`; build values with eq(), like… or give the raw syntax. */
+  filter?: Record<string, string>;
+  /** `sort=[…]`, e.g. `[id_ASC]`. */
+  sort?: string;
+  /** `limit=N` or `limit=offset,N`. */
+  limit?: number | [offset: number, count: number];
+  /** Restricts i18n fields to one language (then rendered as plain strings). */
+  language?: number;
+  /** Needed to filter or sort on date_add/date_upd. */
+  date?: boolean;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Filter values (§3). The syntax has no escaping: `|`, `[` and `]` inside values cannot be sent.
+
+function checkValue(value: string | number): string {
+  const s = String(value);
+  if (/[[\]|]/.test(s)) throw new Error(`A webservice filter value cannot contain "[", "]" or "|": ${JSON.stringify(s)}`);
+  return s;
+}
+/** Equality with any of the values: `[a|b]`. */
+export const eq = (...values: Array<string | number>): string => `[${values.map(checkValue).join('|')}]`;
+/** LIKE helpers: begins with, ends with, contains. */
+export const beginsWith = (value: string): string => `[${checkValue(value)}]%`;
+export const endsWith = (value: string): string => `%[${checkValue(value)}]`;
+export const contains = (value: string): string => `%[${checkValue(value)}]%`;
+
+// ------------------------------------------------------------------------------------------------
+// Errors
+
+export type PrestaShopErrorKind =
+  | 'auth'
+  | 'auth-header-stripped'
+  | 'forbidden-resource'
+  | 'forbidden-method'
+  | 'shop-context'
+  | 'webservice-disabled'
+  | 'not-found'
+  | 'bad-request'
+  | 'php-error'
+  | 'server-error'
+  | 'rate-limited'
+  | 'timeout'
+  | 'unreachable'
+  | 'not-webservice'
+  | 'redirect'
+  | 'malformed';
+
+export interface WsErrorItem {
+  code: number | null;
+  message: string;
+}
+
+export interface PrestaShopErrorDetails {
+  kind: PrestaShopErrorKind;
+  host: string;
+  /** Resource path and query as requested (never holds the key). */
+  path: string;
+  message: string;
+  status?: number;
+  /** The last PrestaShop error code of the body (its HTTP status is that of the last error). */
+  code?: number;
+  /** Every `{code, message}` of the body. */
+  errors?: WsErrorItem[];
+  /** Redirect target. */
+  location?: string;
+  /** The resource concerned (code 26, 25). */
+  resource?: string;
+  retryAfter?: string;
+}
+
+export class PrestaShopWebserviceError extends Error {
+  override name = 'PrestaShopWebserviceError';
+  readonly kind: PrestaShopErrorKind;
+  readonly host: string;
+  readonly path: string;
+  readonly status?: number;
+  readonly code?: number;
+  readonly errors: WsErrorItem[];
+  readonly location?: string;
+  readonly resource?: string;
+  readonly retryAfter?: string;
+
+  constructor(details: PrestaShopErrorDetails) {
+    super(details.message);
+    this.kind = details.kind;
+    this.host = details.host;
+    this.path = details.path;
+    this.status = details.status;
+    this.code = details.code;
+    this.errors = details.errors ?? [];
+    this.location = details.location;
+    this.resource = details.resource;
+    this.retryAfter = details.retryAfter;
+  }
+
+  /** The engine's Cause: what a part that could not be gathered records. */
+  toCause(): Cause {
+    const cause: Cause = { source: 'prestashop', kind: this.kind, message: this.message, host: this.host };
+    if (this.status !== undefined) cause.status = this.status;
+    if (this.code !== undefined) cause.code = this.code;
+    const fix = fixFor(this);
+    if (fix.length) cause.fix = fix;
+    return cause;
+  }
+}
+
+const WS_SETTINGS = t('Dans le back-office : Paramètres avancés > Webservice.', 'In the back office: Advanced Parameters > Webservice.');
+
+function fixFor(e: PrestaShopWebserviceError): Text[] {
+  const codes = e.errors.map((x) => x.code);
+  switch (e.kind) {
+    case 'auth':
+      if (codes.includes(17) || codes.includes(18)) {
+        return [
+          t(
+            'Vérifiez la clé configurée (prestashop.webserviceKey) : exactement 32 caractères, sans espace, copiée depuis Paramètres avancés > Webservice.',
+            'Check the configured key (prestashop.webserviceKey): exactly 32 characters, no spaces, copied from Advanced Parameters > Webservice.',
+          ),
+        ];
+      }
+      if (codes.includes(20)) {
+        return [
+          WS_SETTINGS,
+          t(
+            'Vérifiez que la clé configurée figure dans la liste et que sa colonne « Activé » est à Oui ; sinon créez une clé (« Ajouter une nouvelle clé webservice ») et mettez-la dans prestashop.webserviceKey.',
+            'Check that the configured key is listed and "Enabled" is Yes; otherwise create a key ("Add new webservice key") and put it in prestashop.webserviceKey.',
+          ),
+        ];
+      }
+      return [
+        WS_SETTINGS,
+        t(
+          'Modifiez la clé et cochez « Voir (GET) » pour les ressources lues par checkout-doctor (customers, groups, categories, cart_rules, orders, order_states, carriers, zones, configurations), puis Enregistrez.',
+          'Edit the key and tick "View (GET)" for the resources checkout-doctor reads (customers, groups, categories, cart_rules, orders, order_states, carriers, zones, configurations), then Save.',
+        ),
+      ];
+    case 'auth-header-stripped':
+      return [
+        t(
+          "Le serveur retire l'en-tête Authorization avant PHP (Apache avec PHP-FPM/CGI) : PrestaShop ne voit aucune clé.",
+          'The server strips the Authorization header before PHP (Apache with PHP-FPM/CGI): PrestaShop sees no key.',
+        ),
+        t(
+          'Dans le back-office : Paramètres avancés > Webservice, passez « Activer le mode CGI pour PHP » sur Oui, puis Enregistrez.',
+          'In the back office: Advanced Parameters > Webservice, set "Enable CGI mode for PHP" to Yes, then Save.',
+        ),
+        t(
+          "Ou, dans le .htaccess de la boutique : `CGIPassAuth On` (Apache ≥ 2.4.13) ou `SetEnvIf Authorization \"(.*)\" HTTP_AUTHORIZATION=$1`.",
+          'Or, in the shop\'s .htaccess: `CGIPassAuth On` (Apache ≥ 2.4.13) or `SetEnvIf Authorization "(.*)" HTTP_AUTHORIZATION=$1`.',
+        ),
+      ];
+    case 'forbidden-resource':
+    case 'forbidden-method': {
+      const resource = e.resource ?? 'la ressource';
+      return [
+        t(
+          `Dans le back-office : Paramètres avancés > Webservice > Modifier la clé, cochez « Voir (GET) » pour la ressource « ${resource} », puis Enregistrez.`,
+          `In the back office: Advanced Parameters > Webservice > edit the key, tick "View (GET)" for the resource "${e.resource ?? 'concerned'}", then Save.`,
+        ),
+      ];
+    }
+    case 'shop-context':
+      return [
+        t(
+          'Dans le back-office : Paramètres avancés > Webservice > Modifier la clé, associez la clé à la boutique lue (section « Association boutique »), puis Enregistrez.',
+          'In the back office: Advanced Parameters > Webservice > edit the key, associate it with the shop being read ("Shop association"), then Save.',
+        ),
+        t('Vérifiez aussi prestashop.shopId dans la configuration de checkout-doctor.', "Also check prestashop.shopId in checkout-doctor's configuration."),
+      ];
+    case 'webservice-disabled':
+      return [
+        t(
+          'Dans le back-office : Paramètres avancés > Webservice, passez « Activer le webservice de PrestaShop » sur Oui, puis Enregistrez.',
+          'In the back office: Advanced Parameters > Webservice, set "Enable PrestaShop\'s webservice" to Yes, then Save.',
+        ),
+      ];
+    case 'php-error':
+      return [
+        t(
+          "Un avertissement PHP interrompt le webservice (mode production) : le message ci-dessus nomme le fichier en cause, souvent un module. Mettez ce module à jour ou désactivez-le (Modules > Gestionnaire de modules), puis relancez le diagnostic.",
+          'A PHP warning breaks the webservice (production mode): the message above names the file at fault, often a module. Update or disable that module (Modules > Module Manager), then run the diagnosis again.',
+        ),
+      ];
+    case 'server-error':
+      return [
+        t(
+          "Le serveur de la boutique a renvoyé une erreur : consultez ses journaux (var/logs de PrestaShop, journaux PHP et du serveur web) à l'heure de la requête.",
+          "The shop's server returned an error: read its logs (PrestaShop var/logs, PHP and web-server logs) at the time of the request.",
+        ),
+      ];
+    case 'rate-limited':
+      return [
+        t(
+          "Le serveur limite le nombre de requêtes (429) : relancez plus tard, ou autorisez l'adresse IP de cette machine dans le pare-feu / WAF de l'hébergeur.",
+          "The server limits requests (429): run again later, or allow this machine's IP address in the host's firewall / WAF.",
+        ),
+      ];
+    case 'timeout':
+      return [
+        t(
+          'La boutique ne répond pas à temps : vérifiez qu’elle est en ligne et sa charge, puis relancez.',
+          'The shop does not answer in time: check that it is online and its load, then run again.',
+        ),
+      ];
+    case 'unreachable':
+      return [
+        t(
+          'Vérifiez prestashop.url (schéma http/https, nom d’hôte, port) et que la boutique est joignable depuis cette machine.',
+          'Check prestashop.url (http/https scheme, host name, port) and that the shop can be reached from this machine.',
+        ),
+      ];
+    case 'not-webservice':
+      return [
+        t(
+          "Cette adresse ne mène pas au webservice : prestashop.url doit être la racine de la boutique (sans /api), avec l'hôte exact.",
+          'This address does not lead to the webservice: prestashop.url must be the shop root (without /api), with the exact host.',
+        ),
+        t(
+          'Si la racine est juste, la réécriture d’URL est cassée : Paramètres de la boutique > Trafic & SEO, « URL simplifiées » sur Oui, puis régénérez le .htaccess.',
+          'If the root is right, URL rewriting is broken: Shop Parameters > Traffic & SEO, set "Friendly URL" to Yes, then regenerate .htaccess.',
+        ),
+      ];
+    case 'redirect':
+      return [
+        t(
+          `La boutique redirige vers ${e.location ?? 'une autre adresse'} : mettez cette adresse (schéma et nom d’hôte exacts, sans /api) dans prestashop.url.`,
+          `The shop redirects to ${e.location ?? 'another address'}: put that address (exact scheme and host, without /api) in prestashop.url.`,
+        ),
+      ];
+    case 'malformed':
+      return [
+        t(
+          'La réponse n’est pas le JSON attendu du webservice : vérifiez la version de PrestaShop (1.7 ou plus) et qu’aucun module ou proxy ne modifie les réponses de /api/.',
+          'The answer is not the webservice JSON expected: check the PrestaShop version (1.7 or later) and that no module or proxy alters /api/ answers.',
+        ),
+      ];
+    case 'bad-request':
+      return [
+        t(
+          'Le webservice a refusé une requête de checkout-doctor : signalez ce message aux développeurs de checkout-doctor avec la version de PrestaShop.',
+          "The webservice refused a request from checkout-doctor: report this message to checkout-doctor's developers with the PrestaShop version.",
+        ),
+      ];
+    case 'not-found':
+      return [];
+  }
+}
+
+/** Parses `{"errors":[{code,message}]}`; undefined when the body is not that. */
+function parseErrors(body: unknown): WsErrorItem[] | undefined {
+  if (!body || typeof body !== 'object' || !Array.isArray((body as { errors?: unknown }).errors)) return undefined;
+  return ((body as { errors: unknown[] }).errors as Array<Record<string, unknown>>).map((e) => ({
+    code: toInt(e?.code),
+    message: typeof e?.message === 'string' ? e.message : String(e?.message ?? ''),
+  }));
+}
+
+function snippet(body: string): string {
+  const text = body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
+}
+
+function isWebservice(res: HttpResponse): boolean {
+  return (res.headers['x-powered-by'] ?? '').includes('PrestaShop Webservice');
+}
+
+/**
+ * Turns a non-successful (or unusable) response into a typed error; returns the parsed JSON body
+ * for a good one (`[]` or an object). Exported for tests and for other PrestaShop callers.
+ */
+export function classifyResponse(res: HttpResponse, path: string, resource?: string): { json: unknown } | PrestaShopWebserviceError {
+  const host = new URL(res.url).host;
+  const contentType = res.headers['content-type'] ?? '';
+  let json: unknown;
+  let jsonError = false;
+  if (contentType.startsWith('application/json') && res.body.trim() !== '') {
+    try {
+      json = JSON.parse(res.body);
+    } catch {
+      jsonError = true;
+    }
+  }
+  const errors = parseErrors(json);
+  const codes = errors?.map((e) => e.code) ?? [];
+  const lastCode = errors?.at(-1)?.code ?? undefined;
+  const psText = errors?.map((e) => (e.code !== null ? `[${e.code}] ${e.message}` : e.message)).join(' ');
+  const make = (kind: PrestaShopErrorKind, message: string, extra: Partial<PrestaShopErrorDetails> = {}) =>
+    new PrestaShopWebserviceError({
+      kind,
+      host,
+      path,
+      status: res.status,
+      ...(lastCode !== undefined && lastCode !== null ? { code: lastCode } : {}),
+      errors,
+      message,
+      resource,
+      ...extra,
+    });
+  const where = `${host} /api/${path}`;
+
+  if (res.status >= 200 && res.status < 300) {
+    if (json !== undefined && !errors) {
+      if (Array.isArray(json) || (typeof json === 'object' && json !== null)) return { json };
+    }
+    if (errors) return make('server-error', `${where} answered ${res.status} with errors: ${psText}`);
+    if (jsonError) return make('malformed', `${where} answered ${res.status} with a body that is not valid JSON: ${snippet(res.body)}`);
+    if (contentType.startsWith('text/html')) {
+      return make('not-webservice', `${where} answered an HTML page, not the webservice (wrong URL, URL rewriting off, or a redirect to the home page)`);
+    }
+    if (contentType.includes('xml')) return make('malformed', `${where} answered XML although JSON was asked (Output-Format ignored: PrestaShop older than 1.7?)`);
+    return make('malformed', `${where} answered ${res.status} with ${res.body ? `an unexpected ${contentType || 'untyped'} body` : 'an empty body'}`);
+  }
+  if (res.status >= 300 && res.status < 400) {
+    const location = res.headers.location;
+    return make('redirect', `${where} redirects (${res.status}) to ${location ?? '(no Location header)'}; redirects are not followed`, location ? { location } : {});
+  }
+  switch (res.status) {
+    case 401:
+      if (!errors) {
+        return make(
+          'auth-header-stripped',
+          `${where} answered a plain-text 401 although a key was sent: the server drops the Authorization header before PrestaShop sees it`,
+        );
+      }
+      if (codes.includes(26)) return make('forbidden-resource', `${where}: ${psText}`);
+      return make('auth', `${where} refused the webservice key: ${psText}`);
+    case 403:
+      if (codes.includes(132)) return make('shop-context', `${where}: ${psText}`);
+      return make(errors ? 'auth' : isWebservice(res) ? 'auth' : 'not-webservice', errors ? `${where}: ${psText}` : `${where} answered 403 Forbidden (${snippet(res.body) || 'empty body'})`);
+    case 404:
+      if (codes.includes(999)) return make('shop-context', `${where}: ${psText}`);
+      if (errors) return make('not-found', `${where}: ${psText}`);
+      if (isWebservice(res)) return make('not-found', `${where} does not exist (404)`);
+      return make('not-webservice', `${where} answered 404 without the webservice's headers: /api/ is not routed to PrestaShop (wrong URL or URL rewriting off)`);
+    case 405:
+      return make('forbidden-method', `${where}: ${psText ?? '405 Method Not Allowed'}`);
+    case 400:
+      return make('bad-request', `${where} rejected the request: ${psText ?? snippet(res.body)}`);
+    case 429:
+      return make('rate-limited', `${where} kept answering 429 Too Many Requests${res.headers['retry-after'] ? ` (Retry-After ${res.headers['retry-after']})` : ''} after ${res.attempts} attempt(s)`, {
+        retryAfter: res.headers['retry-after'],
+      });
+    case 503:
+      if (codes.includes(22)) return make('webservice-disabled', `${where}: ${psText}`);
+      break;
+  }
+  if (res.status === 500 && errors) {
+    if (codes.includes(35) || codes.includes(36)) return make('bad-request', `${where} rejected the request: ${psText}`);
+    if (codes.some((c) => c !== null && c >= 2 && c <= 15)) return make('php-error', `${where} failed on a PHP error: ${psText}`);
+  }
+  if (errors) return make('server-error', `${where} answered ${res.status}: ${psText}`);
+  const kindOfBody = contentType.startsWith('text/html') ? `an HTML error page (${snippet(res.body) || 'empty'})` : res.body ? snippet(res.body) : 'an empty body';
+  return make('server-error', `${where} answered ${res.status} with ${kindOfBody}`);
+}
+
+// ------------------------------------------------------------------------------------------------
+// Client
+
+function apiBase(url: string): URL {
+  const base = new URL(url);
+  // Credentials in the URL would leak into logs and undici refuses them anyway.
+  base.username = '';
+  base.password = '';
+  base.search = '';
+  base.hash = '';
+  let path = base.pathname.replace(/\/+$/, '');
+  if (path.endsWith('/api')) path = path.slice(0, -4);
+  base.pathname = `${path}/api/`;
+  return base;
+}
+
+export class PrestaShopWebservice {
+  readonly host: string;
+  /** PrestaShop version from the PSWS-Version header of the last authenticated answer. */
+  version: string | undefined;
+  /** Requests actually sent (cache misses), for tests and the report's footer. */
+  requestCount = 0;
+
+  private readonly base: URL;
+  private readonly authorization: string;
+  private readonly cache = new Map<string, Promise<unknown>>();
+  private readonly limit: ReturnType<typeof pLimit>;
+  private readonly pageSize: number;
+
+  constructor(private readonly options: WebserviceOptions) {
+    this.base = apiBase(options.url);
+    this.host = this.base.host;
+    this.authorization = `Basic ${Buffer.from(`${options.key}:`, 'utf8').toString('base64')}`;
+    this.limit = pLimit(Math.max(1, options.concurrency ?? 4));
+    this.pageSize = Math.max(1, options.pageSize ?? 500);
+  }
+
+  /** `resource?query` relative to /api/, parameters in a canonical order (the cache key). */
+  private relative(resource: string, params: Record<string, string>): string {
+    const search = new URLSearchParams();
+    const all: Record<string, string> = { ...params, output_format: 'JSON' };
+    if (this.options.shopId !== undefined) all.id_shop = String(this.options.shopId);
+    for (const name of Object.keys(all).sort()) search.append(name, all[name]!);
+    return `${resource}?${search.toString()}`;
+  }
+
+  /**
+   * GETs `/api/{path}` with the given parameters and returns the parsed JSON (`[]` or an object).
+   * Cached: the same path and parameters are requested once per client.
+   */
+  getJson(path: string, params: Record<string, string> = {}): Promise<unknown> {
+    const relative = this.relative(path.replace(/^\/+/, ''), params);
+    let pending = this.cache.get(relative);
+    if (!pending) {
+      pending = this.limit(() => this.fetchJson(relative, path.split('/')[0] || undefined));
+      this.cache.set(relative, pending);
+    }
+    return pending;
+  }
+
+  private async fetchJson(relative: string, resource: string | undefined): Promise<unknown> {
+    const url = new URL(relative, this.base);
+    const shownPath = decodeURIComponent(relative);
+    this.requestCount += 1;
+    let res: HttpResponse;
+    try {
+      res = await httpRequest(url, {
+        headers: { Authorization: this.authorization, 'Output-Format': 'JSON', Accept: 'application/json' },
+        timeoutMs: this.options.timeoutMs ?? 15_000,
+        retry: this.options.retry,
+        dispatcher: this.options.dispatcher,
+        sleep: this.options.sleep,
+        // "Webservice disabled" is a 503 that no retry will fix.
+        isFinal: (r) => r.status === 503 && /"code":\s*22\b/.test(r.body),
+      });
+    } catch (error) {
+      if (error instanceof HttpTransportError) {
+        throw new PrestaShopWebserviceError({
+          kind: error.kind,
+          host: error.host,
+          path: shownPath,
+          message: `${error.message} (GET /api/${shownPath}${error.attempts > 1 ? `, ${error.attempts} attempts` : ''})`,
+          resource,
+        });
+      }
+      throw error;
+    }
+    const psws = res.headers['psws-version'];
+    if (psws && psws !== '0') this.version = psws;
+    const result = classifyResponse(res, shownPath, resource);
+    if (result instanceof PrestaShopWebserviceError) throw result;
+    return result.json;
+  }
+
+  private listParams(options: ListOptions): Record<string, string> {
+    const params: Record<string, string> = {};
+    if (options.display) params.display = options.display === 'full' ? 'full' : `[${[...new Set(['id', ...options.display])].join(',')}]`;
+    for (const [field, value] of Object.entries(options.filter ?? {})) params[`filter[${field}]`] = value;
+    if (options.sort) params.sort = options.sort;
+    if (options.limit !== undefined) params.limit = Array.isArray(options.limit) ? options.limit.join(',') : String(options.limit);
+    if (options.language !== undefined) params.language = String(options.language);
+    if (options.date) params.date = '1';
+    return params;
+  }
+
+  /** One list request: `[]` and `{plural: [...]}` both become an array of entities. */
+  async list(resource: string, options: ListOptions = {}): Promise<WsEntity[]> {
+    const json = await this.getJson(resource, this.listParams(options));
+    return this.entities(json, resource);
+  }
+
+  private entities(json: unknown, resource: string): WsEntity[] {
+    if (Array.isArray(json)) {
+      if (json.length === 0) return [];
+      throw this.malformed(resource, 'a non-empty bare array');
+    }
+    const obj = json as Record<string, unknown>;
+    // The list key is the plural (order_slip → order_slips); take the only array-valued key.
+    const value = obj[resource] ?? Object.values(obj).find(Array.isArray);
+    if (!Array.isArray(value)) throw this.malformed(resource, `an object without a "${resource}" list`);
+    return value.map((item, i) => {
+      if (!item || typeof item !== 'object') throw this.malformed(resource, `a non-object at index ${i}`);
+      const id = toInt((item as { id?: unknown }).id);
+      return { ...(item as Record<string, unknown>), id: id ?? 0 } as WsEntity;
+    });
+  }
+
+  private malformed(resource: string, what: string): PrestaShopWebserviceError {
+    return new PrestaShopWebserviceError({
+      kind: 'malformed',
+      host: this.host,
+      path: resource,
+      resource,
+      message: `${this.host} /api/${resource} answered ${what}, not a webservice list`,
+    });
+  }
+
+  /**
+   * Every row, page by page (`limit=offset,N&sort=[id_ASC]`) until a short or empty page: there is
+   * no total count header.
+   */
+  async listAll(resource: string, options: Omit<ListOptions, 'sort' | 'limit'> = {}): Promise<WsEntity[]> {
+    const out: WsEntity[] = [];
+    for (let offset = 0; ; offset += this.pageSize) {
+      const page = await this.list(resource, { ...options, sort: '[id_ASC]', limit: [offset, this.pageSize] });
+      out.push(...page);
+      if (page.length < this.pageSize) return out;
+    }
+  }
+
+  /**
+   * One entity by id through the list form (`display=full&filter[id]=[N]`), which keeps falsy
+   * fields on 8.x; null when absent.
+   */
+  async getById(resource: string, id: number, options: Omit<ListOptions, 'filter' | 'display'> = {}): Promise<WsEntity | null> {
+    const rows = await this.list(resource, { ...options, display: 'full', filter: { id: eq(id) } });
+    return rows.find((r) => r.id === id) ?? null;
+  }
+}
