@@ -1,0 +1,343 @@
+// FAQ 000 « Vérifier les clés Stripe » and « Réenregistrer les clés Stripe »: payment cannot go
+// through when Stripe refuses the club's keys. This check reads what Stripe answered to read-only
+// probes (src/sources/stripe/, api-notes/stripe.md §3–4): the secret key on GET /v1/account, the
+// publishable key on the same secret-only read, which a genuine publishable key gets refused with
+// `secret_key_required`. Unknown/revoked, expired, restricted-without-permission and wrong-kind
+// keys are told apart, each with its fix. Keys from two different accounts are caught when the
+// keys are new-style (their shared account segment, §1, unconfirmed as a rule); for old-style keys
+// the pairing cannot be proved and the result says so.
+
+import type { StripeErrorInfo, StripeKeyProbe, StripePublishableProbe, StripeSecretProbe } from '../src/engine/parts.js';
+import type { KeyFacts } from '../src/secrets/stripe-key.js';
+import { t, type Check, type Text } from '../src/engine/types.js';
+
+const ENTER_KEYS = t(
+  'Dans le back-office : « Mettre à jour ma boutique club » > « Mettre à jour mon club » > « Paramétrage du compte Stripe », saisissez les deux clés (sans espace ni caractère spécial), puis « Enregistrer ».',
+  'In the back office: "Mettre à jour ma boutique club" > "Mettre à jour mon club" > "Paramétrage du compte Stripe", enter both keys (no spaces, no special characters), then click "Enregistrer" (Save).',
+);
+const RESAVE = t(
+  'Puis « Accès rapide » > « Compte Stripe » : en bas de page, cliquez sur « Enregistrer ».',
+  'Then "Accès rapide" > "Compte Stripe": at the bottom of the page, click "Enregistrer" (Save).',
+);
+const DASHBOARD_KEYS = t(
+  'Le club se connecte à son tableau de bord Stripe : Développeurs > Clés API, et copie la clé publique (pk_…) et la clé secrète (sk_…) du même compte, dans le même mode (test ou production).',
+  "The club logs into its Stripe dashboard: Developers > API keys, and copies the publishable key (pk_…) and the secret key (sk_…) of the same account, in the same mode (test or live).",
+);
+const ROLL = t(
+  'Si la clé a été supprimée, a expiré ou a pu être divulguée : dans Stripe, Développeurs > Clés API, « Renouveler la clé » (roll) pour en obtenir une nouvelle.',
+  'If the key was deleted, expired or may have leaked: in Stripe, Developers > API keys, "Roll key" to get a new one.',
+);
+const FORMAT_FIRST = t(
+  'Corrigez d’abord le format de la clé (voir le contrôle stripe-keys-format).',
+  'Fix the key’s format first (see the stripe-keys-format check).',
+);
+const RETRY_LATER = t('Relancez le diagnostic dans quelques minutes.', 'Run the diagnosis again in a few minutes.');
+const CHECK_NETWORK = t(
+  'Vérifiez que cette machine peut joindre l’API Stripe (réseau, proxy, pare-feu) et la valeur de stripe.apiBase dans la configuration, puis relancez le diagnostic.',
+  'Check that this machine can reach the Stripe API (network, proxy, firewall) and the stripe.apiBase value in the configuration, then run the diagnosis again.',
+);
+
+type Level = 'fail' | 'error' | 'warn';
+interface Finding {
+  level: Level;
+  message: Text;
+  steps: Text[];
+}
+
+const SECRET = t('clé secrète', 'secret key');
+const PUBLISHABLE = t('clé publique', 'publishable key');
+
+function name(field: Text, key: KeyFacts | null): Text {
+  const masked = key?.masked ? ` ${key.masked}` : '';
+  return t(`la ${field.fr}${masked}`, `the ${field.en}${masked}`);
+}
+
+function cap(text: Text): Text {
+  return t(text.fr.charAt(0).toUpperCase() + text.fr.slice(1), text.en.charAt(0).toUpperCase() + text.en.slice(1));
+}
+
+/** Stripe's answer as quoted evidence: message (keys already masked by the source), status, code, request id. */
+function quote(error: StripeErrorInfo, lang: 'fr' | 'en' = 'fr'): string {
+  const where = [error.status !== undefined ? `HTTP ${error.status}` : null, error.code ?? null, error.requestId ?? null].filter(Boolean).join(', ');
+  const text = lang === 'fr' ? `« ${error.message} »` : `"${error.message}"`;
+  return where ? `${text} (${where})` : text;
+}
+function quoteEn(error: StripeErrorInfo): string {
+  return quote(error, 'en');
+}
+
+const UNREACHABLE: Record<string, Text> = {
+  connection: t('connexion impossible', 'connection failed'),
+  timeout: t('pas de réponse à temps', 'no answer in time'),
+  'api-error': t('erreur du côté de Stripe', 'error on Stripe’s side'),
+  'bad-response': t('réponse illisible', 'unreadable answer'),
+  unexpected: t('réponse inattendue', 'unexpected answer'),
+};
+
+function notProbed(field: Text, key: KeyFacts | null, probe: Extract<StripeSecretProbe | StripePublishableProbe, { outcome: 'not-probed' }>): Finding {
+  const who = name(field, key);
+  switch (probe.reason) {
+    case 'missing':
+    case 'no-secret-key':
+      return {
+        level: 'fail',
+        message: t(`La ${field.fr} n’est pas renseignée : Stripe ne peut pas être interrogé.`, `The ${field.en} is not set: Stripe cannot be asked.`),
+        steps: [DASHBOARD_KEYS, ENTER_KEYS, RESAVE],
+      };
+    case 'contaminated':
+      return {
+        level: 'fail',
+        message: t(
+          `${cap(who).fr} contient des caractères parasites (${probe.detail ?? '?'}) : elle n’a pas été envoyée à Stripe, c’est un problème de format, pas de réseau.`,
+          `${cap(who).en} contains stray characters (${probe.detail ?? '?'}): it was not sent to Stripe; this is a format problem, not a network one.`,
+        ),
+        steps: [FORMAT_FIRST, ENTER_KEYS, RESAVE],
+      };
+    case 'wrong-kind':
+      return {
+        level: 'fail',
+        message: t(
+          `Le champ de la ${field.fr} contient une clé d’un autre type (${probe.detail ?? '?'}) : elle n’a pas été envoyée à Stripe.`,
+          `The ${field.en} field holds a key of another kind (${probe.detail ?? '?'}): it was not sent to Stripe.`,
+        ),
+        steps: [FORMAT_FIRST, DASHBOARD_KEYS, ENTER_KEYS, RESAVE],
+      };
+  }
+}
+
+function secretFinding(key: KeyFacts | null, probe: StripeSecretProbe): Finding | null {
+  const who = name(SECRET, key);
+  switch (probe.outcome) {
+    case 'valid':
+      if (probe.keyKind === 'restricted') {
+        return {
+          level: 'warn',
+          message: t(
+            `Stripe accepte ${who.fr}, mais c’est une clé restreinte (rk_) : le module Stripe a besoin de droits d’écriture (paiements) qu’un diagnostic en lecture seule ne peut pas vérifier.`,
+            `Stripe accepts ${who.en}, but it is a restricted key (rk_): the Stripe module needs write permissions (payments) that a read-only diagnosis cannot verify.`,
+          ),
+          steps: [
+            t('Préférez la clé secrète standard (sk_…) : Stripe, Développeurs > Clés API.', 'Prefer the standard secret key (sk_…): Stripe, Developers > API keys.'),
+            ENTER_KEYS,
+            RESAVE,
+          ],
+        };
+      }
+      return null;
+    case 'revoked-or-unknown':
+      return {
+        level: 'fail',
+        message: t(
+          `Stripe ne connaît pas ${who.fr} : elle a été supprimée ou renouvelée, ou elle est mal recopiée. Stripe a répondu ${quote(probe.error)}.`,
+          `Stripe does not know ${who.en}: it was deleted or rolled, or it is mistyped. Stripe answered ${quoteEn(probe.error)}.`,
+        ),
+        steps: [DASHBOARD_KEYS, ROLL, ENTER_KEYS, RESAVE],
+      };
+    case 'expired':
+      return {
+        level: 'fail',
+        message: t(
+          `${cap(who).fr} a expiré (elle a été renouvelée avec une date d’expiration, aujourd’hui passée). Stripe a répondu ${quote(probe.error)}.`,
+          `${cap(who).en} has expired (it was rolled with an expiry date that has passed). Stripe answered ${quoteEn(probe.error)}.`,
+        ),
+        steps: [
+          t(
+            'Le club récupère la nouvelle clé secrète qui a remplacé l’ancienne : Stripe, Développeurs > Clés API (ou renouvelle la clé).',
+            'The club gets the new secret key that replaced the old one: Stripe, Developers > API keys (or rolls the key).',
+          ),
+          ENTER_KEYS,
+          RESAVE,
+        ],
+      };
+    case 'invalid':
+      return {
+        level: 'fail',
+        message: t(`Stripe refuse ${who.fr} : ${quote(probe.error)}.`, `Stripe refuses ${who.en}: ${quoteEn(probe.error)}.`),
+        steps: [DASHBOARD_KEYS, ENTER_KEYS, RESAVE],
+      };
+    case 'publishable-key':
+      return {
+        level: 'fail',
+        message: t(
+          `Le champ de la clé secrète contient une clé publique : Stripe a répondu « secret_key_required ».`,
+          'The secret key field holds a publishable key: Stripe answered "secret_key_required".',
+        ),
+        steps: [DASHBOARD_KEYS, ENTER_KEYS, RESAVE],
+      };
+    case 'restricted-without-permission':
+      return {
+        level: 'fail',
+        message: t(
+          `${cap(who).fr} est une clé restreinte active, mais sans la permission de lire le compte${probe.permission ? ` (${probe.permission})` : ''}${probe.accountId ? ` ${probe.accountId}` : ''} : Stripe a répondu 403.`,
+          `${cap(who).en} is a live restricted key without permission to read the account${probe.permission ? ` (${probe.permission})` : ''}${probe.accountId ? ` ${probe.accountId}` : ''}: Stripe answered 403.`,
+        ),
+        steps: [
+          t(
+            'Utilisez la clé secrète standard (sk_…) du compte : Stripe, Développeurs > Clés API ; ou donnez à la clé restreinte les permissions nécessaires.',
+            "Use the account's standard secret key (sk_…): Stripe, Developers > API keys; or grant the restricted key the permissions it needs.",
+          ),
+          ENTER_KEYS,
+          RESAVE,
+        ],
+      };
+    case 'rate-limited':
+      return {
+        level: 'error',
+        message: t(`Stripe a limité les requêtes (429) : ${who.fr} n’a pas pu être vérifiée.`, `Stripe rate-limited the requests (429): ${who.en} could not be verified.`),
+        steps: [RETRY_LATER],
+      };
+    case 'unreachable':
+      return {
+        level: 'error',
+        message: t(
+          `${cap(who).fr} n’a pas pu être vérifiée (${UNREACHABLE[probe.kind]?.fr ?? probe.kind}${probe.host ? `, ${probe.host}` : ''}) : ${quote(probe.error)}.`,
+          `${cap(who).en} could not be verified (${UNREACHABLE[probe.kind]?.en ?? probe.kind}${probe.host ? `, ${probe.host}` : ''}): ${quoteEn(probe.error)}.`,
+        ),
+        steps: [CHECK_NETWORK],
+      };
+    case 'not-probed':
+      return notProbed(SECRET, key, probe);
+  }
+}
+
+function publishableFinding(key: KeyFacts | null, probe: StripePublishableProbe): Finding | null {
+  const who = name(PUBLISHABLE, key);
+  switch (probe.outcome) {
+    case 'valid':
+      return null;
+    case 'revoked-or-unknown':
+      return {
+        level: 'fail',
+        message: t(
+          `Stripe ne connaît pas ${who.fr} (supprimée, renouvelée ou mal recopiée) : ${quote(probe.error)}.`,
+          `Stripe does not know ${who.en} (deleted, rolled or mistyped): ${quoteEn(probe.error)}.`,
+        ),
+        steps: [DASHBOARD_KEYS, ENTER_KEYS, RESAVE],
+      };
+    case 'expired':
+      return {
+        level: 'fail',
+        message: t(`${cap(who).fr} a expiré : ${quote(probe.error)}.`, `${cap(who).en} has expired: ${quoteEn(probe.error)}.`),
+        steps: [DASHBOARD_KEYS, ENTER_KEYS, RESAVE],
+      };
+    case 'invalid':
+      return {
+        level: 'fail',
+        message: t(`Stripe refuse ${who.fr} : ${quote(probe.error)}.`, `Stripe refuses ${who.en}: ${quoteEn(probe.error)}.`),
+        steps: [DASHBOARD_KEYS, ENTER_KEYS, RESAVE],
+      };
+    case 'accepted-as-secret':
+      return {
+        level: 'fail',
+        message: t(
+          'Le champ de la clé publique contient une clé secrète : elle est affichée aux clients sur la page de paiement.',
+          'The publishable key field holds a secret key: it is shown to customers on the payment page.',
+        ),
+        steps: [ROLL, DASHBOARD_KEYS, ENTER_KEYS, RESAVE],
+      };
+    case 'rate-limited':
+      return {
+        level: 'error',
+        message: t(`Stripe a limité les requêtes (429) : ${who.fr} n’a pas pu être vérifiée.`, `Stripe rate-limited the requests (429): ${who.en} could not be verified.`),
+        steps: [RETRY_LATER],
+      };
+    case 'unreachable':
+      return {
+        level: 'error',
+        message: t(
+          `${cap(who).fr} n’a pas pu être vérifiée (${UNREACHABLE[probe.kind]?.fr ?? probe.kind}) : ${quote(probe.error)}.`,
+          `${cap(who).en} could not be verified (${UNREACHABLE[probe.kind]?.en ?? probe.kind}): ${quoteEn(probe.error)}.`,
+        ),
+        steps: [CHECK_NETWORK],
+      };
+    case 'not-probed':
+      return notProbed(PUBLISHABLE, key, probe);
+  }
+}
+
+type SameAccount = 'same' | 'different' | 'unproven' | 'not-applicable';
+
+function sameAccount(pk: KeyFacts | null, sk: KeyFacts | null, probe: StripeKeyProbe): SameAccount {
+  if (probe.secretKey.outcome !== 'valid' || probe.publishableKey.outcome !== 'valid') return 'not-applicable';
+  if (pk?.accountSegment && sk?.accountSegment) return pk.accountSegment === sk.accountSegment ? 'same' : 'different';
+  return 'unproven';
+}
+
+export default {
+  meta: {
+    id: 'stripe-keys-live',
+    category: 'payments',
+    severity: 'fail',
+    needs: ['club.stripeKeys', 'club.stripeKeyProbe'],
+    title: t('Clés Stripe acceptées par Stripe', 'Stripe keys accepted by Stripe'),
+    description: t(
+      'Interroge Stripe en lecture seule : la clé secrète doit ouvrir le compte, la clé publique doit être reconnue (une lecture réservée aux clés secrètes lui répond « secret_key_required »). Distingue les clés inconnues ou supprimées, expirées, restreintes sans permission, inversées, et les clés de deux comptes différents.',
+      'Asks Stripe, read-only: the secret key must open the account, the publishable key must be recognised (a secret-only read answers it "secret_key_required"). Tells apart unknown or deleted keys, expired keys, restricted keys without permission, swapped keys, and keys from two different accounts.',
+    ),
+    docs: 'FAQ 000, « Vérifier les clés Stripe » et « Réenregistrer les clés Stripe »',
+  },
+  run({ parts }) {
+    const keys = parts['club.stripeKeys']!;
+    const probe = parts['club.stripeKeyProbe']!;
+    const sk = keys.secretKey;
+    const pk = keys.publishableKey;
+    const findings = [secretFinding(sk, probe.secretKey), publishableFinding(pk, probe.publishableKey)].filter((f): f is Finding => f !== null);
+
+    const pairing = sameAccount(pk, sk, probe);
+    if (pairing === 'different') {
+      findings.push({
+        level: 'fail',
+        message: t(
+          `Stripe accepte les deux clés, mais elles viennent de deux comptes Stripe différents (${pk!.masked} et ${sk!.masked}) : le paiement créé avec l’une est inconnu de l’autre.`,
+          `Stripe accepts both keys, but they come from two different Stripe accounts (${pk!.masked} and ${sk!.masked}): a payment created with one is unknown to the other.`,
+        ),
+        steps: [DASHBOARD_KEYS, ENTER_KEYS, RESAVE],
+      });
+    }
+
+    const evidence: Record<string, unknown> = {
+      secretKey: sk?.masked ?? null,
+      publishableKey: pk?.masked ?? null,
+      secretOutcome: probe.secretKey.outcome,
+      publishableOutcome: probe.publishableKey.outcome,
+      sameAccount: pairing,
+    };
+    if (probe.host) evidence.host = probe.host;
+    if (probe.secretKey.outcome === 'valid') {
+      evidence.accountId = probe.secretKey.accountId;
+      evidence.livemode = probe.secretKey.livemode;
+    }
+    for (const [field, p] of [['secret', probe.secretKey], ['publishable', probe.publishableKey]] as const) {
+      if ('error' in p) evidence[`${field}Error`] = p.error;
+      if (p.outcome === 'not-probed') evidence[`${field}NotProbed`] = p.detail ? `${p.reason}: ${p.detail}` : p.reason;
+    }
+
+    if (findings.length === 0) {
+      const account = probe.secretKey.outcome === 'valid' ? ` (${probe.secretKey.accountId})` : '';
+      return {
+        status: 'pass',
+        message:
+          pairing === 'same'
+            ? t(`Stripe accepte les deux clés, et elles appartiennent au même compte${account}.`, `Stripe accepts both keys, and they belong to the same account${account}.`)
+            : t(
+                `Stripe accepte les deux clés${account}. Avec des clés à l’ancien format, rien ne prouve qu’elles viennent du même compte : comparez-les à celles du tableau de bord Stripe (Développeurs > Clés API).`,
+                `Stripe accepts both keys${account}. With old-style keys nothing proves they come from the same account: compare them with the Stripe dashboard (Developers > API keys).`,
+              ),
+        evidence,
+      };
+    }
+
+    const level: Level = findings.some((f) => f.level === 'fail') ? 'fail' : findings.some((f) => f.level === 'error') ? 'error' : 'warn';
+    const steps: Text[] = [];
+    // Most specific steps first; the FAQ's "enter, then re-save" close the list.
+    const closing = [ENTER_KEYS, RESAVE];
+    for (const f of findings) for (const s of f.steps) if (!closing.includes(s) && !steps.includes(s)) steps.push(s);
+    for (const s of closing) if (findings.some((f) => f.steps.includes(s))) steps.push(s);
+    return {
+      status: level,
+      message: t(findings.map((f) => f.message.fr).join(' '), findings.map((f) => f.message.en).join(' ')),
+      remediation: steps,
+      evidence,
+    };
+  },
+} satisfies Check;
