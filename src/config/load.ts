@@ -5,7 +5,7 @@
 
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { cosmiconfig } from 'cosmiconfig';
+import { cosmiconfig, defaultLoaders, type Loader } from 'cosmiconfig';
 import { z } from 'zod';
 import { closeMatches } from '../engine/clubs.js';
 import { UsageError } from '../engine/errors.js';
@@ -231,12 +231,23 @@ export function describeSyntaxError(error: Error & { mark?: { line: number; colu
   return (error.message.split('\n').find((l) => l.trim() && !/^(JSON|YAML|TypeScript) Error in /.test(l)) ?? error.name).trim();
 }
 
-function fileFromCosmiconfigMessage(message: string): string | undefined {
-  return /^(?:JSON|YAML|TypeScript) Error in (.+?):\n/.exec(message)?.[1];
-}
+/** The default loaders, each tagging its errors with the file it was reading. */
+const LOADERS: Record<string, Loader> = Object.fromEntries(
+  Object.entries(defaultLoaders).map(([ext, load]) => [
+    ext,
+    async (filepath: string, content: string) => {
+      try {
+        return await load(filepath, content);
+      } catch (error) {
+        if (error && typeof error === 'object') (error as { configFile?: string }).configFile = filepath;
+        throw error;
+      }
+    },
+  ]),
+);
 
 export async function loadConfig(options: { configPath?: string; cwd?: string; env?: NodeJS.ProcessEnv }): Promise<LoadedConfig | undefined> {
-  const explorer = cosmiconfig(CONFIG_NAME);
+  const explorer = cosmiconfig(CONFIG_NAME, { loaders: LOADERS });
   const cwd = options.cwd ?? process.cwd();
   const given = options.configPath;
   if (given !== undefined && !given.trim()) throw new UsageError('--config is empty.', 'Give the path of a configuration file, e.g. --config .checkout-doctorrc.json.');
@@ -259,7 +270,7 @@ export async function loadConfig(options: { configPath?: string; cwd?: string; e
     if (err.code === 'EACCES' || err.code === 'EPERM') {
       throw new UsageError(`Cannot read configuration ${path ?? 'file'} (permission denied).`, 'Check the file permissions.');
     }
-    const file = path ?? fileFromCosmiconfigMessage(err.message ?? '');
+    const file = (err as { configFile?: string }).configFile ?? path;
     throw new UsageError(`Cannot read configuration ${file ?? ''}: ${describeSyntaxError(err, file)}.`.replace('configuration :', 'configuration:'), 'Fix the file syntax and run again.');
   }
   if (!result) return undefined;

@@ -19,6 +19,8 @@ export const ClubConfigSchema = z.strictObject({
 });
 
 export const ConfigSchema = z.strictObject({
+  /** Editors' JSON-schema hint; ignored. */
+  $schema: z.string().optional(),
   prestashop: z
     .strictObject({
       url: HttpUrl,

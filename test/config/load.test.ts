@@ -240,3 +240,25 @@ describe('per-check settings', () => {
     expect(error.details.find((d) => d.startsWith('  checks.shop-online:'))).toMatch(/expected "off", "warn", "fail", or an object .*got a string \("of"\)/);
   });
 });
+
+describe('other file formats', () => {
+  it('a YAML syntax error says where, without quoting the file', async () => {
+    const secret = 'YAMLSECRET0123456789abcdef';
+    const dir = tempDir({ '.checkout-doctorrc.yaml': `prestashop:\n  url: https://shop.example.fr\n  webserviceKey: "${secret}\n  bad: [\n` });
+    const { text } = await usageError(() => loadConfig({ cwd: dir, env: {} }));
+    expect(text).toContain(join(dir, '.checkout-doctorrc.yaml'));
+    expect(text).toMatch(/\(line \d+, column \d+\)/);
+    expect(text).not.toContain(secret);
+  });
+
+  it('a JS configuration that throws is reported by its first line', async () => {
+    const dir = tempDir({ 'checkout-doctor.config.js': `throw new Error('PS_URL must be set before loading');` });
+    const { text } = await usageError(() => loadConfig({ cwd: dir, env: {} }));
+    expect(text).toContain(`Cannot read configuration ${join(dir, 'checkout-doctor.config.js')}: PS_URL must be set before loading.`);
+    expect(text).not.toMatch(/\n\s+at /);
+  });
+
+  it('accepts an editor "$schema" key', () => {
+    expect(validateConfig({ $schema: './checkout-doctor.schema.json', clubs: [] }, 'c.json', {}).clubs).toEqual([]);
+  });
+});
