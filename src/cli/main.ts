@@ -5,6 +5,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../engine/errors.js';
 import { FORMATS } from '../report/render/index.js';
 import { toolVersion } from '../report/version.js';
+import { requestLog } from '../sources/request-log.js';
 import { diagnose, type DiagnoseFlags } from './diagnose.js';
 import { explain, type ExplainFlags } from './explain.js';
 import { listChecks, type ListChecksFlags } from './list-checks.js';
@@ -82,6 +83,15 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   return program;
 }
 
+/** --debug: what the run asked upstream and how much memory it took (benchmarks read this line). */
+function printRunStats(io: Io): void {
+  const bySource = requestLog.countBySource();
+  const detail = Object.entries(bySource).map(([source, n]) => `${source} ${n}`).join(', ');
+  const repeated = requestLog.duplicates();
+  logError(io, `checkout-doctor: stats: requests=${requestLog.entries.length}${detail ? ` (${detail})` : ''} repeated=${repeated.length} peakRssMB=${Math.round(process.resourceUsage().maxRSS / 1024)}`);
+  for (const r of repeated) logError(io, `checkout-doctor: repeated ${r.count}×: ${r.source} ${r.method} ${r.target}`);
+}
+
 function printUsageError(io: Io, error: UsageError): void {
   logError(io, `checkout-doctor: ${error.message}`);
   for (const line of error.details) logError(io, line);
@@ -94,6 +104,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   const debug = argv.includes('--debug');
   try {
     await program.parseAsync(argv);
+    if (debug) printRunStats(io);
     return exit;
   } catch (error) {
     if (error instanceof CommanderError) {

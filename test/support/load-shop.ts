@@ -2,12 +2,21 @@
 // PrestaShop's own tables (test/support/prestashop-schema.sql), so that the database source and the
 // webservice sandbox can be compared on the same shop.
 
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type mysql from 'mysql2/promise';
 
 type Row = Record<string, unknown>;
-const SCHEMA = fileURLToPath(new URL('./prestashop-schema.sql', import.meta.url));
+
+/** The repository root, found from here whether this runs from test/ or compiled in dist/ (bench). */
+function repoRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) || dir.endsWith('dist')) dir = dirname(dir);
+  return dir;
+}
+const SCHEMA = join(repoRoot(), 'test/support/prestashop-schema.sql');
 
 /** i18n columns in the fixture are { "<id_lang>": value }. */
 function isI18n(value: unknown): value is Record<string, unknown> {

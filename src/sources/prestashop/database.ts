@@ -4,6 +4,7 @@
 
 import mysql from 'mysql2/promise';
 import { t, type Cause } from '../../engine/types.js';
+import { requestLog } from '../request-log.js';
 
 export interface DatabaseSettings {
   host: string;
@@ -142,6 +143,8 @@ export class PrestaShopDatabase {
   async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
     assertRead(sql);
     this.log.push(sql);
+    // Parameters belong to a statement's identity (duplicate detection); they hold ids and e-mails, never secrets.
+    requestLog.record({ source: 'database', method: 'SQL', target: `${sql.replace(/\s+/g, ' ').trim()} [${params.map((p) => JSON.stringify(p)).join(', ')}]` });
     try {
       const [rows] = await this.getPool().query(sql, params);
       return rows as T[];
