@@ -260,6 +260,7 @@ describe('keys whose format is broken are never sent', () => {
     expect(probe.secretKey.outcome === 'not-probed' && probe.secretKey.detail).toContain(kind);
     expect(probe.publishableKey).toMatchObject({ outcome: 'not-probed', reason: 'contaminated', detail: 'quote' });
     expect(failedCause(parts)).toMatchObject({ source: 'stripe', kind: 'key-format' });
+    expect(failedCause(parts).host).toBeUndefined();
     expect(sandbox.requests()).toHaveLength(0);
     expectNoRawKey(parts, base);
   });

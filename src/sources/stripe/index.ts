@@ -269,7 +269,7 @@ export class StripeSession {
     };
     if (raw === undefined || raw === null || raw.trim() === '') {
       state.secret = { outcome: 'not-probed', reason: 'missing' };
-      fail({ source: 'stripe', kind: 'no-secret-key', host, message: 'the club has no Stripe secret key', fix: keyFix(t('Renseignez la clé secrète du club.', "Enter the club's secret key.")) });
+      fail({ source: 'stripe', kind: 'no-secret-key', message: 'the club has no Stripe secret key', fix: keyFix(t('Renseignez la clé secrète du club.', "Enter the club's secret key.")) });
       return;
     }
     const facts = describeKey(raw);
@@ -279,7 +279,6 @@ export class StripeSession {
       fail({
         source: 'stripe',
         kind: 'key-format',
-        host,
         message: `the secret key ${facts.masked} contains ${broken.join(', ')} characters, so it was not sent to Stripe`,
         fix: keyFix(t('Ressaisissez la clé secrète sans espace, retour à la ligne ni guillemet.', 'Re-enter the secret key without spaces, line breaks or quotes.')),
       });
@@ -290,7 +289,6 @@ export class StripeSession {
       fail({
         source: 'stripe',
         kind: 'key-format',
-        host,
         message: `the secret key field holds ${facts.kind ? `a ${facts.kind} key` : 'no recognisable Stripe key'} (${facts.masked}), so it was not sent`,
         fix: keyFix(t('Collez la clé secrète (sk_…) dans le champ de la clé secrète.', 'Paste the secret key (sk_…) in the secret key field.')),
       });
