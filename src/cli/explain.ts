@@ -30,48 +30,54 @@ function partLine(part: string, lang: Lang): string {
   return source ? `${part} (${pick(source[1], lang)})` : part;
 }
 
-function wrap(text: string, indent: string, width = 100): string[] {
+/** Wraps at `width`; continuation lines get `hanging` (so numbered steps keep their text aligned). */
+function wrap(text: string, indent: string, width = 100, hanging = indent): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
+    let prefix = indent;
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      if (line && indent.length + line.length + 1 + word.length > width) {
-        lines.push(indent + line);
+      if (line && prefix.length + line.length + 1 + word.length > width) {
+        lines.push(prefix + line);
+        prefix = hanging;
         line = word;
       } else line = line ? `${line} ${word}` : word;
     }
-    lines.push(indent + line);
+    lines.push(prefix + line);
   }
   return lines;
 }
+
+/** "label:" in English, "label :" in French. */
+const colon = (label: string, lang: Lang) => `${label}${lang === 'fr' ? ' :' : ':'}`;
 
 export function renderExplanation(check: Check, lang: Lang): string {
   const { meta } = check;
   const out: string[] = [];
   const category = CATEGORY_LABELS[meta.category] ? pick(CATEGORY_LABELS[meta.category], lang) : meta.category;
   out.push(`${meta.id} — ${pick(meta.title, lang)}`);
-  out.push(`${category} · ${pick(UI.defaultSeverity, lang)}: ${meta.severity}`);
+  out.push(`${category} · ${colon(pick(UI.defaultSeverity, lang), lang)} ${meta.severity}`);
 
   out.push('', pick(UI.verifies, lang));
   out.push(...wrap(meta.description ? pick(meta.description, lang) : pick(meta.title, lang), '  '));
 
   out.push('', pick(UI.needs, lang));
   if (meta.asks) out.push(`  ${pick(UI.runsOnlyWith, lang)} ${QUERY_FLAGS[meta.asks]}`);
-  out.push(`  ${pick(UI.requiredData, lang)}:`);
+  out.push(`  ${colon(pick(UI.requiredData, lang), lang)}`);
   if (meta.needs.length) for (const part of meta.needs) out.push(`    - ${partLine(part, lang)}`);
   else out.push('    -');
   if (meta.optional?.length) {
-    out.push(`  ${pick(UI.optionalData, lang)}:`);
+    out.push(`  ${colon(pick(UI.optionalData, lang), lang)}`);
     for (const part of meta.optional) out.push(`    - ${partLine(part, lang)}`);
   }
   const options = Object.entries(meta.defaultOptions ?? {});
   if (options.length) {
-    out.push(`  ${pick(UI.options, lang)}:`);
+    out.push(`  ${colon(pick(UI.options, lang), lang)}`);
     for (const [name, value] of options) out.push(`    - ${name} = ${JSON.stringify(value)}`);
   }
 
   out.push('', pick(UI.manual, lang));
-  if (meta.manualSteps?.length) meta.manualSteps.forEach((step, i) => out.push(...wrap(`${i + 1}. ${pick(step, lang)}`, '  ')));
+  if (meta.manualSteps?.length) meta.manualSteps.forEach((step, i) => out.push(...wrap(`${i + 1}. ${pick(step, lang)}`, '  ', 100, ' '.repeat(`  ${i + 1}. `.length))));
   else out.push(...wrap(pick(UI.noManualSteps, lang), '  '));
 
   out.push('', pick(UI.reference, lang), `  ${meta.docs || '-'}`);

@@ -32,6 +32,17 @@ describe('explain', () => {
     const r = await runMain(['explain', 'category-club-access', '--lang', 'fr'], { env: en });
     expect(r.stdout).toContain('Ce qu’il vérifie');
     expect(r.stdout).toContain('Catégorie du club accessible au groupe du club');
+    expect(r.stdout).toContain('  Données requises :\n');
+    expect(r.stdout).toContain('sévérité par défaut : fail');
+  });
+
+  it('wraps long steps under their own text', async () => {
+    const long = registry.all().find((c) => (c.meta.manualSteps ?? []).some((s) => s.en.length > 100));
+    if (!long) return;
+    const lines = (await runMain(['explain', long.meta.id], { env: en })).stdout.split('\n');
+    const start = lines.findIndex((l) => /^ {2}\d\. /.test(l) && l.length > 90);
+    expect(start).toBeGreaterThan(-1);
+    expect(lines[start + 1]).toMatch(/^ {5}\S/);
   });
 
   it('an unknown id is exit 2 with close matches', async () => {
