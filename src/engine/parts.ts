@@ -242,6 +242,82 @@ const STRIPE_LIVE_PARTS = {
 // END stripe-live parts
 // ---------------------------------------------------------------------------------------------
 
+// ---------------------------------------------------------------------------------------------
+// Shipping and shop parts (relay-carrier-zones, relay-module-conflicts, shop-online).
+
+export const CarrierSchema = z.object({
+  id: Id,
+  /** Stable across edits: PrestaShop gives a carrier a new id on every edit, same id_reference. */
+  reference: Id,
+  name: z.string(),
+  active: z.boolean(),
+  /** Old versions of an edited carrier stay with deleted=true. */
+  deleted: z.boolean(),
+  isModule: z.boolean(),
+  /** Module owning the carrier (`sendcloud`, `sendcloudv2`, `mondialrelay`...), '' for none. */
+  externalModuleName: z.string(),
+  /** Zones the carrier serves (carrier_zone); null when the source cannot see them (webservice). */
+  zoneIds: z.array(Id).nullable(),
+  /** Shops the carrier is enabled for (carrier_shop); null when unknown. */
+  shopIds: z.array(Id).nullable(),
+  /** Payment modules allowed with the carrier in this shop (module_carrier, by reference); null when unknown. */
+  paymentModules: z.array(z.string()).nullable(),
+});
+
+export const ZoneSchema = z.object({ id: Id, name: z.string(), active: z.boolean() });
+
+export const ModuleSchema = z.object({
+  name: z.string(),
+  /** ps_module.active */
+  active: z.boolean(),
+  /** A ps_module_shop row exists for the diagnosed shop. */
+  enabledForShop: z.boolean(),
+  version: z.string(),
+});
+
+/** What the Sendcloud PrestaShop module stored in the configuration (secrets left out). */
+export const SendcloudModuleSchema = z.object({
+  /** v1 module `sendcloud`, v2 `sendcloudv2`; null when no Sendcloud configuration row exists. */
+  variant: z.enum(['v1', 'v2']).nullable(),
+  /** The connect settings row is present (SENDCLOUD_SETTINGS_CONNECT / SENDCLOUD_V2_CONNECT_SETTINGS). */
+  connected: z.boolean(),
+  /** The service-point script URL Sendcloud wrote for the shop; null when absent or empty. */
+  scriptUrl: z.string().nullable(),
+  /** Service-point carriers selected in Sendcloud: code → carrier name. */
+  selectedCarriers: z.record(z.string(), z.string()),
+  /** PrestaShop carrier reference the module created for each code (`*_SPP_CARRIER_<CODE>_REFERENCE`). */
+  carrierReferences: z.record(z.string(), Id),
+});
+
+export const ShopFrontSchema = z.object({
+  /** The URL asked (the shop's public home page). */
+  url: z.string(),
+  status: z.number().int(),
+  /** PrestaShop's maintenance page was served (HTTP 503 with the maintenance template). */
+  maintenance: z.boolean(),
+  /** Where redirects ended, when the answer came from another URL. */
+  finalUrl: z.string().nullable(),
+});
+
+export type Carrier = z.infer<typeof CarrierSchema>;
+export type Zone = z.infer<typeof ZoneSchema>;
+export type Module = z.infer<typeof ModuleSchema>;
+export type SendcloudModule = z.infer<typeof SendcloudModuleSchema>;
+export type ShopFront = z.infer<typeof ShopFrontSchema>;
+
+const SHIPPING_PARTS = {
+  /** Every carrier of the shop, deleted versions included. */
+  'prestashop.carriers': z.array(CarrierSchema),
+  'prestashop.zones': z.array(ZoneSchema),
+  /** Installed modules (database only: the webservice does not expose them). */
+  'prestashop.modules': z.array(ModuleSchema),
+  'prestashop.sendcloudModule': SendcloudModuleSchema,
+  /** The shop's public front page as a visitor gets it. */
+  'shop.front': ShopFrontSchema,
+} as const;
+// END shipping parts
+// ---------------------------------------------------------------------------------------------
+
 export const PART_SCHEMAS = {
   // Shop-wide parts.
   /** Every customer group of the shop. */
@@ -264,6 +340,7 @@ export const PART_SCHEMAS = {
   'club.categoryAccess': z.object({ groupIds: z.array(Id) }),
   'club.stripeKeys': StripeKeysSchema,
   ...STRIPE_LIVE_PARTS,
+  ...SHIPPING_PARTS,
 } as const;
 
 export type PartName = keyof typeof PART_SCHEMAS;
