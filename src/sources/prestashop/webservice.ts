@@ -41,6 +41,11 @@ export interface WebserviceOptions {
   dispatcher?: Dispatcher;
   /** Injected for tests (backoff waits). */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Called once per request actually sent (cache misses only), with the path and query under the
+   * shop URL: wire it to the run's request log. Never carries the key.
+   */
+  onRequest?: (request: { method: 'GET'; target: string }) => void;
 }
 
 export interface ListOptions {
@@ -466,6 +471,7 @@ export class PrestaShopWebservice {
     const url = new URL(relative, this.base);
     const shownPath = decodeURIComponent(relative);
     this.requestCount += 1;
+    this.options.onRequest?.({ method: 'GET', target: `${this.base.pathname}${relative}` });
     let res: HttpResponse;
     try {
       res = await httpRequest(url, {

@@ -1,0 +1,219 @@
+// Gathers the PrestaShop parts of a snapshot through the Webservice (read-only GETs), producing
+// the same parts as gather-database.ts (same normalisers, same club resolution) minus what the
+// webservice cannot show: category group access is `unavailable` (a person checks it, or the
+// database source reads it), cart-rule group lists and per-customer uses are unknown (null).
+//
+// Requests: configuration (3 filtered lists), groups, categories, order states, plus one per
+// lookup, all through one PrestaShopWebservice so that each URL is fetched once per run whatever
+// the number of clubs; independent requests run concurrently under the client's bound.
+
+import { t, type Cause, type Query, type Text } from '../../engine/types.js';
+import { lookupKey, type Lookups, type PartEnvelope, type PartMap } from '../../engine/snapshot.js';
+import type { Customer } from '../../engine/parts.js';
+import { resolveClubs, SECRET_CONFIGURATION, stripeKeysPart, type ResolvedClub } from './clubs.js';
+import type { GatheredClub, GatherInput, PrestaShopGathered } from './gather-database.js';
+import { resolveConfiguration, toCartRule, toCategory, toCustomer, toGroup, toInt, toOrder, toOrderState, type Row } from './normalise.js';
+import { associationIds, toBool } from './coerce.js';
+import { beginsWith, eq, PrestaShopWebserviceError, type PrestaShopWebservice, type WsEntity } from './webservice.js';
+
+/** Configuration names the checks read (kept in step with gather-database.ts). */
+export const CONFIGURATION_NAMES = [
+  'PS_LANG_DEFAULT',
+  'PS_UNIDENTIFIED_GROUP',
+  'PS_GUEST_GROUP',
+  'PS_CUSTOMER_GROUP',
+  'PS_ROOT_CATEGORY',
+  'PS_HOME_CATEGORY',
+  'PS_ORDER_RETURN',
+  'PS_ORDER_RETURN_NB_DAYS',
+  'PS_SHOP_ENABLE',
+  'PS_MAINTENANCE_IP',
+  'PS_WEBSERVICE',
+  'PS_WEBSERVICE_CGI_HOST',
+  'PS_GUEST_CHECKOUT_ENABLED',
+  'PS_GROUP_FEATURE_ACTIVE',
+  'PS_CATALOG_MODE',
+  'PS_OS_PAYMENT',
+  'PS_OS_PREPARATION',
+  'PS_OS_SHIPPING',
+  'PS_OS_DELIVERED',
+  'PS_OS_CANCELED',
+  'PS_OS_REFUND',
+  'PS_OS_ERROR',
+];
+
+/** Prefixes of module configuration read in full (Stripe keys, Sendcloud settings). */
+const CONFIGURATION_PREFIXES = ['STRIPE_', 'SENDCLOUD_'];
+
+export const CATEGORY_ACCESS_UNAVAILABLE: Text = t(
+  "Le webservice de PrestaShop ne montre pas l'« Accès des groupes » d'une catégorie : vérifiez-le dans le back-office, ou configurez prestashop.database (accès SQL en lecture seule) pour qu'il soit lu automatiquement.",
+  'The PrestaShop webservice does not show a category\'s "Group access": check it in the back office, or configure prestashop.database (read-only SQL access) to have it read automatically.',
+);
+
+const ok = (data: unknown): PartEnvelope => ({ status: 'ok', data });
+const failed = (cause: Cause): PartEnvelope => ({ status: 'failed', cause });
+
+export function causeOf(error: unknown): Cause {
+  if (error instanceof PrestaShopWebserviceError) return error.toCause();
+  return { source: 'prestashop', kind: 'unexpected', message: error instanceof Error ? error.message : String(error) };
+}
+
+type Attempt<T> = { ok: true; value: T } | { ok: false; cause: Cause };
+
+async function attempt<T>(step: () => Promise<T>): Promise<Attempt<T>> {
+  try {
+    return { ok: true, value: await step() };
+  } catch (error) {
+    return { ok: false, cause: causeOf(error) };
+  }
+}
+
+export interface WebserviceGathered extends PrestaShopGathered {
+  /** PrestaShop version read from PSWS-Version, when any request succeeded. */
+  prestashopVersion?: string;
+}
+
+async function readConfiguration(ws: PrestaShopWebservice, shopId: number): Promise<Map<string, string | null>> {
+  const display = ['name', 'value', 'id_shop', 'id_shop_group'];
+  const lists = await Promise.all([
+    ws.listAll('configurations', { display, filter: { name: eq(...CONFIGURATION_NAMES) } }),
+    // `_` is a one-character wildcard in LIKE: keep only the real prefix matches.
+    ...CONFIGURATION_PREFIXES.map(async (prefix) =>
+      (await ws.listAll('configurations', { display, filter: { name: beginsWith(prefix) } })).filter((r) => String(r.name ?? '').startsWith(prefix)),
+    ),
+  ]);
+  const rows: Row[] = lists.flat();
+  // Configurations are not shop-filtered (global, group and shop rows all come back): the shop's own
+  // rows tell its shop group; otherwise ask the shops resource, else assume the default group 1.
+  let shopGroupId = rows.map((r) => (toInt(r.id_shop) === shopId ? toInt(r.id_shop_group) : 0)).find((g) => g > 0);
+  if (shopGroupId === undefined && rows.some((r) => toInt(r.id_shop) === 0 && toInt(r.id_shop_group) > 0)) {
+    const shop = await ws.getById('shops', shopId).catch(() => null);
+    shopGroupId = shop ? toInt(shop.id_shop_group) : undefined;
+  }
+  return resolveConfiguration(rows, shopId, shopGroupId ?? 1);
+}
+
+/**
+ * Reads the shop through the webservice and builds the PrestaShop parts. Never throws for an
+ * upstream failure: each part that could not be gathered is `failed` with the cause.
+ */
+export async function gatherFromWebservice(ws: PrestaShopWebservice, input: GatherInput): Promise<WebserviceGathered> {
+  const { shopId } = input;
+  // Everything independent starts at once; the client bounds concurrency and shares requests.
+  const configurationP = attempt(() => readConfiguration(ws, shopId));
+  const groupsP = attempt(() => ws.listAll('groups', { display: 'full' }));
+  const categoriesP = attempt(() => ws.listAll('categories', { display: ['name', 'active'] }));
+  const orderStatesP = attempt(() => ws.listAll('order_states', { display: 'full' }));
+  const lookupsP = gatherLookups(ws, input.query);
+
+  const configuration = await configurationP;
+  const config = configuration.ok ? configuration.value : new Map<string, string | null>();
+  const langId = toInt(config.get('PS_LANG_DEFAULT'), 1);
+  const [groupRows, categoryRows, stateRows] = await Promise.all([groupsP, categoriesP, orderStatesP]);
+  const groups = groupRows.ok ? { ok: true as const, value: groupRows.value.map((r) => toGroup(r, langId)) } : groupRows;
+  const categories = categoryRows.ok ? { ok: true as const, value: categoryRows.value.map((r) => toCategory(r, langId)) } : categoryRows;
+
+  const parts: PartMap = {
+    'prestashop.configuration': configuration.ok
+      ? ok(Object.fromEntries([...configuration.value].filter(([name]) => !SECRET_CONFIGURATION.test(name))))
+      : failed(configuration.cause),
+    'prestashop.groups': groups.ok ? ok(groups.value) : failed(groups.cause),
+    'prestashop.orderStates': stateRows.ok ? ok(stateRows.value.map((r) => toOrderState(r, langId))) : failed(stateRows.cause),
+  };
+
+  const clubs: GatheredClub[] = [];
+  const stripeKeys = new Map<string, ResolvedClub['stripe']>();
+  let clubsCause: Cause | undefined;
+  const baseCause = !configuration.ok ? configuration.cause : !groups.ok ? groups.cause : !categories.ok ? categories.cause : undefined;
+  if (baseCause) {
+    if (!input.clubs?.length) clubsCause = baseCause;
+    for (const spec of input.clubs ?? []) {
+      clubs.push({ name: spec.name, parts: { 'club.group': failed(baseCause), 'club.category': failed(baseCause), 'club.stripeKeys': failed(baseCause) } });
+    }
+  } else if (groups.ok && categories.ok) {
+    for (const club of resolveClubs(input.clubs, groups.value, categories.value, config)) {
+      const category = club.categoryId === null ? null : (categories.value.find((c) => c.id === club.categoryId) ?? null);
+      const clubParts: PartMap = {
+        'club.group': ok(club.group),
+        'club.category': ok(category),
+        'club.stripeKeys': stripeKeysPart(club, config),
+      };
+      if (category) clubParts['club.categoryAccess'] = { status: 'unavailable', reason: CATEGORY_ACCESS_UNAVAILABLE };
+      clubs.push({ name: club.name, parts: clubParts });
+      stripeKeys.set(club.name, club.stripe);
+    }
+  }
+
+  const lookups = await lookupsP;
+  return { parts, lookups, clubs, clubsCause, stripeKeys, ...(ws.version ? { prestashopVersion: ws.version } : {}) };
+}
+
+/** A filter value the webservice syntax can carry, or undefined (`|`, `[`, `]` cannot be sent). */
+function safe(value: string): string | undefined {
+  return /[[\]|]/.test(value) ? undefined : value;
+}
+
+function customerOf(row: WsEntity): Customer {
+  return toCustomer(row, associationIds(row, 'groups'));
+}
+
+async function gatherLookups(ws: PrestaShopWebservice, query: Query): Promise<Lookups> {
+  const lookups: Lookups = {};
+  const tasks: Promise<void>[] = [];
+  if (query.customer !== undefined) {
+    const asked = query.customer.trim();
+    tasks.push(
+      attempt(async () => {
+        if (/^\d+$/.test(asked)) {
+          const row = await ws.getById('customers', Number(asked));
+          return row ? [customerOf(row)] : [];
+        }
+        const email = safe(asked);
+        if (!email) return [];
+        return (await ws.list('customers', { display: 'full', filter: { email: eq(email) } })).map(customerOf);
+      }).then((found) => {
+        lookups.customer = {
+          [lookupKey('customer', query.customer!)]: found.ok ? ok({ query: query.customer, matches: found.value }) : failed(found.cause),
+        };
+      }),
+    );
+  }
+  if (query.code !== undefined) {
+    const code = query.code.trim();
+    tasks.push(
+      attempt(async () => {
+        const value = safe(code);
+        if (!value) return [];
+        const rows = await ws.list('cart_rules', { display: 'full', filter: { code: eq(value) } });
+        // Only the restriction flags are visible: the lists behind them are unknown (null).
+        return rows.map((row) =>
+          toCartRule(row, {
+            groupIds: toBool(row.group_restriction) ? null : [],
+            productRuleGroups: toBool(row.product_restriction) ? null : [],
+            usesByCustomer: null,
+          }),
+        );
+      }).then((found) => {
+        lookups.code = { [lookupKey('code', query.code!)]: found.ok ? ok({ code: query.code, matches: found.value }) : failed(found.cause) };
+      }),
+    );
+  }
+  if (query.order !== undefined) {
+    const asked = query.order.trim();
+    tasks.push(
+      attempt(async () => {
+        if (/^\d+$/.test(asked)) {
+          const row = await ws.getById('orders', Number(asked));
+          return row ? [toOrder(row)] : [];
+        }
+        const reference = safe(asked.toUpperCase());
+        if (!reference) return [];
+        return (await ws.list('orders', { display: 'full', filter: { reference: eq(reference) } })).map((r) => toOrder(r));
+      }).then((found) => {
+        lookups.order = { [lookupKey('order', query.order!)]: found.ok ? ok({ query: query.order, matches: found.value }) : failed(found.cause) };
+      }),
+    );
+  }
+  await Promise.all(tasks);
+  return lookups;
+}
