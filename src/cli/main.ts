@@ -5,6 +5,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../engine/errors.js';
 import { FORMATS } from '../report/render/index.js';
 import { toolVersion } from '../report/version.js';
+import { redactor } from '../secrets/redact.js';
 import { requestLog } from '../sources/request-log.js';
 import { diagnose, type DiagnoseFlags } from './diagnose.js';
 import { explain, type ExplainFlags } from './explain.js';
@@ -19,8 +20,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--debug', 'show stack traces and upstream details on errors')
     .exitOverride()
     .configureOutput({
-      writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
+      // Commander echoes arguments in its errors ("unknown command 'sk_live_…'"): redact those too.
+      writeOut: (s) => io.stdout.write(redactor.redact(s)),
+      writeErr: (s) => io.stderr.write(redactor.redact(s)),
     })
     .showHelpAfterError('(run with --help for usage)');
 

@@ -51,3 +51,14 @@ describe('help and usage errors', () => {
     expect(r.stderr).toContain('Usage: checkout-doctor');
   });
 });
+
+describe('arguments echoed by the parser', () => {
+  it('a Stripe key typed as a command is not echoed whole', async () => {
+    const key = 'sk_live_' + 'Ab12Cd34Ef56Gh78Ij90Kl12';
+    const r = await runMain([key], { env: en });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown command');
+    expect(r.stderr).toContain('sk_live_…Kl12');
+    expect(r.stderr).not.toContain(key);
+  });
+});
