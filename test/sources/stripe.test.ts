@@ -9,6 +9,7 @@ import { PART_SCHEMAS, type StripeAccount, type StripeKeyProbe } from '../../src
 import { FaultInjector } from '../../src/sandbox/faults.js';
 import { loadStripeFixture, parseStripeFixture, type StripeFixture } from '../../src/sandbox/stripe/fixture.js';
 import { startStripeSandbox, type StripeSandbox } from '../../src/sandbox/stripe/server.js';
+import { RequestLog } from '../../src/sources/request-log.js';
 import { endpointOf, gatherClubStripe, gatherStripeClubs, type StripeParts, type StripeSourceConfig } from '../../src/sources/stripe/index.js';
 
 // Importing the SDK with these set writes a hint to stderr (api-notes/stripe.md §6).
@@ -113,6 +114,18 @@ describe('healthy clubs', () => {
     expect(probeOf(all.get('A')!).secretKey.outcome).toBe('valid');
     expect(probeOf(all.get('B')!).secretKey.outcome).toBe('valid');
     expect(sandbox.calls).toHaveLength(3);
+  });
+
+  it('records each request once in the run log, without any key', async () => {
+    const log = new RequestLog();
+    const all = fixture.clubs.map((c) => ({ name: c.name, keys: club(c.name) }));
+    // Every demo club, twice over (two clubs sharing keys): still one request per resource and key.
+    await gatherStripeClubs([...all, ...all.map((c) => ({ ...c, name: `${c.name} (bis)` }))], { ...config, requestLog: log });
+    expect(log.entries.length).toBe(sandbox.requests().length);
+    expect(log.duplicates()).toEqual([]);
+    expect(log.entries.every((e) => e.source === 'stripe' && e.method === 'GET')).toBe(true);
+    for (const e of log.entries) expect(e.target).toMatch(/^\/v1\/\S+ \[(sk|pk|rk)_(test|live)_…\w{4} #[0-9a-f]{8}\]$/);
+    expectNoRawKey(log.entries, ...fixture.clubs.flatMap((c) => [c.publishableKey ?? null, c.secretKey ?? null]));
   });
 
   it('never writes: every request is a GET', async () => {

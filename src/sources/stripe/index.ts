@@ -25,6 +25,7 @@ import type {
 } from '../../engine/parts.js';
 import { t, type Cause, type Text } from '../../engine/types.js';
 import { describeKey, type KeyFacts } from '../../secrets/stripe-key.js';
+import { requestLog as sharedRequestLog, type RequestLog } from '../request-log.js';
 import { causeOf, classifyStripeError, makeMasker, type Classified } from './errors.js';
 
 export interface StripeSourceConfig {
@@ -44,6 +45,8 @@ export interface StripeSourceConfig {
   clubTimeoutMs?: number;
   /** Clubs gathered at once by gatherStripeClubs, default 4. */
   concurrency?: number;
+  /** Where each request is recorded (method and path, key masked); default the run's shared log. */
+  requestLog?: RequestLog;
 }
 
 export interface ClubStripeKeys {
@@ -104,11 +107,13 @@ export class StripeSession {
   private readonly agent: http.Agent;
   private readonly clients = new Map<string, Promise<StripeSdk>>();
   private readonly cache = new Map<string, Promise<Result<unknown>>>();
-  private readonly options: Required<Omit<StripeSourceConfig, 'apiBase'>>;
+  private readonly options: Required<Omit<StripeSourceConfig, 'apiBase' | 'requestLog'>>;
+  private readonly log: RequestLog;
   private closed = false;
 
   constructor(config: StripeSourceConfig = {}) {
     this.endpoint = endpointOf(config.apiBase);
+    this.log = config.requestLog ?? sharedRequestLog;
     this.agent = this.endpoint.protocol === 'http' ? new http.Agent({ keepAlive: true }) : new https.Agent({ keepAlive: true });
     this.options = {
       timeoutMs: config.timeoutMs ?? 15_000,
@@ -153,11 +158,16 @@ export class StripeSession {
     return client;
   }
 
-  /** One read, made once per session for a key, retried on 429 within the club's deadline. */
-  private read<T>(op: string, key: string, deadline: number, mask: (s: string) => string, fn: (stripe: StripeSdk) => Promise<T>): Promise<Result<T>> {
-    const cacheKey = `${op}\u0000${key}`;
+  /**
+   * One read (`path` with its query), made once per session for a key, retried on 429 within the
+   * club's deadline. Recorded once in the request log, with the key masked and a short fingerprint.
+   */
+  private read<T>(path: string, key: string, deadline: number, mask: (s: string) => string, fn: (stripe: StripeSdk) => Promise<T>): Promise<Result<T>> {
+    const cacheKey = `${path}\u0000${key}`;
     let pending = this.cache.get(cacheKey) as Promise<Result<T>> | undefined;
     if (!pending) {
+      const facts = describeKey(key);
+      this.log.record({ source: 'stripe', method: 'GET', target: `${path} [${facts.masked} #${facts.fingerprint.slice(0, 8)}]` });
       pending = (async (): Promise<Result<T>> => {
         const stripe = await this.client(key);
         for (let attempt = 0; ; attempt++) {
@@ -231,7 +241,7 @@ export class StripeSession {
       return;
     }
     // A secret-only read: a genuine publishable key is answered `secret_key_required`.
-    const result = await this.read('account', raw, deadline, mask, (stripe) => stripe.accounts.retrieveCurrent());
+    const result = await this.read('/v1/account', raw, deadline, mask, (stripe) => stripe.accounts.retrieveCurrent());
     if (result.ok) {
       const id = (result.value as { id?: unknown }).id;
       state.publishable = { outcome: 'accepted-as-secret', accountId: typeof id === 'string' ? id : null };
@@ -295,7 +305,7 @@ export class StripeSession {
       return;
     }
     const keyKind = facts.kind;
-    const account = await this.read('account', raw, deadline, mask, (stripe) => stripe.accounts.retrieveCurrent());
+    const account = await this.read('/v1/account', raw, deadline, mask, (stripe) => stripe.accounts.retrieveCurrent());
     if (!account.ok) {
       const c = account.error;
       const cause = causeOf(c, host);
@@ -331,11 +341,11 @@ export class StripeSession {
     state.secret = { outcome: 'valid', keyKind, accountId, livemode: facts.mode === null ? null : facts.mode === 'live' };
 
     // Last activity: the newest charge; payment intents only when charges date nothing.
-    const charges = await this.newest('charges', raw, deadline, mask, (s) => s.charges.list({ limit: 1 }));
+    const charges = await this.newest('/v1/charges?limit=1', raw, deadline, mask, (s) => s.charges.list({ limit: 1 }));
     const paymentIntents: StripeActivityRead =
       charges.status === 'read' && charges.created !== null
         ? { status: 'skipped' }
-        : await this.newest('payment_intents', raw, deadline, mask, (s) => s.paymentIntents.list({ limit: 1 }));
+        : await this.newest('/v1/payment_intents?limit=1', raw, deadline, mask, (s) => s.paymentIntents.list({ limit: 1 }));
 
     const capabilities: StripeAccount['capabilities'] = {};
     const rawCaps = acct.capabilities;
@@ -344,7 +354,7 @@ export class StripeSession {
     }
     // The reasons behind a capability that is not active (inactivity...) need one more read.
     if (accountId && Object.values(capabilities).some((c) => c.status !== 'active')) {
-      const list = await this.read('capabilities', raw, deadline, mask, (s) => s.accounts.listCapabilities(accountId));
+      const list = await this.read(`/v1/accounts/${accountId}/capabilities`, raw, deadline, mask, (s) => s.accounts.listCapabilities(accountId));
       if (list.ok) {
         for (const cap of (list.value as { data?: unknown[] }).data ?? []) {
           const c = cap as { id?: unknown; status?: unknown; requirements?: { disabled_reason?: unknown } | null };
@@ -374,13 +384,13 @@ export class StripeSession {
   }
 
   private async newest(
-    op: string,
+    path: string,
     key: string,
     deadline: number,
     mask: (s: string) => string,
     fn: (stripe: StripeSdk) => Promise<{ data: { created: number }[] }>,
   ): Promise<StripeActivityRead> {
-    const result = await this.read(op, key, deadline, mask, fn);
+    const result = await this.read(path, key, deadline, mask, fn);
     if (result.ok) {
       const created = result.value.data[0]?.created;
       return { status: 'read', created: typeof created === 'number' ? Math.trunc(created) : null };
