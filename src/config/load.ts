@@ -270,6 +270,12 @@ export async function loadConfig(options: { configPath?: string; cwd?: string; e
     if (err.code === 'EACCES' || err.code === 'EPERM') {
       throw new UsageError(`Cannot read configuration ${path ?? 'file'} (permission denied).`, 'Check the file permissions.');
     }
+    if (/^No loader specified for extension/.test(err.message ?? '')) {
+      throw new UsageError(
+        `Cannot read configuration ${path ?? ''}: unknown file type.`,
+        'Use a .json, .yaml, .yml, .js, .cjs or .mjs file (or a file without extension holding JSON or YAML).',
+      );
+    }
     const file = (err as { configFile?: string }).configFile ?? path;
     throw new UsageError(`Cannot read configuration ${file ?? ''}: ${describeSyntaxError(err, file)}.`.replace('configuration :', 'configuration:'), 'Fix the file syntax and run again.');
   }

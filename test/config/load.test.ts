@@ -106,6 +106,13 @@ describe('--config', () => {
     expect(text).not.toContain(secret);
   });
 
+  it('an unknown extension says which file types work', async () => {
+    const dir = tempDir({ 'shop.conf': '{}' });
+    const { text } = await usageError(() => loadConfig({ configPath: 'shop.conf', cwd: dir, env: {} }));
+    expect(text).toContain('unknown file type');
+    expect(text).toContain('.json');
+  });
+
   it('an empty file is reported as empty', async () => {
     const dir = tempDir({ 'empty.json': '' });
     const { text } = await usageError(() => loadConfig({ configPath: 'empty.json', cwd: dir, env: {} }));
