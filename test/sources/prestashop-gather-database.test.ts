@@ -77,6 +77,27 @@ describe('gatherFromDatabase (demo shop in MariaDB)', () => {
     expect(data('prestashop.customer', guest.lookups.customer!['invite@example.fr']).matches[0]!.isGuest).toBe(true);
   });
 
+  it('reads carriers with their zones, shops and payment modules, zones, modules and the Sendcloud module settings', async () => {
+    const gathered = await gatherFromDatabase(client, { query: {}, shopId: 1 });
+    const carriers = data('prestashop.carriers', gathered.parts['prestashop.carriers']);
+    const relay = carriers.find((c) => c.externalModuleName.startsWith('sendcloud'))!;
+    expect(relay).toMatchObject({ id: 4, reference: 4, active: true, deleted: false, isModule: true, zoneIds: [1, 3], shopIds: [1] });
+    // An edited carrier keeps its reference: the old version is deleted, the new one is not.
+    expect(carriers.filter((c) => c.reference === 2).map((c) => [c.id, c.deleted])).toEqual([[2, true], [3, false]]);
+    expect(data('prestashop.zones', gathered.parts['prestashop.zones']).filter((z) => z.active).map((z) => z.name)).toEqual(['Europe', 'Outre-Mer']);
+    const modules = data('prestashop.modules', gathered.parts['prestashop.modules']);
+    expect(modules.find((m) => m.name === 'mondialrelay')).toMatchObject({ active: false, enabledForShop: false });
+    expect(modules.find((m) => m.name === 'stripe_official')).toMatchObject({ active: true, enabledForShop: true });
+    expect(data('prestashop.sendcloudModule', gathered.parts['prestashop.sendcloudModule'])).toEqual({
+      variant: 'v2',
+      connected: true,
+      scriptUrl: 'https://embed.sendcloud.sc/spp/1.0.0/api.min.js',
+      selectedCarriers: { colissimo: 'Colissimo' },
+      carrierReferences: { colissimo: 4 },
+    });
+    expect(JSON.stringify(gathered.parts)).not.toContain('DEMO4SENDCLOUDKEY');
+  });
+
   it('configured clubs take their group and category by id, and their keys from config', async () => {
     const gathered = await gatherFromDatabase(client, {
       clubs: [{ name: 'Les Fréjussiens', group: 4, category: 10, stripe: { publishableKey: 'pk_test_CONFIGkey0000000000000001', secretKey: 'sk_test_CONFIGkey0000000000000001' } }],

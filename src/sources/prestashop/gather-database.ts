@@ -7,7 +7,8 @@ import { lookupKey, type Lookups, type PartEnvelope, type PartMap } from '../../
 import type { CartRule, Customer } from '../../engine/parts.js';
 import { DatabaseError, type PrestaShopDatabase } from './database.js';
 import { resolveClubs, stripeKeysPart, SECRET_CONFIGURATION, type ClubSpec, type ResolvedClub } from './clubs.js';
-import { resolveConfiguration, toCartRule, toCategory, toCustomer, toGroup, toInt, toOrder, toOrderState, type Row } from './normalise.js';
+import { resolveConfiguration, toBool, toCartRule, toCategory, toCustomer, toGroup, toInt, toOrder, toOrderState, toSendcloudModule, toText, type Row } from './normalise.js';
+import type { Carrier } from '../../engine/parts.js';
 
 export interface GatherInput {
   clubs?: readonly ClubSpec[];
@@ -110,7 +111,10 @@ export async function gatherFromDatabase(db: PrestaShopDatabase, input: GatherIn
     ),
   ]);
 
+  const shipping = await gatherShipping(db, shopId);
   const parts: PartMap = {
+    ...shipping,
+    'prestashop.sendcloudModule': configuration.ok ? ok(toSendcloudModule(configuration.value)) : failed(configuration.cause),
     'prestashop.configuration': configuration.ok
       ? ok(Object.fromEntries([...configuration.value].filter(([name]) => !SECRET_CONFIGURATION.test(name))))
       : failed(configuration.cause),
@@ -157,6 +161,66 @@ export async function gatherFromDatabase(db: PrestaShopDatabase, input: GatherIn
 
   const lookups = await gatherLookups(db, input.query, config, langId);
   return { parts, lookups, clubs, clubsCause, stripeKeys };
+}
+
+/** Carriers (every version), the zones they serve, their shops and payment modules; zones; modules. */
+async function gatherShipping(db: PrestaShopDatabase, shopId: number): Promise<PartMap> {
+  const T = (name: string) => db.table(name);
+  const idMap = (rows: Row[], key: string, value: string) => {
+    const map = new Map<number, unknown[]>();
+    for (const r of rows) map.set(toInt(r[key]), [...(map.get(toInt(r[key])) ?? []), r[value]]);
+    return map;
+  };
+  const [carriers, zones, modules] = await Promise.all([
+    attempt(async () => {
+      const [rows, zoneRows, shopRows, paymentRows] = await Promise.all([
+        db.query<Row>(`SELECT id_carrier, id_reference, name, active, deleted, is_module, external_module_name FROM ${T('carrier')} ORDER BY id_carrier`),
+        db.query<Row>(`SELECT id_carrier, id_zone FROM ${T('carrier_zone')} ORDER BY id_carrier, id_zone`),
+        db.query<Row>(`SELECT id_carrier, id_shop FROM ${T('carrier_shop')} ORDER BY id_carrier, id_shop`),
+        db.query<Row>(
+          `SELECT mc.id_reference, m.name FROM ${T('module_carrier')} mc JOIN ${T('module')} m ON m.id_module = mc.id_module
+           WHERE mc.id_shop = ? ORDER BY mc.id_reference, m.name`,
+          [shopId],
+        ),
+      ]);
+      const zonesOf = idMap(zoneRows, 'id_carrier', 'id_zone');
+      const shopsOf = idMap(shopRows, 'id_carrier', 'id_shop');
+      const paymentsOf = idMap(paymentRows, 'id_reference', 'name');
+      return rows.map((r): Carrier => {
+        const reference = toInt(r.id_reference);
+        return {
+          id: toInt(r.id_carrier),
+          reference,
+          name: toText(r.name),
+          active: toBool(r.active),
+          deleted: toBool(r.deleted),
+          isModule: toBool(r.is_module),
+          externalModuleName: toText(r.external_module_name),
+          zoneIds: (zonesOf.get(toInt(r.id_carrier)) ?? []).map((z) => toInt(z)),
+          shopIds: (shopsOf.get(toInt(r.id_carrier)) ?? []).map((z) => toInt(z)),
+          paymentModules: (paymentsOf.get(reference) ?? []).map((m) => toText(m)),
+        };
+      });
+    }),
+    attempt(async () =>
+      (await db.query<Row>(
+        `SELECT z.id_zone, z.name, z.active FROM ${T('zone')} z JOIN ${T('zone_shop')} zs ON zs.id_zone = z.id_zone AND zs.id_shop = ? ORDER BY z.id_zone`,
+        [shopId],
+      )).map((r) => ({ id: toInt(r.id_zone), name: toText(r.name), active: toBool(r.active) })),
+    ),
+    attempt(async () =>
+      (await db.query<Row>(
+        `SELECT m.name, m.active, m.version, ms.id_module IS NOT NULL AS enabled FROM ${T('module')} m
+         LEFT JOIN ${T('module_shop')} ms ON ms.id_module = m.id_module AND ms.id_shop = ? ORDER BY m.name`,
+        [shopId],
+      )).map((r) => ({ name: toText(r.name), active: toBool(r.active), enabledForShop: toBool(r.enabled), version: toText(r.version) })),
+    ),
+  ]);
+  return {
+    'prestashop.carriers': carriers.ok ? ok(carriers.value) : failed(carriers.cause),
+    'prestashop.zones': zones.ok ? ok(zones.value) : failed(zones.cause),
+    'prestashop.modules': modules.ok ? ok(modules.value) : failed(modules.cause),
+  };
 }
 
 async function findCustomers(db: PrestaShopDatabase, asked: string): Promise<Customer[]> {
