@@ -324,6 +324,11 @@ describe('network trouble', () => {
     expect(failedCause(all.get('slow')!)).toMatchObject({ kind: 'timeout' });
     expect(probeOf(all.get('fast')!).secretKey.outcome).toBe('valid');
     expect(accountOf(all.get('fast')!).id).toBe('acct_1FAKEfrejus00001');
+    // Closing the session ends the hung request; the SDK's retry of a reset connection (after
+    // at least 0.5 s) must not reach the server once the run is over.
+    const seen = sandbox.requests().length;
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    expect(sandbox.requests()).toHaveLength(seen);
   });
 
   it('a 503 → unreachable api-error with the status', async () => {

@@ -139,20 +139,27 @@ export class StripeSession {
   private client(key: string): Promise<StripeSdk> {
     let client = this.clients.get(key);
     if (!client) {
-      client = loadSdk().then(
-        (Stripe) =>
-          new Stripe(key, {
-            apiVersion: Stripe.API_VERSION,
-            host: this.endpoint.host,
-            port: this.endpoint.port,
-            protocol: this.endpoint.protocol,
-            timeout: this.options.timeoutMs,
-            maxNetworkRetries: this.options.maxNetworkRetries,
-            httpAgent: this.agent,
-            telemetry: false,
-            appInfo: { name: 'checkout-doctor' },
-          }),
-      );
+      client = loadSdk().then((Stripe) => {
+        // The SDK's Node client on our agent, refusing new requests once the session is closed: the
+        // SDK retries a reset connection even with 0 retries, which must not outlive the run.
+        const base = Stripe.createNodeHttpClient(this.agent);
+        const httpClient = Object.create(base) as typeof base;
+        httpClient.makeRequest = (...args: Parameters<typeof base.makeRequest>) =>
+          this.closed
+            ? Promise.reject(Object.assign(new Error('the Stripe session is closed'), { code: 'ECANCELED' }))
+            : base.makeRequest(...args);
+        return new Stripe(key, {
+          apiVersion: Stripe.API_VERSION,
+          host: this.endpoint.host,
+          port: this.endpoint.port,
+          protocol: this.endpoint.protocol,
+          timeout: this.options.timeoutMs,
+          maxNetworkRetries: this.options.maxNetworkRetries,
+          httpClient,
+          telemetry: false,
+          appInfo: { name: 'checkout-doctor' },
+        });
+      });
       this.clients.set(key, client);
     }
     return client;
