@@ -8,6 +8,7 @@
 // - junction tables are embedded as id lists on the owning row: category_group → categories[].groups,
 //   customer_group → customers[].groups, cart_rule_group → cart_rules[].groups,
 //   carrier_zone → carriers[].zones, carrier_group → carriers[].groups, *_shop → shops,
+//   module_carrier (for the fixture's shop) → carriers[].payment_modules,
 //   webservice_permission → webservice_accounts[].permissions, order_history → orders[].history;
 // - `clubs` is not a PrestaShop table: it is the demo's checkout-doctor club list (name, group,
 //   category, the Stripe keys configured for the club) and what each club is meant to exhibit.
@@ -292,6 +293,8 @@ const Carrier = z.strictObject({
   /** carrier_group */
   groups: Ids,
   shops: Ids,
+  /** module_carrier for the fixture's shop: ids of the payment modules allowed with the carrier (by its id_reference). */
+  payment_modules: Ids,
 });
 
 const Zone = z.strictObject({ id_zone: Id, name: z.string(), active: Flag, shops: Ids });
@@ -365,8 +368,10 @@ export const ShopFixtureSchema = z
       check(customers.has(o.id_customer), ['orders', i, 'id_customer'], `unknown customer ${o.id_customer}`);
       check(carriers.has(o.id_carrier), ['orders', i, 'id_carrier'], `unknown carrier ${o.id_carrier}`);
     });
+    const modules = new Set(f.modules.map((m) => m.id_module));
     f.carriers.forEach((c, i) => {
       for (const z of c.zones) check(zones.has(z), ['carriers', i, 'zones'], `unknown zone ${z}`);
+      for (const m of c.payment_modules) check(modules.has(m), ['carriers', i, 'payment_modules'], `unknown module ${m}`);
     });
     f.clubs.forEach((c, i) => {
       if (c.id_group !== null) check(groups.has(c.id_group), ['clubs', i, 'id_group'], `unknown group ${c.id_group}`);

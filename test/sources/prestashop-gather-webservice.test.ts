@@ -6,7 +6,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PART_SCHEMAS, type PartData, type PartName } from '../../src/engine/parts.js';
 import type { PartEnvelope } from '../../src/engine/snapshot.js';
 import { startPrestaShopSandbox, type PrestaShopSandbox } from '../../src/sandbox/prestashop/server.js';
-import { CATEGORY_ACCESS_UNAVAILABLE, gatherFromWebservice } from '../../src/sources/prestashop/gather-webservice.js';
+import { CATEGORY_ACCESS_UNAVAILABLE, gatherFromWebservice, MODULES_UNAVAILABLE } from '../../src/sources/prestashop/gather-webservice.js';
+import { sendcloudModuleFrom } from '../../src/sources/prestashop/shipping.js';
 import { PrestaShopWebservice } from '../../src/sources/prestashop/webservice.js';
 
 const KEY = 'DEMO4CHECKOUTDOCTOR7READONLY0001';
@@ -97,6 +98,60 @@ describe('gatherFromWebservice (demo shop)', () => {
     expect(data('prestashop.groups', gathered.parts['prestashop.groups']).find((g) => g.id === 3)!.name).toBe('Client');
   });
 
+  it('produces carriers (zones unknown), zones, the Sendcloud module state; modules are unavailable', async () => {
+    const gathered = await gatherFromWebservice(ws(), { query: {}, shopId: 1 });
+    const carriers = data('prestashop.carriers', gathered.parts['prestashop.carriers']);
+    expect(carriers.map((c) => [c.id, c.reference, c.deleted])).toEqual([
+      [1, 1, false],
+      [2, 2, true],
+      [3, 2, false],
+      [4, 4, false],
+    ]);
+    expect(carriers[3]).toEqual({
+      id: 4,
+      reference: 4,
+      name: 'Service Point Delivery: Colissimo',
+      active: true,
+      deleted: false,
+      isModule: true,
+      externalModuleName: 'sendcloudv2',
+      zoneIds: null,
+      shopIds: null,
+      paymentModules: null,
+    });
+    expect(data('prestashop.zones', gathered.parts['prestashop.zones'])).toEqual([
+      { id: 1, name: 'Europe', active: true },
+      { id: 2, name: 'North America', active: false },
+      { id: 3, name: 'Outre-Mer', active: true },
+    ]);
+    expect(data('prestashop.sendcloudModule', gathered.parts['prestashop.sendcloudModule'])).toEqual({
+      variant: 'v2',
+      connected: true,
+      scriptUrl: 'https://embed.sendcloud.sc/spp/1.0.0/api.min.js',
+      selectedCarriers: { colissimo: 'Colissimo' },
+      carrierReferences: { colissimo: 4 },
+    });
+    expect(gathered.parts['prestashop.modules']).toEqual({ status: 'unavailable', reason: MODULES_UNAVAILABLE });
+    // The connect settings hold a webservice key: used, never copied.
+    expect(JSON.stringify(gathered.parts)).not.toContain('DEMO4SENDCLOUDKEYNOCUSTOMERS0003');
+  });
+
+  it('sendcloudModuleFrom: v1 keys, no module, unreadable JSON', () => {
+    expect(
+      sendcloudModuleFrom(
+        new Map([
+          ['SENDCLOUD_SETTINGS_CONNECT', '{"id":1}'],
+          ['SENDCLOUD_SPP_SCRIPT', ''],
+          ['SENDCLOUD_SPP_SELECTED_CARRIERS', '{"MONDIAL_RELAY":"Mondial Relay"}'],
+          ['SENDCLOUD_SPP_CARRIER_MONDIAL_RELAY_REFERENCE', '12'],
+        ]),
+      ),
+    ).toEqual({ variant: 'v1', connected: true, scriptUrl: null, selectedCarriers: { mondial_relay: 'Mondial Relay' }, carrierReferences: { mondial_relay: 12 } });
+    expect(sendcloudModuleFrom(new Map([['PS_SHOP_ENABLE', '1']]))).toEqual({ variant: null, connected: false, scriptUrl: null, selectedCarriers: {}, carrierReferences: {} });
+    expect(sendcloudModuleFrom(new Map([['SENDCLOUD_V2_SPP_SELECTED_CARRIERS', '{oops']])).selectedCarriers).toEqual({});
+    expect(sendcloudModuleFrom(new Map([['SENDCLOUD_V2_SPP_SELECTED_CARRIERS', '{oops']])).connected).toBe(false);
+  });
+
   it('answers --customer, --code and --order through filter[...]', async () => {
     const gathered = await gatherFromWebservice(ws(), {
       query: { customer: 'Marie.Durand@example.fr', code: 'frejus10', order: 'xkbknabjk' },
@@ -130,8 +185,8 @@ describe('gatherFromWebservice (demo shop)', () => {
     const urls = ps.requests.map((r) => `${r.method} ${r.url}`);
     expect(new Set(urls).size).toBe(urls.length);
     expect(ps.requests.every((r) => r.method === 'GET')).toBe(true);
-    // configuration ×3, groups, categories, order states, customer, cart rule, order.
-    expect(ps.requests).toHaveLength(9);
+    // configuration ×3, groups, categories, order states, carriers, zones, customer, cart rule, order.
+    expect(ps.requests).toHaveLength(11);
   });
 
   it('a key without the needed resources: every part fails with the cause, the clubs cannot be listed', async () => {

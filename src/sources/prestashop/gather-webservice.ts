@@ -1,9 +1,10 @@
 // Gathers the PrestaShop parts of a snapshot through the Webservice (read-only GETs), producing
 // the same parts as gather-database.ts (same normalisers, same club resolution) minus what the
 // webservice cannot show: category group access is `unavailable` (a person checks it, or the
-// database source reads it), cart-rule group lists and per-customer uses are unknown (null).
+// database source reads it), so are installed modules; cart-rule group lists, per-customer uses
+// and carrier zones / shops / payment modules are unknown (null).
 //
-// Requests: configuration (3 filtered lists), groups, categories, order states, plus one per
+// Requests: configuration (3 filtered lists), groups, categories, order states, carriers, zones, plus one per
 // lookup, all through one PrestaShopWebservice so that each URL is fetched once per run whatever
 // the number of clubs; independent requests run concurrently under the client's bound.
 
@@ -14,6 +15,7 @@ import { resolveClubs, SECRET_CONFIGURATION, stripeKeysPart, type ResolvedClub }
 import type { GatheredClub, GatherInput, PrestaShopGathered } from './gather-database.js';
 import { resolveConfiguration, toCartRule, toCategory, toCustomer, toGroup, toInt, toOrder, toOrderState, type Row } from './normalise.js';
 import { associationIds, toBool } from './coerce.js';
+import { sendcloudModuleFrom, toCarrier, toZone } from './shipping.js';
 import { beginsWith, eq, PrestaShopWebserviceError, type PrestaShopWebservice, type WsEntity } from './webservice.js';
 
 /** Configuration names the checks read (kept in step with gather-database.ts). */
@@ -48,6 +50,11 @@ const CONFIGURATION_PREFIXES = ['STRIPE_', 'SENDCLOUD_'];
 export const CATEGORY_ACCESS_UNAVAILABLE: Text = t(
   "Le webservice de PrestaShop ne montre pas l'« Accès des groupes » d'une catégorie : vérifiez-le dans le back-office, ou configurez prestashop.database (accès SQL en lecture seule) pour qu'il soit lu automatiquement.",
   'The PrestaShop webservice does not show a category\'s "Group access": check it in the back office, or configure prestashop.database (read-only SQL access) to have it read automatically.',
+);
+
+export const MODULES_UNAVAILABLE: Text = t(
+  'Le webservice de PrestaShop ne liste pas les modules installés : vérifiez-les dans Modules > Gestionnaire de modules, ou configurez prestashop.database pour les lire automatiquement.',
+  'The PrestaShop webservice does not list installed modules: check them in Modules > Module Manager, or configure prestashop.database to have them read automatically.',
 );
 
 const ok = (data: unknown): PartEnvelope => ({ status: 'ok', data });
@@ -104,6 +111,9 @@ export async function gatherFromWebservice(ws: PrestaShopWebservice, input: Gath
   const groupsP = attempt(() => ws.listAll('groups', { display: 'full' }));
   const categoriesP = attempt(() => ws.listAll('categories', { display: ['name', 'active'] }));
   const orderStatesP = attempt(() => ws.listAll('order_states', { display: 'full' }));
+  // Carrier zones, shops and payment modules are not exposed: null (unknown) in each carrier.
+  const carriersP = attempt(async () => (await ws.listAll('carriers', { display: 'full' })).map((r) => toCarrier(r)));
+  const zonesP = attempt(async () => (await ws.listAll('zones', { display: 'full' })).map(toZone));
   const lookupsP = gatherLookups(ws, input.query);
 
   const configuration = await configurationP;
@@ -119,7 +129,12 @@ export async function gatherFromWebservice(ws: PrestaShopWebservice, input: Gath
       : failed(configuration.cause),
     'prestashop.groups': groups.ok ? ok(groups.value) : failed(groups.cause),
     'prestashop.orderStates': stateRows.ok ? ok(stateRows.value.map((r) => toOrderState(r, langId))) : failed(stateRows.cause),
+    'prestashop.sendcloudModule': configuration.ok ? ok(sendcloudModuleFrom(configuration.value)) : failed(configuration.cause),
+    'prestashop.modules': { status: 'unavailable', reason: MODULES_UNAVAILABLE },
   };
+  const [carriers, zones] = await Promise.all([carriersP, zonesP]);
+  parts['prestashop.carriers'] = carriers.ok ? ok(carriers.value) : failed(carriers.cause);
+  parts['prestashop.zones'] = zones.ok ? ok(zones.value) : failed(zones.cause);
 
   const clubs: GatheredClub[] = [];
   const stripeKeys = new Map<string, ResolvedClub['stripe']>();
