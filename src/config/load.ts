@@ -121,9 +121,15 @@ function kindOf(value: unknown): string {
   return typeof value;
 }
 
+/** A value that may be a secret: under a secret-looking key (`checks.<id>` names a check, not a key). */
+function isSecretPath(path: readonly PropertyKey[]): boolean {
+  if (path[0] === 'checks' && path.length <= 2) return false;
+  return isSecretKeyName([...path].reverse().find((p) => typeof p === 'string'));
+}
+
 /** What was found, quoted only when it cannot be a secret (secret-looking key, or read from the environment) and is short. */
 function got(value: unknown, path: readonly PropertyKey[], envPaths: ReadonlySet<string>): string {
-  const secret = path.some((p) => isSecretKeyName(p)) || envPaths.has(formatPath(path));
+  const secret = isSecretPath(path) || envPaths.has(formatPath(path));
   const shown = !secret && (typeof value === 'number' || typeof value === 'boolean' || (typeof value === 'string' && value.length <= 40));
   return shown ? `${kindOf(value)} (${JSON.stringify(value)})` : kindOf(value);
 }

@@ -241,6 +241,11 @@ describe('per-check settings', () => {
     });
   });
 
+  it('a check id containing "key" does not hide what was found', async () => {
+    const { text } = await usageError(() => validateConfig({ checks: { 'stripe-keys-format': 'warning' } }, 'c.json', {}));
+    expect(text).toContain('got a string ("warning")');
+  });
+
   it('a bad severity is reported at its path with the allowed values', async () => {
     const { error } = await usageError(() => validateConfig({ checks: { 'shop-online': 'of', 'stripe-account-status': { severity: 'warning' } } }, 'c.json', {}));
     expect(error.details).toContain('  checks.stripe-account-status.severity: expected "off", "warn" or "fail", got a string ("warning")');
