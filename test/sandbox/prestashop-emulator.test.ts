@@ -3,7 +3,7 @@
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startPrestaShopSandbox, type PrestaShopSandbox } from '../../src/sandbox/prestashop/server.js';
-import { setConfiguration } from '../../src/sandbox/shop-fixture.js';
+import { loadShopFixture, setConfiguration } from '../../src/sandbox/shop-fixture.js';
 
 const KEY = 'DEMO4CHECKOUTDOCTOR7READONLY0001';
 const basic = (key: string) => 'Basic ' + Buffer.from(`${key}:`).toString('base64');
@@ -250,5 +250,42 @@ describe('front page', () => {
   it('logs every request with method, path and query', async () => {
     await call('/api/customers?display=[id]');
     expect(ps.requests.at(-1)).toMatchObject({ method: 'GET', path: '/api/customers', query: { display: '[id]', output_format: 'JSON' } });
+  });
+});
+
+describe('version quirks', () => {
+  async function withVersion<T>(version: string, run: (url: string) => Promise<T>): Promise<T> {
+    const fixture = await loadShopFixture();
+    fixture.shop.version = version;
+    const sandbox = await startPrestaShopSandbox({ fixture });
+    try {
+      return await run(sandbox.url);
+    } finally {
+      await sandbox.close();
+    }
+  }
+  const get = async (url: string, key = KEY) => {
+    const res = await fetch(`${url}&output_format=JSON`, { headers: { Authorization: basic(key) }, signal: AbortSignal.timeout(5000) });
+    return { status: res.status, version: res.headers.get('psws-version'), json: (await res.json()) as any };
+  };
+
+  it('1.7: strings everywhere, falsy fields kept on single resources, version sent before auth', async () => {
+    await withVersion('1.7.8.11', async (url) => {
+      const single = (await get(`${url}/api/customers/1?x=1`)).json.customer;
+      expect(single).toMatchObject({ id: 1, id_default_group: '4', deleted: '0', is_guest: '0', id_risk: '0', associations: { groups: [{ id: '3' }, { id: '4' }] } });
+      const refused = await get(`${url}/api/customers?x=1`, 'ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ');
+      expect(refused.status).toBe(401);
+      expect(refused.version).toBe('1.7.8.11');
+    });
+  });
+
+  it('8.2: strings again, falsy fields still dropped', async () => {
+    await withVersion('8.2.0', async (url) => {
+      const single = (await get(`${url}/api/customers/1?x=1`)).json.customer;
+      expect(single.id_default_group).toBe('4');
+      expect(single).not.toHaveProperty('deleted');
+      const groups = (await get(`${url}/api/groups?display=full&sort=[id_ASC]&limit=2`)).json.groups;
+      expect(groups.map((g: { show_prices: unknown }) => g.show_prices)).toEqual(['1', '1']);
+    });
   });
 });

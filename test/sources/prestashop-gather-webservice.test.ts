@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PART_SCHEMAS, type PartData, type PartName } from '../../src/engine/parts.js';
 import type { PartEnvelope } from '../../src/engine/snapshot.js';
 import { startPrestaShopSandbox, type PrestaShopSandbox } from '../../src/sandbox/prestashop/server.js';
+import { loadShopFixture } from '../../src/sandbox/shop-fixture.js';
 import { CATEGORY_ACCESS_UNAVAILABLE, gatherFromWebservice, MODULES_UNAVAILABLE } from '../../src/sources/prestashop/gather-webservice.js';
 import { sendcloudModuleFrom } from '../../src/sources/prestashop/shipping.js';
 import { PrestaShopWebservice } from '../../src/sources/prestashop/webservice.js';
@@ -187,6 +188,23 @@ describe('gatherFromWebservice (demo shop)', () => {
     expect(ps.requests.every((r) => r.method === 'GET')).toBe(true);
     // configuration ×3, groups, categories, order states, carriers, zones, customer, cart rule, order.
     expect(ps.requests).toHaveLength(11);
+  });
+
+  it.each(['1.7.8.11', '8.2.0'])('gives the same parts from a PrestaShop %s (other scalar types and falsy-field rules)', async (version) => {
+    const query = { customer: '3', code: 'FREJUS10', order: 'XKBKNABJK' };
+    const reference = await gatherFromWebservice(ws(), { query, shopId: 1 });
+    const fixture = await loadShopFixture();
+    fixture.shop.version = version;
+    const other = await startPrestaShopSandbox({ fixture });
+    try {
+      const gathered = await gatherFromWebservice(new PrestaShopWebservice({ url: other.url, key: KEY, timeoutMs: 3000 }), { query, shopId: 1 });
+      expect(gathered.prestashopVersion).toBe(version);
+      expect(gathered.parts).toEqual(reference.parts);
+      expect(gathered.lookups).toEqual(reference.lookups);
+      expect(gathered.clubs).toEqual(reference.clubs);
+    } finally {
+      await other.close();
+    }
   });
 
   it('a key without the needed resources: every part fails with the cause, the clubs cannot be listed', async () => {

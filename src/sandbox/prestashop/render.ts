@@ -59,8 +59,8 @@ export function listJson(def: ResourceDef, entities: Entity[], display: Display,
   return JSON.stringify({ [def.name]: entities.map((e) => entityJson(e, display, ctx, false)) });
 }
 
-export function singleJson(def: ResourceDef, entity: Entity, ctx: RenderContext): string {
-  return JSON.stringify({ [def.singular]: entityJson(entity, { kind: 'full' }, ctx, true) });
+export function singleJson(def: ResourceDef, entity: Entity, ctx: RenderContext, dropFalsy = true): string {
+  return JSON.stringify({ [def.singular]: entityJson(entity, { kind: 'full' }, ctx, dropFalsy) });
 }
 
 export function errorsJson(errors: WsErrorItem[]): string {

@@ -14,7 +14,7 @@ export interface Entity {
   id: number;
   /** Fields in schema order (the webservice ignores the order asked with display=). */
   fields: Array<[string, FieldValue]>;
-  associations?: Record<string, Array<{ id: number }>>;
+  associations?: Record<string, Array<{ id: number | string }>>;
   /** Shops the row belongs to, for shop-scoped lists (undefined = every shop). */
   shopIds?: number[];
 }
@@ -29,6 +29,36 @@ export interface ResourceDef {
   /** Fields computed by a getter: present in output, not filterable (400 code 34). */
   getters?: string[];
   rows(fixture: ShopFixture): Entity[];
+}
+
+/**
+ * Version-dependent behaviour (api-notes/prestashop.md §1–2): 1.7 returns every scalar as a
+ * string, keeps falsy fields and always sends its version; 8.0/8.1 on PHP 8 mix numbers and
+ * strings and drop falsy fields from single resources; 8.2 returns strings again but still drops.
+ */
+export interface Quirks {
+  stringScalars: boolean;
+  dropFalsySingle: boolean;
+  versionBeforeAuth: boolean;
+  /** `GET /api/?output_format=JSON` fails with an empty 500 (8.x on PHP 8, #34794). */
+  jsonRootFails: boolean;
+}
+
+export function quirksFor(version: string): Quirks {
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  if (major < 8) return { stringScalars: true, dropFalsySingle: false, versionBeforeAuth: true, jsonRootFails: false };
+  return { stringScalars: minor >= 2 || major > 8, dropFalsySingle: true, versionBeforeAuth: false, jsonRootFails: true };
+}
+
+/** Every scalar as a string (1.7, 8.2): ids stay numbers, association ids become strings. */
+export function stringifyScalars(entity: Entity): Entity {
+  return {
+    ...entity,
+    fields: entity.fields.map(([name, value]) => [name, typeof value === 'number' ? String(value) : value]),
+    ...(entity.associations
+      ? { associations: Object.fromEntries(Object.entries(entity.associations).map(([k, list]) => [k, list.map(({ id }) => ({ id: String(id) }))])) as Entity['associations'] }
+      : {}),
+  };
 }
 
 export function isI18n(value: FieldValue): value is I18nValue {

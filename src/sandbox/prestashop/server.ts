@@ -15,7 +15,7 @@ import { startSandboxServer, type SandboxServer } from '../server.js';
 import { loadShopFixture, resolveConfiguration, type ShopFixture } from '../shop-fixture.js';
 import { applyListQuery, parseListQuery, WsError, type WsErrorItem } from './query.js';
 import { errorsJson, errorsXml, listJson, listXml, rootXml, singleJson, singleXml, type RenderContext } from './render.js';
-import { findResource, KNOWN_RESOURCES } from './resources.js';
+import { findResource, KNOWN_RESOURCES, quirksFor, stringifyScalars } from './resources.js';
 
 export interface PrestaShopSandboxOptions {
   /** A fixture object (used as is, so a test can mutate it), a file path or a bundled name. */
@@ -122,7 +122,7 @@ export async function startPrestaShopSandbox(options: PrestaShopSandboxOptions =
 
     if (resourceName === '') {
       // GET /api/?output_format=JSON on 8.x + PHP 8: TypeError, empty 500 (#34794).
-      if (json) return { status: 500, body: '', contentType: 'text/html; charset=UTF-8', authenticated: true };
+      if (json && quirksFor(fixture.shop.version).jsonRootFails) return { status: 500, body: '', contentType: 'text/html; charset=UTF-8', authenticated: true };
       const list = granted.map(([name, methods]) => ({ name, methods })).sort((a, b) => a.name.localeCompare(b.name));
       return ok(rootXml(list, ctx, fixture.shop.name), false);
     }
@@ -149,7 +149,8 @@ export async function startPrestaShopSandbox(options: PrestaShopSandboxOptions =
       return fail(405, [{ code: 101, message: `Method ${method} is not allowed for the resource ${resourceName} (read-only sandbox)` }], true);
     }
     const def = findResource(resourceName);
-    const all = def ? def.rows(fixture) : [];
+    const quirks = quirksFor(fixture.shop.version);
+    const all = def ? (quirks.stringScalars ? def.rows(fixture).map(stringifyScalars) : def.rows(fixture)) : [];
     const inShop = all.filter((e) => !e.shopIds || idShop === undefined || rawShop === 'all' || e.shopIds.includes(idShop));
 
     try {
@@ -176,7 +177,7 @@ export async function startPrestaShopSandbox(options: PrestaShopSandboxOptions =
         const wanted = (/^\[(.*)\]$/.exec(rawLanguage)?.[1] ?? rawLanguage).split('|');
         ctx.languages = wanted.filter((l) => languages.includes(l));
       }
-      return ok(json ? singleJson(def, entity, ctx) : singleXml(def, entity, ctx), json);
+      return ok(json ? singleJson(def, entity, ctx, quirks.dropFalsySingle) : singleXml(def, entity, ctx), json);
     } catch (error) {
       if (error instanceof WsError) return fail(error.status, error.errors, true);
       throw error;
@@ -226,7 +227,7 @@ export async function startPrestaShopSandbox(options: PrestaShopSandboxOptions =
       const headers: Record<string, string> = {
         'Access-Time': String(Math.floor(Date.now() / 1000)),
         'X-Powered-By': 'PrestaShop Webservice',
-        'PSWS-Version': result.authenticated ? fixture.shop.version : '0',
+        'PSWS-Version': result.authenticated || quirksFor(fixture.shop.version).versionBeforeAuth ? fixture.shop.version : '0',
         'Execution-Time': (Number(process.hrtime.bigint() - started) / 1e9).toFixed(3),
         'Content-Type': result.contentType,
         ...(result.headers ?? {}),
