@@ -1,11 +1,12 @@
 // `checkout-doctor diagnose <club>`: obtain a snapshot, pick the clubs, run the checks, render.
 
 import { performance } from 'node:perf_hooks';
+import { resolveCheckSettings } from '../config/checks.js';
 import { loadConfig, configDir, type LoadedConfig } from '../config/load.js';
 import { matchClub } from '../engine/clubs.js';
 import { UsageError } from '../engine/errors.js';
 import { builtinRegistry, loadPlugins, type Registry } from '../engine/registry.js';
-import { runChecks, type CheckSettings } from '../engine/runner.js';
+import { runChecks } from '../engine/runner.js';
 import { loadSnapshot, type ClubSnapshot, type Snapshot } from '../engine/snapshot.js';
 import type { Check, Query } from '../engine/types.js';
 import { buildClubReport, buildReport, exitCodeFor } from '../report/model.js';
@@ -29,23 +30,6 @@ export interface DiagnoseFlags {
   lang?: string;
   all?: boolean;
   shard?: string;
-}
-
-/** Per-check settings from the `checks` config key; unknown ids are a configuration error. */
-export function checkSettingsFromConfig(loaded: LoadedConfig | undefined, registry: Registry) {
-  const off = new Set<string>();
-  const settings: Record<string, CheckSettings> = {};
-  for (const [id, value] of Object.entries(loaded?.config.checks ?? {})) {
-    if (!registry.get(id)) {
-      throw new UsageError(`Invalid configuration in ${loaded!.filepath}:`, 'Fix these keys and run again.', [
-        `  checks.${id}: unknown check id (known: ${registry.ids().join(', ')})`,
-      ]);
-    }
-    const { severity, ...options } = typeof value === 'string' ? { severity: value } : value;
-    if (severity === 'off') off.add(id);
-    else settings[id] = { severity: severity as CheckSettings['severity'], options };
-  }
-  return { off, settings };
 }
 
 export function selectChecks(registry: Registry, flags: DiagnoseFlags, off: Set<string>): Check[] {
@@ -127,7 +111,7 @@ export async function diagnose(io: Io, club: string | undefined, flags: Diagnose
   const loaded = await loadConfig({ configPath: flags.config, cwd: io.cwd, env: io.env });
   const registry = builtinRegistry();
   await loadPlugins(registry, loaded?.config.plugins ?? [], configDir(loaded, io.cwd));
-  const { off, settings } = checkSettingsFromConfig(loaded, registry);
+  const { off, settings } = resolveCheckSettings(loaded?.config.checks, registry, loaded?.filepath ?? '');
   const checks = selectChecks(registry, flags, off);
   const query = queryFrom(flags);
 

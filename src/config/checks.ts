@@ -3,7 +3,7 @@
 // the key path, all reported at once: an unknown id (with the closest id), an option the check does
 // not declare (misspelt options would otherwise be silently ignored), an option of the wrong type.
 //
-// Meant to replace checkSettingsFromConfig in src/cli/diagnose.ts (same result shape).
+// Used by `diagnose` to turn the `checks` config key into per-check settings.
 
 import { closeMatches } from '../engine/clubs.js';
 import { UsageError } from '../engine/errors.js';

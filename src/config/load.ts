@@ -253,7 +253,9 @@ const LOADERS: Record<string, Loader> = Object.fromEntries(
 );
 
 export async function loadConfig(options: { configPath?: string; cwd?: string; env?: NodeJS.ProcessEnv }): Promise<LoadedConfig | undefined> {
-  const explorer = cosmiconfig(CONFIG_NAME, { loaders: LOADERS });
+  // Searched from the current folder up to the project root (the nearest package.json), as a
+  // person running the tool from a subfolder of their project expects.
+  const explorer = cosmiconfig(CONFIG_NAME, { loaders: LOADERS, searchStrategy: 'project' });
   const cwd = options.cwd ?? process.cwd();
   const given = options.configPath;
   if (given !== undefined && !given.trim()) throw new UsageError('--config is empty.', 'Give the path of a configuration file, e.g. --config .checkout-doctorrc.json.');

@@ -274,3 +274,20 @@ describe('other file formats', () => {
     expect(validateConfig({ $schema: './checkout-doctor.schema.json', clubs: [] }, 'c.json', {}).clubs).toEqual([]);
   });
 });
+
+describe('discovery from a subfolder', () => {
+  it('finds the configuration of the project root, not beyond it', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'cd-proj-'));
+    writeFileSync(join(root, 'package.json'), '{"name":"shop-tools"}');
+    writeFileSync(join(root, '.checkout-doctorrc.json'), JSON.stringify({ prestashop: { url: 'https://shop.example.fr' } }));
+    const deep = join(root, 'a', 'b');
+    mkdirSync(deep, { recursive: true });
+    const found = await loadConfig({ cwd: deep, env: {} });
+    expect(found?.filepath).toBe(join(root, '.checkout-doctorrc.json'));
+    // A nested project (its own package.json) does not climb into the outer one.
+    const nested = join(root, 'nested');
+    mkdirSync(nested);
+    writeFileSync(join(nested, 'package.json'), '{"name":"other"}');
+    expect(await loadConfig({ cwd: nested, env: {} })).toBeUndefined();
+  });
+});
