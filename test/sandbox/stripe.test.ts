@@ -134,6 +134,27 @@ describe('Stripe sandbox', () => {
     expect(write.status).toBe(405);
   });
 
+  it('derives Request-Ids from the request, so recordings are reproducible', async () => {
+    const ids = async () => {
+      const own = await startStripeSandbox({ fixture });
+      try {
+        const out: (string | null)[] = [];
+        for (let i = 0; i < 2; i++) {
+          const res = await fetch(`${own.url}/v1/balance`, { headers: { Authorization: `Bearer ${SK}` }, signal: AbortSignal.timeout(5_000) });
+          await res.text();
+          out.push(res.headers.get('request-id'));
+        }
+        return out;
+      } finally {
+        await own.close();
+      }
+    };
+    const [a, b] = [await ids(), await ids()];
+    expect(a[0]).toMatch(/^req_[A-Za-z0-9]{14}$/);
+    expect(a[1]).not.toBe(a[0]);
+    expect(b).toEqual(a);
+  });
+
   it('logs every call with the key masked', async () => {
     await get('/v1/account', `Bearer ${SK}`);
     await get('/v1/account');

@@ -128,6 +128,21 @@ describe('healthy clubs', () => {
     expectNoRawKey(log.entries, ...fixture.clubs.flatMap((c) => [c.publishableKey ?? null, c.secretKey ?? null]));
   });
 
+  it('gathers the same parts through two fresh sandboxes (reproducible recordings)', async () => {
+    const keys = club('Olympique Noisy-le-Sec');
+    const gather = async () => {
+      const own = await startStripeSandbox({ fixture, now: () => NOW });
+      try {
+        return JSON.stringify(await gatherClubStripe(keys, { ...config, apiBase: own.url }));
+      } finally {
+        await own.close();
+      }
+    };
+    const first = await gather();
+    expect(first).toContain('req_');
+    expect(await gather()).toBe(first);
+  });
+
   it('never writes: every request is a GET', async () => {
     await gatherStripeClubs(fixture.clubs.map((c) => ({ name: c.name, keys: club(c.name) })), config);
     expect(sandbox.requests().length).toBeGreaterThan(0);

@@ -9,7 +9,7 @@
 // GET /v1/payment_intents, GET /v1/balance. Anything else is 404 "Unrecognized request URL"; other
 // methods are refused (the sandbox never creates anything, POST /v1/tokens included).
 
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { FaultInjector } from '../faults.js';
 import { startSandboxServer, type SandboxServer } from '../server.js';
@@ -69,9 +69,14 @@ export function maskLikeStripe(key: string): string {
   return prefix + '*'.repeat(key.length - prefix.length - tail) + key.slice(-tail);
 }
 
-function requestId(): string {
+/**
+ * `req_` + 14 characters, like Stripe's. Derived from the request (method, path, key, and how many
+ * times that same request came before) rather than random, so that a recording through the sandbox
+ * is reproducible whatever the order concurrent requests arrive in.
+ */
+function requestId(seed: string): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  return 'req_' + Array.from(randomBytes(14), (b) => alphabet[b % alphabet.length]).join('');
+  return 'req_' + Array.from(createHash('sha256').update(seed).digest().subarray(0, 14), (b) => alphabet[b % alphabet.length]).join('');
 }
 
 interface Reply {
@@ -113,6 +118,7 @@ export async function startStripeSandbox(options: StripeSandboxOptions): Promise
   const byKey = new Map<string, { account: SandboxAccount; key: SandboxKey }>();
   for (const account of fixture.accounts) for (const key of account.keys) byKey.set(key.key, { account, key });
   const calls: StripeSandboxCall[] = [];
+  const seen = new Map<string, number>();
 
   const created = (item: SandboxListItem): number =>
     item.created ?? Math.floor(now().getTime() / 1000 - (item.createdDaysAgo ?? 0) * 86_400);
@@ -302,7 +308,10 @@ export async function startStripeSandbox(options: StripeSandboxOptions): Promise
 
   const handler = (req: IncomingMessage, res: ServerResponse, url: URL): void => {
     const { reply, key, account } = answer(req, url);
-    const id = requestId();
+    const seed = `${req.method ?? 'GET'} ${req.url ?? '/'} ${key ?? ''}`;
+    const nth = (seen.get(seed) ?? 0) + 1;
+    seen.set(seed, nth);
+    const id = requestId(`${seed} ${nth}`);
     calls.push({
       method: req.method ?? 'GET',
       path: url.pathname,

@@ -227,7 +227,9 @@ export class StripeSession {
       state.publishable ??= late;
       state.account ??= { status: 'failed', cause: { source: 'stripe', kind: 'timeout', host, code: 'ETIMEDOUT', message } };
     }
-    const probe: StripeKeyProbe = { secretKey: state.secret!, publishableKey: state.publishable!, host };
+    // No host here: outcomes that depend on it (unreachable, rate-limited) carry it themselves, and a
+    // probe that reached a verdict reads the same whatever the host (reproducible recordings).
+    const probe: StripeKeyProbe = { secretKey: state.secret!, publishableKey: state.publishable! };
     return { 'club.stripeKeyProbe': { status: 'ok', data: probe }, 'club.stripeAccount': state.account! };
   }
 
