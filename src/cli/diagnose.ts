@@ -1,5 +1,6 @@
 // `checkout-doctor diagnose <club>`: obtain a snapshot, pick the clubs, run the checks, render.
 
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { resolveCheckSettings } from '../config/checks.js';
 import { loadConfig, configDir, type LoadedConfig } from '../config/load.js';
@@ -67,7 +68,7 @@ export interface Obtained {
 /** The snapshot to evaluate: a file given with --snapshot, else gathered live from the configured shop. */
 export async function obtainSnapshot(io: Io, club: string | undefined, flags: DiagnoseFlags, loaded: LoadedConfig | undefined, query: Query): Promise<Obtained> {
   if (flags.snapshot) {
-    const snapshot = await loadSnapshot(flags.snapshot);
+    const snapshot = await loadSnapshot(resolve(io.cwd, flags.snapshot));
     checkClubFlags(club, flags, snapshot.clubs);
     return { snapshot, clubs: chooseClubs(snapshot.clubs, club, flags) };
   }
@@ -122,6 +123,6 @@ export async function diagnose(io: Io, club: string | undefined, flags: Diagnose
     reports.push(buildClubReport(c, results, lang));
   }
   const report = buildReport(reports, lang, startedAt);
-  await writeReport(io, RENDERERS[format](report, { color: !flags.output && useColor(io) }), flags.output);
+  await writeReport(io, RENDERERS[format](report, { color: !flags.output && useColor(io) }), flags.output && resolve(io.cwd, flags.output));
   return exitCodeFor(report, failOn);
 }

@@ -1,6 +1,7 @@
 // `checkout-doctor snapshot <club> --output f`: gathers the live shop like `diagnose` does and
 // writes what was gathered, secrets reduced to facts, for `diagnose --snapshot` to re-evaluate.
 
+import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { UsageError } from '../engine/errors.js';
 import { serializeSnapshot } from '../engine/snapshot.js';
@@ -16,7 +17,7 @@ export async function snapshot(io: Io, club: string | undefined, flags: Snapshot
     throw new UsageError('No shop configured to take a snapshot of.', 'Create .checkout-doctorrc.json with prestashop.url (see README), or pass --config.');
   }
   const { snapshot: gathered } = await obtainSnapshot(io, club, flags, loaded, queryFrom(flags));
-  await writeReport(io, serializeSnapshot(gathered, (text) => redactor.redact(text)), flags.output);
+  await writeReport(io, serializeSnapshot(gathered, (text) => redactor.redact(text)), flags.output && resolve(io.cwd, flags.output));
   if (flags.output) io.stderr.write(`Snapshot of ${gathered.clubs.map((c) => c.name).join(', ')} written to ${flags.output}\n`);
   return 0;
 }

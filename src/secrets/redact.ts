@@ -7,15 +7,20 @@ import { maskSecret } from './stripe-key.js';
 const STRIPE_LIKE = /\b(?:sk|pk|rk)_(?:test|live)_[A-Za-z0-9]{6,}/g;
 const WEBHOOK_LIKE = /\bwhsec_[A-Za-z0-9]{6,}/g;
 
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 export class Redactor {
   private readonly secrets = new Set<string>();
+  /** Short secrets (4 to 7 characters): masked only where they stand alone as a token. */
+  private readonly shortSecrets = new Set<string>();
 
-  /** Registers a configured secret; short values are ignored (masking them would mask ordinary text). */
+  /** Registers a configured secret. Values under 4 characters cannot be masked without mangling text. */
   add(secret: string | undefined | null): void {
     if (!secret) return;
-    const trimmed = secret.trim();
-    if (trimmed.length >= 8) this.secrets.add(trimmed);
-    if (secret !== trimmed && secret.length >= 8) this.secrets.add(secret);
+    for (const value of new Set([secret, secret.trim()])) {
+      if (value.length >= 8) this.secrets.add(value);
+      else if (value.trim().length >= 4) this.shortSecrets.add(value.trim());
+    }
   }
 
   redact(text: string): string {
@@ -23,6 +28,9 @@ export class Redactor {
     // Longest first, so a secret that contains another is masked whole.
     for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
       if (out.includes(secret)) out = out.split(secret).join(maskSecret(secret));
+    }
+    for (const secret of this.shortSecrets) {
+      if (out.includes(secret)) out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escape(secret)}(?![\\p{L}\\p{N}])`, 'gu'), '…');
     }
     return out.replace(STRIPE_LIKE, (m) => maskSecret(m)).replace(WEBHOOK_LIKE, (m) => maskSecret(m));
   }
