@@ -6,6 +6,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startPrestaShopSandbox, type PrestaShopSandbox } from '../../src/sandbox/prestashop/server.js';
 import { setConfiguration } from '../../src/sandbox/shop-fixture.js';
 import { associationIds, i18nText, toBool, toInt } from '../../src/sources/prestashop/coerce.js';
+import { RequestLog } from '../../src/sources/request-log.js';
+import { redactor } from '../../src/secrets/redact.js';
 import { eq, PrestaShopWebservice, PrestaShopWebserviceError, type WebserviceOptions } from '../../src/sources/prestashop/webservice.js';
 
 const KEY = 'DEMO4CHECKOUTDOCTOR7READONLY0001';
@@ -84,7 +86,8 @@ describe('reading the demo shop', () => {
   });
 
   it('fetches nothing twice, however many overlapping callers ask', async () => {
-    const ws = client();
+    const log = new RequestLog();
+    const ws = client({ requestLog: log });
     const asks = () => [
       ws.listAll('groups', { display: 'full' }),
       ws.list('configurations', { display: ['name', 'value', 'id_shop', 'id_shop_group'], filter: { name: '[PS_]%' } }),
@@ -97,6 +100,15 @@ describe('reading the demo shop', () => {
     expect(urls.length).toBe(4);
     expect(new Set(urls).size).toBe(urls.length);
     expect(ws.requestCount).toBe(4);
+    expect(log.entries).toHaveLength(4);
+    expect(log.duplicates()).toEqual([]);
+    expect(log.entries.every((e) => e.source === 'prestashop' && e.method === 'GET' && e.target.startsWith('/api/'))).toBe(true);
+    expect(JSON.stringify(log.entries)).not.toContain(KEY);
+  });
+
+  it('registers the key with the redactor', () => {
+    client();
+    expect(redactor.redact(`key=${KEY}`)).not.toContain(KEY);
   });
 });
 

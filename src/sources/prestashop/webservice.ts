@@ -19,7 +19,9 @@
 import pLimit from 'p-limit';
 import type { Dispatcher } from 'undici';
 import { t, type Cause, type Text } from '../../engine/types.js';
+import { redactor } from '../../secrets/redact.js';
 import { httpRequest, HttpTransportError, type HttpResponse, type RetryPolicy } from '../http.js';
+import { requestLog as sharedRequestLog, type RequestLog } from '../request-log.js';
 import { toInt } from './coerce.js';
 
 export type WsEntity = Record<string, unknown> & { id: number };
@@ -46,6 +48,8 @@ export interface WebserviceOptions {
    * shop URL: wire it to the run's request log. Never carries the key.
    */
   onRequest?: (request: { method: 'GET'; target: string }) => void;
+  /** Where requests are recorded (source `prestashop`); the run's shared log by default. */
+  requestLog?: RequestLog;
 }
 
 export interface ListOptions {
@@ -440,6 +444,8 @@ export class PrestaShopWebservice {
     this.base = apiBase(options.url);
     this.host = this.base.host;
     this.authorization = `Basic ${Buffer.from(`${options.key}:`, 'utf8').toString('base64')}`;
+    // Defence in depth: whatever prints anything masks the key.
+    redactor.add(options.key);
     this.limit = pLimit(Math.max(1, options.concurrency ?? 4));
     this.pageSize = Math.max(1, options.pageSize ?? 500);
   }
@@ -471,7 +477,9 @@ export class PrestaShopWebservice {
     const url = new URL(relative, this.base);
     const shownPath = decodeURIComponent(relative);
     this.requestCount += 1;
-    this.options.onRequest?.({ method: 'GET', target: `${this.base.pathname}${relative}` });
+    const target = `${this.base.pathname}${relative}`;
+    (this.options.requestLog ?? sharedRequestLog).record({ source: 'prestashop', method: 'GET', target });
+    this.options.onRequest?.({ method: 'GET', target });
     let res: HttpResponse;
     try {
       res = await httpRequest(url, {
