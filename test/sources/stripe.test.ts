@@ -308,7 +308,7 @@ describe('keys whose format is broken are never sent', () => {
   });
 
   it('missing keys → not-probed (missing), account part failed', async () => {
-    const parts = await gatherClubStripe(club('Cercle Nautique Hyérois'), config);
+    const parts = await gatherClubStripe({ publishableKey: club('Cercle Nautique Hyérois').publishableKey, secretKey: null }, config);
     expect(probeOf(parts).secretKey).toEqual({ outcome: 'not-probed', reason: 'missing' });
     expect(probeOf(parts).publishableKey.outcome).toBe('valid');
     expect(failedCause(parts)).toMatchObject({ kind: 'no-secret-key' });
