@@ -237,3 +237,28 @@ describe('injected faults', () => {
     expect((await client({ timeoutMs: 2000 }).list('zones')).length).toBe(3);
   });
 });
+
+describe('faults from a JSON file', () => {
+  it('loads fixtures/shops/faults/flaky-webservice.json and the client rides through the transient ones', async () => {
+    const flaky = await startPrestaShopSandbox({ faults: new URL('../../fixtures/shops/faults/flaky-webservice.json', import.meta.url).pathname });
+    try {
+      const recorded: number[] = [];
+      const ws = new PrestaShopWebservice({ url: flaky.url, key: KEY, timeoutMs: 3000, sleep: async (ms) => void recorded.push(ms) });
+      expect((await ws.list('groups')).length).toBe(8);
+      expect((await ws.list('zones')).length).toBe(3);
+      const php = await failure(ws.list('carriers'));
+      expect(php.kind).toBe('php-error');
+      expect(php.message).toContain('mondialrelay');
+      expect(recorded[0]).toBe(1000);
+      expect(recorded).toHaveLength(3);
+      expect(flaky.faults.hits.map((h) => h.rule)).toEqual([
+        'groups rate-limited twice',
+        'groups rate-limited twice',
+        'gateway error once on zones',
+        'relay module warning on carriers',
+      ]);
+    } finally {
+      await flaky.close();
+    }
+  });
+});

@@ -10,7 +10,7 @@
 
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { FaultInjector, type FaultRule } from '../faults.js';
+import { FaultInjector, loadFaultsFile, type FaultRule } from '../faults.js';
 import { startSandboxServer, type SandboxServer } from '../server.js';
 import { loadShopFixture, resolveConfiguration, type ShopFixture } from '../shop-fixture.js';
 import { applyListQuery, parseListQuery, WsError, type WsErrorItem } from './query.js';
@@ -22,7 +22,8 @@ export interface PrestaShopSandboxOptions {
   fixture?: ShopFixture | string;
   port?: number;
   host?: string;
-  faults?: FaultInjector | FaultRule[];
+  /** An injector, rules, or the path of a JSON rules file (see src/sandbox/faults.ts). */
+  faults?: FaultInjector | FaultRule[] | string;
   /** Emulates Apache + PHP-FPM/CGI dropping the Authorization header before PHP sees it. */
   stripAuthorization?: boolean;
 }
@@ -66,7 +67,10 @@ function basicUser(req: IncomingMessage): string | undefined {
 
 export async function startPrestaShopSandbox(options: PrestaShopSandboxOptions = {}): Promise<PrestaShopSandbox> {
   const fixture = typeof options.fixture === 'object' ? options.fixture : await loadShopFixture(options.fixture ?? 'demo-shop');
-  const faults = options.faults instanceof FaultInjector ? options.faults : new FaultInjector(options.faults ?? []);
+  const faults =
+    options.faults instanceof FaultInjector
+      ? options.faults
+      : new FaultInjector(typeof options.faults === 'string' ? await loadFaultsFile(options.faults) : (options.faults ?? []));
   let apiBase = '';
 
   const conf = (name: string, idShop = fixture.shop.id_shop) => resolveConfiguration(fixture, name, idShop);
