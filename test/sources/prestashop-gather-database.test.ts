@@ -82,6 +82,7 @@ describe('gatherFromDatabase (demo shop in MariaDB)', () => {
     const carriers = data('prestashop.carriers', gathered.parts['prestashop.carriers']);
     const relay = carriers.find((c) => c.externalModuleName.startsWith('sendcloud'))!;
     expect(relay).toMatchObject({ id: 4, reference: 4, active: true, deleted: false, isModule: true, zoneIds: [1, 3], shopIds: [1] });
+    expect(relay.paymentModules).toEqual(['ps_checkpayment', 'ps_wirepayment', 'stripe_official']);
     // An edited carrier keeps its reference: the old version is deleted, the new one is not.
     expect(carriers.filter((c) => c.reference === 2).map((c) => [c.id, c.deleted])).toEqual([[2, true], [3, false]]);
     expect(data('prestashop.zones', gathered.parts['prestashop.zones']).filter((z) => z.active).map((z) => z.name)).toEqual(['Europe', 'Outre-Mer']);

@@ -133,6 +133,13 @@ export async function loadShop(conn: mysql.Connection, fixture: ShopFixture, opt
   await load.junction('carrier_zone', list('carriers'), 'id_carrier', 'zones', 'id_zone');
   await load.junction('carrier_group', list('carriers'), 'id_carrier', 'groups', 'id_group');
   await load.junction('carrier_shop', list('carriers'), 'id_carrier', 'shops', 'id_shop');
+  // module_carrier is keyed by the carrier's reference, once per reference (edited carriers share it).
+  const byReference = new Map<unknown, Row>();
+  for (const carrier of list('carriers')) if (!byReference.has(carrier.id_reference)) byReference.set(carrier.id_reference, carrier);
+  await load.insert(
+    'module_carrier',
+    [...byReference.values()].flatMap((c) => ((c.payment_modules as unknown[] | undefined) ?? []).map((id) => ({ id_module: id, id_shop: shopId, id_reference: c.id_reference }))),
+  );
   await load.entity('zone', list('zones'), 'id_zone');
   await load.junction('zone_shop', list('zones'), 'id_zone', 'shops', 'id_shop');
   await load.entity('module', list('modules'), 'id_module');
