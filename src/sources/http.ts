@@ -46,8 +46,11 @@ export interface HttpResponse {
 }
 
 export interface HttpRequestOptions {
-  method?: 'GET' | 'HEAD';
+  /** GET and HEAD are retried per the policy; other methods are sent once, never retried. */
+  method?: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   headers?: Record<string, string>;
+  /** Request body (non-GET methods). */
+  body?: string;
   /** Per attempt, from sending to the end of the body. */
   timeoutMs?: number;
   retry?: Partial<RetryPolicy> | false;
@@ -139,13 +142,16 @@ function describeTransport(error: unknown, code: string | undefined, host: strin
 }
 
 /**
- * Sends one request (GET or HEAD only: both idempotent) and returns the final response. Throws
- * HttpTransportError when no response came (timeout, refused, DNS, TLS, reset after retries).
+ * Sends one request and returns the final response, retrying GET and HEAD (idempotent) per the
+ * policy. Throws HttpTransportError when no response came (timeout, refused, DNS, TLS, reset).
  */
 export async function httpRequest(url: string | URL, options: HttpRequestOptions = {}): Promise<HttpResponse> {
   const target = new URL(url);
   const host = target.host;
-  const policy: RetryPolicy = options.retry === false ? { ...DEFAULT_RETRY, retries: 0 } : { ...DEFAULT_RETRY, ...(options.retry ?? {}) };
+  const method = options.method ?? 'GET';
+  const idempotent = method === 'GET' || method === 'HEAD';
+  const policy: RetryPolicy =
+    options.retry === false || !idempotent ? { ...DEFAULT_RETRY, retries: 0 } : { ...DEFAULT_RETRY, ...(options.retry ?? {}) };
   const timeoutMs = options.timeoutMs ?? 15_000;
   const sleep = options.sleep ?? sleepReal;
   const random = options.random ?? Math.random;
@@ -164,8 +170,9 @@ export async function httpRequest(url: string | URL, options: HttpRequestOptions
     let retryable = false;
     try {
       const res = await request(target, {
-        method: options.method ?? 'GET',
+        method,
         headers: options.headers,
+        ...(options.body !== undefined && idempotent === false ? { body: options.body } : {}),
         signal: controller.signal,
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,

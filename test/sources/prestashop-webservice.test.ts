@@ -421,6 +421,22 @@ describe('errors of §4 become typed causes', () => {
 });
 
 describe('httpRequest', () => {
+  it('sends a POST once with its body, never retried even on 503', async () => {
+    const bodies: string[] = [];
+    pool()
+      .intercept({ path: '/coupons', method: 'POST' })
+      .reply((opts) => {
+        bodies.push(String(opts.body));
+        return { statusCode: 503, data: 'busy', responseOptions: { headers: { 'retry-after': '1' } } };
+      })
+      .persist();
+    const res = await httpRequest(`${ORIGIN}/coupons`, { method: 'POST', body: '{"percent":5}', dispatcher: agent, sleep: async (ms) => void sleeps.push(ms) });
+    expect(res.status).toBe(503);
+    expect(res.attempts).toBe(1);
+    expect(bodies).toEqual(['{"percent":5}']);
+    expect(sleeps).toEqual([]);
+  });
+
   it('returns every status to the caller (no throw on 4xx/5xx) and never follows redirects', async () => {
     pool().intercept({ path: '/x' }).reply(302, '', { headers: { location: '/y' } });
     const res = await httpRequest(`${ORIGIN}/x`, { dispatcher: agent });
