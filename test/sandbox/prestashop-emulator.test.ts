@@ -52,6 +52,8 @@ describe('authentication (§4)', () => {
     expect(r.json().errors.map((e: { code: number }) => e.code)).toEqual(codes);
     expect(r.headers.get('psws-version')).toBe('0');
     expect(r.headers.get('x-powered-by')).toBe('PrestaShop Webservice');
+    // authenticate() sends the challenge with its own errors (unlike code 26).
+    expect(r.headers.get('www-authenticate')).toMatch(/^Basic realm=/);
   });
 
   it('keeps the "Authentification" typo of codes 20', async () => {

@@ -92,17 +92,19 @@ export async function startPrestaShopSandbox(options: PrestaShopSandboxOptions =
     if (conf('PS_WEBSERVICE') !== '1') {
       return fail(503, [{ code: 22, message: 'The PrestaShop webservice is disabled. Please activate it in the PrestaShop Back Office' }]);
     }
-    if (key === '') return fail(401, [{ code: 17, message: 'Authentication key is empty' }]);
-    if (key.length !== 32) return fail(401, [{ code: 18, message: 'Invalid authentication key format' }]);
+    // WebserviceRequest::authenticate() adds WWW-Authenticate to its own errors (17, 18, 20, 21).
+    const authFail = (errors: WsErrorItem[]) => ({ ...fail(401, errors), headers: { 'WWW-Authenticate': WWW_AUTHENTICATE } });
+    if (key === '') return authFail([{ code: 17, message: 'Authentication key is empty' }]);
+    if (key.length !== 32) return authFail([{ code: 18, message: 'Invalid authentication key format' }]);
     const account = fixture.webservice_accounts.find((a) => a.key === key);
     if (!account || account.active !== 1) {
-      return fail(401, [
+      return authFail([
         { code: 20, message: 'Authentification key is not active' },
         { code: 21, message: 'No permission for this authentication key' },
       ]);
     }
     const granted = Object.entries(account.permissions).filter(([, methods]) => methods.length > 0);
-    if (granted.length === 0) return fail(401, [{ code: 21, message: 'No permission for this authentication key' }]);
+    if (granted.length === 0) return authFail([{ code: 21, message: 'No permission for this authentication key' }]);
 
     let idShop = fixture.shop.id_shop;
     const rawShop = params.get('id_shop');
