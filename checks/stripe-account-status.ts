@@ -164,6 +164,15 @@ export default {
       'Vérifie que le compte Stripe du club peut encaisser (paiements activés) et recevoir les virements, explique pourquoi Stripe l’a désactivé (informations en retard, examen de sécurité, refus), et signale un compte dormant : sans paiement depuis N jours (option dormantDays, 90 par défaut), Stripe le met en sécurité et le club doit le réactiver.',
       "Verifies that the club's Stripe account can take payments (charges enabled) and receive payouts, explains why Stripe disabled it (overdue information, security review, rejection), and flags a dormant account: with no payment for N days (option dormantDays, default 90), Stripe secures it and the club must reactivate it.",
     ),
+    manualSteps: [
+      DASHBOARD,
+      t(
+        'Si Stripe signale un contrôle de sécurité ou des informations à fournir, le club y répond (une facture transmise par la boutique suffit pour un contrôle).',
+        'If Stripe reports a security check or information to provide, the club answers it (an invoice from the shop is enough for a check).',
+      ),
+      t('Dans Paiements, vérifiez la date du dernier paiement : après une longue inactivité, suivez les étapes de réactivation.', 'In Payments, check the date of the last payment: after a long inactivity, follow the reactivation steps.'),
+      ...REACTIVATE.slice(1),
+    ],
     docs: 'FAQ 000, « Vérifier le compte Stripe » et contrôles de sécurité Stripe',
     defaultOptions: { dormantDays: 90 },
   },

@@ -274,6 +274,15 @@ export default {
       'Interroge Stripe en lecture seule : la clé secrète doit ouvrir le compte, la clé publique doit être reconnue (une lecture réservée aux clés secrètes lui répond « secret_key_required »). Distingue les clés inconnues ou supprimées, expirées, restreintes sans permission, inversées, et les clés de deux comptes différents.',
       'Asks Stripe, read-only: the secret key must open the account, the publishable key must be recognised (a secret-only read answers it "secret_key_required"). Tells apart unknown or deleted keys, expired keys, restricted keys without permission, swapped keys, and keys from two different accounts.',
     ),
+    manualSteps: [
+      DASHBOARD_KEYS,
+      t(
+        'Comparez-les aux clés du club dans le back-office (« Paramétrage du compte Stripe ») : mêmes caractères, même mode ; une clé absente du tableau de bord a été supprimée ou a expiré.',
+        'Compare them with the club keys in the back office ("Paramétrage du compte Stripe"): same characters, same mode; a key missing from the dashboard was deleted or has expired.',
+      ),
+      ENTER_KEYS,
+      RESAVE,
+    ],
     docs: 'FAQ 000, « Vérifier les clés Stripe » et « Réenregistrer les clés Stripe »',
   },
   run({ parts }) {

@@ -192,6 +192,18 @@ describe('stripe-account-status: run', () => {
 });
 
 describe('stripe-account-status: through the runner', () => {
+  it('a part the sources cannot see becomes manual with the steps a person follows', async () => {
+    const { snapshot, club } = makeSnapshot({
+      clubParts: {
+        'club.stripeAccount': { status: 'unavailable', reason: { fr: 'Stripe non interrogé.', en: 'Stripe was not asked.' } },
+      },
+    });
+    const [result] = await runChecks({ checks: [check], snapshot, club, query: {} });
+    expect(result!.status).toBe('manual');
+    expect(result!.message.en).toBe('Stripe was not asked.');
+    expect(result!.remediation.map((r) => r.en).join('\n')).toContain('reactivate its account');
+  });
+
   it('uses the snapshot time and the configured dormantDays', async () => {
     const account = { ...HEALTHY, lastActivity: { charges: { status: 'read', created: daysAgo(100) }, paymentIntents: { status: 'skipped' } } };
     const { snapshot, club } = makeSnapshot({ clubParts: { 'club.stripeAccount': ok(account) } });

@@ -195,6 +195,19 @@ describe('stripe-keys-live: run', () => {
 });
 
 describe('stripe-keys-live: through the runner', () => {
+  it('a part the sources cannot see becomes manual with the steps a person follows', async () => {
+    const { snapshot, club } = makeSnapshot({
+      clubParts: {
+        'club.stripeKeys': ok(keys()),
+        'club.stripeKeyProbe': { status: 'unavailable', reason: { fr: 'Stripe non interrogé.', en: 'Stripe was not asked.' } },
+      },
+    });
+    const [result] = await runChecks({ checks: [check], snapshot, club, query: {} });
+    expect(result!.status).toBe('manual');
+    expect(result!.message.en).toBe('Stripe was not asked.');
+    expect(result!.remediation.map((r) => r.en).join('\n')).toContain('Developers > API keys');
+  });
+
   it('a failed probe part becomes error with its cause', async () => {
     const { snapshot, club } = makeSnapshot({
       clubParts: {

@@ -4,11 +4,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PART_SCHEMAS, type StripeAccount, type StripeKeyProbe } from '../../src/engine/parts.js';
 import { FaultInjector } from '../../src/sandbox/faults.js';
 import { loadStripeFixture, parseStripeFixture, type StripeFixture } from '../../src/sandbox/stripe/fixture.js';
 import { startStripeSandbox, type StripeSandbox } from '../../src/sandbox/stripe/server.js';
+import { redactor } from '../../src/secrets/redact.js';
 import { RequestLog } from '../../src/sources/request-log.js';
 import { endpointOf, gatherClubStripe, gatherStripeClubs, type StripeParts, type StripeSourceConfig } from '../../src/sources/stripe/index.js';
 
@@ -106,6 +107,15 @@ describe('healthy clubs', () => {
     const seen = sandbox.calls.map((c) => `${c.method} ${c.path}${c.query.limit ? `?limit=${c.query.limit}` : ''} ${c.key?.slice(0, 3)}`).sort();
     expect(seen).toEqual(['GET /v1/account pk_', 'GET /v1/account sk_', 'GET /v1/charges?limit=1 sk_']);
     expectNoRawKey(parts, keys.publishableKey, keys.secretKey);
+  });
+
+  it('registers the keys with the process redactor', async () => {
+    // A dash is an unexpected character, not a broken key: it is sent, and the Stripe-shaped pattern
+    // alone would mask only `sk_test_FAKE`, leaving the rest of the key readable.
+    const secretKey = 'sk_test_FAKE-redact0000000009';
+    const parts = await gatherClubStripe({ secretKey }, config);
+    expect(probeOf(parts).secretKey.outcome).toBe('revoked-or-unknown');
+    expect(redactor.redact(`key=${secretKey}`)).not.toContain('redact0000000009');
   });
 
   it('probes a key shared by two clubs once', async () => {
@@ -312,6 +322,21 @@ describe('keys whose format is broken are never sent', () => {
     expect(probeOf(parts).secretKey).toEqual({ outcome: 'not-probed', reason: 'missing' });
     expect(probeOf(parts).publishableKey.outcome).toBe('valid');
     expect(failedCause(parts)).toMatchObject({ kind: 'no-secret-key' });
+  });
+});
+
+describe('stderr stays clean', () => {
+  it('a Stripe-Notice header does not become a process warning', async () => {
+    const account = { id: 'acct_1FAKEnotice000001', object: 'account', charges_enabled: true, payouts_enabled: true, details_submitted: true };
+    faults.add({ path: '/v1/account', times: 1, respond: { kind: 'status', status: 200, headers: { 'Stripe-Notice': 'This API version is deprecated.' }, contentType: 'application/json', body: JSON.stringify(account) } });
+    const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    try {
+      const probe = probeOf(await gatherClubStripe({ secretKey: club('AS Saint-Étienne').secretKey }, config));
+      expect(probe.secretKey).toMatchObject({ outcome: 'valid', accountId: 'acct_1FAKEnotice000001' });
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
 

@@ -24,6 +24,7 @@ import type {
   StripeSecretProbe,
 } from '../../engine/parts.js';
 import { t, type Cause, type Text } from '../../engine/types.js';
+import { redactor } from '../../secrets/redact.js';
 import { describeKey, type KeyFacts } from '../../secrets/stripe-key.js';
 import { requestLog as sharedRequestLog, type RequestLog } from '../request-log.js';
 import { causeOf, classifyStripeError, makeMasker, type Classified } from './errors.js';
@@ -144,10 +145,15 @@ export class StripeSession {
         // SDK retries a reset connection even with 0 retries, which must not outlive the run.
         const base = Stripe.createNodeHttpClient(this.agent);
         const httpClient = Object.create(base) as typeof base;
-        httpClient.makeRequest = (...args: Parameters<typeof base.makeRequest>) =>
-          this.closed
-            ? Promise.reject(Object.assign(new Error('the Stripe session is closed'), { code: 'ECANCELED' }))
-            : base.makeRequest(...args);
+        httpClient.makeRequest = async (...args: Parameters<typeof base.makeRequest>) => {
+          if (this.closed) throw Object.assign(new Error('the Stripe session is closed'), { code: 'ECANCELED' });
+          const response = await base.makeRequest(...args);
+          // A `Stripe-Notice` header makes the SDK call process.emitWarning, which would print on the
+          // CLI's stderr (and cannot be silenced when an AI-agent variable is set): drop it.
+          const headers = response.getHeaders() as Record<string, unknown>;
+          if ('stripe-notice' in headers) delete headers['stripe-notice'];
+          return response;
+        };
         return new Stripe(key, {
           apiVersion: Stripe.API_VERSION,
           host: this.endpoint.host,
@@ -204,6 +210,9 @@ export class StripeSession {
     const state: { secret?: StripeSecretProbe; publishable?: StripePublishableProbe; account?: PartEnvelope } = {};
     const deadline = Date.now() + this.options.clubTimeoutMs;
     const mask = makeMasker([keys.publishableKey, keys.secretKey]);
+    // Last line of defence: whatever prints later masks these keys too.
+    redactor.add(keys.publishableKey);
+    redactor.add(keys.secretKey);
     const work = (async () => {
       await Promise.all([this.probePublishable(keys.publishableKey, deadline, mask, state), this.probeSecret(keys.secretKey, deadline, mask, state)]);
     })().catch((error: unknown) => {
