@@ -318,6 +318,134 @@ const SHIPPING_PARTS = {
 // END shipping parts
 // ---------------------------------------------------------------------------------------------
 
+// ---------------------------------------------------------------------------------------------
+// BEGIN sendcloud parts: the Sendcloud account and the shop's connection (api-notes/sendcloud.md).
+// Written by src/sources/sendcloud/; read by checks/sendcloud-account-setup.ts,
+// checks/sendcloud-service-points.ts and checks/sendcloud-integration-health.ts. Shop-wide: one
+// Sendcloud account serves every club. Facts only: no module settings (they may hold a PrestaShop
+// webservice key), no contact names, e-mails of senders, phone numbers, log bodies or headers.
+
+/** `GET /api/v2/user`, reduced. `address`, `postal_code` and `city` of the user are its invoice address. */
+export const SendcloudUserSchema = z.object({
+  companyName: z.string().nullable(),
+  /** The account's login e-mail (shown so the merchant knows which account the keys belong to). */
+  email: z.string().nullable(),
+  /** Invoice address fields that are empty or absent (`address`, `postal_code`, `city`); [] = complete. */
+  invoiceAddressMissing: z.array(z.enum(['address', 'postal_code', 'city'])),
+  /** `registered` as Sendcloud gives it (`YYYY-MM-DD HH:MM:SS`), opaque. */
+  registered: z.string().nullable(),
+});
+
+export const SendcloudSenderAddressSchema = z.object({
+  id: Id,
+  label: z.string().nullable(),
+  companyName: z.string().nullable(),
+  city: z.string().nullable(),
+  country: z.string().nullable(),
+  /** Street, postal code, city and country are all filled in. */
+  complete: z.boolean(),
+});
+
+/** `GET /api/v2/user/addresses/sender`. */
+export const SendcloudSenderAddressesSchema = z.object({
+  count: z.number().int().nonnegative(),
+  addresses: z.array(SendcloudSenderAddressSchema),
+});
+
+/**
+ * `GET /api/v2/user/invoices`, reduced to the direct-debit heuristic (unconfirmed): Sendcloud
+ * authorises the direct debit with a small `initial_payment` invoice.
+ */
+export const SendcloudInvoicesSchema = z.object({
+  count: z.number().int().nonnegative(),
+  /** `initial_payment` invoices, paid or not. */
+  initialPayments: z.number().int().nonnegative(),
+  /** At least one `initial_payment` invoice has `isPayed: true`. */
+  initialPaymentPaid: z.boolean(),
+});
+
+/** One entry of `GET /api/v2/integrations` (a connected shop or an API integration). */
+export const SendcloudIntegrationSchema = z.object({
+  id: Id,
+  shopName: z.string(),
+  shopUrl: z.string().nullable(),
+  /** Raw `system` (`prestashop`, `prestashop_v2`?, `api`, `magento`...). */
+  system: z.string(),
+  /** ISO date the integration started failing, null when it is not failing. */
+  failingSince: z.string().nullable(),
+  /** ISO date of the last successful order fetch, null when never. */
+  lastFetch: z.string().nullable(),
+  servicePointEnabled: z.boolean(),
+  servicePointCarriers: z.array(z.string()),
+  webhookActive: z.boolean().nullable(),
+});
+
+/**
+ * Every integration of the account, and which one is the diagnosed shop's. The source matches
+ * (checks cannot see the configuration): same host as `prestashop.url` (case-insensitive, port and
+ * scheme ignored), same path (trailing slash ignored); among several, `system` starting with
+ * `prestashop` first, then the first listed.
+ */
+export const SendcloudIntegrationsSchema = z.object({
+  /** The shop URL matched against (config `prestashop.url`). */
+  shopUrl: z.string(),
+  /** The shop's integration, null when none matches. */
+  matchedId: Id.nullable(),
+  /** Every integration whose shop_url matched the shop (several = the shop was connected more than once). */
+  candidateIds: z.array(Id),
+  list: z.array(SendcloudIntegrationSchema),
+});
+
+export const SendcloudLogEntrySchema = z.object({
+  /** ISO date, as Sendcloud gives it. */
+  createdAt: z.string(),
+  method: z.string().nullable(),
+  /** HTTP status the shop answered Sendcloud (495 = SSL error), null when no response. */
+  responseCode: z.number().int().nullable(),
+  /** Python exception class, e.g. `requests.exceptions.SSLError`. */
+  exceptionType: z.string().nullable(),
+  /** Exception text, truncated, with any `key=`/`ws_key=` value masked. */
+  exception: z.string().nullable(),
+});
+
+/** `GET /api/v2/integrations/{id}/logs` (first page) of the shop's integration, newest first. */
+export const SendcloudIntegrationLogsSchema = z.object({
+  /** The matched integration; null (and no entries) when no integration matches the shop. */
+  integrationId: Id.nullable(),
+  entries: z.array(SendcloudLogEntrySchema),
+  /** Sendcloud has older entries than these (a `next` page was not read). */
+  truncated: z.boolean(),
+});
+
+/** `GET /api/v2/shipping_methods?sender_address=all`, reduced to carriers. */
+export const SendcloudShippingMethodsSchema = z.object({
+  methodCount: z.number().int().nonnegative(),
+  /** Distinct `carrier` codes: the carriers enabled in the account. */
+  carriers: z.array(z.string()),
+  /** Distinct carriers having a method whose `service_point_input` is not `none`. */
+  servicePointCarriers: z.array(z.string()),
+});
+
+export type SendcloudUser = z.infer<typeof SendcloudUserSchema>;
+export type SendcloudSenderAddresses = z.infer<typeof SendcloudSenderAddressesSchema>;
+export type SendcloudInvoices = z.infer<typeof SendcloudInvoicesSchema>;
+export type SendcloudIntegration = z.infer<typeof SendcloudIntegrationSchema>;
+export type SendcloudIntegrations = z.infer<typeof SendcloudIntegrationsSchema>;
+export type SendcloudLogEntry = z.infer<typeof SendcloudLogEntrySchema>;
+export type SendcloudIntegrationLogs = z.infer<typeof SendcloudIntegrationLogsSchema>;
+export type SendcloudShippingMethods = z.infer<typeof SendcloudShippingMethodsSchema>;
+
+const SENDCLOUD_PARTS = {
+  'sendcloud.user': SendcloudUserSchema,
+  'sendcloud.senderAddresses': SendcloudSenderAddressesSchema,
+  'sendcloud.invoices': SendcloudInvoicesSchema,
+  'sendcloud.integrations': SendcloudIntegrationsSchema,
+  'sendcloud.integrationLogs': SendcloudIntegrationLogsSchema,
+  'sendcloud.shippingMethods': SendcloudShippingMethodsSchema,
+} as const;
+// END sendcloud parts
+// ---------------------------------------------------------------------------------------------
+
 export const PART_SCHEMAS = {
   // Shop-wide parts.
   /** Every customer group of the shop. */
@@ -341,6 +469,7 @@ export const PART_SCHEMAS = {
   'club.stripeKeys': StripeKeysSchema,
   ...STRIPE_LIVE_PARTS,
   ...SHIPPING_PARTS,
+  ...SENDCLOUD_PARTS,
 } as const;
 
 export type PartName = keyof typeof PART_SCHEMAS;
