@@ -7,5 +7,8 @@ import promoCode from './promo-code.js';
 import creditNotePrerequisites from './credit-note-prerequisites.js';
 import customerAccountStatus from './customer-account-status.js';
 import customerClubMembership from './customer-club-membership.js';
+import sendcloudAccountSetup from './sendcloud-account-setup.js';
+import sendcloudServicePoints from './sendcloud-service-points.js';
+import sendcloudIntegrationHealth from './sendcloud-integration-health.js';
 
-export const builtinChecks: readonly Check[] = [categoryClubAccess, stripeKeysFormat, promoCode, creditNotePrerequisites, customerAccountStatus, customerClubMembership];
+export const builtinChecks: readonly Check[] = [categoryClubAccess, stripeKeysFormat, promoCode, creditNotePrerequisites, customerAccountStatus, customerClubMembership, sendcloudAccountSetup, sendcloudServicePoints, sendcloudIntegrationHealth];
