@@ -7,8 +7,11 @@ import promoCode from './promo-code.js';
 import creditNotePrerequisites from './credit-note-prerequisites.js';
 import customerAccountStatus from './customer-account-status.js';
 import customerClubMembership from './customer-club-membership.js';
+import relayCarrierZones from './relay-carrier-zones.js';
+import relayModuleConflicts from './relay-module-conflicts.js';
+import shopOnline from './shop-online.js';
 import sendcloudAccountSetup from './sendcloud-account-setup.js';
 import sendcloudServicePoints from './sendcloud-service-points.js';
 import sendcloudIntegrationHealth from './sendcloud-integration-health.js';
 
-export const builtinChecks: readonly Check[] = [categoryClubAccess, stripeKeysFormat, promoCode, creditNotePrerequisites, customerAccountStatus, customerClubMembership, sendcloudAccountSetup, sendcloudServicePoints, sendcloudIntegrationHealth];
+export const builtinChecks: readonly Check[] = [categoryClubAccess, stripeKeysFormat, promoCode, creditNotePrerequisites, customerAccountStatus, customerClubMembership, sendcloudAccountSetup, sendcloudServicePoints, sendcloudIntegrationHealth, relayCarrierZones, relayModuleConflicts, shopOnline];

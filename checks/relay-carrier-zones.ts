@@ -1,0 +1,387 @@
+// FAQ 002: the Sendcloud relay-point map shows only through the shop's "Service Point Delivery"
+// carrier. Cause 5 of "Raisons courantes…": that shipping method was not created for every delivery
+// zone. api-notes/sendcloud.md §7 adds what the PrestaShop module itself requires before the map
+// renders (servicePointsAvailable()): the shop connected, the script key set, and a synced carrier
+// that is active, not deleted, in carrier_shop for the shop, with at least one zone and at least one
+// module_carrier (payment module) row; otherwise the carrier silently disappears from checkout.
+//
+// The carriers are found by their owning module (external_module_name `sendcloud` / `sendcloudv2`)
+// and by the references the module stored (`*_SPP_CARRIER_<CODE>_REFERENCE`), never by name:
+// merchants rename them. PrestaShop gives a carrier a new id on every back-office edit and marks
+// the old one deleted (api-notes/prestashop.md §5), so carriers are keyed on their reference.
+
+import type { Carrier, SendcloudModule, Zone } from '../src/engine/parts.js';
+import { t, type Check, type CheckContext, type Text } from '../src/engine/types.js';
+
+const SENDCLOUD_MODULES = new Set(['sendcloud', 'sendcloudv2']);
+const isSendcloudCarrier = (c: Carrier) => SENDCLOUD_MODULES.has(c.externalModuleName.trim().toLowerCase());
+
+/** `SENDCLOUD_SPP_CARRIER_<CODE>_REFERENCE` (v1) and `SENDCLOUD_V2_SPP_CARRIER_<CODE>_REFERENCE` (v2). */
+const REFERENCE_KEY = /^SENDCLOUD_(?:V2_)?SPP_CARRIER_([A-Z0-9_]+)_REFERENCE$/;
+
+const carriersList = t('Dans le back-office : Livraison > Transporteurs.', 'In the back office: Shipping > Carriers.');
+
+const sendcloudServicePoints = t(
+  "Dans Sendcloud : Réglages > Boutiques connectées, ouvrez la boutique, activez l'option « Point Relais » avec au moins un transporteur et enregistrez : le module Sendcloud crée alors dans PrestaShop le transporteur « Service Point Delivery ».",
+  'In Sendcloud: Settings > Connected stores, open the shop, enable the "Service Points" option with at least one carrier and save: the Sendcloud module then creates the "Service Point Delivery" carrier in PrestaShop.',
+);
+
+const zoneNames = (zones: Zone[]) => zones.map((z) => `« ${z.name} » (n° ${z.id})`).join(', ');
+const zoneNamesEn = (zones: Zone[]) => zones.map((z) => `"${z.name}" (#${z.id})`).join(', ');
+
+const zoneStep = (name: string, zones: Zone[]): Text =>
+  t(
+    `Livraison > Transporteurs, « Modifier » sur « ${name} », étape « Destinations et coûts d'expédition » (zones d'expédition) : cochez ${zones.length ? `${zones.length > 1 ? 'les zones' : 'la zone'} ${zoneNames(zones)}` : 'chaque zone active'} et ${zones.length === 1 ? 'donnez-lui' : 'donnez à chacune'} un prix, puis « Terminer ».`,
+    `Shipping > Carriers, "Edit" on "${name}", step "Shipping locations and costs" (shipping zones): tick ${zones.length ? `the zone${zones.length > 1 ? 's' : ''} ${zoneNamesEn(zones)}` : 'every active zone'} and give ${zones.length === 1 ? 'it' : 'each'} a price, then "Finish".`,
+  );
+
+const manualSteps: Text[] = [
+  carriersList,
+  t(
+    "Repérez le transporteur point relais de Sendcloud (créé sous le nom « Service Point Delivery: <transporteur> », qui a pu être renommé) : il doit être activé.",
+    'Find Sendcloud\'s relay-point carrier (created as "Service Point Delivery: <carrier>", possibly renamed since): it must be enabled.',
+  ),
+  zoneStep('Service Point Delivery', []),
+  t(
+    'Paiement > Préférences, section « Restrictions par transporteur » : vérifiez que des modules de paiement sont cochés pour ce transporteur.',
+    'Payment > Preferences, "Carrier restrictions" section: check that payment modules are ticked for that carrier.',
+  ),
+];
+
+interface ModuleView {
+  /** true: the module's configuration is there; false: known absent; null: unknown. */
+  present: boolean | null;
+  variant: SendcloudModule['variant'];
+  connected: boolean | null;
+  scriptUrl: string | null | undefined;
+  /** reference → Sendcloud carrier codes, as stored by the module. */
+  references: Map<number, string[]>;
+  selectedCarriers: Record<string, string>;
+}
+
+function moduleView(sendcloud: SendcloudModule | undefined, configuration: Record<string, string | null> | undefined): ModuleView {
+  const references = new Map<number, string[]>();
+  const add = (reference: number, code: string) => references.set(reference, [...(references.get(reference) ?? []), code]);
+  if (sendcloud) {
+    for (const [code, reference] of Object.entries(sendcloud.carrierReferences)) add(reference, code);
+    return {
+      present: sendcloud.variant !== null || references.size > 0,
+      variant: sendcloud.variant,
+      connected: sendcloud.connected,
+      scriptUrl: sendcloud.scriptUrl,
+      references,
+      selectedCarriers: sendcloud.selectedCarriers,
+    };
+  }
+  // Without the module part, the configuration can only prove presence: a source may have read
+  // only some names, so a missing key proves nothing.
+  if (configuration) {
+    const keys = Object.keys(configuration).filter((k) => k.startsWith('SENDCLOUD_'));
+    for (const key of keys) {
+      const match = REFERENCE_KEY.exec(key);
+      const value = configuration[key]?.trim();
+      if (match && value && /^\d+$/.test(value) && Number(value) > 0) add(Number(value), match[1]!.toLowerCase());
+    }
+    if (keys.length) {
+      return {
+        present: true,
+        variant: keys.some((k) => k.startsWith('SENDCLOUD_V2_')) ? 'v2' : 'v1',
+        connected: null,
+        scriptUrl: undefined,
+        references,
+        selectedCarriers: {},
+      };
+    }
+  }
+  return { present: null, variant: null, connected: null, scriptUrl: undefined, references, selectedCarriers: {} };
+}
+
+function bullets(items: Text[]): Text {
+  return t(items.map((i) => `- ${i.fr}`).join('\n'), items.map((i) => `- ${i.en}`).join('\n'));
+}
+
+function unique(texts: Text[]): Text[] {
+  const seen = new Set<string>();
+  return texts.filter((x) => (seen.has(x.en) ? false : (seen.add(x.en), true)));
+}
+
+function label(c: Carrier, codes: string[]): Text {
+  const sc = codes.length ? `, Sendcloud ${codes.join(', ')}` : '';
+  return t(`« ${c.name} » (transporteur n° ${c.id}, référence ${c.reference}${sc})`, `"${c.name}" (carrier #${c.id}, reference ${c.reference}${sc})`);
+}
+
+
+export default {
+  meta: {
+    id: 'relay-carrier-zones',
+    category: 'shipping',
+    severity: 'fail',
+    needs: ['prestashop.carriers', 'prestashop.zones'],
+    optional: ['prestashop.sendcloudModule', 'prestashop.configuration'],
+    title: t('Transporteur point relais Sendcloud sur toutes les zones', 'Sendcloud relay-point carrier on every zone'),
+    description: t(
+      "Vérifie que le transporteur point relais créé par le module Sendcloud (reconnu par son module, pas par son nom) existe, n'est pas supprimé, est activé, dessert toutes les zones de livraison actives, est associé à la boutique et a des moyens de paiement. Sans cela la carte des points relais ne s'affiche pas : le module masque le transporteur au moment de la commande.",
+      "Verifies that the relay-point carrier created by the Sendcloud module (recognised by its module, not its name) exists, is not deleted, is enabled, serves every active delivery zone, is attached to the shop and has payment methods. Otherwise the relay-point map does not show: the module hides the carrier at checkout.",
+    ),
+    manualSteps,
+    docs: 'FAQ 002, cause 5 (méthode « Livraison en Point Relais » pas créée pour toutes les zones) ; api-notes/sendcloud.md §7 (conditions du module)',
+    /** The diagnosed shop's id, for carrier_shop (multistore). */
+    defaultOptions: { shopId: 1 },
+  },
+  run(ctx: CheckContext) {
+    const { parts, unavailable, options } = ctx;
+    const carriers = parts['prestashop.carriers']!;
+    const zones = parts['prestashop.zones']!;
+    const module = moduleView(parts['prestashop.sendcloudModule'], parts['prestashop.configuration']);
+    const shopId = typeof options.shopId === 'number' && Number.isInteger(options.shopId) && options.shopId > 0 ? options.shopId : 1;
+    const activeZones = zones.filter((z) => z.active).sort((a, b) => a.id - b.id);
+
+    // Every reference that is Sendcloud's: by module on any version, or stored by the module.
+    const fromCarriers = new Set(carriers.filter(isSendcloudCarrier).map((c) => c.reference));
+    const allRefs = [...new Set([...fromCarriers, ...module.references.keys()])].sort((a, b) => a - b);
+    const moduleKnowsRefs = module.references.size > 0;
+
+    const problems: Text[] = [];
+    const fixes: Text[] = [];
+    const unknownZones: Carrier[] = [];
+    const evaluated: Record<string, unknown>[] = [];
+    const ignored: Record<string, unknown>[] = [];
+    const deletedOnly: { reference: number; last: Carrier }[] = [];
+    let live = 0;
+
+    for (const reference of allRefs) {
+      const codes = module.references.get(reference) ?? [];
+      const versions = carriers.filter((c) => c.reference === reference);
+      const current = versions.filter((c) => !c.deleted).sort((a, b) => b.id - a.id)[0];
+      if (versions.length === 0) {
+        problems.push(
+          t(
+            `le module Sendcloud désigne le transporteur de référence ${reference} (${codes.join(', ')}), qui n'existe pas dans la boutique : les points relais sont activés mais mal configurés`,
+            `the Sendcloud module points to the carrier with reference ${reference} (${codes.join(', ')}), which does not exist in the shop: service points are enabled but not configured properly`,
+          ),
+        );
+        fixes.push(sendcloudServicePoints);
+        evaluated.push({ reference, codes, found: false });
+        continue;
+      }
+      if (!current) {
+        const last = [...versions].sort((a, b) => b.id - a.id)[0]!;
+        if (codes.length) {
+          problems.push(
+            t(
+              `le transporteur point relais ${label(last, codes).fr} a été supprimé`,
+              `the relay-point carrier ${label(last, codes).en} was deleted`,
+            ),
+          );
+          fixes.push(sendcloudServicePoints);
+          evaluated.push({ reference, codes, found: true, deleted: true, lastId: last.id, name: last.name });
+        } else if (moduleKnowsRefs) {
+          // The module deletes the carriers of codes no longer selected: nothing to repair.
+          ignored.push({ reference, lastId: last.id, name: last.name, why: 'deleted, no longer selected in Sendcloud' });
+        } else {
+          deletedOnly.push({ reference, last });
+        }
+        continue;
+      }
+      if (!codes.length && moduleKnowsRefs && !current.active) {
+        // A disabled leftover (older module version, code deselected) the module no longer uses.
+        ignored.push({ reference, id: current.id, name: current.name, why: 'inactive, not one of the module\'s carriers' });
+        continue;
+      }
+
+      live++;
+      const name = label(current, codes);
+      const row: Record<string, unknown> = {
+        reference,
+        id: current.id,
+        name: current.name,
+        module: current.externalModuleName,
+        codes,
+        active: current.active,
+        zoneIds: current.zoneIds,
+        shopIds: current.shopIds,
+        paymentModules: current.paymentModules,
+      };
+      const own: Text[] = [];
+      if (!current.active) {
+        own.push(t('désactivé', 'disabled'));
+        fixes.push(
+          t(
+            `${carriersList.fr} Dans la colonne « Activé », cliquez sur la croix rouge de « ${current.name} » pour l'activer.`,
+            `${carriersList.en} In the "Enabled" column, click the red cross of "${current.name}" to enable it.`,
+          ),
+        );
+      }
+      if (current.zoneIds === null) {
+        unknownZones.push(current);
+      } else {
+        const served = new Set(current.zoneIds);
+        const missing = activeZones.filter((z) => !served.has(z.id));
+        row.missingZoneIds = missing.map((z) => z.id);
+        if (current.zoneIds.length === 0) {
+          own.push(t('aucune zone de livraison (le module le masque à la commande)', 'no delivery zone at all (the module hides it at checkout)'));
+          fixes.push(zoneStep(current.name, []));
+        } else if (missing.length) {
+          own.push(
+            t(
+              `ne dessert pas ${missing.length > 1 ? 'les zones actives' : 'la zone active'} ${zoneNames(missing)} (les clients de ${missing.length > 1 ? 'ces zones' : 'cette zone'} ne voient ni le transporteur ni la carte)`,
+              `does not serve the active zone${missing.length > 1 ? 's' : ''} ${zoneNamesEn(missing)} (customers there see neither the carrier nor the map)`,
+            ),
+          );
+          fixes.push(zoneStep(current.name, missing));
+        }
+      }
+      if (current.shopIds !== null && !current.shopIds.includes(shopId)) {
+        own.push(
+          t(
+            `pas associé à la boutique n° ${shopId}${current.shopIds.length ? ` (seulement n° ${current.shopIds.join(', ')})` : ''}`,
+            `not enabled for shop #${shopId}${current.shopIds.length ? ` (only #${current.shopIds.join(', ')})` : ''}`,
+          ),
+        );
+        fixes.push(
+          t(
+            `Livraison > Transporteurs, « Modifier » sur « ${current.name} », étape « Résumé » : cochez la boutique n° ${shopId} dans « Association boutique » (présent quand le multiboutique est activé dans Paramètres avancés > Multiboutique), puis « Terminer ».`,
+            `Shipping > Carriers, "Edit" on "${current.name}", step "Summary": tick shop #${shopId} under "Shop association" (shown when multistore is enabled in Advanced Parameters > Multistore), then "Finish".`,
+          ),
+        );
+      }
+      if (current.paymentModules !== null && current.paymentModules.length === 0) {
+        own.push(
+          t(
+            'aucun moyen de paiement associé (les clients ne peuvent pas le choisir à la commande)',
+            'no payment method associated (customers cannot select it at checkout)',
+          ),
+        );
+        fixes.push(
+          t(
+            `Paiement > Préférences, section « Restrictions par transporteur » : cochez les modules de paiement de la boutique (Stripe…) dans la colonne de « ${current.name} », puis Enregistrez.`,
+            `Payment > Preferences, "Carrier restrictions" section: tick the shop's payment modules (Stripe…) in the column of "${current.name}", then click "Save".`,
+          ),
+        );
+      }
+      if (own.length) {
+        problems.push(t(`${name.fr} : ${own.map((p) => p.fr).join(' ; ')}`, `${name.en}: ${own.map((p) => p.en).join('; ')}`));
+      }
+      evaluated.push(row);
+    }
+
+    // References known only from deleted carriers, with no module list to tell removed from lost.
+    if (live === 0 && deletedOnly.length) {
+      for (const { reference, last } of deletedOnly) {
+        problems.push(t(`le transporteur point relais ${label(last, []).fr} a été supprimé`, `the relay-point carrier ${label(last, []).en} was deleted`));
+        evaluated.push({ reference, found: true, deleted: true, lastId: last.id, name: last.name });
+      }
+      fixes.push(sendcloudServicePoints);
+    } else {
+      for (const { reference, last } of deletedOnly) ignored.push({ reference, lastId: last.id, name: last.name, why: 'deleted' });
+    }
+
+    // Module-level conditions of the map (only from the module part, which is authoritative).
+    if (module.present && module.connected === false) {
+      problems.push(
+        t(
+          "le module Sendcloud n'est pas connecté à Sendcloud (« You must connect with SendCloud before using this feature »)",
+          'the Sendcloud module is not connected to Sendcloud ("You must connect with SendCloud before using this feature")',
+        ),
+      );
+      fixes.unshift(
+        t(
+          'Modules > Gestionnaire de modules, « Configurer » sur le module Sendcloud : connectez la boutique à votre compte Sendcloud.',
+          'Modules > Module Manager, "Configure" on the Sendcloud module: connect the shop to your Sendcloud account.',
+        ),
+      );
+    }
+    if (module.present && module.variant !== null && module.scriptUrl === null && allRefs.length > 0) {
+      problems.push(
+        t(
+          "Sendcloud n'a pas enregistré le script de la carte dans la boutique : les points relais ne sont pas activés pour cette boutique",
+          'Sendcloud has not stored the map script in the shop: service points are not enabled for this shop',
+        ),
+      );
+      fixes.push(sendcloudServicePoints);
+    }
+
+    const evidence: Record<string, unknown> = {
+      shopId,
+      activeZones: activeZones.map((z) => ({ id: z.id, name: z.name })),
+      carriers: evaluated,
+      ...(ignored.length ? { ignored } : {}),
+      module: {
+        variant: module.variant,
+        connected: module.connected,
+        scriptUrl: module.scriptUrl ?? null,
+        references: Object.fromEntries([...module.references].map(([ref, codes]) => [codes.join(','), ref])),
+      },
+    };
+
+    // No Sendcloud relay carrier at all.
+    if (allRefs.length === 0) {
+      if (module.present) {
+        const notConnected = module.connected === false;
+        return {
+          status: 'fail',
+          message: t(
+            `Le module Sendcloud${module.variant ? ` (${module.variant})` : ''} est installé mais la boutique n'a aucun transporteur point relais Sendcloud : la carte des points relais ne peut pas s'afficher.${notConnected ? " Le module n'est d'ailleurs pas connecté à Sendcloud." : ''}`,
+            `The Sendcloud module${module.variant ? ` (${module.variant})` : ''} is installed but the shop has no Sendcloud relay-point carrier: the relay-point map cannot show.${notConnected ? ' The module is not connected to Sendcloud either.' : ''}`,
+          ),
+          remediation: unique([...fixes, sendcloudServicePoints, zoneStep('Service Point Delivery', [])]),
+          evidence,
+        };
+      }
+      const why = unavailable['prestashop.sendcloudModule'];
+      return {
+        status: 'skip',
+        message:
+          module.present === false
+            ? t("La boutique n'utilise pas le module Sendcloud : pas de transporteur point relais à contrôler.", 'The shop does not use the Sendcloud module: no relay-point carrier to check.')
+            : t(
+                `Aucun transporteur point relais Sendcloud et aucune trace du module Sendcloud${why ? ` (configuration du module illisible : ${why.fr})` : ''} : rien à contrôler.`,
+                `No Sendcloud relay-point carrier and no sign of the Sendcloud module${why ? ` (module configuration unreadable: ${why.en})` : ''}: nothing to check.`,
+              ),
+        evidence,
+      };
+    }
+
+    const unknownText: Text | null = unknownZones.length
+      ? t(
+          `Les zones de ${unknownZones.map((c) => `« ${c.name} »`).join(', ')} ne sont pas lisibles avec les sources configurées (webservice) : vérifiez ${unknownZones.length > 1 ? "qu'ils desservent" : "qu'il dessert"} ${activeZones.length ? `les zones actives ${zoneNames(activeZones)}` : 'chaque zone active'}.`,
+          `The zones of ${unknownZones.map((c) => `"${c.name}"`).join(', ')} cannot be read with the configured sources (webservice): check that ${unknownZones.length > 1 ? 'they serve' : 'it serves'} ${activeZones.length ? `the active zones ${zoneNamesEn(activeZones)}` : 'every active zone'}.`,
+        )
+      : null;
+    const zoneChecks = unknownZones.map((c) => zoneStep(c.name, activeZones));
+
+    if (problems.length) {
+      const listed = unknownText ? [...problems, t(`(à vérifier aussi) ${unknownText.fr}`, `(also to verify) ${unknownText.en}`)] : problems;
+      return {
+        status: 'fail',
+        message: t(
+          `Le transporteur point relais Sendcloud ne permet pas d'afficher la carte partout :\n${bullets(listed).fr}`,
+          `The Sendcloud relay-point carrier cannot show the map everywhere:\n${bullets(listed).en}`,
+        ),
+        remediation: unique([...fixes, ...zoneChecks, t('Passez une commande test en point relais depuis la boutique.', 'Place a test relay-point order on the shop.')]),
+        evidence,
+      };
+    }
+    if (unknownText) {
+      return {
+        status: 'manual',
+        message: t(
+          `Le transporteur point relais Sendcloud est actif. ${unknownText.fr}`,
+          `The Sendcloud relay-point carrier is enabled. ${unknownText.en}`,
+        ),
+        remediation: unique([carriersList, ...zoneChecks]),
+        evidence,
+      };
+    }
+    const names = evaluated.map((r) => `« ${String(r.name)} »`).join(', ');
+    const namesEn = evaluated.map((r) => `"${String(r.name)}"`).join(', ');
+    return {
+      status: 'pass',
+      message: t(
+        `Transporteur(s) point relais Sendcloud ${names} actif(s), sur toutes les zones actives (${activeZones.map((z) => z.name).join(', ') || 'aucune'}).`,
+        `Sendcloud relay-point carrier(s) ${namesEn} enabled, on every active zone (${activeZones.map((z) => z.name).join(', ') || 'none'}).`,
+      ),
+      evidence,
+    };
+  },
+} satisfies Check;

@@ -1,0 +1,354 @@
+import { describe, expect, it } from 'vitest';
+import check from '../../checks/relay-carrier-zones.js';
+import type { Carrier, SendcloudModule, Zone } from '../../src/engine/parts.js';
+import { runChecks } from '../../src/engine/runner.js';
+import { t, type CheckContext, type CheckOutcome, type Text } from '../../src/engine/types.js';
+import { makeCtx, makeSnapshot, ok, remediationText } from './harness.js';
+
+const ZONES: Zone[] = [
+  { id: 1, name: 'Europe', active: true },
+  { id: 2, name: 'North America', active: false },
+  { id: 3, name: 'Outre-Mer', active: true },
+];
+
+function carrier(over: Partial<Carrier> = {}): Carrier {
+  return {
+    id: 4,
+    reference: 4,
+    name: 'Service Point Delivery: Colissimo',
+    active: true,
+    deleted: false,
+    isModule: true,
+    externalModuleName: 'sendcloudv2',
+    zoneIds: [1, 3],
+    shopIds: [1],
+    paymentModules: ['ps_checkpayment', 'stripe_official'],
+    ...over,
+  };
+}
+
+const HOME: Carrier = {
+  id: 1,
+  reference: 1,
+  name: 'Retrait au club',
+  active: true,
+  deleted: false,
+  isModule: false,
+  externalModuleName: '',
+  zoneIds: [1, 3],
+  shopIds: [1],
+  paymentModules: ['stripe_official'],
+};
+
+function moduleConfig(over: Partial<SendcloudModule> = {}): SendcloudModule {
+  return {
+    variant: 'v2',
+    connected: true,
+    scriptUrl: 'https://embed.sendcloud.sc/spp/1.0.0/api.min.js',
+    selectedCarriers: { colissimo: 'Colissimo' },
+    carrierReferences: { colissimo: 4 },
+    ...over,
+  };
+}
+
+const NO_MODULE: SendcloudModule = { variant: null, connected: false, scriptUrl: null, selectedCarriers: {}, carrierReferences: {} };
+const WEBSERVICE = t('Zones illisibles par le webservice.', 'Zones are not readable through the webservice.');
+
+interface Row {
+  name: string;
+  carriers: Carrier[];
+  module?: SendcloudModule;
+  configuration?: Record<string, string | null>;
+  unavailable?: CheckContext['unavailable'];
+  options?: Record<string, unknown>;
+  status: CheckOutcome['status'];
+  says: string[];
+  steps?: string[];
+  saysNot?: string[];
+}
+
+const rows: Row[] = [
+  {
+    name: 'active, every active zone, in the shop, with payment modules',
+    carriers: [HOME, carrier()],
+    module: moduleConfig(),
+    status: 'pass',
+    says: ['"Service Point Delivery: Colissimo"', 'Europe, Outre-Mer'],
+  },
+  {
+    name: 'a renamed carrier is still found by its module',
+    carriers: [carrier({ name: 'Livraison en point relais' })],
+    module: moduleConfig(),
+    status: 'pass',
+    says: ['"Livraison en point relais"'],
+  },
+  {
+    name: 'a carrier merely named like a relay carrier is not Sendcloud\'s',
+    carriers: [HOME, carrier({ externalModuleName: '', isModule: false, id: 9, reference: 9 })],
+    module: NO_MODULE,
+    status: 'skip',
+    says: ['does not use the Sendcloud module'],
+  },
+  {
+    name: 'missing active zone, listed by name (FAQ cause 5)',
+    carriers: [carrier({ zoneIds: [1, 2] })],
+    module: moduleConfig(),
+    status: 'fail',
+    says: ['"Service Point Delivery: Colissimo" (carrier #4, reference 4, Sendcloud colissimo): does not serve the active zone "Outre-Mer" (#3)', 'customers there see neither the carrier nor the map'],
+    steps: ['Shipping > Carriers, "Edit" on "Service Point Delivery: Colissimo"', '"Shipping locations and costs"', 'tick the zone "Outre-Mer" (#3) and give it a price'],
+    saysNot: ['North America'],
+  },
+  {
+    name: 'no zone at all',
+    carriers: [carrier({ zoneIds: [] })],
+    module: moduleConfig(),
+    status: 'fail',
+    says: ['): no delivery zone at all', 'hides it at checkout'],
+    steps: ['"Shipping locations and costs"', 'every active zone'],
+  },
+  {
+    name: 'disabled carrier',
+    carriers: [carrier({ active: false })],
+    module: moduleConfig(),
+    status: 'fail',
+    says: ['(carrier #4, reference 4, Sendcloud colissimo): disabled'],
+    steps: ['Shipping > Carriers', '"Enabled" column'],
+  },
+  {
+    name: 'not in carrier_shop for the shop',
+    carriers: [carrier({ shopIds: [2] })],
+    module: moduleConfig(),
+    status: 'fail',
+    says: ['): not enabled for shop #1 (only #2)'],
+    steps: ['"Shop association"', 'Advanced Parameters > Multistore'],
+  },
+  {
+    name: 'the shop id comes from the check option',
+    carriers: [carrier({ shopIds: [2] })],
+    module: moduleConfig(),
+    options: { shopId: 2 },
+    status: 'pass',
+    says: ['enabled, on every active zone'],
+  },
+  {
+    name: 'no payment module (warning_carrier_restricted)',
+    carriers: [carrier({ paymentModules: [] })],
+    module: moduleConfig(),
+    status: 'fail',
+    says: ['): no payment method associated', 'cannot select it at checkout'],
+    steps: ['Payment > Preferences, "Carrier restrictions"'],
+  },
+  {
+    name: 'edited carrier: the live version is judged, the deleted one ignored',
+    carriers: [carrier({ id: 4, zoneIds: [], active: false, deleted: true }), carrier({ id: 7 })],
+    module: moduleConfig(),
+    status: 'pass',
+    says: ['"Service Point Delivery: Colissimo"'],
+  },
+  {
+    name: 'the module\'s carrier exists only as deleted versions',
+    carriers: [HOME, carrier({ deleted: true }), carrier({ id: 5, deleted: true })],
+    module: moduleConfig(),
+    status: 'fail',
+    says: ['(carrier #5, reference 4, Sendcloud colissimo) was deleted'],
+    steps: ['Settings > Connected stores', '"Service Points"', '"Service Point Delivery"'],
+  },
+  {
+    name: 'the module points to a reference that does not exist (warning_carrier_not_found)',
+    carriers: [HOME],
+    module: moduleConfig({ carrierReferences: { colissimo: 12 } }),
+    status: 'fail',
+    says: ['reference 12 (colissimo), which does not exist', 'not configured properly'],
+    steps: ['Settings > Connected stores'],
+  },
+  {
+    name: 'a deleted carrier of a code no longer selected is ignored',
+    carriers: [carrier({ id: 2, reference: 2, deleted: true, name: 'Service Point Delivery: Mondial Relay' }), carrier()],
+    module: moduleConfig(),
+    status: 'pass',
+    says: ['"Service Point Delivery: Colissimo"'],
+    saysNot: ['Mondial Relay'],
+  },
+  {
+    name: 'without the module part, a Sendcloud carrier left only deleted is a failure',
+    carriers: [HOME, carrier({ deleted: true })],
+    status: 'fail',
+    says: ['was deleted'],
+  },
+  {
+    name: 'references read from the configuration when the module part is absent',
+    carriers: [HOME],
+    configuration: { SENDCLOUD_V2_SPP_CARRIER_MONDIAL_RELAY_REFERENCE: '15', PS_SHOP_ENABLE: '1' },
+    status: 'fail',
+    says: ['reference 15 (mondial_relay), which does not exist'],
+  },
+  {
+    name: 'module installed, no relay carrier: service points not enabled in Sendcloud',
+    carriers: [HOME],
+    module: moduleConfig({ carrierReferences: {}, selectedCarriers: {}, scriptUrl: null }),
+    status: 'fail',
+    says: ['Sendcloud module (v2) is installed but the shop has no Sendcloud relay-point carrier'],
+    steps: ['In Sendcloud: Settings > Connected stores', '"Service Points"', 'creates the "Service Point Delivery" carrier'],
+  },
+  {
+    name: 'module installed but not connected, no carrier',
+    carriers: [HOME],
+    module: moduleConfig({ connected: false, carrierReferences: {}, selectedCarriers: {}, scriptUrl: null }),
+    status: 'fail',
+    says: ['not connected to Sendcloud either'],
+    steps: ['Modules > Module Manager', 'connect the shop'],
+  },
+  {
+    name: 'module not connected while the carrier is fine',
+    carriers: [carrier()],
+    module: moduleConfig({ connected: false }),
+    status: 'fail',
+    says: ['not connected to Sendcloud'],
+  },
+  {
+    name: 'no map script although carriers exist',
+    carriers: [carrier()],
+    module: moduleConfig({ scriptUrl: null }),
+    status: 'fail',
+    says: ['has not stored the map script'],
+    steps: ['Settings > Connected stores'],
+  },
+  {
+    name: 'no Sendcloud module and no Sendcloud carrier → skip',
+    carriers: [HOME],
+    module: NO_MODULE,
+    status: 'skip',
+    says: ['does not use the Sendcloud module'],
+  },
+  {
+    name: 'nothing known about the module and no Sendcloud carrier → skip, reason given',
+    carriers: [HOME],
+    unavailable: { 'prestashop.sendcloudModule': t('illisible', 'unreadable') },
+    status: 'skip',
+    says: ['no sign of the Sendcloud module', 'unreadable'],
+  },
+  {
+    name: 'zones unknown (webservice) → manual with the back-office steps',
+    carriers: [carrier({ zoneIds: null, shopIds: null, paymentModules: null })],
+    module: moduleConfig(),
+    status: 'manual',
+    says: ['cannot be read with the configured sources', '"Europe" (#1), "Outre-Mer" (#3)'],
+    steps: ['Shipping > Carriers', '"Shipping locations and costs"', 'tick the zones "Europe" (#1), "Outre-Mer" (#3) and give each a price'],
+  },
+  {
+    name: 'zones unknown but the carrier is disabled → fail, the zone check still listed',
+    carriers: [carrier({ zoneIds: null, active: false })],
+    module: moduleConfig(),
+    status: 'fail',
+    says: ['): disabled', '(also to verify)'],
+    steps: ['"Enabled" column', '"Shipping locations and costs"'],
+  },
+  {
+    name: 'several problems on two carriers are all listed',
+    carriers: [
+      carrier(),
+      carrier({ id: 8, reference: 8, name: 'Service Point Delivery: Chronopost', zoneIds: [1], paymentModules: [] }),
+    ],
+    module: moduleConfig({ carrierReferences: { colissimo: 4, chronopost: 8 } }),
+    status: 'fail',
+    says: ['"Service Point Delivery: Chronopost" (carrier #8, reference 8, Sendcloud chronopost): does not serve the active zone "Outre-Mer" (#3) (customers there see neither the carrier nor the map); no payment method associated'],
+    saysNot: ['"Service Point Delivery: Colissimo" (carrier #4'],
+  },
+  {
+    name: 'a v1 module carrier is found too',
+    carriers: [carrier({ externalModuleName: 'SendCloud', zoneIds: [3] })],
+    status: 'fail',
+    says: ['does not serve the active zone "Europe" (#1)'],
+  },
+];
+
+function run(row: Row): CheckOutcome {
+  const parts: CheckContext['parts'] = { 'prestashop.carriers': row.carriers, 'prestashop.zones': ZONES };
+  if (row.module) parts['prestashop.sendcloudModule'] = row.module;
+  if (row.configuration) parts['prestashop.configuration'] = row.configuration;
+  return check.run(makeCtx(parts, { unavailable: row.unavailable ?? {}, options: { ...check.meta.defaultOptions, ...row.options } })) as CheckOutcome;
+}
+
+describe('relay-carrier-zones: run', () => {
+  it.each(rows)('$name → $status', (row) => {
+    const outcome = run(row);
+    expect(outcome.status).toBe(row.status);
+    for (const phrase of row.says) expect(outcome.message.en).toContain(phrase);
+    for (const phrase of row.saysNot ?? []) expect(outcome.message.en).not.toContain(phrase);
+    const en = remediationText(outcome, 'en');
+    for (const step of row.steps ?? []) expect(en).toContain(step);
+    if (row.status === 'pass') expect(outcome.remediation ?? []).toEqual([]);
+  });
+
+  it('speaks French with the back-office paths of the FAQ', () => {
+    const outcome = run(rows.find((r) => r.name.startsWith('missing active zone'))!);
+    const fr = remediationText(outcome, 'fr');
+    expect(outcome.message.fr).toContain('(transporteur n° 4, référence 4, Sendcloud colissimo) : ne dessert pas la zone active « Outre-Mer » (n° 3)');
+    expect(fr).toContain('Livraison > Transporteurs');
+    expect(fr).toContain("« Destinations et coûts d'expédition »");
+    expect(fr).toContain('cochez la zone « Outre-Mer » (n° 3) et donnez-lui un prix');
+    expect(fr).not.toContain('"Outre-Mer"');
+    const payment = remediationText(run(rows.find((r) => r.name.startsWith('no payment module'))!), 'fr');
+    expect(payment).toContain('Paiement > Préférences');
+    expect(payment).toContain('« Restrictions par transporteur »');
+    const none = remediationText(run(rows.find((r) => r.name.startsWith('module installed, no relay'))!), 'fr');
+    expect(none).toContain('Réglages > Boutiques connectées');
+    expect(none).toContain('« Point Relais »');
+  });
+
+  it('gives evidence: the carrier judged, its missing zones, the module references', () => {
+    const outcome = run(rows.find((r) => r.name.startsWith('missing active zone'))!);
+    expect(outcome.evidence).toMatchObject({
+      shopId: 1,
+      activeZones: [
+        { id: 1, name: 'Europe' },
+        { id: 3, name: 'Outre-Mer' },
+      ],
+      carriers: [{ reference: 4, id: 4, codes: ['colissimo'], missingZoneIds: [3] }],
+      module: { variant: 'v2', references: { colissimo: 4 } },
+    });
+  });
+});
+
+describe('relay-carrier-zones: through the runner', () => {
+  const shopParts = (over: Record<string, unknown> = {}) => ({
+    'prestashop.carriers': ok([HOME, carrier({ zoneIds: [1] })]),
+    'prestashop.zones': ok(ZONES),
+    'prestashop.sendcloudModule': ok(moduleConfig()),
+    ...over,
+  });
+
+  it('fails on the shop-wide parts', async () => {
+    const { snapshot, club } = makeSnapshot({ shopParts: shopParts() });
+    const [result] = await runChecks({ checks: [check], snapshot, club, query: {} });
+    expect(result!.status).toBe('fail');
+    expect(result!.message.en).toContain('"Outre-Mer"');
+  });
+
+  it('takes the shop id from the configured options', async () => {
+    const { snapshot, club } = makeSnapshot({ shopParts: shopParts({ 'prestashop.carriers': ok([carrier({ shopIds: [3] })]) }) });
+    const [failed] = await runChecks({ checks: [check], snapshot, club, query: {} });
+    expect(failed!.status).toBe('fail');
+    const [passed] = await runChecks({ checks: [check], snapshot, club, query: {}, settings: { 'relay-carrier-zones': { options: { shopId: 3 } } } });
+    expect(passed!.status).toBe('pass');
+  });
+
+  it('runs without the optional module part when it is unavailable, and errors without zones', async () => {
+    const reason: Text = t('non lu', 'not read');
+    const noModule = makeSnapshot({ shopParts: shopParts({ 'prestashop.sendcloudModule': { status: 'unavailable', reason } }) });
+    const [result] = await runChecks({ checks: [check], ...noModule, query: {} });
+    expect(result!.status).toBe('fail');
+
+    const noZones = makeSnapshot({ shopParts: { 'prestashop.carriers': ok([carrier()]) } });
+    const [error] = await runChecks({ checks: [check], ...noZones, query: {} });
+    expect(error!.status).toBe('error');
+    expect(error!.message.en).toContain('prestashop.zones');
+  });
+
+  it('a malformed carrier list is an error naming the path', async () => {
+    const { snapshot, club } = makeSnapshot({ shopParts: shopParts({ 'prestashop.carriers': ok([{ id: 4, name: 'x' }]) }) });
+    const [result] = await runChecks({ checks: [check], snapshot, club, query: {} });
+    expect(result!.status).toBe('error');
+    expect(result!.message.en).toContain('prestashop.carriers[0]');
+  });
+});
