@@ -265,6 +265,23 @@ export default {
       evaluated.push(row);
     }
 
+    // A carrier selected in Sendcloud for which the module stored no PrestaShop carrier: the module
+    // creates one per selected code, so this one was never created (or its keys were removed).
+    if (moduleKnowsRefs) {
+      const norm = (code: string) => code.trim().toLowerCase().replace(/-/g, '_');
+      const withCarrier = new Set([...module.references.values()].flat().map(norm));
+      const orphans = Object.entries(module.selectedCarriers).filter(([code]) => !withCarrier.has(norm(code)));
+      for (const [code, carrierName] of orphans) {
+        problems.push(
+          t(
+            `${carrierName} (${code}) est sélectionné pour les points relais dans Sendcloud, mais le module n'a pas de transporteur PrestaShop pour lui`,
+            `${carrierName} (${code}) is selected for service points in Sendcloud, but the module has no PrestaShop carrier for it`,
+          ),
+        );
+      }
+      if (orphans.length) fixes.push(sendcloudServicePoints);
+    }
+
     // References known only from deleted carriers, with no module list to tell removed from lost.
     if (live === 0 && deletedOnly.length) {
       for (const { reference, last } of deletedOnly) {

@@ -162,6 +162,15 @@ const rows: Row[] = [
     steps: ['Settings > Connected stores'],
   },
   {
+    name: 'a carrier selected in Sendcloud without a PrestaShop carrier',
+    carriers: [carrier()],
+    module: moduleConfig({ selectedCarriers: { colissimo: 'Colissimo', mondial_relay: 'Mondial Relay' } }),
+    status: 'fail',
+    says: ['Mondial Relay (mondial_relay) is selected for service points in Sendcloud, but the module has no PrestaShop carrier for it'],
+    saysNot: ['Colissimo (colissimo) is selected'],
+    steps: ['Settings > Connected stores'],
+  },
+  {
     name: 'a deleted carrier of a code no longer selected is ignored',
     carriers: [carrier({ id: 2, reference: 2, deleted: true, name: 'Service Point Delivery: Mondial Relay' }), carrier()],
     module: moduleConfig(),
