@@ -9,8 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../src/config/schema.js';
 import { serializeSnapshot, type Snapshot } from '../src/engine/snapshot.js';
-import { loadStripeFixture } from '../src/sandbox/stripe/fixture.js';
-import { startStripeSandbox } from '../src/sandbox/stripe/server.js';
+import { resolveFixtureSet, startFixtureSet } from '../src/sandbox/fixture-set.js';
 import { redactor } from '../src/secrets/redact.js';
 import { gatherSnapshot } from '../src/sources/gather.js';
 import { loadShop, type ShopFixture } from '../test/support/load-shop.js';
@@ -25,30 +24,23 @@ export const DEMO_QUESTIONS = {
   order: ['XKBKNABJK', 'PAYEEEEEE'],
 } as const;
 
-interface FixtureClub {
-  name: string;
-  stripe?: { publishable_key?: string; secret_key?: string };
-}
-
 export async function recordDemoSnapshot(root: string): Promise<Snapshot> {
-  const shop = JSON.parse(readFileSync(join(root, 'fixtures/shops/demo-shop.json'), 'utf8')) as ShopFixture & { clubs: FixtureClub[] };
-  const stripeFixture = await loadStripeFixture(join(root, 'fixtures/shops/demo-stripe.json'));
-  const [db, stripe] = await Promise.all([startMariaDb(), startStripeSandbox({ fixture: stripeFixture, now: () => new Date(DEMO_CLOCK) })]);
+  const files = resolveFixtureSet(join(root, 'fixtures/shops/demo-shop.json'));
+  const shop = JSON.parse(readFileSync(files.shop, 'utf8')) as ShopFixture & { shop: { version?: string } };
+  const [db, sandbox] = await Promise.all([startMariaDb(), startFixtureSet(files, { now: () => new Date(DEMO_CLOCK) })]);
   try {
     const conn = await db.root();
     await loadShop(conn, shop, { database: 'prestashop' });
     await conn.query("CREATE USER 'ro'@'127.0.0.1' IDENTIFIED BY 'record-ro-pass'; GRANT SELECT ON prestashop.* TO 'ro'@'127.0.0.1';");
     await conn.end();
+    // The emulators' configuration, with the database added: the SQL source sees what the
+    // webservice hides (category group access, carrier zones, modules), so the demo shows it.
     const config: Config = {
+      ...sandbox.config,
       prestashop: {
-        url: shop.shop.url,
+        ...sandbox.config.prestashop!,
         database: { host: '127.0.0.1', port: db.port, user: 'ro', password: 'record-ro-pass', database: 'prestashop', prefix: 'ps_' },
       },
-      stripe: { apiBase: stripe.url },
-      clubs: shop.clubs.map((c) => ({
-        name: c.name,
-        stripe: { publishableKey: c.stripe?.publishable_key, secretKey: c.stripe?.secret_key },
-      })),
     };
     const all = <T>(clubs: readonly T[]) => [...clubs];
     const none = () => [];
@@ -59,13 +51,15 @@ export async function recordDemoSnapshot(root: string): Promise<Snapshot> {
         snapshot.lookups[key] = { ...snapshot.lookups[key], ...answer.lookups[key] };
       }
     }
+    // The emulators listen on random ports: the recording names the shop by a stable URL instead.
+    const stable = JSON.parse(JSON.stringify(snapshot).replaceAll(sandbox.prestashop.url, 'https://boutique-clubs.example')) as Snapshot;
     return {
-      ...snapshot,
+      ...stable,
       generatedAt: DEMO_CLOCK,
-      shop: { name: 'Boutique des Clubs (démo)', url: 'https://boutique-clubs.example', prestashopVersion: (shop.shop as { version?: string }).version },
+      shop: { name: 'Boutique des Clubs (démo)', url: 'https://boutique-clubs.example/', prestashopVersion: shop.shop.version },
     };
   } finally {
-    await Promise.all([db.stop(), stripe.close()]);
+    await Promise.all([db.stop(), sandbox.close()]);
   }
 }
 

@@ -15,6 +15,7 @@ import { FORMATS, RENDERERS } from '../report/render/index.js';
 import { oneOf, parseIds, parseLang, parseShard } from './options.js';
 import ora from 'ora';
 import { gatherSnapshot } from '../sources/gather.js';
+import { resolveFixtureSet, startFixtureSet } from '../sandbox/fixture-set.js';
 import { interactiveTerminal, useColor, writeReport, type Io } from './output.js';
 
 export interface DiagnoseFlags {
@@ -31,6 +32,8 @@ export interface DiagnoseFlags {
   lang?: string;
   all?: boolean;
   shard?: string;
+  /** `--sandbox [fixture]`: true for the bundled demo. */
+  sandbox?: string | boolean;
 }
 
 export function selectChecks(registry: Registry, flags: DiagnoseFlags, off: Set<string>): Check[] {
@@ -72,6 +75,7 @@ export async function obtainSnapshot(io: Io, club: string | undefined, flags: Di
     checkClubFlags(club, flags, snapshot.clubs);
     return { snapshot, clubs: chooseClubs(snapshot.clubs, club, flags) };
   }
+  if (flags.sandbox) return obtainFromSandbox(io, club, flags, loaded, query);
   if (!loaded?.config.prestashop) {
     throw new UsageError(
       'Nothing to diagnose: no snapshot given and no shop configured.',
@@ -93,6 +97,19 @@ export async function obtainSnapshot(io: Io, club: string | undefined, flags: Di
     return { snapshot, clubs: snapshot.clubs };
   } finally {
     spinner?.stop();
+  }
+}
+
+/** `--sandbox`: the fixture shop's emulators started in this process, read like a live shop. */
+async function obtainFromSandbox(io: Io, club: string | undefined, flags: DiagnoseFlags, loaded: LoadedConfig | undefined, query: Query): Promise<Obtained> {
+  checkClubFlags(club, flags);
+  const running = await startFixtureSet(resolveFixtureSet(typeof flags.sandbox === 'string' ? flags.sandbox : 'demo', io.cwd));
+  try {
+    // The sandbox says where the shop is; the user's check settings still apply.
+    const config = { ...running.config, checks: loaded?.config.checks, plugins: loaded?.config.plugins };
+    return await obtainSnapshot(io, club, { ...flags, sandbox: undefined }, { config, filepath: loaded?.filepath ?? '(sandbox)' }, query);
+  } finally {
+    await running.close();
   }
 }
 

@@ -10,6 +10,7 @@ import { requestLog } from '../sources/request-log.js';
 import { diagnose, type DiagnoseFlags } from './diagnose.js';
 import { explain, type ExplainFlags } from './explain.js';
 import { listChecks, type ListChecksFlags } from './list-checks.js';
+import { sandbox, type SandboxFlags } from './sandbox.js';
 import { snapshot, type SnapshotFlags } from './snapshot.js';
 import { logError, processIo, type Io } from './output.js';
 
@@ -43,6 +44,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--lang <lang>', 'report language: fr or en (default from LC_ALL/LANG)')
     .option('--all', 'diagnose every club')
     .option('--shard <i/n>', 'with --all: only the i-th of n slices of the clubs')
+    .option('--sandbox [fixture]', 'diagnose a fixture shop served by the built-in emulators over HTTP (default fixture: demo)')
     .action(async (club: string | undefined, flags: DiagnoseFlags) => {
       setExit(await diagnose(io, club, flags));
     });
@@ -60,6 +62,16 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--shard <i/n>', 'with --all: only the i-th of n slices of the clubs')
     .action(async (club: string | undefined, flags: SnapshotFlags) => {
       setExit(await snapshot(io, club, flags));
+    });
+
+  program
+    .command('sandbox')
+    .description('serve a fixture shop as PrestaShop, Stripe and Sendcloud emulators on 127.0.0.1 until interrupted')
+    .argument('[fixture]', 'bundled fixture name or path of a <name>-shop.json file', 'demo')
+    .option('--port <n>', 'port of the PrestaShop emulator (default: a free port)')
+    .option('--write-config <file>', 'where to write the configuration for the sandbox', '.checkout-doctorrc.sandbox.json')
+    .action(async (fixture: string, flags: SandboxFlags) => {
+      setExit(await sandbox(io, fixture, flags));
     });
 
   program

@@ -8,7 +8,20 @@ import { SNAPSHOT_FORMAT, type PartMap, type Snapshot } from '../engine/snapshot
 import type { Cause, Query } from '../engine/types.js';
 import { PrestaShopDatabase } from './prestashop/database.js';
 import { gatherFromDatabase, type PrestaShopGathered } from './prestashop/gather-database.js';
+import { gatherFromWebservice } from './prestashop/gather-webservice.js';
+import { PrestaShopWebservice } from './prestashop/webservice.js';
+import { gatherSendcloud, SENDCLOUD_PART_NAMES } from './sendcloud/index.js';
+import { gatherShopFront } from './shop-front.js';
 import { gatherStripeClubs } from './stripe/index.js';
+
+/** Without a `sendcloud` section the account cannot be read: its checks become manual items. */
+function sendcloudNotConfigured(): PartMap {
+  const reason = {
+    fr: "Sendcloud n'est pas configuré (sendcloud.publicKey et sendcloud.secretKey) : vérifiez ces points dans le panneau Sendcloud.",
+    en: 'Sendcloud is not configured (sendcloud.publicKey and sendcloud.secretKey): verify these points in the Sendcloud panel.',
+  };
+  return Object.fromEntries(SENDCLOUD_PART_NAMES.map((name) => [name, { status: 'unavailable', reason }])) as PartMap;
+}
 
 export interface GatherOptions {
   config: Config;
@@ -31,10 +44,14 @@ async function gatherPrestaShop(config: Config, query: Query): Promise<{ source:
       await db.close();
     }
   }
-  throw new UsageError(
-    'Reading the shop through the PrestaShop webservice is not available in this version yet.',
-    'Configure prestashop.database (read-only SQL access), or diagnose a snapshot with --snapshot.',
-  );
+  if (!ps.webserviceKey) {
+    throw new UsageError(
+      'No way to read the shop: prestashop has neither webserviceKey nor database.',
+      'Set prestashop.webserviceKey (e.g. "env:PS_WEBSERVICE_KEY"), or prestashop.database for read-only SQL access.',
+    );
+  }
+  const ws = new PrestaShopWebservice({ url: ps.url, key: ps.webserviceKey, shopId: ps.shopId });
+  return { source: 'webservice', gathered: await gatherFromWebservice(ws, { clubs: config.clubs, query, shopId }) };
 }
 
 /** Every part a club would have, failed with the same cause (the clubs could not be listed). */
@@ -56,21 +73,25 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Snapshot> 
   } else {
     const chosen = new Set(options.choose(gathered.clubs).map((c) => c.name));
     clubs = gathered.clubs.filter((c) => chosen.has(c.name));
-    options.progress?.('Asking Stripe…');
-    const stripe = await gatherStripeClubs(
-      clubs.map((c) => ({ name: c.name, keys: gathered.stripeKeys.get(c.name) ?? {} })),
-      { apiBase: config.stripe?.apiBase },
-    );
-    for (const club of clubs) Object.assign(club.parts, stripe.get(club.name));
   }
+  // The shop-wide upstreams and the chosen clubs' Stripe accounts are independent: asked at once.
+  options.progress?.('Asking Stripe, Sendcloud and the shop front…');
+  const [stripe, front, sendcloud] = await Promise.all([
+    // Clubs that could not be resolved have no keys to probe.
+    gatherStripeClubs(gathered.clubsCause ? [] : clubs.map((c) => ({ name: c.name, keys: gathered.stripeKeys.get(c.name) ?? {} })), { apiBase: config.stripe?.apiBase }),
+    gatherShopFront(config.prestashop.url),
+    config.sendcloud ? gatherSendcloud(config, config.prestashop.url) : Promise.resolve(sendcloudNotConfigured()),
+  ]);
+  for (const club of clubs) Object.assign(club.parts, stripe.get(club.name));
+  const parts: PartMap = { ...gathered.parts, ...sendcloud, 'shop.front': front };
 
   return {
     format: SNAPSHOT_FORMAT,
     schemaVersion: 1,
     generatedAt,
     shop: { url: config.prestashop.url },
-    sources: { prestashop: source, stripe: 'api' },
-    parts: gathered.parts,
+    sources: { prestashop: source, stripe: 'api', sendcloud: config.sendcloud ? 'api' : 'not configured' },
+    parts,
     lookups: gathered.lookups,
     clubs,
   };

@@ -1,0 +1,52 @@
+// `checkout-doctor sandbox [fixture] [--port n]`: serves a fixture shop as PrestaShop Webservice,
+// Stripe and Sendcloud emulators on 127.0.0.1 until interrupted, and writes the configuration that
+// points checkout-doctor at them.
+
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { UsageError } from '../engine/errors.js';
+import { resolveFixtureSet, startFixtureSet } from '../sandbox/fixture-set.js';
+import type { Io } from './output.js';
+
+export interface SandboxFlags {
+  port?: string;
+  writeConfig?: string;
+}
+
+export function parsePort(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535 (got "${value}").`);
+  return port;
+}
+
+export async function sandbox(io: Io, fixture: string | undefined, flags: SandboxFlags, until: Promise<unknown> = interrupted()): Promise<number> {
+  const files = resolveFixtureSet(fixture, io.cwd);
+  const running = await startFixtureSet(files, { port: parsePort(flags.port) });
+  try {
+    const configFile = resolve(io.cwd, flags.writeConfig ?? '.checkout-doctorrc.sandbox.json');
+    // The fixture's keys are fakes made for the sandbox: written as they are, so that they work.
+    await writeFile(configFile, JSON.stringify(running.config, null, 2) + '\n', 'utf8');
+    const lines = [
+      `PrestaShop webservice  ${running.prestashop.apiUrl}`,
+      running.stripe ? `Stripe API             ${running.stripe.url}` : undefined,
+      running.sendcloud ? `Sendcloud API          ${running.sendcloud.url}` : undefined,
+      `Configuration          ${configFile}`,
+      '',
+      `Try: checkout-doctor diagnose --all --config ${configFile}`,
+      'Stop with Ctrl-C.',
+    ].filter((l) => l !== undefined);
+    io.stderr.write(lines.join('\n') + '\n');
+    await until;
+    return 0;
+  } finally {
+    await running.close();
+  }
+}
+
+function interrupted(): Promise<void> {
+  return new Promise((done) => {
+    process.once('SIGINT', () => done());
+    process.once('SIGTERM', () => done());
+  });
+}

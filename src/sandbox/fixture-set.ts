@@ -1,0 +1,120 @@
+// A fixture set is one shop as the three upstreams see it: `<name>-shop.json` (PrestaShop),
+// `<name>-stripe.json` and `<name>-sendcloud.json` beside it (both optional). This module starts
+// the emulators of a set on 127.0.0.1 and gives the configuration that points checkout-doctor at
+// them, so that a diagnosis runs through the real HTTP path.
+
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Config } from '../config/schema.js';
+import { UsageError } from '../engine/errors.js';
+import { startPrestaShopSandbox, type PrestaShopSandbox } from './prestashop/server.js';
+import { loadSendcloudFixture } from './sendcloud/fixture.js';
+import { startSendcloudSandbox, type SendcloudSandbox } from './sendcloud/server.js';
+import { loadShopFixture, type ShopFixture } from './shop-fixture.js';
+import { loadStripeFixture } from './stripe/fixture.js';
+import { startStripeSandbox, type StripeSandbox } from './stripe/server.js';
+
+export interface FixtureSetFiles {
+  shop: string;
+  stripe?: string;
+  sendcloud?: string;
+}
+
+function bundledFixtures(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'fixtures', 'shops'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('bundled fixtures not found');
+    dir = up;
+  }
+  return join(dir, 'fixtures', 'shops');
+}
+
+/** `demo` (a bundled set) or the path of a `<name>-shop.json` file. */
+export function resolveFixtureSet(spec = 'demo', cwd = process.cwd()): FixtureSetFiles {
+  const shop = /[\\/]|\.json$/.test(spec) ? resolve(cwd, spec) : join(bundledFixtures(), `${spec}-shop.json`);
+  if (!existsSync(shop)) {
+    throw new UsageError(`No sandbox fixture "${spec}" (${shop} does not exist).`, 'Give "demo" or the path of a <name>-shop.json file.');
+  }
+  const stem = basename(shop).replace(/-shop\.json$|\.json$/, '');
+  const sibling = (kind: string) => {
+    const file = join(dirname(shop), `${stem}-${kind}.json`);
+    return existsSync(file) ? file : undefined;
+  };
+  return { shop, stripe: sibling('stripe'), sendcloud: sibling('sendcloud') };
+}
+
+export interface RunningSandbox {
+  prestashop: PrestaShopSandbox;
+  stripe?: StripeSandbox;
+  sendcloud?: SendcloudSandbox;
+  /** A configuration reading the sandbox through the webservice, as a live shop would be read. */
+  config: Config;
+  close(): Promise<void>;
+}
+
+interface FixtureClub {
+  name: string;
+  id_group?: number | null;
+  id_category?: number | null;
+  stripe?: { publishable_key?: string; secret_key?: string };
+}
+
+/** The webservice key checkout-doctor itself should use: the active one meant for it, else the first active. */
+function webserviceKey(fixture: ShopFixture): string {
+  const accounts = (fixture as unknown as { webservice_accounts: Array<{ key: string; description?: string; active: number | boolean }> }).webservice_accounts;
+  const active = accounts.filter((a) => a.active === 1 || a.active === true);
+  const key = (active.find((a) => /checkout-doctor/i.test(a.description ?? '')) ?? active[0])?.key;
+  if (!key) throw new UsageError('The sandbox fixture has no active webservice key.');
+  return key;
+}
+
+export interface StartOptions {
+  /** Port of the PrestaShop emulator (the others take free ports). */
+  port?: number;
+  /** Clock of the Stripe and Sendcloud emulators' relative dates (default: now). */
+  now?: () => Date;
+}
+
+export async function startFixtureSet(files: FixtureSetFiles, options: StartOptions = {}): Promise<RunningSandbox> {
+  const fixture = await loadShopFixture(files.shop);
+  const [stripeFixture, sendcloudFixture] = await Promise.all([
+    files.stripe ? loadStripeFixture(files.stripe) : undefined,
+    files.sendcloud ? loadSendcloudFixture(files.sendcloud) : undefined,
+  ]);
+  const started: Array<{ close(): Promise<void> }> = [];
+  try {
+    const prestashop = await startPrestaShopSandbox({ fixture, port: options.port });
+    started.push(prestashop);
+    const stripe = stripeFixture ? await startStripeSandbox({ fixture: stripeFixture, now: options.now }) : undefined;
+    if (stripe) started.push(stripe);
+    const sendcloud = sendcloudFixture ? await startSendcloudSandbox({ fixture: sendcloudFixture, now: options.now }) : undefined;
+    if (sendcloud) started.push(sendcloud);
+    const sendcloudKeys = sendcloudFixture?.keys.find((k) => k.state === 'active');
+    const clubs = ((fixture as unknown as { clubs?: FixtureClub[] }).clubs ?? []).map((c) => ({
+      name: c.name,
+      ...(c.id_group ? { group: c.id_group } : {}),
+      ...(c.id_category ? { category: c.id_category } : {}),
+      ...(c.stripe ? { stripe: { publishableKey: c.stripe.publishable_key, secretKey: c.stripe.secret_key } } : {}),
+    }));
+    const config: Config = {
+      prestashop: { url: `${prestashop.url}/`, webserviceKey: webserviceKey(fixture), shopId: fixture.shop.id_shop },
+      ...(stripe ? { stripe: { apiBase: stripe.url } } : {}),
+      ...(sendcloud && sendcloudKeys ? { sendcloud: { apiBase: sendcloud.url, publicKey: sendcloudKeys.publicKey, secretKey: sendcloudKeys.secretKey } } : {}),
+      ...(clubs.length ? { clubs } : {}),
+    };
+    return {
+      prestashop,
+      stripe,
+      sendcloud,
+      config,
+      close: async () => {
+        await Promise.all(started.map((s) => s.close()));
+      },
+    };
+  } catch (error) {
+    await Promise.all(started.map((s) => s.close()));
+    throw error;
+  }
+}
