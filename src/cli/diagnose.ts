@@ -13,9 +13,6 @@ import type { Check, Query } from '../engine/types.js';
 import { buildClubReport, buildReport, exitCodeFor } from '../report/model.js';
 import { FORMATS, RENDERERS } from '../report/render/index.js';
 import { oneOf, parseIds, parseLang, parseShard } from './options.js';
-import ora from 'ora';
-import { gatherSnapshot } from '../sources/gather.js';
-import { resolveFixtureSet, startFixtureSet } from '../sandbox/fixture-set.js';
 import { interactiveTerminal, useColor, writeReport, type Io } from './output.js';
 
 export interface DiagnoseFlags {
@@ -83,6 +80,9 @@ export async function obtainSnapshot(io: Io, club: string | undefined, flags: Di
     );
   }
   checkClubFlags(club, flags);
+  // Live sources, SDKs and the spinner are loaded only for live runs: a snapshot run or --help
+  // starts without them.
+  const [{ gatherSnapshot }, { default: ora }] = await Promise.all([import('../sources/gather.js'), import('ora')]);
   const spinner = interactiveTerminal(io) ? ora({ text: 'Gathering…', stream: io.stderr as NodeJS.WriteStream }).start() : undefined;
   try {
     const snapshot = await gatherSnapshot({
@@ -103,6 +103,7 @@ export async function obtainSnapshot(io: Io, club: string | undefined, flags: Di
 /** `--sandbox`: the fixture shop's emulators started in this process, read like a live shop. */
 async function obtainFromSandbox(io: Io, club: string | undefined, flags: DiagnoseFlags, loaded: LoadedConfig | undefined, query: Query): Promise<Obtained> {
   checkClubFlags(club, flags);
+  const { resolveFixtureSet, startFixtureSet } = await import('../sandbox/fixture-set.js');
   const running = await startFixtureSet(resolveFixtureSet(typeof flags.sandbox === 'string' ? flags.sandbox : 'demo', io.cwd));
   try {
     // The sandbox says where the shop is; the user's check settings still apply.

@@ -10,7 +10,7 @@ import { requestLog } from '../sources/request-log.js';
 import { diagnose, type DiagnoseFlags } from './diagnose.js';
 import { explain, type ExplainFlags } from './explain.js';
 import { listChecks, type ListChecksFlags } from './list-checks.js';
-import { sandbox, type SandboxFlags } from './sandbox.js';
+import type { SandboxFlags } from './sandbox.js';
 import { snapshot, type SnapshotFlags } from './snapshot.js';
 import { logError, processIo, type Io } from './output.js';
 
@@ -71,6 +71,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--port <n>', 'port of the PrestaShop emulator (default: a free port)')
     .option('--write-config <file>', 'where to write the configuration for the sandbox', '.checkout-doctorrc.sandbox.json')
     .action(async (fixture: string, flags: SandboxFlags) => {
+      const { sandbox } = await import('./sandbox.js');
       setExit(await sandbox(io, fixture, flags));
     });
 
