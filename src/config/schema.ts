@@ -4,6 +4,8 @@
 import { z } from 'zod';
 
 const HttpUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
+/** Extension of the contract: how long one upstream request may take before it is an error. */
+const TimeoutMs = z.number().int().min(100).max(600_000).optional();
 const SeverityOrOff = z.enum(['off', 'warn', 'fail']);
 
 export const ClubConfigSchema = z.strictObject({
@@ -25,6 +27,8 @@ export const ConfigSchema = z.strictObject({
     .strictObject({
       url: HttpUrl,
       webserviceKey: z.string().optional(),
+      /** Per request to the shop (webservice and front page), in milliseconds. */
+      timeoutMs: TimeoutMs,
       /** Multistore: the shop whose configuration and lists are read (default 1). */
       shopId: z.number().int().positive().optional(),
       database: z
@@ -39,12 +43,13 @@ export const ConfigSchema = z.strictObject({
         .optional(),
     })
     .optional(),
-  stripe: z.strictObject({ apiBase: HttpUrl.optional() }).optional(),
+  stripe: z.strictObject({ apiBase: HttpUrl.optional(), timeoutMs: TimeoutMs }).optional(),
   sendcloud: z
     .strictObject({
       apiBase: HttpUrl.optional(),
       publicKey: z.string().optional(),
       secretKey: z.string().optional(),
+      timeoutMs: TimeoutMs,
     })
     .optional(),
   clubs: z.array(ClubConfigSchema).optional(),

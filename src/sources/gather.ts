@@ -37,7 +37,7 @@ async function gatherPrestaShop(config: Config, query: Query): Promise<{ source:
   const ps = config.prestashop!;
   const shopId = ps.shopId ?? 1;
   if (ps.database) {
-    const db = new PrestaShopDatabase(ps.database);
+    const db = new PrestaShopDatabase(ps.database, { connectTimeoutMs: ps.timeoutMs });
     try {
       return { source: 'database', gathered: await gatherFromDatabase(db, { clubs: config.clubs, query, shopId }) };
     } finally {
@@ -50,7 +50,7 @@ async function gatherPrestaShop(config: Config, query: Query): Promise<{ source:
       'Set prestashop.webserviceKey (e.g. "env:PS_WEBSERVICE_KEY"), or prestashop.database for read-only SQL access.',
     );
   }
-  const ws = new PrestaShopWebservice({ url: ps.url, key: ps.webserviceKey, shopId: ps.shopId });
+  const ws = new PrestaShopWebservice({ url: ps.url, key: ps.webserviceKey, shopId: ps.shopId, timeoutMs: ps.timeoutMs });
   return { source: 'webservice', gathered: await gatherFromWebservice(ws, { clubs: config.clubs, query, shopId }) };
 }
 
@@ -78,9 +78,9 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Snapshot> 
   options.progress?.('Asking Stripe, Sendcloud and the shop front…');
   const [stripe, front, sendcloud] = await Promise.all([
     // Clubs that could not be resolved have no keys to probe.
-    gatherStripeClubs(gathered.clubsCause ? [] : clubs.map((c) => ({ name: c.name, keys: gathered.stripeKeys.get(c.name) ?? {} })), { apiBase: config.stripe?.apiBase }),
-    gatherShopFront(config.prestashop.url),
-    config.sendcloud ? gatherSendcloud(config, config.prestashop.url) : Promise.resolve(sendcloudNotConfigured()),
+    gatherStripeClubs(gathered.clubsCause ? [] : clubs.map((c) => ({ name: c.name, keys: gathered.stripeKeys.get(c.name) ?? {} })), { apiBase: config.stripe?.apiBase, timeoutMs: config.stripe?.timeoutMs }),
+    gatherShopFront(config.prestashop.url, { timeoutMs: config.prestashop.timeoutMs }),
+    config.sendcloud ? gatherSendcloud(config, config.prestashop.url, { timeoutMs: config.sendcloud.timeoutMs }) : Promise.resolve(sendcloudNotConfigured()),
   ]);
   for (const club of clubs) Object.assign(club.parts, stripe.get(club.name));
   const parts: PartMap = { ...gathered.parts, ...sendcloud, 'shop.front': front };
