@@ -10,6 +10,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { startPrestaShopSandbox } from '../src/sandbox/prestashop/server.js';
+import { parseShopFixture } from '../src/sandbox/shop-fixture.js';
 import { loadStripeFixture } from '../src/sandbox/stripe/fixture.js';
 import { startStripeSandbox } from '../src/sandbox/stripe/server.js';
 import { loadShop, type ShopFixture } from '../test/support/load-shop.js';
@@ -54,34 +56,45 @@ function runCli(cwd: string, args: string[]): Promise<{ ms: number; code: number
 
 async function main(): Promise<void> {
   const setupStarted = performance.now();
-  const [db, stripe] = await Promise.all([startMariaDb(), loadStripeFixture(join(ROOT, 'fixtures/shops/demo-stripe.json')).then((fixture) => startStripeSandbox({ fixture }))]);
+  const shop = bigShop();
+  const [db, stripe, ps] = await Promise.all([
+    startMariaDb(),
+    loadStripeFixture(join(ROOT, 'fixtures/shops/demo-stripe.json')).then((fixture) => startStripeSandbox({ fixture })),
+    startPrestaShopSandbox({ fixture: parseShopFixture(shop) }),
+  ]);
   try {
     const root = await db.root();
-    await loadShop(root, bigShop(), { database: 'prestashop' });
+    await loadShop(root, shop, { database: 'prestashop' });
     await root.query("CREATE USER 'ro'@'127.0.0.1' IDENTIFIED BY 'bench-ro-pass'; GRANT SELECT ON prestashop.* TO 'ro'@'127.0.0.1';");
     await root.end();
     const dir = mkdtempSync(join(tmpdir(), 'cd-bench-'));
+    const key = (shop as unknown as { webservice_accounts: Array<{ key: string; description: string }> }).webservice_accounts.find((a) => /checkout-doctor/.test(a.description))!.key;
+    // Same shop, two sources: read-only SQL, and the webservice served by the emulator.
     writeFileSync(
-      join(dir, '.checkout-doctorrc.json'),
+      join(dir, 'database.json'),
       JSON.stringify({
-        prestashop: { url: 'http://127.0.0.1:9/', database: { host: '127.0.0.1', port: db.port, user: 'ro', password: 'bench-ro-pass', database: 'prestashop' } },
+        prestashop: { url: `${ps.url}/`, database: { host: '127.0.0.1', port: db.port, user: 'ro', password: 'bench-ro-pass', database: 'prestashop' } },
         stripe: { apiBase: stripe.url },
       }),
     );
+    writeFileSync(join(dir, 'webservice.json'), JSON.stringify({ prestashop: { url: `${ps.url}/`, webserviceKey: key }, stripe: { apiBase: stripe.url } }));
     console.log(`shop: ${CUSTOMERS} customers, ${CATEGORIES} categories, loaded in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s (MariaDB ${db.port})`);
     const runs: Run[] = [
       { label: 'one club', args: ['diagnose', 'AS Saint-Étienne'] },
       { label: 'one club + customer/code/order', args: ['diagnose', 'AS Saint-Étienne', '--customer', `client.${Math.floor(CUSTOMERS / 2)}@example.fr`, '--code', 'FREJUS10', '--order', 'XKBKNABJK'] },
       { label: 'all clubs', args: ['diagnose', '--all', '--format', 'json'] },
     ];
-    console.log('run                              wall ms  exit  stats');
-    for (const run of runs) {
-      await runCli(dir, run.args); // warm the server's caches once
-      const r = await runCli(dir, run.args);
-      console.log(`${run.label.padEnd(32)} ${r.ms.toFixed(0).padStart(7)}  ${String(r.code).padStart(4)}  ${r.stats}`);
+    console.log('source      run                              wall ms  exit  stats');
+    for (const source of ['database', 'webservice']) {
+      for (const run of runs) {
+        const args = [...run.args, '--config', join(dir, `${source}.json`)];
+        await runCli(dir, args); // warm the servers' caches once
+        const r = await runCli(dir, args);
+        console.log(`${source.padEnd(11)} ${run.label.padEnd(32)} ${r.ms.toFixed(0).padStart(7)}  ${String(r.code).padStart(4)}  ${r.stats}`);
+      }
     }
   } finally {
-    await Promise.all([db.stop(), stripe.close()]);
+    await Promise.all([db.stop(), stripe.close(), ps.close()]);
   }
 }
 
