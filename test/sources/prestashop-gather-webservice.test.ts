@@ -10,8 +10,6 @@ import { loadShopFixture } from '../../src/sandbox/shop-fixture.js';
 import { CATEGORY_ACCESS_UNAVAILABLE, gatherFromWebservice, MODULES_UNAVAILABLE } from '../../src/sources/prestashop/gather-webservice.js';
 import { sendcloudModuleFrom } from '../../src/sources/prestashop/shipping.js';
 import { PrestaShopWebservice } from '../../src/sources/prestashop/webservice.js';
-import { gatherPrestaShopWebservice } from '../../src/sources/prestashop/source-webservice.js';
-import { UsageError } from '../../src/engine/errors.js';
 
 const KEY = 'DEMO4CHECKOUTDOCTOR7READONLY0001';
 let ps: PrestaShopSandbox;
@@ -226,19 +224,5 @@ describe('gatherFromWebservice (demo shop)', () => {
     expect(gathered.clubs[0]!.parts['club.group']).toMatchObject({ status: 'failed', cause: { kind: 'php-error', status: 500 } });
     const cause = (gathered.clubs[0]!.parts['club.category'] as { cause: { fix?: unknown[] } }).cause;
     expect(cause.fix?.length).toBeGreaterThan(0);
-  });
-});
-
-describe('gatherPrestaShopWebservice (from the configuration block)', () => {
-  it('reads the shop with the configured key, without id_shop unless configured', async () => {
-    const { source, gathered } = await gatherPrestaShopWebservice({ prestashop: { url: ps.url, webserviceKey: KEY }, query: {}, client: { timeoutMs: 3000 } });
-    expect(source).toBe('webservice');
-    expect(gathered.clubs).toHaveLength(5);
-    expect(ps.requests.some((r) => 'id_shop' in r.query)).toBe(false);
-  });
-
-  it('is a usage error without a key', async () => {
-    await expect(gatherPrestaShopWebservice({ prestashop: { url: ps.url }, query: {} })).rejects.toThrow(UsageError);
-    expect(ps.requests).toHaveLength(0);
   });
 });
