@@ -6,6 +6,7 @@
 // Order::isReturnable also wants the days since delivery_date ≤ PS_ORDER_RETURN_NB_DAYS (0 = no limit).
 
 import type { Order, OrderState } from '../src/engine/parts.js';
+import { daysBetween, shopClock, shopTimeZone } from '../src/engine/shop-time.js';
 import { t, type Check, type CheckContext, type Text } from '../src/engine/types.js';
 
 const openReturns = t(
@@ -34,28 +35,6 @@ function isOn(value: string | null | undefined): boolean {
 function toInt(value: string | null | undefined): number | null {
   if (value === undefined || value === null || !/^\s*\d+\s*$/.test(value)) return null;
   return Number(value.trim());
-}
-
-/** The calendar date of `now` in a time zone, `YYYY-MM-DD`. */
-function shopDate(now: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '00';
-  return `${get('year')}-${get('month')}-${get('day')}`;
-}
-
-function isValidTimeZone(zone: unknown): zone is string {
-  if (typeof zone !== 'string' || zone.trim() === '') return false;
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Whole days between two calendar dates, like MySQL TO_DAYS(a) - TO_DAYS(b). */
-function daysBetween(later: string, earlier: string): number {
-  return Math.round((Date.parse(`${later}T00:00:00Z`) - Date.parse(`${earlier}T00:00:00Z`)) / 86_400_000);
 }
 
 interface OrderVerdict {
@@ -104,8 +83,8 @@ export default {
     const returnsOn = isOn(returnsValue);
     const returnDays = toInt(config['PS_ORDER_RETURN_NB_DAYS']);
     const deliveredId = toInt(config['PS_OS_DELIVERED']);
-    const zone = isValidTimeZone(config['PS_TIMEZONE']) ? config['PS_TIMEZONE'] : isValidTimeZone(options.timeZone) ? options.timeZone : 'Europe/Paris';
-    const today = shopDate(now, zone);
+    const zone = shopTimeZone(config, options.timeZone);
+    const today = shopClock(now, zone).slice(0, 10);
 
     const problems: Text[] = [];
     const warnings: Text[] = [];

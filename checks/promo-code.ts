@@ -5,6 +5,7 @@
 // (api-notes/prestashop.md §5 for the fields, §7 for the group and product restriction tables).
 
 import type { CartRule, Customer, Group } from '../src/engine/parts.js';
+import { shopClock, shopTimeZone } from '../src/engine/shop-time.js';
 import { t, type Check, type CheckContext, type Text } from '../src/engine/types.js';
 
 const NO_DATE = '0000-00-00';
@@ -39,32 +40,6 @@ const manualSteps: Text[] = [
   ),
   ...groupSteps,
 ];
-
-/** The wall-clock time of `now` in the shop's time zone, in PrestaShop's `YYYY-MM-DD HH:MM:SS` form. */
-function shopClock(now: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(now);
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '00';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`;
-}
-
-function isValidTimeZone(zone: unknown): zone is string {
-  if (typeof zone !== 'string' || zone.trim() === '') return false;
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Dates without a time cover the whole day. */
 function withTime(date: string, endOfDay: boolean): string {
@@ -161,8 +136,7 @@ export default {
     const label = t(`« ${rule.code} » (règle panier n° ${rule.id} « ${rule.name} »)`, `"${rule.code}" (cart rule #${rule.id} "${rule.name}")`);
 
     const configuration = parts['prestashop.configuration'];
-    const shopZone = configuration?.['PS_TIMEZONE'];
-    const timeZone = isValidTimeZone(shopZone) ? shopZone : isValidTimeZone(options.timeZone) ? options.timeZone : 'Europe/Paris';
+    const timeZone = shopTimeZone(configuration, options.timeZone);
     const shopNow = shopClock(now, timeZone);
 
     const problems: Text[] = [];

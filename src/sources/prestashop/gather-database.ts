@@ -34,6 +34,7 @@ export interface PrestaShopGathered {
 /** Configuration names the checks read (the secrets among them only to build club.stripeKeys). */
 const CONFIGURATION_NAMES = [
   'PS_LANG_DEFAULT',
+  'PS_TIMEZONE',
   'PS_UNIDENTIFIED_GROUP',
   'PS_GUEST_GROUP',
   'PS_CUSTOMER_GROUP',
