@@ -7,8 +7,9 @@ import { lookupKey, type Lookups, type PartEnvelope, type PartMap } from '../../
 import type { CartRule, Customer } from '../../engine/parts.js';
 import { DatabaseError, type PrestaShopDatabase } from './database.js';
 import { resolveClubs, stripeKeysPart, SECRET_CONFIGURATION, type ClubSpec, type ResolvedClub } from './clubs.js';
-import { resolveConfiguration, toBool, toCartRule, toCategory, toCustomer, toGroup, toInt, toOrder, toOrderState, toSendcloudModule, toText, type Row } from './normalise.js';
-import type { Carrier } from '../../engine/parts.js';
+import { resolveConfiguration, toBool, toCartRule, toCategory, toCustomer, toGroup, toInt, toOrder, toOrderState, toText, type Row } from './normalise.js';
+import { CONFIGURATION_NAMES, CONFIGURATION_PREFIXES } from './configuration-names.js';
+import { sendcloudModuleFrom, toCarrier, toZone } from './shipping.js';
 
 export interface GatherInput {
   clubs?: readonly ClubSpec[];
@@ -30,30 +31,6 @@ export interface PrestaShopGathered {
   /** Raw Stripe keys per club name, for the Stripe source; never written anywhere. */
   stripeKeys: Map<string, ResolvedClub['stripe']>;
 }
-
-/** Configuration names the checks read (the secrets among them only to build club.stripeKeys). */
-const CONFIGURATION_NAMES = [
-  'PS_LANG_DEFAULT',
-  'PS_TIMEZONE',
-  'PS_UNIDENTIFIED_GROUP',
-  'PS_GUEST_GROUP',
-  'PS_CUSTOMER_GROUP',
-  'PS_ROOT_CATEGORY',
-  'PS_HOME_CATEGORY',
-  'PS_ORDER_RETURN',
-  'PS_ORDER_RETURN_NB_DAYS',
-  'PS_SHOP_ENABLE',
-  'PS_MAINTENANCE_IP',
-  'PS_WEBSERVICE',
-  'PS_GUEST_CHECKOUT_ENABLED',
-  'PS_GROUP_FEATURE_ACTIVE',
-  'PS_CATALOG_MODE',
-  'PS_OS_SHIPPING',
-  'PS_OS_DELIVERED',
-  'PS_OS_CANCELED',
-  'PS_OS_ERROR',
-  'PS_OS_PAYMENT',
-];
 
 const ok = (data: unknown): PartEnvelope => ({ status: 'ok', data });
 const failed = (cause: Cause): PartEnvelope => ({ status: 'failed', cause });
@@ -80,8 +57,9 @@ export async function gatherFromDatabase(db: PrestaShopDatabase, input: GatherIn
     const [shop] = await db.query<{ id_shop_group: number }>(`SELECT id_shop_group FROM ${T('shop')} WHERE id_shop = ?`, [shopId]);
     const rows = await db.query<Row>(
       `SELECT name, value, id_shop, id_shop_group FROM ${T('configuration')}
-       WHERE name IN (?) OR name LIKE 'STRIPE\\_%' OR name LIKE 'SENDCLOUD\\_%'`,
-      [CONFIGURATION_NAMES],
+       WHERE name IN (?) ${CONFIGURATION_PREFIXES.map(() => 'OR name LIKE ?').join(' ')}`,
+      // `_` is a LIKE wildcard: escaped so that the prefix is matched literally.
+      [CONFIGURATION_NAMES, ...CONFIGURATION_PREFIXES.map((p) => `${p.replaceAll('_', '\\_')}%`)],
     );
     return resolveConfiguration(rows, shopId, toInt(shop?.id_shop_group, 1));
   });
@@ -115,7 +93,7 @@ export async function gatherFromDatabase(db: PrestaShopDatabase, input: GatherIn
   const shipping = await gatherShipping(db, shopId);
   const parts: PartMap = {
     ...shipping,
-    'prestashop.sendcloudModule': configuration.ok ? ok(toSendcloudModule(configuration.value)) : failed(configuration.cause),
+    'prestashop.sendcloudModule': configuration.ok ? ok(sendcloudModuleFrom(configuration.value)) : failed(configuration.cause),
     'prestashop.configuration': configuration.ok
       ? ok(Object.fromEntries([...configuration.value].filter(([name]) => !SECRET_CONFIGURATION.test(name))))
       : failed(configuration.cause),
@@ -187,27 +165,19 @@ async function gatherShipping(db: PrestaShopDatabase, shopId: number): Promise<P
       const zonesOf = idMap(zoneRows, 'id_carrier', 'id_zone');
       const shopsOf = idMap(shopRows, 'id_carrier', 'id_shop');
       const paymentsOf = idMap(paymentRows, 'id_reference', 'name');
-      return rows.map((r): Carrier => {
-        const reference = toInt(r.id_reference);
-        return {
-          id: toInt(r.id_carrier),
-          reference,
-          name: toText(r.name),
-          active: toBool(r.active),
-          deleted: toBool(r.deleted),
-          isModule: toBool(r.is_module),
-          externalModuleName: toText(r.external_module_name),
+      return rows.map((r) =>
+        toCarrier(r, {
           zoneIds: (zonesOf.get(toInt(r.id_carrier)) ?? []).map((z) => toInt(z)),
           shopIds: (shopsOf.get(toInt(r.id_carrier)) ?? []).map((z) => toInt(z)),
-          paymentModules: (paymentsOf.get(reference) ?? []).map((m) => toText(m)),
-        };
-      });
+          paymentModules: (paymentsOf.get(toInt(r.id_reference)) ?? []).map((m) => toText(m)),
+        }),
+      );
     }),
     attempt(async () =>
       (await db.query<Row>(
         `SELECT z.id_zone, z.name, z.active FROM ${T('zone')} z JOIN ${T('zone_shop')} zs ON zs.id_zone = z.id_zone AND zs.id_shop = ? ORDER BY z.id_zone`,
         [shopId],
-      )).map((r) => ({ id: toInt(r.id_zone), name: toText(r.name), active: toBool(r.active) })),
+      )).map(toZone),
     ),
     attempt(async () =>
       (await db.query<Row>(

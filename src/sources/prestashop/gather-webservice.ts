@@ -16,36 +16,8 @@ import type { GatheredClub, GatherInput, PrestaShopGathered } from './gather-dat
 import { resolveConfiguration, toCartRule, toCategory, toCustomer, toGroup, toInt, toOrder, toOrderState, type Row } from './normalise.js';
 import { associationIds, toBool } from './coerce.js';
 import { sendcloudModuleFrom, toCarrier, toZone } from './shipping.js';
+import { CONFIGURATION_NAMES, CONFIGURATION_PREFIXES } from './configuration-names.js';
 import { beginsWith, eq, PrestaShopWebserviceError, type PrestaShopWebservice, type WsEntity } from './webservice.js';
-
-/** Configuration names the checks read (kept in step with gather-database.ts). */
-export const CONFIGURATION_NAMES = [
-  'PS_LANG_DEFAULT',
-  'PS_UNIDENTIFIED_GROUP',
-  'PS_GUEST_GROUP',
-  'PS_CUSTOMER_GROUP',
-  'PS_ROOT_CATEGORY',
-  'PS_HOME_CATEGORY',
-  'PS_ORDER_RETURN',
-  'PS_ORDER_RETURN_NB_DAYS',
-  'PS_SHOP_ENABLE',
-  'PS_MAINTENANCE_IP',
-  'PS_WEBSERVICE',
-  'PS_WEBSERVICE_CGI_HOST',
-  'PS_GUEST_CHECKOUT_ENABLED',
-  'PS_GROUP_FEATURE_ACTIVE',
-  'PS_CATALOG_MODE',
-  'PS_OS_PAYMENT',
-  'PS_OS_PREPARATION',
-  'PS_OS_SHIPPING',
-  'PS_OS_DELIVERED',
-  'PS_OS_CANCELED',
-  'PS_OS_REFUND',
-  'PS_OS_ERROR',
-];
-
-/** Prefixes of module configuration read in full (Stripe keys, Sendcloud settings). */
-const CONFIGURATION_PREFIXES = ['STRIPE_', 'SENDCLOUD_'];
 
 export const CATEGORY_ACCESS_UNAVAILABLE: Text = t(
   "Le webservice de PrestaShop ne montre pas l'« Accès des groupes » d'une catégorie : vérifiez-le dans le back-office, ou configurez prestashop.database (accès SQL en lecture seule) pour qu'il soit lu automatiquement.",

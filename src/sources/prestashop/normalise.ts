@@ -2,7 +2,7 @@
 // names, and both hand scalars as strings or numbers depending on version (api-notes §2): every
 // field goes through these coercions, so both sources produce identical parts.
 
-import type { CartRule, Category, Customer, Group, Order, OrderState, SendcloudModule } from '../../engine/parts.js';
+import type { CartRule, Category, Customer, Group, Order, OrderState } from '../../engine/parts.js';
 
 export type Scalar = string | number | boolean | null | undefined;
 export type Row = Record<string, unknown>;
@@ -147,35 +147,3 @@ export function resolveConfiguration(rows: Row[], shopId: number, shopGroupId: n
   return new Map([...best].map(([name, { value }]) => [name, value]));
 }
 
-/**
- * What the Sendcloud module keeps in the configuration (api-notes sendcloud.md §7), without the
- * connect settings' secrets: which module generation, connected or not, the map script, the
- * selected service-point carriers and the PrestaShop carrier reference created for each.
- */
-export function toSendcloudModule(config: Map<string, string | null>): SendcloudModule {
-  const names = [...config.keys()];
-  const variant = names.some((n) => n.startsWith('SENDCLOUD_V2_')) ? 'v2' : names.some((n) => n.startsWith('SENDCLOUD_')) ? 'v1' : null;
-  const p = variant === 'v2' ? 'SENDCLOUD_V2_' : 'SENDCLOUD_';
-  const value = (name: string) => {
-    const v = config.get(name);
-    return v === undefined || v === null || v.trim() === '' ? null : v.trim();
-  };
-  const connected = variant === 'v2' ? Boolean(value('SENDCLOUD_V2_CONNECT_SETTINGS') ?? value('SENDCLOUD_V2_INTEGRATION_ID')) : Boolean(value('SENDCLOUD_SETTINGS_CONNECT'));
-  let selectedCarriers: Record<string, string> = {};
-  try {
-    const parsed = JSON.parse(value(`${p}SPP_SELECTED_CARRIERS`) ?? '{}') as unknown;
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
-      selectedCarriers = Object.fromEntries(Object.entries(parsed).map(([code, name]) => [code, toText(name)]));
-    }
-  } catch {
-    // A corrupt selection reads as none: the relay check then says no carrier is configured.
-  }
-  const carrierReferences: Record<string, number> = {};
-  const reference = new RegExp(`^${p}SPP_CARRIER_(.+)_REFERENCE$`);
-  for (const name of names) {
-    const m = reference.exec(name);
-    const id = toInt(config.get(name));
-    if (m && id > 0 && !(variant === 'v1' && name.startsWith('SENDCLOUD_V2_'))) carrierReferences[m[1]!.toLowerCase()] = id;
-  }
-  return { variant, connected, scriptUrl: value(variant === 'v2' ? 'SENDCLOUD_V2_SERVICE_POINT_SCRIPT' : 'SENDCLOUD_SPP_SCRIPT'), selectedCarriers, carrierReferences };
-}

@@ -60,7 +60,8 @@ export function sendcloudModuleFrom(config: ReadonlyMap<string, string | null>):
     return value === undefined || value === null || value.trim() === '' ? null : value;
   };
   const prefix = v2 ? 'SENDCLOUD_V2_' : 'SENDCLOUD_';
-  const connected = variant === null ? false : get(v2 ? 'SENDCLOUD_V2_CONNECT_SETTINGS' : 'SENDCLOUD_SETTINGS_CONNECT') !== null;
+  // v2 counts as connected with its connect settings or its integration id for the shop (api-notes §7).
+  const connected = variant === null ? false : v2 ? (get('SENDCLOUD_V2_CONNECT_SETTINGS') ?? get('SENDCLOUD_V2_INTEGRATION_ID')) !== null : get('SENDCLOUD_SETTINGS_CONNECT') !== null;
   const scriptUrl = variant === null ? null : get(v2 ? 'SENDCLOUD_V2_SERVICE_POINT_SCRIPT' : 'SENDCLOUD_SPP_SCRIPT');
   const selectedCarriers: Record<string, string> = {};
   for (const [code, name] of Object.entries(jsonObject(get(`${prefix}SPP_SELECTED_CARRIERS`)) ?? {})) {
