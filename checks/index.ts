@@ -13,5 +13,7 @@ import shopOnline from './shop-online.js';
 import sendcloudAccountSetup from './sendcloud-account-setup.js';
 import sendcloudServicePoints from './sendcloud-service-points.js';
 import sendcloudIntegrationHealth from './sendcloud-integration-health.js';
+import stripeKeysLive from './stripe-keys-live.js';
+import stripeAccountStatus from './stripe-account-status.js';
 
-export const builtinChecks: readonly Check[] = [categoryClubAccess, stripeKeysFormat, promoCode, creditNotePrerequisites, customerAccountStatus, customerClubMembership, sendcloudAccountSetup, sendcloudServicePoints, sendcloudIntegrationHealth, relayCarrierZones, relayModuleConflicts, shopOnline];
+export const builtinChecks: readonly Check[] = [categoryClubAccess, stripeKeysFormat, promoCode, creditNotePrerequisites, customerAccountStatus, customerClubMembership, sendcloudAccountSetup, sendcloudServicePoints, sendcloudIntegrationHealth, relayCarrierZones, relayModuleConflicts, shopOnline, stripeKeysLive, stripeAccountStatus];
