@@ -117,7 +117,7 @@ export default {
     category: 'shipping',
     severity: 'fail',
     needs: ['prestashop.carriers', 'prestashop.zones'],
-    optional: ['prestashop.sendcloudModule', 'prestashop.configuration'],
+    optional: ['prestashop.sendcloudModule', 'prestashop.configuration', 'prestashop.shop'],
     title: t('Transporteur point relais Sendcloud sur toutes les zones', 'Sendcloud relay-point carrier on every zone'),
     description: t(
       "Vérifie que le transporteur point relais créé par le module Sendcloud (reconnu par son module, pas par son nom) existe, n'est pas supprimé, est activé, dessert toutes les zones de livraison actives, est associé à la boutique et a des moyens de paiement. Sans cela la carte des points relais ne s'affiche pas : le module masque le transporteur au moment de la commande.",
@@ -133,7 +133,8 @@ export default {
     const carriers = parts['prestashop.carriers']!;
     const zones = parts['prestashop.zones']!;
     const module = moduleView(parts['prestashop.sendcloudModule'], parts['prestashop.configuration']);
-    const shopId = typeof options.shopId === 'number' && Number.isInteger(options.shopId) && options.shopId > 0 ? options.shopId : 1;
+    // The diagnosed shop as gathered; the option is for snapshots from before that part existed.
+    const shopId = parts['prestashop.shop']?.id ?? (typeof options.shopId === 'number' && Number.isInteger(options.shopId) && options.shopId > 0 ? options.shopId : 1);
     const activeZones = zones.filter((z) => z.active).sort((a, b) => a.id - b.id);
 
     // Every reference that is Sendcloud's: by module on any version, or stored by the module.

@@ -305,7 +305,11 @@ export type Module = z.infer<typeof ModuleSchema>;
 export type SendcloudModule = z.infer<typeof SendcloudModuleSchema>;
 export type ShopFront = z.infer<typeof ShopFrontSchema>;
 
+/** The shop being diagnosed (multistore: `prestashop.shopId` in config, 1 by default). */
+export const ShopSchema = z.object({ id: Id });
+
 const SHIPPING_PARTS = {
+  'prestashop.shop': ShopSchema,
   /** Every carrier of the shop, deleted versions included. */
   'prestashop.carriers': z.array(CarrierSchema),
   'prestashop.zones': z.array(ZoneSchema),
@@ -446,6 +450,61 @@ const SENDCLOUD_PARTS = {
 // END sendcloud parts
 // ---------------------------------------------------------------------------------------------
 
+// ---------------------------------------------------------------------------------------------
+// BEGIN dynamic-coupon parts: the SPREAD dynamic-coupon endpoint's answer to a test creation
+// (FAQ 003). Written by src/sources/dynamic-coupons.ts; read by checks/dynamic-coupons.ts.
+// Shop-wide; absent when config has no `dynamicCoupons` section. Data only: the URL has its
+// credentials and secret-looking query values masked, the body excerpt is scrubbed and capped.
+
+/** The e-commerce platform is not PrestaShop or Magento: SPREAD does not support it, nothing was sent. */
+export const DynamicCouponsUnsupportedSchema = z.object({
+  outcome: z.literal('platform-unsupported'),
+  /** `dynamicCoupons.platform` as configured. */
+  platform: z.string(),
+  /** `dynamicCoupons.url`, secrets masked. */
+  url: z.string(),
+});
+
+/** A test creation was POSTed once and an HTTP answer came back (no answer at all is a failed part). */
+export const DynamicCouponsProbedSchema = z.object({
+  /**
+   * - `created`: 2xx whose JSON names the test code or says `success: true` (and carries no error);
+   * - `ok-with-error-body`: 2xx but the code was not confirmed (see `errorKind`);
+   * - `client-error`: 4xx; `server-error`: 5xx; `redirect`: 3xx (never followed: a POST must not be replayed).
+   */
+  outcome: z.enum(['created', 'ok-with-error-body', 'client-error', 'server-error', 'redirect']),
+  platform: z.string(),
+  url: z.string(),
+  /** What was asked: a unique code worth 5 %, like SPREAD's "Créer un coupon test". */
+  request: z.object({ code: z.string(), percent: z.literal(5) }),
+  status: z.number().int(),
+  contentType: z.string().nullable(),
+  /**
+   * Why a 2xx is not a creation (null otherwise): `error-field` (JSON with error/errors/success:false/
+   * status:"error"), `error-page` (HTML or PHP error output), `unexpected-body` (empty, or text that
+   * is not JSON), `code-not-confirmed` (JSON without error that neither names the code nor says success).
+   */
+  errorKind: z.enum(['error-field', 'error-page', 'unexpected-body', 'code-not-confirmed']).nullable(),
+  /** The answer's first 500 characters (text only for HTML pages), secrets and tokens masked. */
+  bodyExcerpt: z.string().max(500),
+  /** The error the answer states (JSON error field, PHP error line, page title), masked; null when none. */
+  errorMessage: z.string().nullable(),
+  /** `Location` of a 3xx, resolved against the URL and masked; null otherwise. */
+  location: z.string().nullable(),
+});
+
+export const DynamicCouponsSchema = z.discriminatedUnion('outcome', [DynamicCouponsUnsupportedSchema, DynamicCouponsProbedSchema]);
+
+export type DynamicCoupons = z.infer<typeof DynamicCouponsSchema>;
+export type DynamicCouponsProbed = z.infer<typeof DynamicCouponsProbedSchema>;
+
+const DYNAMIC_COUPON_PARTS = {
+  /** The dynamic-coupon endpoint's answer to one test creation (config `dynamicCoupons`). */
+  'shop.dynamicCoupons': DynamicCouponsSchema,
+} as const;
+// END dynamic-coupon parts
+// ---------------------------------------------------------------------------------------------
+
 export const PART_SCHEMAS = {
   // Shop-wide parts.
   /** Every customer group of the shop. */
@@ -470,6 +529,7 @@ export const PART_SCHEMAS = {
   ...STRIPE_LIVE_PARTS,
   ...SHIPPING_PARTS,
   ...SENDCLOUD_PARTS,
+  ...DYNAMIC_COUPON_PARTS,
 } as const;
 
 export type PartName = keyof typeof PART_SCHEMAS;

@@ -83,7 +83,7 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Snapshot> 
     config.sendcloud ? gatherSendcloud(config, config.prestashop.url, { timeoutMs: config.sendcloud.timeoutMs }) : Promise.resolve(sendcloudNotConfigured()),
   ]);
   for (const club of clubs) Object.assign(club.parts, stripe.get(club.name));
-  const parts: PartMap = { ...gathered.parts, ...sendcloud, 'shop.front': front };
+  const parts: PartMap = { ...gathered.parts, ...sendcloud, 'shop.front': front, 'prestashop.shop': { status: 'ok', data: { id: config.prestashop.shopId ?? 1 } } };
 
   return {
     format: SNAPSHOT_FORMAT,

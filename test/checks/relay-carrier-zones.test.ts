@@ -59,6 +59,7 @@ interface Row {
   carriers: Carrier[];
   module?: SendcloudModule;
   configuration?: Record<string, string | null>;
+  shop?: { id: number };
   unavailable?: CheckContext['unavailable'];
   options?: Record<string, unknown>;
   status: CheckOutcome['status'];
@@ -129,6 +130,15 @@ const rows: Row[] = [
     options: { shopId: 2 },
     status: 'pass',
     says: ['enabled, on every active zone'],
+  },
+  {
+    name: 'the diagnosed shop, as gathered, wins over the option',
+    carriers: [carrier({ shopIds: [2] })],
+    module: moduleConfig(),
+    shop: { id: 3 },
+    options: { shopId: 2 },
+    status: 'fail',
+    says: ['): not enabled for shop #3 (only #2)'],
   },
   {
     name: 'no payment module (warning_carrier_restricted)',
@@ -275,6 +285,7 @@ function run(row: Row): CheckOutcome {
   const parts: CheckContext['parts'] = { 'prestashop.carriers': row.carriers, 'prestashop.zones': ZONES };
   if (row.module) parts['prestashop.sendcloudModule'] = row.module;
   if (row.configuration) parts['prestashop.configuration'] = row.configuration;
+  if (row.shop) parts['prestashop.shop'] = row.shop;
   return check.run(makeCtx(parts, { unavailable: row.unavailable ?? {}, options: { ...check.meta.defaultOptions, ...row.options } })) as CheckOutcome;
 }
 
