@@ -15,5 +15,6 @@ import sendcloudServicePoints from './sendcloud-service-points.js';
 import sendcloudIntegrationHealth from './sendcloud-integration-health.js';
 import stripeKeysLive from './stripe-keys-live.js';
 import stripeAccountStatus from './stripe-account-status.js';
+import dynamicCoupons from './dynamic-coupons.js';
 
-export const builtinChecks: readonly Check[] = [categoryClubAccess, stripeKeysFormat, promoCode, creditNotePrerequisites, customerAccountStatus, customerClubMembership, sendcloudAccountSetup, sendcloudServicePoints, sendcloudIntegrationHealth, relayCarrierZones, relayModuleConflicts, shopOnline, stripeKeysLive, stripeAccountStatus];
+export const builtinChecks: readonly Check[] = [categoryClubAccess, stripeKeysFormat, promoCode, creditNotePrerequisites, customerAccountStatus, customerClubMembership, sendcloudAccountSetup, sendcloudServicePoints, sendcloudIntegrationHealth, relayCarrierZones, relayModuleConflicts, shopOnline, stripeKeysLive, stripeAccountStatus, dynamicCoupons];

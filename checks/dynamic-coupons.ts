@@ -1,0 +1,216 @@
+// FAQ 003, « Coupons dynamiques »: SPREAD creates unique coupon codes on the shop through its
+// dynamic-coupon endpoint, on PrestaShop or Magento only (other e-commerce solutions are not
+// supported). Its test tool asks the shop to create a coupon with a unique code worth 5 % and reads
+// the HTTP code: 2xx the page answered, 4xx the server answered but refuses the resource (missing or
+// not authorised), 5xx an error while connecting or building the answer; and a 2xx may still not
+// have created the code, the body ("Contenu retourné") then holding an error or a whole error page.
+// src/sources/dynamic-coupons.ts makes the same test once per run; this check reads its answer.
+
+import type { DynamicCoupons, DynamicCouponsProbed } from '../src/engine/parts.js';
+import { t, type Check, type CheckOutcome, type Text } from '../src/engine/types.js';
+
+const SET_PLATFORM = t(
+  'Dans SPREAD : « Mon compte > Détails du site », en bas de la page, choisissez PrestaShop ou Magento dans la liste des solutions e-commerce, puis enregistrez.',
+  'In SPREAD: "Mon compte > Détails du site" (account > site details), at the bottom of the page pick PrestaShop or Magento in the e-commerce solution list, then save.',
+);
+const SET_CONFIG_PLATFORM = t(
+  'Si la boutique est bien sous PrestaShop ou Magento, corrigez dynamicCoupons.platform dans la configuration de checkout-doctor (« prestashop » ou « magento »).',
+  'If the shop does run PrestaShop or Magento, fix dynamicCoupons.platform in checkout-doctor’s configuration ("prestashop" or "magento").',
+);
+const RETEST = t(
+  'Dans SPREAD : « Paramétrage > Coupons dynamiques », cliquez sur « Créer un coupon test » et lisez le bloc « Résultats de la requête » (code HTTP et « Contenu retourné »).',
+  'In SPREAD: "Paramétrage > Coupons dynamiques" (settings > dynamic coupons), click "Créer un coupon test" (create a test coupon) and read the "Résultats de la requête" block (HTTP code and "Contenu retourné", the returned content).',
+);
+const MODULE_ENABLED = t(
+  'Dans le back-office PrestaShop : Modules > Gestionnaire de modules, vérifiez que le module qui reçoit les coupons SPREAD est installé et activé (sous Magento : l’extension correspondante, activée).',
+  'In the PrestaShop back office: Modules > Module Manager, check that the module receiving SPREAD’s coupons is installed and enabled (on Magento: the matching extension, enabled).',
+);
+const PHP_LOGS = t(
+  'Consultez les journaux d’erreurs PHP de l’hébergement (et, sous PrestaShop, Paramètres avancés > Logs) à l’heure du test ; un module mis à jour récemment ou une version de PHP changée en est souvent la cause.',
+  'Look at the hosting’s PHP error logs (and, on PrestaShop, Advanced Parameters > Logs) at the time of the test; a recently updated module or a changed PHP version is often the cause.',
+);
+
+function deleteStep(platform: string, code: string): Text {
+  return /magento/i.test(platform)
+    ? t(
+        `Supprimez le coupon de test ${code} dans l’administration Magento : Marketing > Règles de prix du panier.`,
+        `Delete the test coupon ${code} in the Magento admin: Marketing > Cart Price Rules.`,
+      )
+    : t(
+        `Supprimez le coupon de test ${code} dans le back-office PrestaShop : Catalogue > Réductions > Règles panier.`,
+        `Delete the test coupon ${code} in the PrestaShop back office: Catalog > Discounts > Cart Rules.`,
+      );
+}
+
+function quoted(probe: DynamicCouponsProbed): { fr: string; en: string } {
+  const said = probe.errorMessage ?? (probe.bodyExcerpt ? probe.bodyExcerpt.slice(0, 200) : null);
+  return said ? { fr: ` Réponse : « ${said} ».`, en: ` Answer: "${said}".` } : { fr: '', en: '' };
+}
+
+function evidenceOf(part: DynamicCoupons): Record<string, unknown> {
+  if (part.outcome === 'platform-unsupported') return { platform: part.platform, url: part.url, outcome: part.outcome, requestSent: false };
+  return {
+    platform: part.platform,
+    url: part.url,
+    outcome: part.outcome,
+    testCode: part.request.code,
+    percent: part.request.percent,
+    status: part.status,
+    contentType: part.contentType,
+    ...(part.errorKind ? { errorKind: part.errorKind } : {}),
+    ...(part.errorMessage ? { errorMessage: part.errorMessage } : {}),
+    ...(part.location ? { location: part.location } : {}),
+    bodyExcerpt: part.bodyExcerpt,
+  };
+}
+
+function judge(part: DynamicCoupons): CheckOutcome {
+  const evidence = evidenceOf(part);
+  if (part.outcome === 'platform-unsupported') {
+    return {
+      status: 'fail',
+      message: t(
+        `La solution e-commerce configurée est « ${part.platform} » : les coupons dynamiques SPREAD ne fonctionnent qu’avec PrestaShop ou Magento, les autres solutions ne sont pas prises en charge (aucune demande de test n’a été envoyée).`,
+        `The configured e-commerce platform is "${part.platform}": SPREAD dynamic coupons only work with PrestaShop or Magento, other platforms are not supported (no test request was sent).`,
+      ),
+      remediation: [
+        SET_PLATFORM,
+        SET_CONFIG_PLATFORM,
+        t(
+          'Sans PrestaShop ni Magento, les coupons dynamiques ne sont pas paramétrables dans SPREAD : utilisez des codes promo classiques.',
+          'Without PrestaShop or Magento, dynamic coupons cannot be set up in SPREAD: use ordinary promo codes.',
+        ),
+      ],
+      evidence,
+    };
+  }
+
+  const { url, status } = part;
+  const code = part.request.code;
+  const q = quoted(part);
+  switch (part.outcome) {
+    case 'created':
+      return {
+        status: 'pass',
+        message: t(
+          `${url} a créé le coupon de test ${code} (${part.request.percent} %) : HTTP ${status}, la réponse confirme la création. Ce coupon de test peut être supprimé.`,
+          `${url} created the test coupon ${code} (${part.request.percent} %): HTTP ${status}, the answer confirms the creation. This test coupon can be deleted.`,
+        ),
+        remediation: [deleteStep(part.platform, code)],
+        evidence,
+      };
+    case 'ok-with-error-body': {
+      const why: Text =
+        part.errorKind === 'error-field'
+          ? t('la réponse contient une erreur', 'the answer carries an error')
+          : part.errorKind === 'error-page'
+            ? t('la réponse est une page d’erreur (PHP ou HTML) au lieu de la confirmation attendue', 'the answer is an error page (PHP or HTML) instead of the expected confirmation')
+            : part.errorKind === 'unexpected-body'
+              ? t('la réponse est vide ou n’est pas du JSON', 'the answer is empty or is not JSON')
+              : t('la réponse ne mentionne ni le code ni un succès', 'the answer mentions neither the code nor a success');
+      return {
+        status: 'fail',
+        message: t(
+          `${url} a répondu HTTP ${status} mais le code ${code} n’a pas été créé : ${why.fr}.${q.fr}`,
+          `${url} answered HTTP ${status} but the code ${code} was not created: ${why.en}.${q.en}`,
+        ),
+        remediation: [
+          t(
+            'Une réponse « 200 » signifie seulement que la page a répondu : lisez l’erreur renvoyée (ci-dessus, et dans « Contenu retourné » du test SPREAD) pour savoir pourquoi la création a échoué.',
+            'A "200" answer only means the page answered: read the returned error (above, and under "Contenu retourné" in SPREAD’s test) to learn why the creation failed.',
+          ),
+          ...(part.errorKind === 'error-page' ? [PHP_LOGS] : []),
+          MODULE_ENABLED,
+          RETEST,
+        ],
+        evidence,
+      };
+    }
+    case 'client-error': {
+      const reason: Text =
+        status === 404 || status === 410
+          ? t('l’adresse n’existe pas (module absent, désactivé, ou URL erronée)', 'the address does not exist (module missing, disabled, or wrong URL)')
+          : status === 401 || status === 403
+            ? t('l’accès est refusé (identifiants, jeton ou protection du site)', 'access is refused (credentials, token or site protection)')
+            : status === 405
+              ? t('la méthode n’est pas acceptée à cette adresse (probablement pas le point d’accès des coupons)', 'the method is not accepted at this address (probably not the coupon endpoint)')
+              : t('le serveur refuse la demande', 'the server refuses the request');
+      return {
+        status: 'fail',
+        message: t(
+          `${url} répond HTTP ${status} à la demande de coupon de test : le serveur a répondu mais ne donne pas accès à la ressource — ${reason.fr}.${q.fr}`,
+          `${url} answers HTTP ${status} to the test coupon request: the server answered but does not give access to the resource — ${reason.en}.${q.en}`,
+        ),
+        remediation: [
+          MODULE_ENABLED,
+          t(
+            'Vérifiez l’adresse du point d’accès (dynamicCoupons.url, la même que dans SPREAD) et les identifiants ou le jeton qu’elle contient ; retirez toute protection par mot de passe ou pare-feu qui bloquerait SPREAD.',
+            'Check the endpoint address (dynamicCoupons.url, the same as in SPREAD) and the credentials or token it holds; remove any password protection or firewall rule that would block SPREAD.',
+          ),
+          RETEST,
+        ],
+        evidence,
+      };
+    }
+    case 'server-error':
+      return {
+        status: 'fail',
+        message: t(
+          `${url} répond HTTP ${status} : la boutique a échoué en construisant la réponse (ou en se connectant à un service), le coupon de test n’a pas été créé.${q.fr}`,
+          `${url} answers HTTP ${status}: the shop failed while building the answer (or connecting to a service), the test coupon was not created.${q.en}`,
+        ),
+        remediation: [PHP_LOGS, MODULE_ENABLED, RETEST],
+        evidence,
+      };
+    case 'redirect': {
+      const to = part.location;
+      return {
+        status: 'fail',
+        message: t(
+          `${url} redirige (HTTP ${status})${to ? ` vers ${to}` : ''} : l’adresse configurée n’est pas la bonne, une demande de création de coupon ne suit pas les redirections.`,
+          `${url} redirects (HTTP ${status})${to ? ` to ${to}` : ''}: the configured address is wrong, a coupon creation request does not follow redirects.`,
+        ),
+        remediation: [
+          t(
+            `Utilisez l’adresse finale${to ? ` (${to})` : ''} dans SPREAD (« Paramétrage > Coupons dynamiques ») et dans dynamicCoupons.url ; une redirection http → https ou vers « www » en est souvent la cause.`,
+            `Use the final address${to ? ` (${to})` : ''} in SPREAD ("Paramétrage > Coupons dynamiques") and in dynamicCoupons.url; an http → https or "www" redirection is the usual cause.`,
+          ),
+          RETEST,
+        ],
+        evidence,
+      };
+    }
+  }
+}
+
+export default {
+  meta: {
+    id: 'dynamic-coupons',
+    category: 'promotions',
+    severity: 'fail',
+    needs: [],
+    optional: ['shop.dynamicCoupons'],
+    title: t('Coupons dynamiques SPREAD', 'SPREAD dynamic coupons'),
+    description: t(
+      'Vérifie que la solution e-commerce est PrestaShop ou Magento (seules prises en charge par les coupons dynamiques SPREAD), puis envoie au point d’accès configuré une demande de création d’un coupon de test à code unique de 5 %, comme l’outil de test de SPREAD, et explique la réponse : 2xx la page a répondu, 4xx ressource absente ou accès refusé, 5xx erreur du serveur ; une réponse 2xx qui contient une erreur ou une page d’erreur signifie que le code n’a pas été créé. Le coupon de test créé peut être supprimé ensuite. Ignoré sans la section dynamicCoupons de la configuration.',
+      'Verifies that the e-commerce platform is PrestaShop or Magento (the only ones SPREAD dynamic coupons support), then sends the configured endpoint a request to create a test coupon with a unique 5 % code, like SPREAD’s test tool, and explains the answer: 2xx the page answered, 4xx resource missing or access refused, 5xx server error; a 2xx answer carrying an error or an error page means the code was not created. The test coupon created can be deleted afterwards. Skipped without the dynamicCoupons section in the configuration.',
+    ),
+    manualSteps: [RETEST],
+    docs: 'FAQ 003, « Coupons dynamiques » (solutions prises en charge, « Tester la création des coupons dynamiques », « À propos des réponses 200 »)',
+  },
+  run({ parts, unavailable }) {
+    const part = parts['shop.dynamicCoupons'];
+    if (!part) {
+      const reason = unavailable['shop.dynamicCoupons'];
+      if (reason) return { status: 'manual', message: reason, remediation: [RETEST] };
+      return {
+        status: 'skip',
+        message: t(
+          'dynamicCoupons n’est pas configuré : ajoutez dynamicCoupons { url, platform } à la configuration pour tester la création des coupons dynamiques SPREAD.',
+          'dynamicCoupons not configured: add dynamicCoupons { url, platform } to the configuration to test SPREAD dynamic-coupon creation.',
+        ),
+      };
+    }
+    return judge(part);
+  },
+} satisfies Check;
