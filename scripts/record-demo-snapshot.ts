@@ -35,8 +35,11 @@ export async function recordDemoSnapshot(root: string): Promise<Snapshot> {
     await conn.end();
     // The emulators' configuration, with the database added: the SQL source sees what the
     // webservice hides (category group access, carrier zones, modules), so the demo shows it.
+    // Without the coupon endpoint: each probe creates a coupon with a new unique code, which would
+    // make every recording differ. dynamic-coupons is exercised live by the sandbox tests.
     const config: Config = {
       ...sandbox.config,
+      dynamicCoupons: undefined,
       prestashop: {
         ...sandbox.config.prestashop!,
         database: { host: '127.0.0.1', port: db.port, user: 'ro', password: 'record-ro-pass', database: 'prestashop', prefix: 'ps_' },

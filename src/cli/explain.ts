@@ -17,12 +17,13 @@ export interface ExplainFlags {
 const SOURCES: Array<[prefix: string, label: Text]> = [
   ['club.categoryAccess', { fr: 'base de données PrestaShop (lecture seule)', en: 'PrestaShop database (read-only)' }],
   ['club.stripeKeys', { fr: 'configuration du club, sinon configuration du module Stripe', en: "the club's configuration, else the Stripe module's configuration" }],
+  ['club.stripe', { fr: 'API Stripe du club (lecture seule)', en: "the club's Stripe API (read-only)" }],
   ['club.', { fr: 'PrestaShop, pour le club', en: 'PrestaShop, for the club' }],
+  ['prestashop.modules', { fr: 'base de données PrestaShop (lecture seule)', en: 'PrestaShop database (read-only)' }],
   ['prestashop.', { fr: 'PrestaShop (webservice ou base de données)', en: 'PrestaShop (webservice or database)' }],
-  ['stripe.', { fr: 'API Stripe (lecture seule)', en: 'Stripe API (read-only)' }],
   ['sendcloud.', { fr: 'API Sendcloud', en: 'Sendcloud API' }],
-  ['shop', { fr: 'site public de la boutique', en: 'public shop front' }],
-  ['dynamicCoupons', { fr: 'point d’accès des coupons dynamiques', en: 'dynamic-coupons endpoint' }],
+  ['shop.dynamicCoupons', { fr: 'point d’accès des coupons dynamiques (création d’un coupon test)', en: 'dynamic-coupons endpoint (creates a test coupon)' }],
+  ['shop.front', { fr: 'site public de la boutique', en: 'public shop front' }],
 ];
 
 function partLine(part: string, lang: Lang): string {

@@ -8,6 +8,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../config/schema.js';
 import { UsageError } from '../engine/errors.js';
+import { startCouponSandbox, type CouponSandbox } from './coupons.js';
 import { startPrestaShopSandbox, type PrestaShopSandbox } from './prestashop/server.js';
 import { loadSendcloudFixture } from './sendcloud/fixture.js';
 import { startSendcloudSandbox, type SendcloudSandbox } from './sendcloud/server.js';
@@ -47,6 +48,8 @@ export function resolveFixtureSet(spec = 'demo', cwd = process.cwd()): FixtureSe
 
 export interface RunningSandbox {
   prestashop: PrestaShopSandbox;
+  /** The shop's dynamic-coupon endpoint (a PrestaShop module's, as SPREAD calls it). */
+  coupons: CouponSandbox;
   stripe?: StripeSandbox;
   sendcloud?: SendcloudSandbox;
   /** A configuration reading the sandbox through the webservice, as a live shop would be read. */
@@ -91,6 +94,8 @@ export async function startFixtureSet(files: FixtureSetFiles, options: StartOpti
     if (stripe) started.push(stripe);
     const sendcloud = sendcloudFixture ? await startSendcloudSandbox({ fixture: sendcloudFixture, now: options.now }) : undefined;
     if (sendcloud) started.push(sendcloud);
+    const coupons = await startCouponSandbox();
+    started.push(coupons);
     const sendcloudKeys = sendcloudFixture?.keys.find((k) => k.state === 'active');
     const clubs = ((fixture as unknown as { clubs?: FixtureClub[] }).clubs ?? []).map((c) => ({
       name: c.name,
@@ -103,9 +108,11 @@ export async function startFixtureSet(files: FixtureSetFiles, options: StartOpti
       ...(stripe ? { stripe: { apiBase: stripe.url } } : {}),
       ...(sendcloud && sendcloudKeys ? { sendcloud: { apiBase: sendcloud.url, publicKey: sendcloudKeys.publicKey, secretKey: sendcloudKeys.secretKey } } : {}),
       ...(clubs.length ? { clubs } : {}),
+      dynamicCoupons: { url: coupons.endpoint, platform: 'prestashop' },
     };
     return {
       prestashop,
+      coupons,
       stripe,
       sendcloud,
       config,

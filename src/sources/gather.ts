@@ -11,6 +11,7 @@ import { gatherFromDatabase, type PrestaShopGathered } from './prestashop/gather
 import { gatherFromWebservice } from './prestashop/gather-webservice.js';
 import { PrestaShopWebservice } from './prestashop/webservice.js';
 import { gatherSendcloud, SENDCLOUD_PART_NAMES } from './sendcloud/index.js';
+import { gatherDynamicCoupons } from './dynamic-coupons.js';
 import { gatherShopFront } from './shop-front.js';
 import { gatherStripeClubs } from './stripe/index.js';
 
@@ -76,21 +77,24 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Snapshot> 
   }
   // The shop-wide upstreams and the chosen clubs' Stripe accounts are independent: asked at once.
   options.progress?.('Asking Stripe, Sendcloud and the shop front…');
-  const [stripe, front, sendcloud] = await Promise.all([
+  const [stripe, front, sendcloud, coupons] = await Promise.all([
     // Clubs that could not be resolved have no keys to probe.
     gatherStripeClubs(gathered.clubsCause ? [] : clubs.map((c) => ({ name: c.name, keys: gathered.stripeKeys.get(c.name) ?? {} })), { apiBase: config.stripe?.apiBase, timeoutMs: config.stripe?.timeoutMs }),
     gatherShopFront(config.prestashop.url, { timeoutMs: config.prestashop.timeoutMs }),
     config.sendcloud ? gatherSendcloud(config, config.prestashop.url, { timeoutMs: config.sendcloud.timeoutMs }) : Promise.resolve(sendcloudNotConfigured()),
+    // Creates one test coupon per run when an endpoint is configured (what the FAQ's test button does).
+    gatherDynamicCoupons(config.dynamicCoupons, { timeoutMs: config.prestashop.timeoutMs }),
   ]);
   for (const club of clubs) Object.assign(club.parts, stripe.get(club.name));
   const parts: PartMap = { ...gathered.parts, ...sendcloud, 'shop.front': front, 'prestashop.shop': { status: 'ok', data: { id: config.prestashop.shopId ?? 1 } } };
+  if (coupons) parts['shop.dynamicCoupons'] = coupons;
 
   return {
     format: SNAPSHOT_FORMAT,
     schemaVersion: 1,
     generatedAt,
     shop: { url: config.prestashop.url },
-    sources: { prestashop: source, stripe: 'api', sendcloud: config.sendcloud ? 'api' : 'not configured' },
+    sources: { prestashop: source, stripe: 'api', sendcloud: config.sendcloud ? 'api' : 'not configured', dynamicCoupons: config.dynamicCoupons ? 'api' : 'not configured' },
     parts,
     lookups: gathered.lookups,
     clubs,

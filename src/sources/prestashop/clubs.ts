@@ -5,7 +5,8 @@
 
 import { normaliseName } from '../../engine/clubs.js';
 import type { Category, Group, StripeKeys } from '../../engine/parts.js';
-import type { PartEnvelope } from '../../engine/snapshot.js';
+import type { PartEnvelope, PartMap } from '../../engine/snapshot.js';
+import type { Cause } from '../../engine/types.js';
 import { describeKey } from '../../secrets/stripe-key.js';
 import { redactor } from '../../secrets/redact.js';
 
@@ -89,3 +90,31 @@ export function stripeKeysPart(club: ResolvedClub, config: Map<string, string | 
 
 /** Configuration names whose values are secrets: used, never copied into the snapshot. */
 export const SECRET_CONFIGURATION = /^(STRIPE_(TEST_)?(KEY|PUBLISHABLE)|STRIPE_WEBHOOK_SIGNATURE|SENDCLOUD_.*(KEY|SECRET|AUTH|CONNECT).*)$/;
+
+/**
+ * The configured clubs when the shop itself could not be read: what depends on the shop fails with
+ * its cause, but keys given in the configuration are still facts, so Stripe is still asked about
+ * them (and says so) instead of reporting "no key".
+ */
+export function clubsWithoutShop(
+  specs: readonly ClubSpec[],
+  cause: Cause,
+): { clubs: Array<{ name: string; parts: PartMap }>; stripeKeys: Map<string, ResolvedClub['stripe']> } {
+  const failed: PartEnvelope = { status: 'failed', cause };
+  const stripeKeys = new Map<string, ResolvedClub['stripe']>();
+  const clubs = specs.map((spec) => {
+    const fromConfig = spec.stripe?.publishableKey !== undefined || spec.stripe?.secretKey !== undefined;
+    const resolved: ResolvedClub = {
+      name: spec.name,
+      group: null,
+      categoryId: null,
+      stripe: { publishableKey: spec.stripe?.publishableKey ?? null, secretKey: spec.stripe?.secretKey ?? null, origin: 'config' },
+    };
+    if (fromConfig) stripeKeys.set(spec.name, resolved.stripe);
+    return {
+      name: spec.name,
+      parts: { 'club.group': failed, 'club.category': failed, 'club.stripeKeys': fromConfig ? stripeKeysPart(resolved, new Map()) : failed } satisfies PartMap,
+    };
+  });
+  return { clubs, stripeKeys };
+}

@@ -6,7 +6,7 @@ import type { Cause, Query } from '../../engine/types.js';
 import { lookupKey, type Lookups, type PartEnvelope, type PartMap } from '../../engine/snapshot.js';
 import type { CartRule, Customer } from '../../engine/parts.js';
 import { DatabaseError, type PrestaShopDatabase } from './database.js';
-import { resolveClubs, stripeKeysPart, SECRET_CONFIGURATION, type ClubSpec, type ResolvedClub } from './clubs.js';
+import { clubsWithoutShop, resolveClubs, stripeKeysPart, SECRET_CONFIGURATION, type ClubSpec, type ResolvedClub } from './clubs.js';
 import { resolveConfiguration, toBool, toCartRule, toCategory, toCustomer, toGroup, toInt, toOrder, toOrderState, toText, type Row } from './normalise.js';
 import { CONFIGURATION_NAMES, CONFIGURATION_PREFIXES } from './configuration-names.js';
 import { sendcloudModuleFrom, toCarrier, toZone } from './shipping.js';
@@ -109,9 +109,9 @@ export async function gatherFromDatabase(db: PrestaShopDatabase, input: GatherIn
   const baseCause = !configuration.ok ? configuration.cause : !groups.ok ? groups.cause : !categories.ok ? categories.cause : undefined;
   if (baseCause) {
     if (!input.clubs?.length) clubsCause = baseCause;
-    for (const spec of input.clubs ?? []) {
-      clubs.push({ name: spec.name, parts: { 'club.group': failed(baseCause), 'club.category': failed(baseCause), 'club.stripeKeys': failed(baseCause) } });
-    }
+    const unread = clubsWithoutShop(input.clubs ?? [], baseCause);
+    clubs.push(...unread.clubs);
+    for (const [name, keys] of unread.stripeKeys) stripeKeys.set(name, keys);
   } else if (groups.ok && categories.ok) {
     const resolved = resolveClubs(input.clubs, groups.value, categories.value, config);
     const categoryIds = resolved.map((c) => c.categoryId).filter((id): id is number => id !== null);

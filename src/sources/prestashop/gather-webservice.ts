@@ -11,7 +11,7 @@
 import { t, type Cause, type Query, type Text } from '../../engine/types.js';
 import { lookupKey, type Lookups, type PartEnvelope, type PartMap } from '../../engine/snapshot.js';
 import type { Customer } from '../../engine/parts.js';
-import { resolveClubs, SECRET_CONFIGURATION, stripeKeysPart, type ResolvedClub } from './clubs.js';
+import { clubsWithoutShop, resolveClubs, SECRET_CONFIGURATION, stripeKeysPart, type ResolvedClub } from './clubs.js';
 import type { GatheredClub, GatherInput, PrestaShopGathered } from './gather-database.js';
 import { resolveConfiguration, toCartRule, toCategory, toCustomer, toGroup, toInt, toOrder, toOrderState, type Row } from './normalise.js';
 import { associationIds, toBool } from './coerce.js';
@@ -114,9 +114,9 @@ export async function gatherFromWebservice(ws: PrestaShopWebservice, input: Gath
   const baseCause = !configuration.ok ? configuration.cause : !groups.ok ? groups.cause : !categories.ok ? categories.cause : undefined;
   if (baseCause) {
     if (!input.clubs?.length) clubsCause = baseCause;
-    for (const spec of input.clubs ?? []) {
-      clubs.push({ name: spec.name, parts: { 'club.group': failed(baseCause), 'club.category': failed(baseCause), 'club.stripeKeys': failed(baseCause) } });
-    }
+    const unread = clubsWithoutShop(input.clubs ?? [], baseCause);
+    clubs.push(...unread.clubs);
+    for (const [name, keys] of unread.stripeKeys) stripeKeys.set(name, keys);
   } else if (groups.ok && categories.ok) {
     for (const club of resolveClubs(input.clubs, groups.value, categories.value, config)) {
       const category = club.categoryId === null ? null : (categories.value.find((c) => c.id === club.categoryId) ?? null);
