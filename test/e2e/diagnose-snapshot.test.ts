@@ -101,6 +101,17 @@ describe('diagnose --snapshot (demo shop)', () => {
     expect(skip.clubs[0]!.results.map((x) => x.id)).not.toContain('category-club-access');
   });
 
+  it('--all --format junit gives CI one test suite per club and the exit code it trusts', async () => {
+    const r = await runCli(['diagnose', '--all', ...D, '--format', 'junit'], { env: { CI: 'true' } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>/);
+    expect(r.stdout.match(/<testsuite /g)).toHaveLength(5);
+    expect(r.stdout).toMatch(/<testsuite [^>]*name="AS Saint-Étienne"[^>]*failures="[1-9]/);
+    expect(r.stdout).toMatch(/<testsuite [^>]*name="Étoile Sportive de Fréjus"[^>]*failures="0"/);
+    expect(r.stdout).toContain('<testcase classname="catalogue" name="category-club-access"');
+  });
+
   it('--shard splits --all between runs without overlap', async () => {
     const names = async (shard: string) =>
       jsonReport((await runCli(['diagnose', '--all', ...D, '--format', 'json', '--shard', shard])).stdout).clubs.map((c) => c.club.name);
