@@ -6,7 +6,7 @@
 import { normaliseName } from '../../engine/clubs.js';
 import type { Category, Group, StripeKeys } from '../../engine/parts.js';
 import type { PartEnvelope, PartMap } from '../../engine/snapshot.js';
-import type { Cause } from '../../engine/types.js';
+import type { Cause, Text } from '../../engine/types.js';
 import { describeKey } from '../../secrets/stripe-key.js';
 import { redactor } from '../../secrets/redact.js';
 
@@ -115,6 +115,54 @@ export function clubsWithoutShop(
       name: spec.name,
       parts: { 'club.group': failed, 'club.category': failed, 'club.stripeKeys': fromConfig ? stripeKeysPart(resolved, new Map()) : failed } satisfies PartMap,
     };
+  });
+  return { clubs, stripeKeys };
+}
+
+export type CategoryAccessResult = { ok: true; value: Map<number, number[]> } | { ok: false; cause: Cause };
+
+export interface AssembledClubs {
+  clubs: Array<{ name: string; parts: PartMap }>;
+  /** Raw keys per club, for the Stripe source only. */
+  stripeKeys: Map<string, ResolvedClub['stripe']>;
+  /** Set when the clubs could not be listed at all (shop unreadable and none configured). */
+  clubsCause?: Cause;
+}
+
+/**
+ * The club parts, the same for both PrestaShop sources: resolved from the shop's groups and
+ * categories, with the category group access the source can read (SQL) or a reason it cannot
+ * (webservice); or, when the shop could not be read, the configured clubs with that cause.
+ */
+export async function assembleClubs(
+  specs: readonly ClubSpec[] | undefined,
+  shop: { cause: Cause } | { groups: readonly Group[]; categories: readonly Category[]; config: Map<string, string | null> },
+  categoryAccess: ((categoryIds: number[]) => Promise<CategoryAccessResult>) | { unavailable: Text },
+): Promise<AssembledClubs> {
+  if ('cause' in shop) {
+    return { ...clubsWithoutShop(specs ?? [], shop.cause), ...(specs?.length ? {} : { clubsCause: shop.cause }) };
+  }
+  const resolved = resolveClubs(specs, shop.groups, shop.categories, shop.config);
+  const categoryIds = resolved.map((c) => c.categoryId).filter((id): id is number => id !== null);
+  const access = typeof categoryAccess === 'function' ? await categoryAccess(categoryIds) : undefined;
+  const stripeKeys = new Map<string, ResolvedClub['stripe']>();
+  const clubs = resolved.map((club) => {
+    const category = club.categoryId === null ? null : (shop.categories.find((c) => c.id === club.categoryId) ?? null);
+    const parts: PartMap = {
+      'club.group': { status: 'ok', data: club.group },
+      'club.category': { status: 'ok', data: category },
+      'club.stripeKeys': stripeKeysPart(club, shop.config),
+    };
+    if (category) {
+      parts['club.categoryAccess'] =
+        access === undefined
+          ? { status: 'unavailable', reason: (categoryAccess as { unavailable: Text }).unavailable }
+          : access.ok
+            ? { status: 'ok', data: { groupIds: [...(access.value.get(category.id) ?? [])].sort((a, b) => a - b) } }
+            : { status: 'failed', cause: access.cause };
+    }
+    stripeKeys.set(club.name, club.stripe);
+    return { name: club.name, parts };
   });
   return { clubs, stripeKeys };
 }

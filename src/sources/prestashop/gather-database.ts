@@ -6,7 +6,7 @@ import type { Cause, Query } from '../../engine/types.js';
 import { lookupKey, type Lookups, type PartEnvelope, type PartMap } from '../../engine/snapshot.js';
 import type { CartRule, Customer } from '../../engine/parts.js';
 import { DatabaseError, type PrestaShopDatabase } from './database.js';
-import { clubsWithoutShop, resolveClubs, stripeKeysPart, SECRET_CONFIGURATION, type ClubSpec, type ResolvedClub } from './clubs.js';
+import { assembleClubs, SECRET_CONFIGURATION, type ClubSpec, type ResolvedClub } from './clubs.js';
 import { resolveConfiguration, toBool, toCartRule, toCategory, toCustomer, toGroup, toInt, toOrder, toOrderState, toText, type Row } from './normalise.js';
 import { CONFIGURATION_NAMES, CONFIGURATION_PREFIXES } from './configuration-names.js';
 import { sendcloudModuleFrom, toCarrier, toZone } from './shipping.js';
@@ -101,42 +101,20 @@ export async function gatherFromDatabase(db: PrestaShopDatabase, input: GatherIn
     'prestashop.orderStates': orderStates.ok ? ok(orderStates.value) : failed(orderStates.cause),
   };
 
-  // Clubs: without the groups and categories nothing can be resolved, but configured clubs are
-  // still listed so that their checks report the cause.
-  const clubs: GatheredClub[] = [];
-  const stripeKeys = new Map<string, ResolvedClub['stripe']>();
-  let clubsCause: Cause | undefined;
   const baseCause = !configuration.ok ? configuration.cause : !groups.ok ? groups.cause : !categories.ok ? categories.cause : undefined;
-  if (baseCause) {
-    if (!input.clubs?.length) clubsCause = baseCause;
-    const unread = clubsWithoutShop(input.clubs ?? [], baseCause);
-    clubs.push(...unread.clubs);
-    for (const [name, keys] of unread.stripeKeys) stripeKeys.set(name, keys);
-  } else if (groups.ok && categories.ok) {
-    const resolved = resolveClubs(input.clubs, groups.value, categories.value, config);
-    const categoryIds = resolved.map((c) => c.categoryId).filter((id): id is number => id !== null);
-    const access = await attempt(async () => {
-      const rows = categoryIds.length
-        ? await db.query<Row>(`SELECT id_category, id_group FROM ${T('category_group')} WHERE id_category IN (?)`, [categoryIds])
-        : [];
-      const map = new Map<number, number[]>();
-      for (const r of rows) map.set(toInt(r.id_category), [...(map.get(toInt(r.id_category)) ?? []), toInt(r.id_group)]);
-      return map;
-    });
-    for (const club of resolved) {
-      const category = club.categoryId === null ? null : (categories.value.find((c) => c.id === club.categoryId) ?? null);
-      const clubParts: PartMap = {
-        'club.group': ok(club.group),
-        'club.category': ok(category),
-        'club.stripeKeys': stripeKeysPart(club, config),
-      };
-      if (category) {
-        clubParts['club.categoryAccess'] = access.ok ? ok({ groupIds: (access.value.get(category.id) ?? []).sort((a, b) => a - b) }) : failed(access.cause);
-      }
-      clubs.push({ name: club.name, parts: clubParts });
-      stripeKeys.set(club.name, club.stripe);
-    }
-  }
+  const { clubs, stripeKeys, clubsCause } = await assembleClubs(
+    input.clubs,
+    baseCause || !groups.ok || !categories.ok ? { cause: baseCause! } : { groups: groups.value, categories: categories.value, config },
+    (categoryIds) =>
+      attempt(async () => {
+        const rows = categoryIds.length
+          ? await db.query<Row>(`SELECT id_category, id_group FROM ${T('category_group')} WHERE id_category IN (?)`, [categoryIds])
+          : [];
+        const map = new Map<number, number[]>();
+        for (const r of rows) map.set(toInt(r.id_category), [...(map.get(toInt(r.id_category)) ?? []), toInt(r.id_group)]);
+        return map;
+      }),
+  );
 
   const lookups = await gatherLookups(db, input.query, config, langId);
   return { parts, lookups, clubs, clubsCause, stripeKeys };

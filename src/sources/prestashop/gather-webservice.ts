@@ -11,8 +11,8 @@
 import { t, type Cause, type Query, type Text } from '../../engine/types.js';
 import { lookupKey, type Lookups, type PartEnvelope, type PartMap } from '../../engine/snapshot.js';
 import type { Customer } from '../../engine/parts.js';
-import { clubsWithoutShop, resolveClubs, SECRET_CONFIGURATION, stripeKeysPart, type ResolvedClub } from './clubs.js';
-import type { GatheredClub, GatherInput, PrestaShopGathered } from './gather-database.js';
+import { assembleClubs, SECRET_CONFIGURATION } from './clubs.js';
+import type { GatherInput, PrestaShopGathered } from './gather-database.js';
 import { resolveConfiguration, toCartRule, toCategory, toCustomer, toGroup, toInt, toOrder, toOrderState, type Row } from './normalise.js';
 import { associationIds, toBool } from './coerce.js';
 import { sendcloudModuleFrom, toCarrier, toZone } from './shipping.js';
@@ -108,28 +108,12 @@ export async function gatherFromWebservice(ws: PrestaShopWebservice, input: Gath
   parts['prestashop.carriers'] = carriers.ok ? ok(carriers.value) : failed(carriers.cause);
   parts['prestashop.zones'] = zones.ok ? ok(zones.value) : failed(zones.cause);
 
-  const clubs: GatheredClub[] = [];
-  const stripeKeys = new Map<string, ResolvedClub['stripe']>();
-  let clubsCause: Cause | undefined;
   const baseCause = !configuration.ok ? configuration.cause : !groups.ok ? groups.cause : !categories.ok ? categories.cause : undefined;
-  if (baseCause) {
-    if (!input.clubs?.length) clubsCause = baseCause;
-    const unread = clubsWithoutShop(input.clubs ?? [], baseCause);
-    clubs.push(...unread.clubs);
-    for (const [name, keys] of unread.stripeKeys) stripeKeys.set(name, keys);
-  } else if (groups.ok && categories.ok) {
-    for (const club of resolveClubs(input.clubs, groups.value, categories.value, config)) {
-      const category = club.categoryId === null ? null : (categories.value.find((c) => c.id === club.categoryId) ?? null);
-      const clubParts: PartMap = {
-        'club.group': ok(club.group),
-        'club.category': ok(category),
-        'club.stripeKeys': stripeKeysPart(club, config),
-      };
-      if (category) clubParts['club.categoryAccess'] = { status: 'unavailable', reason: CATEGORY_ACCESS_UNAVAILABLE };
-      clubs.push({ name: club.name, parts: clubParts });
-      stripeKeys.set(club.name, club.stripe);
-    }
-  }
+  const { clubs, stripeKeys, clubsCause } = await assembleClubs(
+    input.clubs,
+    baseCause || !groups.ok || !categories.ok ? { cause: baseCause! } : { groups: groups.value, categories: categories.value, config },
+    { unavailable: CATEGORY_ACCESS_UNAVAILABLE },
+  );
 
   const lookups = await lookupsP;
   return { parts, lookups, clubs, clubsCause, stripeKeys, ...(ws.version ? { prestashopVersion: ws.version } : {}) };
