@@ -3,7 +3,7 @@
 
 import type { PartName } from '../../src/engine/parts.js';
 import type { ClubSnapshot, PartEnvelope, PartMap, Snapshot } from '../../src/engine/snapshot.js';
-import type { CheckContext, CheckOutcome, Query, Text } from '../../src/engine/types.js';
+import type { CheckContext, CheckOutcome, Text } from '../../src/engine/types.js';
 
 export const NOW = new Date('2026-11-23T10:00:00Z');
 

@@ -52,7 +52,6 @@ function moduleConfig(over: Partial<SendcloudModule> = {}): SendcloudModule {
 }
 
 const NO_MODULE: SendcloudModule = { variant: null, connected: false, scriptUrl: null, selectedCarriers: {}, carrierReferences: {} };
-const WEBSERVICE = t('Zones illisibles par le webservice.', 'Zones are not readable through the webservice.');
 
 interface Row {
   name: string;

@@ -62,10 +62,6 @@ async function probeAt(url: string, platform = 'prestashop', over: DynamicCoupon
   return { envelope, data: data as DynamicCouponsProbed };
 }
 
-function callsTo(path: string) {
-  return sandbox.calls.filter((c) => c.path === path);
-}
-
 describe('gatherDynamicCoupons against the coupon sandbox', () => {
   it('no section: no part at all (the check skips), no request', async () => {
     const before = sandbox.requests.length;
