@@ -47,7 +47,7 @@ export default {
     category: 'shipping',
     severity: 'fail',
     needs: ['sendcloud.integrations'],
-    optional: ['sendcloud.shippingMethods'],
+    optional: ['sendcloud.shippingMethods', 'prestashop.sendcloudModule'],
     title: t('Points relais activés pour la boutique dans Sendcloud', 'Service points enabled for the shop in Sendcloud'),
     description: t(
       'Vérifie que la boutique est connectée à Sendcloud (une boutique connectée a l’adresse de la boutique), que son option « Point Relais » est activée avec au moins un transporteur, et, quand les méthodes d’expédition sont lisibles, que des transporteurs sont activés dans « Mes Envois > Prix d’expédition » et offrent des méthodes en point relais. Sans cela, la carte des points relais ne s’affiche pas.',
@@ -58,6 +58,7 @@ export default {
   run({ parts }) {
     const integrations = parts['sendcloud.integrations']!;
     const methods = parts['sendcloud.shippingMethods'];
+    const shopModule = parts['prestashop.sendcloudModule'];
     const shop = integrations.matchedId === null ? undefined : integrations.list.find((i) => i.id === integrations.matchedId);
 
     if (!shop) {
@@ -144,6 +145,35 @@ export default {
             `Carrier(s) chosen for the map with no service-point method in the account: ${withoutMethod.join(', ')} (methods also depend on the sender addresses’ country).`,
           ),
           remediation: [ENABLE_CARRIERS, CONNECTED_SHOPS(shop.shopName), t('Ne gardez pour la carte que des transporteurs activés.', 'Keep only enabled carriers for the map.')],
+          evidence,
+        };
+      }
+    }
+    // Cross-check with the shop: Sendcloud writes its carrier selection into the module's
+    // configuration, from which the module creates one PrestaShop carrier per code. A code Sendcloud
+    // offers but the shop never received has no carrier at checkout.
+    if (shopModule && shopModule.variant !== null) {
+      const notInShop = shop.servicePointCarriers.filter((c) => !(c in shopModule.selectedCarriers) && !(c in shopModule.carrierReferences));
+      if (notInShop.length) {
+        evidence.carriersNotInShop = notInShop;
+        evidence.shopSelectedCarriers = Object.keys(shopModule.selectedCarriers);
+        return {
+          status: 'warn',
+          message: t(
+            `Sendcloud propose sur la carte ${notInShop.join(', ')}, mais la boutique n’a reçu aucun transporteur pour ${notInShop.length > 1 ? 'eux' : 'lui'} (le module Sendcloud n’a que : ${Object.keys(shopModule.selectedCarriers).join(', ') || 'aucun'}) : la sélection n’a pas été transmise à PrestaShop.`,
+            `Sendcloud offers ${notInShop.join(', ')} on the map, but the shop never received a carrier for ${notInShop.length > 1 ? 'them' : 'it'} (the Sendcloud module only has: ${Object.keys(shopModule.selectedCarriers).join(', ') || 'none'}): the selection did not reach PrestaShop.`,
+          ),
+          remediation: [
+            CONNECTED_SHOPS(shop.shopName),
+            t(
+              'Enregistrez à nouveau les réglages « Point Relais » : Sendcloud transmet alors sa sélection au module, qui crée les transporteurs manquants.',
+              'Save the "Point Relais" settings again: Sendcloud then sends its selection to the module, which creates the missing carriers.',
+            ),
+            t(
+              'Dans le back-office : Livraison > Transporteurs, vérifiez qu’un transporteur « Service Point Delivery » existe pour chacun (voir relay-carrier-zones).',
+              'In the back office: Shipping > Carriers, check that a "Service Point Delivery" carrier exists for each (see relay-carrier-zones).',
+            ),
+          ],
           evidence,
         };
       }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../checks/sendcloud-service-points.js';
-import { PART_SCHEMAS, type SendcloudIntegration, type SendcloudIntegrations, type SendcloudShippingMethods } from '../../src/engine/parts.js';
+import { PART_SCHEMAS, type SendcloudIntegration, type SendcloudModule, type SendcloudIntegrations, type SendcloudShippingMethods } from '../../src/engine/parts.js';
 import { runChecks } from '../../src/engine/runner.js';
 import type { CheckOutcome } from '../../src/engine/types.js';
 import { allText, makeCtx, makeSnapshot, ok, remediationText } from './harness.js';
@@ -29,6 +29,8 @@ interface Row {
   name: string;
   integrations: SendcloudIntegrations;
   methods?: SendcloudShippingMethods | null;
+  /** The shop side (prestashop.sendcloudModule); absent by default. */
+  shopModule?: SendcloudModule;
   status: CheckOutcome['status'];
   says: string[];
   steps?: string[];
@@ -98,6 +100,29 @@ const rows: Row[] = [
     steps: ['connectez la boutique à Sendcloud'],
   },
   {
+    name: 'a carrier offered by Sendcloud never reached the shop (cross-check with PrestaShop)',
+    integrations: integrations({}),
+    shopModule: { variant: 'v2', connected: true, scriptUrl: 'https://embed.sendcloud.sc/spp/1.0.0/api.min.js', selectedCarriers: { colissimo: 'Colissimo' }, carrierReferences: { colissimo: 4 } },
+    status: 'warn',
+    says: ['Sendcloud offers mondial_relay on the map, but the shop never received a carrier for it (the Sendcloud module only has: colissimo)'],
+    steps: ['Save the "Point Relais" settings again', 'Shipping > Carriers'],
+    evidence: { carriersNotInShop: ['mondial_relay'] },
+  },
+  {
+    name: 'every carrier offered by Sendcloud exists in the shop',
+    integrations: integrations({}),
+    shopModule: { variant: 'v2', connected: true, scriptUrl: null, selectedCarriers: { colissimo: 'Colissimo', mondial_relay: 'Mondial Relay' }, carrierReferences: { colissimo: 4, mondial_relay: 5 } },
+    status: 'pass',
+    says: ['Service points are on'],
+  },
+  {
+    name: 'no Sendcloud module in the shop: no cross-check (relay-carrier-zones speaks for the shop)',
+    integrations: integrations({}),
+    shopModule: { variant: null, connected: false, scriptUrl: null, selectedCarriers: {}, carrierReferences: {} },
+    status: 'pass',
+    says: ['Service points are on'],
+  },
+  {
     name: 'connected twice with the same URL: the evidence says so',
     integrations: integrations({}, { candidateIds: [4242, 4243] }),
     status: 'pass',
@@ -110,6 +135,7 @@ describe('sendcloud-service-points', () => {
   it.each(rows)('$name', (row) => {
     const parts: Record<string, unknown> = { 'sendcloud.integrations': row.integrations };
     if (row.methods !== null) parts['sendcloud.shippingMethods'] = row.methods ?? METHODS;
+    if (row.shopModule) parts['prestashop.sendcloudModule'] = row.shopModule;
     for (const [name, data] of Object.entries(parts)) expect(PART_SCHEMAS[name as keyof typeof PART_SCHEMAS].safeParse(data).success).toBe(true);
     const outcome = check.run(makeCtx(parts)) as CheckOutcome;
     expect(outcome.status).toBe(row.status);

@@ -75,6 +75,7 @@ describe('Sendcloud causes, each with its own verdict', () => {
     ['no-direct-debit', SETUP, 'warn'],
     ['service-points-off', POINTS, 'fail'],
     ['no-service-point-carriers', POINTS, 'fail'],
+    ['carrier-not-in-shop', POINTS, 'warn'],
     ['failing', HEALTH, 'fail'],
     ['stale-fetch', HEALTH, 'warn'],
     ['log-errors', HEALTH, 'warn'],

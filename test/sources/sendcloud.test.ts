@@ -114,7 +114,7 @@ describe('gatherSendcloud on the demo account', () => {
       system: 'prestashop',
       failingSince: null,
       servicePointEnabled: true,
-      servicePointCarriers: ['colissimo', 'mondial_relay'],
+      servicePointCarriers: ['colissimo'],
       webhookActive: true,
     });
     expect(Date.parse(integrations.list[0]!.lastFetch!)).toBeGreaterThan(Date.now() - 2 * 3_600_000);

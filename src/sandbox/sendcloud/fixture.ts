@@ -170,6 +170,8 @@ export const SENDCLOUD_VARIANTS = {
   'no-direct-debit': { invoices: [] },
   'service-points-off': { shopIntegration: { service_point_enabled: false } },
   'no-service-point-carriers': { shopIntegration: { service_point_carriers: [] } },
+  /** Sendcloud offers a carrier on the map that the shop's module never received (no PrestaShop carrier). */
+  'carrier-not-in-shop': { shopIntegration: { service_point_carriers: ['colissimo', 'mondial_relay'] } },
   failing: { shopIntegration: { failing_since_hours_ago: 30 } },
   'stale-fetch': { shopIntegration: { last_fetch_hours_ago: 24 * 5 } },
   'log-errors': {
