@@ -60,6 +60,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--order <id|reference>', 'also gather this order')
     .option('--all', 'every club')
     .option('--shard <i/n>', 'with --all: only the i-th of n slices of the clubs')
+    .option('--sandbox [fixture]', 'snapshot a fixture shop served by the built-in emulators (default fixture: demo)')
     .action(async (club: string | undefined, flags: SnapshotFlags) => {
       setExit(await snapshot(io, club, flags));
     });

@@ -9,11 +9,11 @@ import { redactor } from '../secrets/redact.js';
 import { obtainSnapshot, queryFrom, type DiagnoseFlags } from './diagnose.js';
 import { writeReport, type Io } from './output.js';
 
-export type SnapshotFlags = Pick<DiagnoseFlags, 'config' | 'customer' | 'code' | 'order' | 'output' | 'all' | 'shard'>;
+export type SnapshotFlags = Pick<DiagnoseFlags, 'config' | 'customer' | 'code' | 'order' | 'output' | 'all' | 'shard' | 'sandbox'>;
 
 export async function snapshot(io: Io, club: string | undefined, flags: SnapshotFlags): Promise<number> {
   const loaded = await loadConfig({ configPath: flags.config, cwd: io.cwd, env: io.env });
-  if (!loaded?.config.prestashop) {
+  if (!loaded?.config.prestashop && !flags.sandbox) {
     throw new UsageError('No shop configured to take a snapshot of.', 'Create .checkout-doctorrc.json with prestashop.url (see README), or pass --config.');
   }
   const { snapshot: gathered } = await obtainSnapshot(io, club, flags, loaded, queryFrom(flags));

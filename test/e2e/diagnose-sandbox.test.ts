@@ -3,7 +3,7 @@
 // same verdicts as the database source but for the facts only SQL can see, and every upstream
 // failure ending as a readable `error` while the other checks are still evaluated.
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -102,6 +102,18 @@ describe('FAQ causes through the webservice', () => {
   it.each(questions)('%s', async (_name, args, id, expected) => {
     const r = await diagnose(['Étoile Sportive de Fréjus', ...args]);
     expect(r.byId()[id]!.status, r.byId()[id]!.message).toBe(expected);
+  });
+
+  it('snapshot then diagnose --snapshot gives the live verdicts, with no secret in the file', async () => {
+    const file = join(dir, 'webservice-snapshot.json');
+    const taken = await runCli(['snapshot', '--all', '--customer', 'compte.bloque@example.fr', '--code', 'EPUISE', '--config', join(dir, 'sandbox.json'), '--output', file], { cwd: dir, secrets });
+    expect(taken.code).toBe(0);
+    const text = readFileSync(file, 'utf8');
+    for (const secret of secrets) expect(text).not.toContain(secret.trim());
+    const args = ['--all', '--customer', 'compte.bloque@example.fr', '--code', 'EPUISE'];
+    const [live, offline] = await Promise.all([diagnose(args), runCli(['diagnose', ...args, '--snapshot', file, '--format', 'json'], { cwd: dir, secrets })]);
+    const table = (report: JsonReport) => report.clubs.map((c) => [c.club.name, c.results.map((x) => `${x.id}:${x.status}`)]);
+    expect(table(JSON.parse(offline.stdout) as JsonReport)).toEqual(table(live.report));
   });
 
   it('fetches no resource twice in a run', async () => {
