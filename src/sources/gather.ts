@@ -72,8 +72,9 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Snapshot> 
   if (gathered.clubsCause) {
     clubs = options.fallbackNames.map((name) => failedClub(name, gathered.clubsCause!));
   } else {
-    const chosen = new Set(options.choose(gathered.clubs).map((c) => c.name));
-    clubs = gathered.clubs.filter((c) => chosen.has(c.name));
+    // In the chooser's order (--all sorts by name), as for a snapshot.
+    const byName = new Map(gathered.clubs.map((c) => [c.name, c]));
+    clubs = options.choose(gathered.clubs).map((c) => byName.get(c.name)!);
   }
   // The shop-wide upstreams and the chosen clubs' Stripe accounts are independent: asked at once.
   options.progress?.('Asking Stripe, Sendcloud and the shop front…');
