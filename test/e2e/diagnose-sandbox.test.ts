@@ -47,10 +47,10 @@ beforeAll(async () => {
   const config = running.config;
   secrets.push(config.prestashop!.webserviceKey!, config.sendcloud!.secretKey!, config.sendcloud!.publicKey!);
   for (const club of config.clubs ?? []) for (const key of [club.stripe?.secretKey, club.stripe?.publishableKey]) if (key) secrets.push(key, key.trim());
-  const short = { ...config, prestashop: { ...config.prestashop!, timeoutMs: 1500 }, stripe: { ...config.stripe, timeoutMs: 1500 }, sendcloud: { ...config.sendcloud, timeoutMs: 1500 } };
+  const short = { ...config, prestashop: { ...config.prestashop!, timeoutMs: 3000 }, stripe: { ...config.stripe, timeoutMs: 3000 }, sendcloud: { ...config.sendcloud, timeoutMs: 3000 } };
   writeConfig('sandbox.json', short);
   writeConfig('bad-key.json', { ...short, prestashop: { ...short.prestashop, webserviceKey: 'ZZZZ4THISKEYDOESNOTEXIST00000000' } });
-  writeConfig('stripe-down.json', { ...short, stripe: { apiBase: 'http://127.0.0.1:9', timeoutMs: 1500 } });
+  writeConfig('stripe-down.json', { ...short, stripe: { apiBase: 'http://127.0.0.1:9', timeoutMs: 3000 } });
 
   const root = await db.root();
   await loadShop(root, running.prestashop.fixture as unknown as ShopFixture, { database: 'prestashop' });
