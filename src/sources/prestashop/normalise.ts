@@ -3,51 +3,33 @@
 // field goes through these coercions, so both sources produce identical parts.
 
 import type { CartRule, Category, Customer, Group, Order, OrderState } from '../../engine/parts.js';
+import { i18nText, toBool, toDate as coerceDate, toIntOr, toNumber as coerceNumber } from './coerce.js';
 
-export type Scalar = string | number | boolean | null | undefined;
 export type Row = Record<string, unknown>;
 
+// The part builders below want plain values with defaults; the coercions themselves are the
+// webservice client's (coerce.ts), so both sources read "1", 1, "" or an absent field alike.
+
+/** An integer, `fallback` when absent or not numeric (a dropped falsy field is 0). */
 export function toInt(value: unknown, fallback = 0): number {
-  if (typeof value === 'number' && Number.isFinite(value)) return Math.trunc(value);
-  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) return Math.trunc(Number(value));
-  return fallback;
+  return toIntOr(value, fallback);
 }
 
 export function toNumber(value: unknown, fallback = 0): number {
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
-  return fallback;
+  return coerceNumber(value) ?? fallback;
 }
 
-/** PrestaShop flags: "1"/1/true are on; "0"/0/""/null/absent (8.x drops falsy fields) are off. */
-export function toBool(value: unknown): boolean {
-  return value === true || value === 1 || value === '1' || value === 'true';
-}
+export { toBool };
 
+/** A string; a multilingual field (webservice, several languages) gives the `langId` value. */
 export function toText(value: unknown, langId?: number): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
-  // Webservice i18n field with several languages: [{id, value}].
-  if (Array.isArray(value)) {
-    const entries = value as Array<{ id?: unknown; value?: unknown }>;
-    const hit = entries.find((e) => toInt(e.id) === langId) ?? entries[0];
-    return hit ? toText(hit.value) : '';
-  }
-  return '';
+  return i18nText(value, langId);
 }
 
-/** `YYYY-MM-DD HH:MM:SS`, or null for the zero date and empty values. */
+/** `YYYY-MM-DD HH:MM:SS`, or null for the zero date, empty values and anything not a date. */
 export function toDate(value: unknown): string | null {
-  const text = toText(value).trim();
-  if (!text || text.startsWith('0000-00-00')) return null;
-  return /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$/.test(text) ? text : null;
-}
-
-export function toIdList(value: unknown): number[] {
-  if (Array.isArray(value)) return value.map((v) => toInt(typeof v === 'object' && v !== null ? (v as Row).id : v)).filter((n) => n > 0);
-  if (typeof value === 'string') return value.split(',').map((v) => toInt(v)).filter((n) => n > 0);
-  return [];
+  const text = coerceDate(value)?.trim();
+  return text && /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$/.test(text) ? text : null;
 }
 
 export function toGroup(row: Row, langId?: number): Group {
