@@ -38,3 +38,16 @@ export class Redactor {
 
 /** Shared by the whole process: sources register secrets as they read them from config. */
 export const redactor = new Redactor();
+
+/**
+ * A masker for the keys one source holds (raw and without stray characters), for messages it keeps
+ * in its parts: the process redactor masks them again at output.
+ */
+export function maskerFor(secrets: readonly (string | null | undefined)[]): (text: string) => string {
+  const own = new Redactor();
+  for (const secret of secrets) {
+    own.add(secret);
+    if (secret) own.add(secret.replace(/[\s"'`\u200b-\u200d\u2060\ufeff]/g, ''));
+  }
+  return (text) => own.redact(text);
+}

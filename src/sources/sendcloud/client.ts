@@ -13,7 +13,7 @@
 import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
 import { t, type Cause, type Text } from '../../engine/types.js';
-import { maskSecret } from '../../secrets/stripe-key.js';
+import { maskerFor } from '../../secrets/redact.js';
 import { httpRequest, HttpTransportError, type HttpResponse, type RetryPolicy } from '../http.js';
 import { requestLog as sharedRequestLog, type RequestLog } from '../request-log.js';
 
@@ -107,21 +107,19 @@ export class SendcloudClient {
   private readonly authorization: string;
   private readonly cache = new Map<string, Promise<unknown>>();
   private readonly log: RequestLog;
-  private readonly secrets: string[];
+  private readonly mask: (text: string) => string;
 
   constructor(private readonly options: SendcloudClientOptions) {
     this.base = new URL(options.apiBase ?? DEFAULT_SENDCLOUD_API);
     this.host = this.base.host;
     this.authorization = `Basic ${Buffer.from(`${options.publicKey}:${options.secretKey}`, 'utf8').toString('base64')}`;
     this.log = options.requestLog ?? sharedRequestLog;
-    this.secrets = [options.secretKey, options.publicKey, this.authorization.slice(6)].filter((s) => s.trim().length >= 4);
+    this.mask = maskerFor([options.secretKey, options.publicKey, this.authorization.slice(6)]);
   }
 
   /** Masks the configured keys wherever an upstream message might echo them. */
   private scrub(text: string): string {
-    let out = text;
-    for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) if (out.includes(secret)) out = out.split(secret).join(maskSecret(secret));
-    return out;
+    return this.mask(text);
   }
 
   private url(path: string): URL {

@@ -5,6 +5,7 @@
 // bodies, headers and URLs are dropped; exception texts are masked and truncated.
 
 import { z } from 'zod';
+import { cap, scrubText } from '../../secrets/scrub.js';
 import type {
   SendcloudIntegration,
   SendcloudIntegrationLogs,
@@ -160,13 +161,9 @@ export function normaliseIntegrations(payload: z.infer<typeof IntegrationsPayloa
   return { shopUrl, ...matchShopIntegration(list, shopUrl), list };
 }
 
-const SECRET_PARAM = /\b(ws_key|api_key|apikey|key|token|access_token|secret|password|pwd)=([^&\s'"()]+)/gi;
-const AUTH_HEADER = /\b(Basic|Bearer)\s+[A-Za-z0-9+/=._-]{6,}/g;
-
-/** Masks `key=value` secrets and Authorization values, then truncates (exception texts may quote URLs with ws_key). */
+/** Masks secrets (exception texts may quote URLs with ws_key), then truncates. */
 export function scrubLogText(text: string, max = 300): string {
-  const masked = text.replace(SECRET_PARAM, '$1=…').replace(AUTH_HEADER, '$1 …');
-  return masked.length > max ? `${masked.slice(0, max - 1)}…` : masked;
+  return cap(scrubText(text), max);
 }
 
 export function normaliseLogs(payload: z.infer<typeof LogsPayloadSchema>, integrationId: number): SendcloudIntegrationLogs {

@@ -5,7 +5,7 @@
 
 import type { StripeErrorInfo } from '../../engine/parts.js';
 import type { Cause } from '../../engine/types.js';
-import { Redactor } from '../../secrets/redact.js';
+import { maskerFor } from '../../secrets/redact.js';
 
 export type Classified =
   /** 401: the key itself was refused. */
@@ -29,14 +29,7 @@ interface SdkErrorLike {
 }
 
 /** Masks every configured key (raw and trimmed) and anything shaped like a Stripe key. */
-export function makeMasker(keys: readonly (string | null | undefined)[]): (text: string) => string {
-  const redactor = new Redactor();
-  for (const key of keys) {
-    redactor.add(key);
-    if (key) redactor.add(key.replace(/[\s"'`\u200b-\u200d\u2060\ufeff]/g, ''));
-  }
-  return (text) => redactor.redact(text);
-}
+export const makeMasker = maskerFor;
 
 function header(headers: SdkErrorLike['headers'], name: string): string | undefined {
   const value = headers?.[name] ?? headers?.[name.toLowerCase()];
