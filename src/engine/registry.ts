@@ -7,10 +7,10 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { builtinChecks } from '../../checks/index.js';
 import { UsageError } from './errors.js';
 import { isPartName } from './parts.js';
-import type { Check } from './types.js';
+import { CHECK_CATEGORIES, type Check } from './types.js';
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const CATEGORIES = new Set(['catalogue', 'payments', 'customers', 'promotions', 'shipping', 'orders', 'shop']);
+const CATEGORIES = new Set<string>(CHECK_CATEGORIES);
 
 /** Returns the problems of a check's metadata, empty when it is sound. */
 export function checkProblems(check: unknown): string[] {

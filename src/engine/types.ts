@@ -17,7 +17,9 @@ export const STATUSES: readonly Status[] = ['pass', 'warn', 'fail', 'error', 'sk
 /** What a problem found by a check weighs; config can override a check's default. */
 export type Severity = 'fail' | 'warn';
 
-export type CheckCategory = 'catalogue' | 'payments' | 'customers' | 'promotions' | 'shipping' | 'orders' | 'shop';
+/** Every check category, in the order reports show them. */
+export const CHECK_CATEGORIES = ['shop', 'catalogue', 'customers', 'payments', 'promotions', 'shipping', 'orders'] as const;
+export type CheckCategory = (typeof CHECK_CATEGORIES)[number];
 
 /** Command-line questions a check may depend on (`--customer`, `--code`, `--order`). */
 export interface Query {

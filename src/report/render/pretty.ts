@@ -2,13 +2,13 @@
 // report reads the same without colour (NO_COLOR, pipes, ticket text boxes).
 
 import { Chalk, type ChalkInstance } from 'chalk';
-import { STATUSES, type CheckCategory, type Lang, type Status } from '../../engine/types.js';
+import { CHECK_CATEGORIES, STATUSES, type CheckCategory, type Lang, type Status } from '../../engine/types.js';
 import { CATEGORY_LABELS, STATUS_LABELS, SUMMARY_LABELS, UI, pick } from '../i18n.js';
 import { totals, type ClubReport, type Report, type ReportResult } from '../model.js';
 
 export const GLYPHS: Record<Status, string> = { pass: '✓', warn: '!', fail: '✗', error: '‼', skip: '-', manual: '?' };
 
-export const CATEGORY_ORDER: CheckCategory[] = ['shop', 'catalogue', 'customers', 'payments', 'promotions', 'shipping', 'orders'];
+export const CATEGORY_ORDER: readonly CheckCategory[] = CHECK_CATEGORIES;
 
 export interface PrettyOptions {
   color: boolean;
