@@ -534,16 +534,11 @@ export const PART_SCHEMAS = {
 
 export type PartName = keyof typeof PART_SCHEMAS;
 export type PartData<K extends PartName> = z.infer<(typeof PART_SCHEMAS)[K]>;
-export const PART_NAMES = Object.keys(PART_SCHEMAS) as PartName[];
 
 export function isPartName(name: string): name is PartName {
   return Object.prototype.hasOwnProperty.call(PART_SCHEMAS, name);
 }
 
-/** Club parts live in each club's entry of the snapshot; the others once for the shop. */
-export function isClubPart(name: PartName): boolean {
-  return name.startsWith('club.');
-}
 
 export type Customer = z.infer<typeof CustomerSchema>;
 export type CartRule = z.infer<typeof CartRuleSchema>;

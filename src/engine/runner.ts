@@ -5,7 +5,7 @@
 
 import { performance } from 'node:perf_hooks';
 import { PART_SCHEMAS, type PartName } from './parts.js';
-import { LOOKUP_PARTS, answeredQueries, lookupKey, lookupPartFor, type ClubSnapshot, type PartEnvelope, type Snapshot } from './snapshot.js';
+import { answeredQueries, lookupKey, lookupPartFor, type ClubSnapshot, type PartEnvelope, type Snapshot } from './snapshot.js';
 import { t, type Cause, type Check, type CheckContext, type CheckOutcome, type Query, type Severity, type Status, type Text } from './types.js';
 
 export interface CheckSettings {
@@ -223,4 +223,3 @@ export async function runChecks(input: RunInput): Promise<CheckResult[]> {
   return results;
 }
 
-export { LOOKUP_PARTS };
