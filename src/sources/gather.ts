@@ -4,6 +4,7 @@
 
 import type { Config } from '../config/schema.js';
 import { UsageError } from '../engine/errors.js';
+import { PART_SCHEMAS, type PartName } from '../engine/parts.js';
 import { SNAPSHOT_FORMAT, type PartMap, type Snapshot } from '../engine/snapshot.js';
 import type { Cause, Query } from '../engine/types.js';
 import { PrestaShopDatabase } from './prestashop/database.js';
@@ -58,7 +59,8 @@ async function gatherPrestaShop(config: Config, query: Query): Promise<{ source:
 /** Every part a club would have, failed with the same cause (the clubs could not be listed). */
 function failedClub(name: string, cause: Cause): { name: string; parts: PartMap } {
   const failed = { status: 'failed', cause } as const;
-  return { name, parts: { 'club.group': failed, 'club.category': failed, 'club.stripeKeys': failed, 'club.stripeKeyProbe': failed, 'club.stripeAccount': failed } };
+  const clubParts = (Object.keys(PART_SCHEMAS) as PartName[]).filter((part) => part.startsWith('club.'));
+  return { name, parts: Object.fromEntries(clubParts.map((part) => [part, failed])) };
 }
 
 export async function gatherSnapshot(options: GatherOptions): Promise<Snapshot> {
