@@ -13,7 +13,8 @@ import type { Check, Query } from '../engine/types.js';
 import { buildClubReport, buildReport, exitCodeFor } from '../report/model.js';
 import { FORMATS, RENDERERS } from '../report/render/index.js';
 import { oneOf, parseIds, parseLang, parseShard } from './options.js';
-import { interactiveTerminal, useColor, writeReport, type Io } from './output.js';
+import { interactiveTerminal, logError, useColor, writeReport, type Io } from './output.js';
+import { replayQuery } from './replay.js';
 
 export interface DiagnoseFlags {
   config?: string;
@@ -132,9 +133,12 @@ export async function diagnose(io: Io, club: string | undefined, flags: Diagnose
   await loadPlugins(registry, loaded?.config.plugins ?? [], configDir(loaded, io.cwd));
   const { off, settings } = resolveCheckSettings(loaded?.config.checks, registry, loaded?.filepath ?? '');
   const checks = selectChecks(registry, flags, off);
-  const query = queryFrom(flags);
+  const asked = queryFrom(flags);
 
-  const { snapshot, clubs } = await obtainSnapshot(io, club, flags, loaded, query);
+  const { snapshot, clubs } = await obtainSnapshot(io, club, flags, loaded, asked);
+  // A snapshot file keeps the questions it was taken with (src/cli/replay.ts).
+  const { query, notes } = flags.snapshot ? replayQuery(snapshot, asked) : { query: asked, notes: [] };
+  for (const note of notes) logError(io, note);
   const reports = [];
   for (const c of clubs) {
     const results = await runChecks({ checks, snapshot, club: c, query, settings });

@@ -186,3 +186,16 @@ export function answeredQueries(snapshot: Snapshot, key: QueryKey): string[] {
 }
 
 export type { Query };
+
+/**
+ * The questions a snapshot was asked for one kind, as the person typed them when the answer kept
+ * it (`query`, or `code` for promo codes), else as the normalised key. Used to replay a snapshot
+ * with the questions it was taken with.
+ */
+export function askedQuestions(snapshot: Snapshot, key: QueryKey): string[] {
+  return Object.entries(snapshot.lookups[key] ?? {}).map(([normalised, envelope]) => {
+    const data = envelope.status === 'ok' && typeof envelope.data === 'object' && envelope.data !== null ? (envelope.data as Record<string, unknown>) : {};
+    const typed = key === 'code' ? data.code : data.query;
+    return typeof typed === 'string' && lookupKey(key, typed) === normalised ? typed.trim() : normalised;
+  });
+}
