@@ -39,9 +39,23 @@ function inner(value: string): string | undefined {
   return m ? m[1] : undefined;
 }
 
-function likeToRegExp(pattern: string, begins: boolean, ends: boolean): RegExp {
-  const body = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/_/g, '.').replace(/%/g, '.*');
-  return new RegExp(`${begins ? '^' : ''}${body}${ends ? '$' : ''}`, 'is');
+/** MySQL LIKE: `%` any run, `_` one character, `\\x` the character x itself. */
+function likeToRegExp(pattern: string): RegExp {
+  let body = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i]!;
+    if (ch === '\\' && i + 1 < pattern.length) body += escapeRe(pattern[++i]!);
+    else if (ch === '%') body += '.*';
+    else if (ch === '_') body += '.';
+    else body += escapeRe(ch);
+  }
+  return new RegExp(`^${body}$`, 'is');
+}
+const escapeRe = (ch: string) => ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+
+/** What PrestaShop's pSQL() leaves of a value: PHP's strip_tags cuts from a `<` opening a tag to its `>` (or the end). */
+export function stripTags(value: string): string {
+  return value.replace(/<(?=\S)[^>]*(>|$)/g, '');
 }
 
 const num = (v: string) => (/^-?\d+(\.\d+)?$/.test(v) ? Number(v) : undefined);
@@ -51,40 +65,50 @@ function compare(a: string, b: string): number {
   if (na !== undefined && nb !== undefined) return na - nb;
   return a.localeCompare(b);
 }
+/** The shop's collation: case-insensitive. */
 const eq = (a: string, b: string) => a.localeCompare(b, 'fr', { sensitivity: 'accent' }) === 0;
 
-/** Compiles one `filter[f]=…` value into a predicate on the field's string value. */
-export function compileFilter(raw: string): (value: string) => boolean {
-  let m: RegExpExecArray | null;
-  if ((m = /^%\[(.*)\]%$/s.exec(raw))) return likeOf(m[1]!, false, false);
-  if ((m = /^\[(.*)\]%$/s.exec(raw))) return likeOf(m[1]!, true, false);
-  if ((m = /^%\[(.*)\]$/s.exec(raw))) return likeOf(m[1]!, false, true);
-  if ((m = /^>\[(.*)\]$/s.exec(raw))) {
-    const x = m[1]!;
-    return (v) => compare(v, x) > 0;
+/**
+ * Compiles one `filter[f]=…` value into a predicate on the field's string value, exactly as
+ * PrestaShop 8 builds its SQL (WebserviceRequest::getSQLRetrieveFilter): the greedy regex
+ * `^(.*)\[(.*)\](.*)$`, LIKE when the part before or after the brackets is `%`, OR only when `|`
+ * is not the first character, BETWEEN only for digit-like bounds, `>`/`<`/`!` prefixes, and no
+ * clause at all (undefined: every row matches) for any other prefix or suffix. A value without
+ * brackets is a plain equality. Values pass through strip_tags as pSQL() does.
+ */
+export function compileFilter(raw: string): ((value: string) => boolean) | undefined {
+  // No `s` flag: PCRE's `.` does not match a line break either.
+  const m = /^(.*)\[(.*)\](.*)$/.exec(raw);
+  if (!m) {
+    const x = stripTags(raw);
+    return (v) => eq(v, x);
   }
-  if ((m = /^<\[(.*)\]$/s.exec(raw))) {
-    const x = m[1]!;
-    return (v) => compare(v, x) < 0;
+  const [, pre, body, post] = m as unknown as [string, string, string, string];
+  if (pre === '%' || post === '%') {
+    const re = likeToRegExp(stripTags(pre + body + post));
+    return (v) => re.test(v);
   }
-  if ((m = /^!\[(.*)\]$/s.exec(raw))) {
-    const values = m[1]!.split('|');
+  if (pre === '' && post === '') {
+    if (body.indexOf('|') > 0) {
+      const values = body.split('|').map(stripTags);
+      return (v) => values.some((x) => eq(v, x));
+    }
+    const between = /^([\d.:\-\s]+),([\d.:\-\s]+)$/.exec(body);
+    if (between) {
+      const [lo, hi] = [between[1]!, between[2]!].sort(compare);
+      // Bounds compared as strings, as the webservice does.
+      return (v) => v >= lo! && v <= hi!;
+    }
+    const x = stripTags(body);
+    return (v) => eq(v, x);
+  }
+  if (pre === '>') return (v) => compare(v, stripTags(body)) > 0;
+  if (pre === '<') return (v) => compare(v, stripTags(body)) < 0;
+  if (pre === '!') {
+    const values = body.split('|').map(stripTags);
     return (v) => !values.some((x) => eq(v, x));
   }
-  const body = inner(raw);
-  if (body === undefined) return (v) => eq(v, raw);
-  if (body.includes(',') && !body.includes('|')) {
-    const [lo, hi] = body.split(',', 2) as [string, string];
-    // Bounds compared as strings, as the webservice does.
-    return (v) => v >= lo && v <= hi;
-  }
-  const values = body.split('|');
-  return (v) => values.some((x) => eq(v, x));
-}
-
-function likeOf(pattern: string, begins: boolean, ends: boolean): (value: string) => boolean {
-  const re = likeToRegExp(pattern, begins, ends);
-  return (v) => re.test(v);
+  return undefined;
 }
 
 export function parseListQuery(def: ResourceDef, params: URLSearchParams, sample: Entity | undefined): ListQuery {
@@ -138,7 +162,9 @@ export function parseListQuery(def: ResourceDef, params: URLSearchParams, sample
       });
       continue;
     }
-    filters.push({ field, test: compileFilter(value) });
+    // A filter PrestaShop cannot read adds no SQL condition: it is silently ignored there too.
+    const test = compileFilter(value);
+    if (test) filters.push({ field, test });
   }
 
   // sort=[f_ASC,g_DESC]

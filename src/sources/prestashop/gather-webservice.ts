@@ -17,7 +17,7 @@ import { resolveConfiguration, toCartRule, toCategory, toCustomer, toGroup, toIn
 import { associationIds, toBool } from './coerce.js';
 import { sendcloudModuleFrom, toCarrier, toZone } from './shipping.js';
 import { CONFIGURATION_NAMES, CONFIGURATION_PREFIXES } from './configuration-names.js';
-import { beginsWith, eq, PrestaShopWebserviceError, type PrestaShopWebservice, type WsEntity } from './webservice.js';
+import { beginsWith, contains, eq, exactly, likeSafeRun, PrestaShopWebserviceError, type PrestaShopWebservice, type WsEntity } from './webservice.js';
 
 export const CATEGORY_ACCESS_UNAVAILABLE: Text = t(
   "Le webservice de PrestaShop ne montre pas l'« Accès des groupes » d'une catégorie : vérifiez-le dans le back-office, ou configurez prestashop.database (accès SQL en lecture seule) pour qu'il soit lu automatiquement.",
@@ -33,7 +33,7 @@ const ok = (data: unknown): PartEnvelope => ({ status: 'ok', data });
 const failed = (cause: Cause): PartEnvelope => ({ status: 'failed', cause });
 
 export function causeOf(error: unknown): Cause {
-  if (error instanceof PrestaShopWebserviceError) return error.toCause();
+  if (error instanceof PrestaShopWebserviceError || error instanceof LookupNotExact) return error.toCause();
   return { source: 'prestashop', kind: 'unexpected', message: error instanceof Error ? error.message : String(error) };
 }
 
@@ -119,9 +119,70 @@ export async function gatherFromWebservice(ws: PrestaShopWebservice, input: Gath
   return { parts, lookups, clubs, clubsCause, stripeKeys, ...(ws.version ? { prestashopVersion: ws.version } : {}) };
 }
 
-/** A filter value the webservice syntax can carry, or undefined (`|`, `[`, `]` cannot be sent). */
-function safe(value: string): string | undefined {
-  return /[[\]|]/.test(value) ? undefined : value;
+/** A lookup the webservice cannot answer exactly: the part fails with this cause, never "not found". */
+export class LookupNotExact extends Error {
+  constructor(
+    readonly kind: 'unsearchable' | 'too-many-candidates',
+    message: string,
+  ) {
+    super(message);
+  }
+
+  toCause(): Cause {
+    return {
+      source: 'prestashop',
+      kind: this.kind,
+      message: this.message,
+      fix: [
+        t(
+          'Cherchez-la dans le back-office (Clients > Clients, ou Catalogue > Réductions), ou configurez prestashop.database : la lecture SQL compare cette valeur exactement.',
+          'Look it up in the back office (Customers > Customers, or Catalog > Discounts), or configure prestashop.database: the SQL source compares this value exactly.',
+        ),
+      ],
+    };
+  }
+}
+
+/** The shop's collation compares e-mails, codes and references case-insensitively. */
+const sameValue = (a: string, b: string) => a.trim().localeCompare(b.trim(), 'fr', { sensitivity: 'accent' }) === 0;
+
+export interface ExactOptions {
+  display?: 'full' | string[];
+  /** Rows per page of the wide query. */
+  pageSize?: number;
+  /** Rows the wide query may read before giving up (a definitive answer needs all of them). */
+  maxRows?: number;
+}
+
+/**
+ * The rows whose `field` equals `value`, whatever its characters. The filter syntax has no
+ * escaping (webservice.ts `exactly`): when the value cannot be sent as an equality, the longest
+ * stretch that can is asked with a contains filter, page by page up to a cap, and the rows are
+ * compared exactly here. A value with nothing to ask, or too many candidates, is an error (the
+ * lookup part fails with the reason), never an empty answer.
+ */
+export async function findExactly(ws: PrestaShopWebservice, resource: string, field: string, value: string, options: ExactOptions = {}): Promise<WsEntity[]> {
+  const display = options.display ?? 'full';
+  const filter = exactly(value);
+  if (filter !== undefined) return ws.list(resource, { display, filter: { [field]: filter } });
+  const run = likeSafeRun(value);
+  if (!run.trim()) {
+    throw new LookupNotExact('unsearchable', `The webservice filter syntax cannot carry ${JSON.stringify(value)} (${resource}.${field}): it could not be looked up.`);
+  }
+  const pageSize = options.pageSize ?? 500;
+  const maxRows = options.maxRows ?? 5000;
+  const found: WsEntity[] = [];
+  for (let offset = 0; ; offset += pageSize) {
+    if (offset >= maxRows) {
+      throw new LookupNotExact(
+        'too-many-candidates',
+        `${JSON.stringify(value)} cannot be sent as a webservice filter; more than ${maxRows} ${resource} contain ${JSON.stringify(run)}, too many to compare: it could not be looked up.`,
+      );
+    }
+    const page = await ws.list(resource, { display, filter: { [field]: contains(run) }, sort: '[id_ASC]', limit: [offset, pageSize] });
+    found.push(...page.filter((row) => sameValue(String(row[field] ?? ''), value)));
+    if (page.length < pageSize) return found;
+  }
 }
 
 function customerOf(row: WsEntity): Customer {
@@ -139,9 +200,7 @@ async function gatherLookups(ws: PrestaShopWebservice, query: Query): Promise<Lo
           const row = await ws.getById('customers', Number(asked));
           return row ? [customerOf(row)] : [];
         }
-        const email = safe(asked);
-        if (!email) return [];
-        return (await ws.list('customers', { display: 'full', filter: { email: eq(email) } })).map(customerOf);
+        return (await findExactly(ws, 'customers', 'email', asked)).map(customerOf);
       }).then((found) => {
         lookups.customer = {
           [lookupKey('customer', query.customer!)]: found.ok ? ok({ query: query.customer, matches: found.value }) : failed(found.cause),
@@ -153,9 +212,7 @@ async function gatherLookups(ws: PrestaShopWebservice, query: Query): Promise<Lo
     const code = query.code.trim();
     tasks.push(
       attempt(async () => {
-        const value = safe(code);
-        if (!value) return [];
-        const rows = await ws.list('cart_rules', { display: 'full', filter: { code: eq(value) } });
+        const rows = await findExactly(ws, 'cart_rules', 'code', code);
         // Only the restriction flags are visible: the lists behind them are unknown (null).
         return rows.map((row) =>
           toCartRule(row, {
@@ -177,9 +234,7 @@ async function gatherLookups(ws: PrestaShopWebservice, query: Query): Promise<Lo
           const row = await ws.getById('orders', Number(asked));
           return row ? [toOrder(row)] : [];
         }
-        const reference = safe(asked.toUpperCase());
-        if (!reference) return [];
-        return (await ws.list('orders', { display: 'full', filter: { reference: eq(reference) } })).map((r) => toOrder(r));
+        return (await findExactly(ws, 'orders', 'reference', asked.toUpperCase())).map((r) => toOrder(r));
       }).then((found) => {
         lookups.order = { [lookupKey('order', query.order!)]: found.ok ? ok({ query: query.order, matches: found.value }) : failed(found.cause) };
       }),

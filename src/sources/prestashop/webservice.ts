@@ -82,6 +82,38 @@ export const beginsWith = (value: string): string => `[${checkValue(value)}]%`;
 export const endsWith = (value: string): string => `%[${checkValue(value)}]`;
 export const contains = (value: string): string => `%[${checkValue(value)}]%`;
 
+// How PrestaShop reads a filter value (WebserviceRequest::getSQLRetrieveFilter, 8.x): the regex
+// `^(.*)\[(.*)\](.*)$` (greedy: the LAST `[` before a later `]`), then `[a|b]` is an OR only when
+// `|` is not the first character, `[1,5]` a BETWEEN only for digits/dots/colons/dashes/spaces, a
+// prefix other than `%`, `>`, `<`, `!` drops the filter altogether (every row comes back), and a
+// value without brackets is a plain `field = "value"`. Values go through pSQL(), whose strip_tags
+// cuts everything from a `<` that opens a tag. Hence the forms below.
+
+const BETWEEN_SHAPED = /^[\d.:\-\s]+,[\d.:\-\s]+$/;
+const OPENS_TAG = /<\S/;
+
+/**
+ * The filter value PrestaShop reads as `field = value`, or undefined when no form can carry it:
+ * `[value]` for plain values, else the bracket-less form (which carries `|`, `,`, a lone `[` or
+ * `]`); a `[` followed later by `]`, or an HTML-looking `<`, cannot be sent exactly.
+ */
+export function exactly(value: string): string | undefined {
+  if (OPENS_TAG.test(value) || /[\r\n]/.test(value)) return undefined;
+  if (!/[[\]|]/.test(value) && !BETWEEN_SHAPED.test(value)) return `[${value}]`;
+  // Bare: numbers would be compared with LIKE (harmless: no wildcard in them), the rest with `=`.
+  if (!/\[[^]*\]/.test(value)) return value;
+  return undefined;
+}
+
+/**
+ * The longest stretch of `value` a `%[…]%` filter carries without changing it: no brackets, no
+ * backslash (an escape inside LIKE), no `<`/`>` (strip_tags). `%` and `_` stay: as wildcards they
+ * can only widen the answer, which the caller narrows by comparing exactly.
+ */
+export function likeSafeRun(value: string): string {
+  return value.split(/[[\]\\<>\r\n]+/).reduce((best, run) => (run.length > best.length ? run : best), '');
+}
+
 // ------------------------------------------------------------------------------------------------
 // Errors
 
