@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { resolveCheckSettings } from '../config/checks.js';
 import { loadConfig, configDir, type LoadedConfig } from '../config/load.js';
-import { matchClub } from '../engine/clubs.js';
+import { clubGroupId, clubLabel, matchClub, type ClubLike } from '../engine/clubs.js';
 import { UsageError } from '../engine/errors.js';
 import { builtinRegistry, loadPlugins, type Registry } from '../engine/registry.js';
 import { runChecks } from '../engine/runner.js';
@@ -44,19 +44,20 @@ export function selectChecks(registry: Registry, flags: DiagnoseFlags, off: Set<
 }
 
 /** Picks the clubs a run reports: one by name, or every club (optionally one shard of them). */
-export function chooseClubs<T extends { name: string }>(clubs: readonly T[], club: string | undefined, flags: Pick<DiagnoseFlags, 'all' | 'shard'>): T[] {
+export function chooseClubs<T extends ClubLike>(clubs: readonly T[], club: string | undefined, flags: Pick<DiagnoseFlags, 'all' | 'shard'>): T[] {
   checkClubFlags(club, flags);
   if (!clubs.length) throw new UsageError('The shop has no club to diagnose.');
   if (!flags.all) return [matchClub(club!, clubs)];
   const shard = parseShard(flags.shard);
-  const sorted = [...clubs].sort((a, b) => a.name.localeCompare(b.name));
+  // Clubs sharing a name (two customer groups) stay apart, in group id order.
+  const sorted = [...clubs].sort((a, b) => a.name.localeCompare(b.name) || (clubGroupId(a) ?? 0) - (clubGroupId(b) ?? 0));
   return shard ? sorted.filter((_, i) => i % shard.count === shard.index - 1) : sorted;
 }
 
 /** Usage errors about the club flags, raised before any network call. */
 function checkClubFlags(club: string | undefined, flags: Pick<DiagnoseFlags, 'all' | 'shard'>, known: readonly { name: string }[] = []): void {
   if (flags.all && club) throw new UsageError('Give either a club name or --all, not both.');
-  if (!flags.all && !club) throw new UsageError('Which club? Give its name, or --all for every club.', undefined, known.map((c) => `  ${c.name}`));
+  if (!flags.all && !club) throw new UsageError('Which club? Give its name, or --all for every club.', undefined, known.map((c) => `  ${clubLabel(c, known)}`));
   if (!flags.all && flags.shard) throw new UsageError('--shard goes with --all.');
   parseShard(flags.shard);
 }

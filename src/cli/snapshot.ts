@@ -3,6 +3,7 @@
 
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
+import { clubLabel } from '../engine/clubs.js';
 import { UsageError } from '../engine/errors.js';
 import { serializeSnapshot } from '../engine/snapshot.js';
 import { redactor } from '../secrets/redact.js';
@@ -18,6 +19,6 @@ export async function snapshot(io: Io, club: string | undefined, flags: Snapshot
   }
   const { snapshot: gathered } = await obtainSnapshot(io, club, flags, loaded, queryFrom(flags));
   await writeReport(io, serializeSnapshot(gathered, (text) => redactor.redact(text)), flags.output && resolve(io.cwd, flags.output));
-  if (flags.output) io.stderr.write(`Snapshot of ${gathered.clubs.map((c) => c.name).join(', ')} written to ${flags.output}\n`);
+  if (flags.output) io.stderr.write(`Snapshot of ${gathered.clubs.map((c) => clubLabel(c, gathered.clubs)).join(', ')} written to ${flags.output}\n`);
   return 0;
 }

@@ -2,6 +2,7 @@
 // ("as saint-etienne" finds "AS Saint-Étienne").
 
 import { UsageError } from './errors.js';
+import type { PartMap } from './snapshot.js';
 
 export function normaliseName(name: string): string {
   return name
@@ -41,20 +42,82 @@ export function closeMatches(query: string, names: readonly string[], max = 5): 
     .map((m) => m.name);
 }
 
+/** What matching needs of a club: its name, and its parts when known (for the group id). */
+export interface ClubLike {
+  name: string;
+  parts?: PartMap;
+}
+
+/** The club's customer group id, when its `club.group` part was gathered. */
+export function clubGroupId(club: ClubLike): number | null {
+  const envelope = club.parts?.['club.group'];
+  if (envelope?.status !== 'ok') return null;
+  const data = envelope.data as { id?: unknown } | null;
+  return data && typeof data.id === 'number' ? data.id : null;
+}
+
 /**
- * Picks the one club meant by `query`: an exact match after normalisation, else the only club whose
- * name contains the query as whole words. Anything else is an exit-2 error listing close matches.
+ * The name a person types to get exactly this club: `Name#<group id>` when another club of the
+ * list bears the same name (two customer groups may share one), else the name alone.
  */
-export function matchClub<T extends { name: string }>(query: string, clubs: readonly T[]): T {
+export function clubLabel(club: ClubLike, clubs: readonly ClubLike[] = []): string {
+  const id = clubGroupId(club);
+  const twin = clubs.some((other) => other !== club && normaliseName(other.name) === normaliseName(club.name));
+  return twin && id !== null ? `${club.name}#${id}` : club.name;
+}
+
+/** Candidates listed in an error: with their group id, so the id form can be copied. */
+function candidates(clubs: readonly ClubLike[]): string[] {
+  return clubs.map((c) => {
+    const id = clubGroupId(c);
+    return id === null ? `  ${c.name}` : `  ${c.name}#${id} (group ${id})`;
+  });
+}
+
+/**
+ * `Name#9` or `#9`: the club whose customer group is 9 (and, when a name is given, whose name
+ * matches it), or undefined when the query is not of that form or no club has that group, so that
+ * a club literally named "Team #1" is still found by name.
+ */
+function matchById<T extends ClubLike>(query: string, clubs: readonly T[]): T | undefined {
+  const m = /^(.*?)\s*#\s*(\d+)\s*$/s.exec(query);
+  if (!m) return undefined;
+  const id = Number(m[2]);
+  const name = normaliseName(m[1]!);
+  const hits = clubs.filter((c) => clubGroupId(c) === id && (!name || ` ${normaliseName(c.name)} `.includes(` ${name} `)));
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+/**
+ * Picks the one club meant by `query`: `Name#<group id>` (or `#<group id>`), an exact match after
+ * normalisation, else the only club whose name contains the query as whole words. Anything else is
+ * an exit-2 error listing the candidates (with their group ids) or close matches.
+ */
+export function matchClub<T extends ClubLike>(query: string, clubs: readonly T[]): T {
   const q = normaliseName(query);
   const all = clubs.map((c) => c.name);
   if (!q) throw new UsageError('The club name is empty.', 'Give a club name, or use --all.', all.map((n) => `  ${n}`));
+  const byId = matchById(query, clubs);
+  if (byId) return byId;
   const exact = clubs.filter((c) => normaliseName(c.name) === q);
   if (exact.length === 1) return exact[0]!;
-  const partial = exact.length > 1 ? exact : clubs.filter((c) => ` ${normaliseName(c.name)} `.includes(` ${q} `));
+  if (exact.length > 1) {
+    // Two customer groups with one name: only the group id tells them apart.
+    throw new UsageError(
+      `"${query}" names ${exact.length} clubs (customer groups with the same name):`,
+      `Give the club as "${exact[0]!.name}#<group id>", e.g. "${clubLabel(exact[0]!, exact)}".`,
+      candidates(exact),
+    );
+  }
+  const partial = clubs.filter((c) => ` ${normaliseName(c.name)} `.includes(` ${q} `));
   if (partial.length === 1) return partial[0]!;
   if (partial.length > 1) {
-    throw new UsageError(`"${query}" matches several clubs:`, 'Give the full club name.', partial.map((c) => `  ${c.name}`));
+    const twins = partial.some((c) => partial.some((o) => o !== c && normaliseName(o.name) === normaliseName(c.name)));
+    throw new UsageError(
+      `"${query}" matches several clubs:`,
+      twins ? 'Give the full club name, and "#<group id>" for clubs that share a name.' : 'Give the full club name.',
+      twins ? candidates(partial) : partial.map((c) => `  ${c.name}`),
+    );
   }
   const close = closeMatches(query, all);
   throw new UsageError(

@@ -3,6 +3,7 @@
 // (Stripe) are asked for those clubs only: a run never calls Stripe for a club it does not report.
 
 import type { Config } from '../config/schema.js';
+import type { ClubLike } from '../engine/clubs.js';
 import { UsageError } from '../engine/errors.js';
 import { PART_SCHEMAS, type PartName } from '../engine/parts.js';
 import { SNAPSHOT_FORMAT, type PartMap, type Snapshot } from '../engine/snapshot.js';
@@ -29,7 +30,7 @@ export interface GatherOptions {
   config: Config;
   query: Query;
   /** Picks the clubs to report among those the shop has (may throw a UsageError: unknown club). */
-  choose: (clubs: readonly { name: string }[]) => { name: string }[];
+  choose: <T extends ClubLike>(clubs: readonly T[]) => T[];
   /** When the shop's clubs cannot be listed at all: the names to report the failure under. */
   fallbackNames: string[];
   progress?: (message: string) => void;
@@ -74,21 +75,21 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Snapshot> 
   if (gathered.clubsCause) {
     clubs = options.fallbackNames.map((name) => failedClub(name, gathered.clubsCause!));
   } else {
-    // In the chooser's order (--all sorts by name), as for a snapshot.
-    const byName = new Map(gathered.clubs.map((c) => [c.name, c]));
-    clubs = options.choose(gathered.clubs).map((c) => byName.get(c.name)!);
+    // The chooser's own entries, in its order (--all sorts by name): two clubs may share a name.
+    clubs = options.choose(gathered.clubs);
   }
   // The shop-wide upstreams and the chosen clubs' Stripe accounts are independent: asked at once.
   options.progress?.('Asking Stripe, Sendcloud and the shop front…');
   const [stripe, front, sendcloud, coupons] = await Promise.all([
     // Clubs that could not be resolved have no keys to probe.
-    gatherStripeClubs(gathered.clubsCause ? [] : clubs.map((c) => ({ name: c.name, keys: gathered.stripeKeys.get(c.name) ?? {} })), { apiBase: config.stripe?.apiBase, timeoutMs: config.stripe?.timeoutMs }),
+    // Keyed by position, not by name: two clubs may share a name.
+    gatherStripeClubs(gathered.clubsCause ? [] : clubs.map((c, i) => ({ name: String(i), keys: gathered.stripeKeys.get(c) ?? {} })), { apiBase: config.stripe?.apiBase, timeoutMs: config.stripe?.timeoutMs }),
     gatherShopFront(config.prestashop.url, { timeoutMs: config.prestashop.timeoutMs }),
     config.sendcloud ? gatherSendcloud(config, config.prestashop.url, { timeoutMs: config.sendcloud.timeoutMs }) : Promise.resolve(sendcloudNotConfigured()),
     // Creates one test coupon per run when an endpoint is configured (what the FAQ's test button does).
     gatherDynamicCoupons(config.dynamicCoupons, { timeoutMs: config.prestashop.timeoutMs }),
   ]);
-  for (const club of clubs) Object.assign(club.parts, stripe.get(club.name));
+  clubs.forEach((club, i) => Object.assign(club.parts, stripe.get(String(i))));
   const parts: PartMap = { ...gathered.parts, ...sendcloud, 'shop.front': front, 'prestashop.shop': { status: 'ok', data: { id: config.prestashop.shopId ?? 1 } } };
   if (coupons) parts['shop.dynamicCoupons'] = coupons;
 

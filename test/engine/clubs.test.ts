@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeMatches, matchClub, normaliseName } from '../../src/engine/clubs.js';
+import { closeMatches, clubLabel, matchClub, normaliseName } from '../../src/engine/clubs.js';
 import { UsageError } from '../../src/engine/errors.js';
 
 const clubs = ['AS Saint-Étienne', 'Étoile Sportive de Fréjus', 'FC Lyon', 'Lyon Rugby Club', 'Racing Club Sévigné', 'Olympique Noisy-le-Sec'].map((name) => ({ name }));
@@ -75,5 +75,34 @@ describe('closeMatches', () => {
     expect(closeMatches('stripe-keys', ids, 3)).toEqual(['stripe-keys-format', 'stripe-keys-live']);
     expect(closeMatches('zzzzzzzzzzzzzzzzzzzzzz', ids)).toEqual([]);
     expect(closeMatches('stripe', ids, 1)).toHaveLength(1);
+  });
+});
+
+describe('clubs sharing a name (two customer groups with one name)', () => {
+  const club = (name: string, id: number) => ({ name, parts: { 'club.group': { status: 'ok' as const, data: { id, name } } } });
+  const twins = [club('FC Lyon', 9), club('FC Lyon', 12), club('Team #1', 30), club('AS Saint-Étienne', 5)];
+
+  it('the shared name is an exit-2 error listing both with their group ids and the id form', () => {
+    const error = usageError(() => matchClub('fc lyon', twins));
+    expect(error.message).toBe('"fc lyon" names 2 clubs (customer groups with the same name):');
+    expect(error.details).toEqual(['  FC Lyon#9 (group 9)', '  FC Lyon#12 (group 12)']);
+    expect(error.hint).toBe('Give the club as "FC Lyon#<group id>", e.g. "FC Lyon#9".');
+    // A partial name reaching the twins lists their ids too.
+    expect(usageError(() => matchClub('lyon', twins)).details).toEqual(['  FC Lyon#9 (group 9)', '  FC Lyon#12 (group 12)']);
+  });
+
+  it('accepts "Name#<group id>" and "#<group id>"', () => {
+    expect(matchClub('FC Lyon#12', twins)).toBe(twins[1]);
+    expect(matchClub('fc lyon # 9', twins)).toBe(twins[0]);
+    expect(matchClub('lyon#12', twins)).toBe(twins[1]);
+    expect(matchClub('#5', twins).name).toBe('AS Saint-Étienne');
+    // A name with "#" in it is still found by name when no group has that id.
+    expect(matchClub('Team #1', twins)).toBe(twins[2]);
+    expect(usageError(() => matchClub('FC Lyon#5', twins)).message).toMatch(/No club named "FC Lyon#5"/);
+  });
+
+  it('labels a club with its group id only when another bears its name', () => {
+    expect(clubLabel(twins[1]!, twins)).toBe('FC Lyon#12');
+    expect(clubLabel(twins[3]!, twins)).toBe('AS Saint-Étienne');
   });
 });

@@ -4,7 +4,7 @@
 
 import { STATUSES, type Lang } from '../../engine/types.js';
 import { STATUS_LABELS, UI, pick } from '../i18n.js';
-import type { ClubReport, Report, ReportResult } from '../model.js';
+import { clubHeading, type ClubReport, type Report, type ReportResult } from '../model.js';
 
 // Characters XML 1.0 forbids even escaped: C0 controls other than tab, LF, CR; lone surrogates; U+FFFE/U+FFFF.
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -74,7 +74,7 @@ function suite(club: ClubReport, report: Report, index: number): string {
     .filter(([, v]) => v !== null)
     .map(([k, v]) => `      <property name="${k}" value="${escapeAttr(String(v))}"/>`);
   return [
-    `  <testsuite id="${index}" name="${escapeAttr(club.club.name)}" ${attrs(c)} time="${seconds(time)}" timestamp="${escapeAttr(report.generatedAt.replace(/\.\d+Z$|Z$/, ''))}">`,
+    `  <testsuite id="${index}" name="${escapeAttr(clubHeading(club, report))}" ${attrs(c)} time="${seconds(time)}" timestamp="${escapeAttr(report.generatedAt.replace(/\.\d+Z$|Z$/, ''))}">`,
     ...(properties.length ? ['    <properties>', ...properties, '    </properties>'] : []),
     ...club.results.map((r) => testcase(r, report.lang)),
     '  </testsuite>',

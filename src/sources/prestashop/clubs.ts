@@ -6,7 +6,7 @@
 import { normaliseName } from '../../engine/clubs.js';
 import type { Category, Group, StripeKeys } from '../../engine/parts.js';
 import type { PartEnvelope, PartMap } from '../../engine/snapshot.js';
-import type { Cause, Text } from '../../engine/types.js';
+import { t, type Cause, type Text } from '../../engine/types.js';
 import { describeKey } from '../../secrets/stripe-key.js';
 import { redactor } from '../../secrets/redact.js';
 
@@ -20,6 +20,8 @@ export interface ClubSpec {
 export interface ResolvedClub {
   name: string;
   group: Group | null;
+  /** Set when a configured club's name is borne by several groups and no `group` id was given. */
+  ambiguousGroup?: Cause;
   /** Only the category id is needed to read the category itself from the source. */
   categoryId: number | null;
   stripe: { publishableKey: string | null; secretKey: string | null; origin: 'config' | 'shop' };
@@ -57,22 +59,46 @@ export function resolveClubs(
   config: Map<string, string | null>,
 ): ResolvedClub[] {
   const builtIn = builtInGroupIds(config);
-  const wanted: ClubSpec[] = specs?.length ? [...specs] : groups.filter((g) => !builtIn.includes(g.id)).map((g) => ({ name: g.name }));
+  // Clubs found in the shop carry their group id: two groups may share a name, each is one club.
+  const wanted: ClubSpec[] = specs?.length ? [...specs] : groups.filter((g) => !builtIn.includes(g.id)).map((g) => ({ name: g.name, group: g.id }));
   const shopKeys = shopStripeKeys(config);
-  return wanted.map((spec) => {
-    const group = spec.group !== undefined ? (groups.find((g) => g.id === spec.group) ?? null) : byName(groups.filter((g) => !builtIn.includes(g.id)), spec.name);
+  return wanted.map((spec, index) => {
+    const named = spec.group === undefined ? sameName(groups.filter((g) => !builtIn.includes(g.id)), spec.name) : [];
+    const group = spec.group !== undefined ? (groups.find((g) => g.id === spec.group) ?? null) : named.length === 1 ? named[0]! : null;
     // Several categories may bear the club's name: the displayed one wins.
     const category = spec.category !== undefined ? (categories.find((c) => c.id === spec.category) ?? null) : byName(categories, spec.name, (a, b) => Number(b.active) - Number(a.active));
     const fromConfig = spec.stripe?.publishableKey !== undefined || spec.stripe?.secretKey !== undefined;
     return {
       name: spec.name,
       group,
+      ...(named.length > 1 ? { ambiguousGroup: ambiguousGroupCause(spec.name, index, named) } : {}),
       categoryId: category?.id ?? (spec.category ?? null),
       stripe: fromConfig
         ? { publishableKey: spec.stripe?.publishableKey ?? null, secretKey: spec.stripe?.secretKey ?? null, origin: 'config' }
         : { publishableKey: shopKeys.publishableKey, secretKey: shopKeys.secretKey, origin: 'shop' },
     };
   });
+}
+
+function sameName<T extends { name: string }>(items: readonly T[], name: string): T[] {
+  const wanted = normaliseName(name);
+  return items.filter((i) => normaliseName(i.name) === wanted);
+}
+
+/** A configured club whose name two customer groups bear: no group is guessed, `group` is asked for. */
+function ambiguousGroupCause(name: string, index: number, groups: readonly Group[]): Cause {
+  const ids = groups.map((g) => g.id).join(', ');
+  return {
+    source: 'config',
+    kind: 'ambiguous-group',
+    message: `Several customer groups are named "${name}" (ids ${ids}): the configured club clubs[${index}] does not say which one is the club.`,
+    fix: [
+      t(
+        `Dans la configuration, ajoutez "group": <id> au club clubs[${index}] (ids possibles : ${ids} ; voir Clients > Groupes dans le back-office).`,
+        `In the configuration, add "group": <id> to the club clubs[${index}] (possible ids: ${ids}; see Customers > Groups in the back office).`,
+      ),
+    ],
+  };
 }
 
 /** The `club.stripeKeys` part: facts only, the raw keys are registered with the redactor. */
@@ -99,9 +125,9 @@ export const SECRET_CONFIGURATION = /^(STRIPE_(TEST_)?(KEY|PUBLISHABLE)|STRIPE_W
 export function clubsWithoutShop(
   specs: readonly ClubSpec[],
   cause: Cause,
-): { clubs: Array<{ name: string; parts: PartMap }>; stripeKeys: Map<string, ResolvedClub['stripe']> } {
+): { clubs: Array<{ name: string; parts: PartMap }>; stripeKeys: StripeKeysByClub } {
   const failed: PartEnvelope = { status: 'failed', cause };
-  const stripeKeys = new Map<string, ResolvedClub['stripe']>();
+  const stripeKeys: StripeKeysByClub = new Map();
   const clubs = specs.map((spec) => {
     const fromConfig = spec.stripe?.publishableKey !== undefined || spec.stripe?.secretKey !== undefined;
     const resolved: ResolvedClub = {
@@ -110,21 +136,28 @@ export function clubsWithoutShop(
       categoryId: null,
       stripe: { publishableKey: spec.stripe?.publishableKey ?? null, secretKey: spec.stripe?.secretKey ?? null, origin: 'config' },
     };
-    if (fromConfig) stripeKeys.set(spec.name, resolved.stripe);
-    return {
+    const club = {
       name: spec.name,
       parts: { 'club.group': failed, 'club.category': failed, 'club.stripeKeys': fromConfig ? stripeKeysPart(resolved, new Map()) : failed } satisfies PartMap,
     };
+    if (fromConfig) stripeKeys.set(club, resolved.stripe);
+    return club;
   });
   return { clubs, stripeKeys };
 }
+
+/**
+ * Raw keys per club entry (the object itself, not its name: two customer groups may share a name,
+ * and so may two clubs).
+ */
+export type StripeKeysByClub = Map<{ name: string; parts: PartMap }, ResolvedClub['stripe']>;
 
 export type CategoryAccessResult = { ok: true; value: Map<number, number[]> } | { ok: false; cause: Cause };
 
 export interface AssembledClubs {
   clubs: Array<{ name: string; parts: PartMap }>;
   /** Raw keys per club, for the Stripe source only. */
-  stripeKeys: Map<string, ResolvedClub['stripe']>;
+  stripeKeys: StripeKeysByClub;
   /** Set when the clubs could not be listed at all (shop unreadable and none configured). */
   clubsCause?: Cause;
 }
@@ -145,11 +178,11 @@ export async function assembleClubs(
   const resolved = resolveClubs(specs, shop.groups, shop.categories, shop.config);
   const categoryIds = resolved.map((c) => c.categoryId).filter((id): id is number => id !== null);
   const access = typeof categoryAccess === 'function' ? await categoryAccess(categoryIds) : undefined;
-  const stripeKeys = new Map<string, ResolvedClub['stripe']>();
+  const stripeKeys: StripeKeysByClub = new Map();
   const clubs = resolved.map((club) => {
     const category = club.categoryId === null ? null : (shop.categories.find((c) => c.id === club.categoryId) ?? null);
     const parts: PartMap = {
-      'club.group': { status: 'ok', data: club.group },
+      'club.group': club.ambiguousGroup ? { status: 'failed', cause: club.ambiguousGroup } : { status: 'ok', data: club.group },
       'club.category': { status: 'ok', data: category },
       'club.stripeKeys': stripeKeysPart(club, shop.config),
     };
@@ -161,8 +194,9 @@ export async function assembleClubs(
             ? { status: 'ok', data: { groupIds: [...(access.value.get(category.id) ?? [])].sort((a, b) => a - b) } }
             : { status: 'failed', cause: access.cause };
     }
-    stripeKeys.set(club.name, club.stripe);
-    return { name: club.name, parts };
+    const entry = { name: club.name, parts };
+    stripeKeys.set(entry, club.stripe);
+    return entry;
   });
   return { clubs, stripeKeys };
 }

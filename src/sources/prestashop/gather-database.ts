@@ -6,7 +6,7 @@ import type { Cause, Query } from '../../engine/types.js';
 import { lookupKey, type Lookups, type PartEnvelope, type PartMap } from '../../engine/snapshot.js';
 import type { CartRule, Customer } from '../../engine/parts.js';
 import { DatabaseError, type PrestaShopDatabase } from './database.js';
-import { assembleClubs, SECRET_CONFIGURATION, type ClubSpec, type ResolvedClub } from './clubs.js';
+import { assembleClubs, SECRET_CONFIGURATION, type ClubSpec, type StripeKeysByClub } from './clubs.js';
 import { resolveConfiguration, toBool, toCartRule, toCategory, toCustomer, toGroup, toInt, toOrder, toOrderState, toText, type Row } from './normalise.js';
 import { CONFIGURATION_NAMES, CONFIGURATION_PREFIXES } from './configuration-names.js';
 import { sendcloudModuleFrom, toCarrier, toZone } from './shipping.js';
@@ -29,7 +29,7 @@ export interface PrestaShopGathered {
   /** Set when the clubs themselves could not be listed (groups unreadable and none configured). */
   clubsCause?: Cause;
   /** Raw Stripe keys per club name, for the Stripe source; never written anywhere. */
-  stripeKeys: Map<string, ResolvedClub['stripe']>;
+  stripeKeys: StripeKeysByClub;
 }
 
 const ok = (data: unknown): PartEnvelope => ({ status: 'ok', data });
