@@ -64,4 +64,16 @@ describe('clubs with the same name', () => {
     const report = JSON.parse(r.stdout) as JsonReport;
     expect(report.clubs.map((c) => c.club)).toEqual([{ name: 'AS Saint-Étienne', groupId: 20, categoryId: 10 }]);
   });
+
+  it('a snapshot keeps both clubs apart: "Name#<group id>" finds each offline', async () => {
+    const file = join(dir, 'twins.snapshot.json');
+    const taken = await runCli(['snapshot', '--all', '--sandbox', SHOP, '--output', file], { cwd: dir });
+    expect(taken.code).toBe(0);
+    expect(taken.stderr).toContain('AS Saint-Étienne#5, AS Saint-Étienne#20');
+    const r = await runCli(['diagnose', 'AS Saint-Étienne#5', '--snapshot', file, '--format', 'json'], { cwd: dir });
+    expect((JSON.parse(r.stdout) as JsonReport).clubs.map((c) => c.club)).toEqual([{ name: 'AS Saint-Étienne', groupId: 5, categoryId: 11 }]);
+    const ambiguous = await runCli(['diagnose', 'AS Saint-Étienne', '--snapshot', file], { cwd: dir });
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toMatch(/AS Saint-Étienne#5 \(group 5\)\n  AS Saint-Étienne#20 \(group 20\)/);
+  });
 });
