@@ -5,7 +5,7 @@
 // and carrier zones / shops / payment modules are unknown (null).
 //
 // Requests: configuration (3 filtered lists), groups, categories, order states, carriers, zones, plus one per
-// lookup, all through one PrestaShopWebservice so that each URL is fetched once per run whatever
+// lookup (a few pages when the value cannot be sent as an equality: findExactly), all through one PrestaShopWebservice so that each URL is fetched once per run whatever
 // the number of clubs; independent requests run concurrently under the client's bound.
 
 import { t, type Cause, type Query, type Text } from '../../engine/types.js';
