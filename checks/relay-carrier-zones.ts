@@ -158,7 +158,10 @@ function leftOutNote(r: Reach): Text {
 /** Active countries whose zone is disabled or not the shop's: no carrier can ever serve them. */
 function strandedCountries(zones: Zone[], r: Reach): Array<{ zoneId: number; countries: string[] }> {
   const live = new Set(zones.filter((z) => z.active).map((z) => z.id));
-  return [...r.countriesOf].filter(([zoneId]) => !live.has(zoneId)).map(([zoneId, countries]) => ({ zoneId, countries }));
+  return [...r.countriesOf]
+    .filter(([zoneId]) => !live.has(zoneId))
+    .sort(([a], [b]) => a - b)
+    .map(([zoneId, countries]) => ({ zoneId, countries }));
 }
 
 function bullets(items: Text[]): Text {
@@ -186,8 +189,8 @@ export default {
     optional: ['prestashop.sendcloudModule', 'prestashop.configuration', 'prestashop.shop', 'prestashop.countries'],
     title: t('Transporteur point relais Sendcloud sur toutes les zones', 'Sendcloud relay-point carrier on every zone'),
     description: t(
-      "Vérifie que le transporteur point relais créé par le module Sendcloud (reconnu par son module, pas par son nom) existe, n'est pas supprimé, est activé, dessert toutes les zones où les clients peuvent se faire livrer (zones actives contenant au moins un pays activé de la boutique), est associé à la boutique et a des moyens de paiement. Sans cela la carte des points relais ne s'affiche pas : le module masque le transporteur au moment de la commande.",
-      "Verifies that the relay-point carrier created by the Sendcloud module (recognised by its module, not its name) exists, is not deleted, is enabled, serves every zone customers can be delivered to (active zones holding at least one of the shop's enabled countries), is attached to the shop and has payment methods. Otherwise the relay-point map does not show: the module hides the carrier at checkout.",
+      "Vérifie que le transporteur point relais créé par le module Sendcloud (reconnu par son module, pas par son nom) existe, n'est pas supprimé, est activé, dessert toutes les zones où les clients peuvent se faire livrer (zones actives contenant au moins un pays activé de la boutique), est associé à la boutique et a des moyens de paiement, et qu'aucun pays activé n'est dans une zone désactivée. Sans cela la carte des points relais ne s'affiche pas : le module masque le transporteur au moment de la commande.",
+      "Verifies that the relay-point carrier created by the Sendcloud module (recognised by its module, not its name) exists, is not deleted, is enabled, serves every zone customers can be delivered to (active zones holding at least one of the shop's enabled countries), is attached to the shop and has payment methods, and that no enabled country lies in a disabled zone. Otherwise the relay-point map does not show: the module hides the carrier at checkout.",
     ),
     manualSteps,
     docs: 'FAQ 002, cause 5 (méthode « Livraison en Point Relais » pas créée pour toutes les zones) ; api-notes/sendcloud.md §7 (conditions du module)',
@@ -367,6 +370,27 @@ export default {
       for (const { reference, last } of deletedOnly) ignored.push({ reference, lastId: last.id, name: last.name, why: 'deleted' });
     }
 
+    // An enabled country in a disabled zone gets no carrier at all (Carrier::getCarriers wants
+    // `zone.active = 1`): its customers never see the relay carrier. Zones absent from the list
+    // (not the shop's) are only evidence: PrestaShop does not check zone_shop at checkout.
+    const stranded = strandedCountries(zones, reachable);
+    for (const { zoneId, countries } of stranded) {
+      const zone = zones.find((z) => z.id === zoneId);
+      if (!zone || allRefs.length === 0) continue;
+      problems.push(
+        t(
+          `${countries.length > 1 ? 'les pays activés' : 'le pays activé'} ${countries.join(', ')} ${countries.length > 1 ? 'sont' : 'est'} dans la zone désactivée « ${zone.name} » (n° ${zone.id}) : aucun transporteur, point relais compris, n'y est proposé`,
+          `the enabled countr${countries.length > 1 ? 'ies' : 'y'} ${countries.join(', ')} ${countries.length > 1 ? 'are' : 'is'} in the disabled zone "${zone.name}" (#${zone.id}): no carrier at all, relay point included, is offered there`,
+        ),
+      );
+      fixes.push(
+        t(
+          `International > Zones géographiques > Zones : activez la zone « ${zone.name} » et cochez-la dans les zones d'expédition du transporteur point relais ; ou, dans International > Zones géographiques > Pays, rattachez ${countries.join(', ')} à une zone active.`,
+          `International > Locations > Zones: enable the zone "${zone.name}" and tick it in the relay-point carrier's shipping zones; or, in International > Locations > Countries, move ${countries.join(', ')} to an active zone.`,
+        ),
+      );
+    }
+
     // Module-level conditions of the map (only from the module part, which is authoritative).
     if (module.present && module.connected === false) {
       problems.push(
@@ -392,7 +416,6 @@ export default {
       fixes.push(sendcloudServicePoints);
     }
 
-    const stranded = strandedCountries(zones, reachable);
     const evidence: Record<string, unknown> = {
       shopId,
       activeZones: activeZones.map((z) => ({ id: z.id, name: z.name })),

@@ -14,8 +14,10 @@ const ZONES: Zone[] = [
 ];
 
 const country = (id: number, zoneId: number, isoCode: string, active = true): Country => ({ id, zoneId, isoCode, active });
-/** The shop's active countries: US is enabled but its zone is not (no carrier can serve it). */
-const COUNTRIES: Country[] = [country(8, 1, 'FR'), country(3, 1, 'BE'), country(241, 3, 'GP'), country(21, 2, 'US'), country(24, 4, 'AU', false)];
+/** The shop's countries: AU is disabled, so Oceania holds no enabled country. */
+const COUNTRIES: Country[] = [country(8, 1, 'FR'), country(3, 1, 'BE'), country(241, 3, 'GP'), country(21, 2, 'US', false), country(24, 4, 'AU', false)];
+/** US enabled while its zone (North America) is disabled: its customers get no carrier at all. */
+const STRANDED: Country[] = [...COUNTRIES.filter((c) => c.isoCode !== 'US'), country(21, 2, 'US'), country(9, 99, 'XX')];
 
 /** A fresh 8.1.2: the 8 stock zones active, FR and US the only active countries (recordings/prestashop-8.1.2). */
 const STOCK_ZONES: Zone[] = ['Europe', 'North America', 'Asia', 'Africa', 'Oceania', 'South America', 'Europe (non-EU)', 'Central America/Antilla'].map(
@@ -176,6 +178,16 @@ const rows: Row[] = [
     module: moduleConfig(),
     status: 'fail',
     says: ['): disabled', '(also to verify) "Service Point Delivery: Colissimo" does not serve the active zones "Outre-Mer" (#3), "Oceania" (#4)'],
+  },
+  {
+    name: 'an enabled country in a disabled zone gets no carrier at all → fail (a zone not the shop\'s: evidence only)',
+    countries: STRANDED,
+    carriers: [carrier()],
+    module: moduleConfig(),
+    status: 'fail',
+    says: ['the enabled country US is in the disabled zone "North America" (#2): no carrier at all, relay point included, is offered there'],
+    steps: ['International > Locations > Zones: enable the zone "North America"', 'move US to an active zone'],
+    saysNot: ['XX'],
   },
   {
     name: 'no enabled country at all: every active zone is a candidate, to verify',
@@ -419,6 +431,13 @@ describe('relay-carrier-zones: run', () => {
     expect(remediationText(unsure, 'fr')).toContain('International > Zones géographiques > Pays');
   });
 
+  it('lists in the evidence the enabled countries no active zone holds', () => {
+    const outcome = run(rows.find((r) => r.name.startsWith('an enabled country in a disabled zone'))!);
+    expect(outcome.evidence).toMatchObject({ countriesWithoutActiveZone: [{ zoneId: 2, countries: ['US'] }, { zoneId: 99, countries: ['XX'] }] });
+    expect(run(rows[0]!).evidence).not.toHaveProperty('countriesWithoutActiveZone');
+    expect(remediationText(outcome, 'fr')).toContain('International > Zones géographiques > Zones : activez la zone « North America »');
+  });
+
   it('gives evidence: the carrier judged, its missing zones, the module references', () => {
     const outcome = run(rows.find((r) => r.name.startsWith('missing reachable zone'))!);
     expect(outcome.evidence).toMatchObject({
@@ -436,7 +455,7 @@ describe('relay-carrier-zones: run', () => {
         { id: 2, name: 'North America', why: 'inactive' },
         { id: 4, name: 'Oceania', why: 'no-active-country' },
       ],
-      countriesWithoutActiveZone: [{ zoneId: 2, countries: ['US'] }],
+
       carriers: [{ reference: 4, id: 4, codes: ['colissimo'], missingZoneIds: [3] }],
       module: { variant: 'v2', references: { colissimo: 4 } },
     });
