@@ -155,7 +155,7 @@ function leftOutNote(r: Reach): Text {
   );
 }
 
-/** Active countries whose zone is disabled or not the shop's: no carrier can ever serve them. */
+/** Enabled countries outside every active zone of the list: their zone is disabled, or not the shop's. */
 function strandedCountries(zones: Zone[], r: Reach): Array<{ zoneId: number; countries: string[] }> {
   const live = new Set(zones.filter((z) => z.active).map((z) => z.id));
   return [...r.countriesOf]
