@@ -9,8 +9,16 @@
 // and by the references the module stored (`*_SPP_CARRIER_<CODE>_REFERENCE`), never by name:
 // merchants rename them. PrestaShop gives a carrier a new id on every back-office edit and marks
 // the old one deleted (api-notes/prestashop.md §5), so carriers are keyed on their reference.
+//
+// Zones: checkout reaches a zone only through the delivery address's country (`country.id_zone`),
+// among the shop's active countries, and only if the zone is active (Carrier::getCarriers joins
+// `zone.active = 1`). A fresh 8.1.2 leaves all 8 zones active with only FR and US active
+// (recordings/prestashop-8.1.2/countries-active), so the carrier is judged on the zones holding
+// at least one active country; the others are listed in the evidence with why they were left out.
+// Without the countries (older snapshot, none active) every active zone is a candidate, and a
+// candidate the carrier lacks is only "to verify", never a failure nor a pass.
 
-import type { Carrier, SendcloudModule, Zone } from '../src/engine/parts.js';
+import type { Carrier, Country, SendcloudModule, Zone } from '../src/engine/parts.js';
 import { t, type Check, type CheckContext, type Text } from '../src/engine/types.js';
 
 const SENDCLOUD_MODULES = new Set(['sendcloud', 'sendcloudv2']);
@@ -29,10 +37,15 @@ const sendcloudServicePoints = t(
 const zoneNames = (zones: Zone[]) => zones.map((z) => `« ${z.name} » (n° ${z.id})`).join(', ');
 const zoneNamesEn = (zones: Zone[]) => zones.map((z) => `"${z.name}" (#${z.id})`).join(', ');
 
+const countriesStep = t(
+  "International > Zones géographiques > Pays, filtrez « Activé » sur Oui : la colonne « Zone » donne les zones où vos clients peuvent se faire livrer ; le transporteur point relais doit desservir chacune d'elles.",
+  'International > Locations > Countries, filter "Enabled" on Yes: the "Zone" column gives the zones your customers can be delivered to; the relay-point carrier must serve each of them.',
+);
+
 const zoneStep = (name: string, zones: Zone[]): Text =>
   t(
-    `Livraison > Transporteurs, « Modifier » sur « ${name} », étape « Destinations et coûts d'expédition » (zones d'expédition) : cochez ${zones.length ? `${zones.length > 1 ? 'les zones' : 'la zone'} ${zoneNames(zones)}` : 'chaque zone active'} et ${zones.length === 1 ? 'donnez-lui' : 'donnez à chacune'} un prix, puis « Terminer ».`,
-    `Shipping > Carriers, "Edit" on "${name}", step "Shipping locations and costs" (shipping zones): tick ${zones.length ? `the zone${zones.length > 1 ? 's' : ''} ${zoneNamesEn(zones)}` : 'every active zone'} and give ${zones.length === 1 ? 'it' : 'each'} a price, then "Finish".`,
+    `Livraison > Transporteurs, « Modifier » sur « ${name} », étape « Destinations et coûts d'expédition » (zones d'expédition) : cochez ${zones.length ? `${zones.length > 1 ? 'les zones' : 'la zone'} ${zoneNames(zones)}` : 'chaque zone qui contient un pays activé'} et ${zones.length === 1 ? 'donnez-lui' : 'donnez à chacune'} un prix, puis « Terminer ».`,
+    `Shipping > Carriers, "Edit" on "${name}", step "Shipping locations and costs" (shipping zones): tick ${zones.length ? `the zone${zones.length > 1 ? 's' : ''} ${zoneNamesEn(zones)}` : 'every zone holding an enabled country'} and give ${zones.length === 1 ? 'it' : 'each'} a price, then "Finish".`,
   );
 
 const manualSteps: Text[] = [
@@ -41,12 +54,41 @@ const manualSteps: Text[] = [
     "Repérez le transporteur point relais de Sendcloud (créé sous le nom « Service Point Delivery: <transporteur> », qui a pu être renommé) : il doit être activé.",
     'Find Sendcloud\'s relay-point carrier (created as "Service Point Delivery: <carrier>", possibly renamed since): it must be enabled.',
   ),
+  countriesStep,
   zoneStep('Service Point Delivery', []),
   t(
     'Paiement > Préférences, section « Restrictions par transporteur » : vérifiez que des modules de paiement sont cochés pour ce transporteur.',
     'Payment > Preferences, "Carrier restrictions" section: check that payment modules are ticked for that carrier.',
   ),
 ];
+
+/** Why a zone is not one the carrier must serve. */
+type LeftOut = 'inactive' | 'no-active-country';
+
+interface Reach {
+  /** Zones the relay carrier must serve, by id. */
+  required: Zone[];
+  /** true: `required` holds exactly the zones with an active country; false: every active zone, to verify. */
+  known: boolean;
+  leftOut: Array<{ id: number; name: string; why: LeftOut }>;
+  /** Active countries by zone id (iso codes), for messages and evidence. */
+  countriesOf: Map<number, string[]>;
+}
+
+/** The zones checkout can reach: active ones holding at least one of the shop's active countries. */
+function reach(zones: Zone[], countries: Country[] | undefined): Reach {
+  const byId = (a: { id: number }, b: { id: number }) => a.id - b.id;
+  const active = zones.filter((z) => z.active).sort(byId);
+  const countriesOf = new Map<number, string[]>();
+  for (const c of (countries ?? []).filter((c) => c.active).sort(byId)) countriesOf.set(c.zoneId, [...(countriesOf.get(c.zoneId) ?? []), c.isoCode]);
+  if (countriesOf.size === 0) return { required: active, known: false, leftOut: [], countriesOf };
+  const required = active.filter((z) => countriesOf.has(z.id));
+  const leftOut = [...zones]
+    .sort(byId)
+    .filter((z) => !required.includes(z))
+    .map((z) => ({ id: z.id, name: z.name, why: (z.active ? 'no-active-country' : 'inactive') as LeftOut }));
+  return { required, known: true, leftOut, countriesOf };
+}
 
 interface ModuleView {
   /** true: the module's configuration is there; false: known absent; null: unknown. */
@@ -96,6 +138,32 @@ function moduleView(sendcloud: SendcloudModule | undefined, configuration: Recor
   return { present: null, variant: null, connected: null, scriptUrl: undefined, references, selectedCarriers: {} };
 }
 
+/** Why the reachable zones are not known: the source's reason, or no active country read. */
+function countriesUnknown(reason: Text | undefined): Text {
+  return reason
+    ? t(`pays de la boutique illisibles : ${reason.fr}`, `the shop's countries are unreadable: ${reason.en}`)
+    : t("aucun pays activé n'a été lu pour la boutique", 'no enabled country was read for the shop');
+}
+
+/** " Zones left out: …" in a pass, so that nobody wonders where Oceania went. */
+function leftOutNote(r: Reach): Text {
+  const skipped = r.leftOut.filter((z) => z.why === 'no-active-country');
+  if (!r.known || !skipped.length) return t('', '');
+  return t(
+    ` Zones actives laissées de côté, faute de pays activé : ${skipped.map((z) => `« ${z.name} »`).join(', ')}.`,
+    ` Active zones left out, as they hold no enabled country: ${skipped.map((z) => `"${z.name}"`).join(', ')}.`,
+  );
+}
+
+/** Enabled countries outside every active zone of the list: their zone is disabled, or not the shop's. */
+function strandedCountries(zones: Zone[], r: Reach): Array<{ zoneId: number; countries: string[] }> {
+  const live = new Set(zones.filter((z) => z.active).map((z) => z.id));
+  return [...r.countriesOf]
+    .filter(([zoneId]) => !live.has(zoneId))
+    .sort(([a], [b]) => a - b)
+    .map(([zoneId, countries]) => ({ zoneId, countries }));
+}
+
 function bullets(items: Text[]): Text {
   return t(items.map((i) => `- ${i.fr}`).join('\n'), items.map((i) => `- ${i.en}`).join('\n'));
 }
@@ -117,11 +185,12 @@ export default {
     category: 'shipping',
     severity: 'fail',
     needs: ['prestashop.carriers', 'prestashop.zones'],
-    optional: ['prestashop.sendcloudModule', 'prestashop.configuration', 'prestashop.shop'],
+    // Optional so that snapshots from before it still run; a failed read still makes this an error.
+    optional: ['prestashop.sendcloudModule', 'prestashop.configuration', 'prestashop.shop', 'prestashop.countries'],
     title: t('Transporteur point relais Sendcloud sur toutes les zones', 'Sendcloud relay-point carrier on every zone'),
     description: t(
-      "Vérifie que le transporteur point relais créé par le module Sendcloud (reconnu par son module, pas par son nom) existe, n'est pas supprimé, est activé, dessert toutes les zones de livraison actives, est associé à la boutique et a des moyens de paiement. Sans cela la carte des points relais ne s'affiche pas : le module masque le transporteur au moment de la commande.",
-      "Verifies that the relay-point carrier created by the Sendcloud module (recognised by its module, not its name) exists, is not deleted, is enabled, serves every active delivery zone, is attached to the shop and has payment methods. Otherwise the relay-point map does not show: the module hides the carrier at checkout.",
+      "Vérifie que le transporteur point relais créé par le module Sendcloud (reconnu par son module, pas par son nom) existe, n'est pas supprimé, est activé, dessert toutes les zones où les clients peuvent se faire livrer (zones actives contenant au moins un pays activé de la boutique), est associé à la boutique et a des moyens de paiement, et qu'aucun pays activé n'est dans une zone désactivée. Sans cela la carte des points relais ne s'affiche pas : le module masque le transporteur au moment de la commande.",
+      "Verifies that the relay-point carrier created by the Sendcloud module (recognised by its module, not its name) exists, is not deleted, is enabled, serves every zone customers can be delivered to (active zones holding at least one of the shop's enabled countries), is attached to the shop and has payment methods, and that no enabled country lies in a disabled zone. Otherwise the relay-point map does not show: the module hides the carrier at checkout.",
     ),
     manualSteps,
     docs: 'FAQ 002, cause 5 (méthode « Livraison en Point Relais » pas créée pour toutes les zones) ; api-notes/sendcloud.md §7 (conditions du module)',
@@ -136,6 +205,8 @@ export default {
     // The diagnosed shop as gathered; the option is for snapshots from before that part existed.
     const shopId = parts['prestashop.shop']?.id ?? (typeof options.shopId === 'number' && Number.isInteger(options.shopId) && options.shopId > 0 ? options.shopId : 1);
     const activeZones = zones.filter((z) => z.active).sort((a, b) => a.id - b.id);
+    const reachable = reach(zones, parts['prestashop.countries']);
+    const required = reachable.required;
 
     // Every reference that is Sendcloud's: by module on any version, or stored by the module.
     const fromCarriers = new Set(carriers.filter(isSendcloudCarrier).map((c) => c.reference));
@@ -145,6 +216,8 @@ export default {
     const problems: Text[] = [];
     const fixes: Text[] = [];
     const unknownZones: Carrier[] = [];
+    /** Active zones a carrier lacks while the countries are unknown: maybe unreachable, to verify. */
+    const unsure: Array<{ carrier: Carrier; missing: Zone[] }> = [];
     const evaluated: Record<string, unknown>[] = [];
     const ignored: Record<string, unknown>[] = [];
     const deletedOnly: { reference: number; last: Carrier }[] = [];
@@ -217,16 +290,19 @@ export default {
         unknownZones.push(current);
       } else {
         const served = new Set(current.zoneIds);
-        const missing = activeZones.filter((z) => !served.has(z.id));
+        const missing = required.filter((z) => !served.has(z.id));
         row.missingZoneIds = missing.map((z) => z.id);
         if (current.zoneIds.length === 0) {
           own.push(t('aucune zone de livraison (le module le masque à la commande)', 'no delivery zone at all (the module hides it at checkout)'));
-          fixes.push(zoneStep(current.name, []));
+          fixes.push(zoneStep(current.name, reachable.known ? required : []));
+        } else if (missing.length && !reachable.known) {
+          unsure.push({ carrier: current, missing });
         } else if (missing.length) {
+          const where = (z: Zone) => (reachable.countriesOf.get(z.id) ?? []).join(', ');
           own.push(
             t(
-              `ne dessert pas ${missing.length > 1 ? 'les zones actives' : 'la zone active'} ${zoneNames(missing)} (les clients de ${missing.length > 1 ? 'ces zones' : 'cette zone'} ne voient ni le transporteur ni la carte)`,
-              `does not serve the active zone${missing.length > 1 ? 's' : ''} ${zoneNamesEn(missing)} (customers there see neither the carrier nor the map)`,
+              `ne dessert pas ${missing.length > 1 ? 'les zones' : 'la zone'} ${missing.map((z) => `« ${z.name} » (n° ${z.id}, pays activés : ${where(z)})`).join(', ')} (les clients de ${missing.length > 1 ? 'ces zones' : 'cette zone'} ne voient ni le transporteur ni la carte)`,
+              `does not serve the zone${missing.length > 1 ? 's' : ''} ${missing.map((z) => `"${z.name}" (#${z.id}, enabled countries: ${where(z)})`).join(', ')} (customers there see neither the carrier nor the map)`,
             ),
           );
           fixes.push(zoneStep(current.name, missing));
@@ -294,6 +370,27 @@ export default {
       for (const { reference, last } of deletedOnly) ignored.push({ reference, lastId: last.id, name: last.name, why: 'deleted' });
     }
 
+    // An enabled country in a disabled zone gets no carrier at all (Carrier::getCarriers wants
+    // `zone.active = 1`): its customers never see the relay carrier. Zones absent from the list
+    // (not the shop's) are only evidence: PrestaShop does not check zone_shop at checkout.
+    const stranded = strandedCountries(zones, reachable);
+    for (const { zoneId, countries } of stranded) {
+      const zone = zones.find((z) => z.id === zoneId);
+      if (!zone || allRefs.length === 0) continue;
+      problems.push(
+        t(
+          `${countries.length > 1 ? 'les pays activés' : 'le pays activé'} ${countries.join(', ')} ${countries.length > 1 ? 'sont' : 'est'} dans la zone désactivée « ${zone.name} » (n° ${zone.id}) : aucun transporteur, point relais compris, n'y est proposé`,
+          `the enabled countr${countries.length > 1 ? 'ies' : 'y'} ${countries.join(', ')} ${countries.length > 1 ? 'are' : 'is'} in the disabled zone "${zone.name}" (#${zone.id}): no carrier at all, relay point included, is offered there`,
+        ),
+      );
+      fixes.push(
+        t(
+          `International > Zones géographiques > Zones : activez la zone « ${zone.name} » et cochez-la dans les zones d'expédition du transporteur point relais ; ou, dans International > Zones géographiques > Pays, rattachez ${countries.join(', ')} à une zone active.`,
+          `International > Locations > Zones: enable the zone "${zone.name}" and tick it in the relay-point carrier's shipping zones; or, in International > Locations > Countries, move ${countries.join(', ')} to an active zone.`,
+        ),
+      );
+    }
+
     // Module-level conditions of the map (only from the module part, which is authoritative).
     if (module.present && module.connected === false) {
       problems.push(
@@ -322,6 +419,12 @@ export default {
     const evidence: Record<string, unknown> = {
       shopId,
       activeZones: activeZones.map((z) => ({ id: z.id, name: z.name })),
+      // The zones judged, and which were left out and why (no active country, zone disabled).
+      reachableZones: reachable.known
+        ? required.map((z) => ({ id: z.id, name: z.name, countries: reachable.countriesOf.get(z.id) ?? [] }))
+        : null,
+      ...(reachable.known ? { leftOutZones: reachable.leftOut } : { reachableZonesUnknown: countriesUnknown(unavailable['prestashop.countries']).en }),
+      ...(stranded.length ? { countriesWithoutActiveZone: stranded } : {}),
       carriers: evaluated,
       ...(ignored.length ? { ignored } : {}),
       module: {
@@ -360,13 +463,36 @@ export default {
       };
     }
 
-    const unknownText: Text | null = unknownZones.length
-      ? t(
-          `Les zones de ${unknownZones.map((c) => `« ${c.name} »`).join(', ')} ne sont pas lisibles avec les sources configurées (webservice) : vérifiez ${unknownZones.length > 1 ? "qu'ils desservent" : "qu'il dessert"} ${activeZones.length ? `les zones actives ${zoneNames(activeZones)}` : 'chaque zone active'}.`,
-          `The zones of ${unknownZones.map((c) => `"${c.name}"`).join(', ')} cannot be read with the configured sources (webservice): check that ${unknownZones.length > 1 ? 'they serve' : 'it serves'} ${activeZones.length ? `the active zones ${zoneNamesEn(activeZones)}` : 'every active zone'}.`,
-        )
-      : null;
-    const zoneChecks = unknownZones.map((c) => zoneStep(c.name, activeZones));
+    const why = countriesUnknown(unavailable['prestashop.countries']);
+    const texts: Text[] = [];
+    if (unknownZones.length) {
+      const target = reachable.known
+        ? t(`les zones où les clients peuvent se faire livrer, ${zoneNames(required)}`, `the zones customers can be delivered to, ${zoneNamesEn(required)}`)
+        : t(
+            `${required.length ? `parmi les zones actives ${zoneNames(required)}, celles` : 'les zones'} qui contiennent un pays activé (${why.fr})`,
+            `${required.length ? `among the active zones ${zoneNamesEn(required)}, those` : 'the zones'} holding an enabled country (${why.en})`,
+          );
+      texts.push(
+        t(
+          `Les zones de ${unknownZones.map((c) => `« ${c.name} »`).join(', ')} ne sont pas lisibles avec les sources configurées (webservice) : vérifiez ${unknownZones.length > 1 ? "qu'ils desservent" : "qu'il dessert"} ${target.fr}.`,
+          `The zones of ${unknownZones.map((c) => `"${c.name}"`).join(', ')} cannot be read with the configured sources (webservice): check that ${unknownZones.length > 1 ? 'they serve' : 'it serves'} ${target.en}.`,
+        ),
+      );
+    }
+    for (const { carrier, missing } of unsure) {
+      texts.push(
+        t(
+          `« ${carrier.name} » ne dessert pas ${missing.length > 1 ? 'les zones actives' : 'la zone active'} ${zoneNames(missing)} ; ${why.fr}, impossible de dire si des clients s'y font livrer : si ${missing.length > 1 ? 'elles contiennent' : 'elle contient'} un pays activé, le transporteur et la carte y manquent.`,
+          `"${carrier.name}" does not serve the active zone${missing.length > 1 ? 's' : ''} ${zoneNamesEn(missing)}; ${why.en}, so whether customers are delivered there is unknown: if ${missing.length > 1 ? 'they hold' : 'it holds'} an enabled country, the carrier and the map are missing there.`,
+        ),
+      );
+    }
+    const unknownText: Text | null = texts.length ? t(texts.map((x) => x.fr).join(' '), texts.map((x) => x.en).join(' ')) : null;
+    const zoneChecks = [
+      ...(reachable.known || !texts.length ? [] : [countriesStep]),
+      ...unknownZones.map((c) => zoneStep(c.name, required)),
+      ...unsure.map(({ carrier, missing }) => zoneStep(carrier.name, missing)),
+    ];
 
     if (problems.length) {
       const listed = unknownText ? [...problems, t(`(à vérifier aussi) ${unknownText.fr}`, `(also to verify) ${unknownText.en}`)] : problems;
@@ -396,8 +522,8 @@ export default {
     return {
       status: 'pass',
       message: t(
-        `Transporteur(s) point relais Sendcloud ${names} actif(s), sur toutes les zones actives (${activeZones.map((z) => z.name).join(', ') || 'aucune'}).`,
-        `Sendcloud relay-point carrier(s) ${namesEn} enabled, on every active zone (${activeZones.map((z) => z.name).join(', ') || 'none'}).`,
+        `Transporteur(s) point relais Sendcloud ${names} actif(s), sur toutes les zones ${reachable.known ? 'où les clients peuvent se faire livrer' : 'actives'} (${required.map((z) => z.name).join(', ') || 'aucune'}).${leftOutNote(reachable).fr}`,
+        `Sendcloud relay-point carrier(s) ${namesEn} enabled, on every ${reachable.known ? 'zone customers can be delivered to' : 'active zone'} (${required.map((z) => z.name).join(', ') || 'none'}).${leftOutNote(reachable).en}`,
       ),
       evidence,
     };

@@ -266,6 +266,19 @@ export const CarrierSchema = z.object({
 
 export const ZoneSchema = z.object({ id: Id, name: z.string(), active: z.boolean() });
 
+/**
+ * A delivery country of the shop. Checkout reaches a zone only through the delivery address's
+ * country (`country.id_zone`), so the zones worth serving are those holding an active country.
+ */
+export const CountrySchema = z.object({
+  id: Id,
+  zoneId: Id,
+  active: z.boolean(),
+  isoCode: z.string(),
+  /** In the shop's default language; absent when the source does not read it (webservice). */
+  name: z.string().optional(),
+});
+
 export const ModuleSchema = z.object({
   name: z.string(),
   /** ps_module.active */
@@ -301,6 +314,7 @@ export const ShopFrontSchema = z.object({
 
 export type Carrier = z.infer<typeof CarrierSchema>;
 export type Zone = z.infer<typeof ZoneSchema>;
+export type Country = z.infer<typeof CountrySchema>;
 export type Module = z.infer<typeof ModuleSchema>;
 export type SendcloudModule = z.infer<typeof SendcloudModuleSchema>;
 export type ShopFront = z.infer<typeof ShopFrontSchema>;
@@ -313,6 +327,8 @@ const SHIPPING_PARTS = {
   /** Every carrier of the shop, deleted versions included. */
   'prestashop.carriers': z.array(CarrierSchema),
   'prestashop.zones': z.array(ZoneSchema),
+  /** The shop's active countries only (country_shop for the shop, active = 1), both sources. */
+  'prestashop.countries': z.array(CountrySchema),
   /** Installed modules (database only: the webservice does not expose them). */
   'prestashop.modules': z.array(ModuleSchema),
   'prestashop.sendcloudModule': SendcloudModuleSchema,

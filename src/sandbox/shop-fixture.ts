@@ -7,7 +7,8 @@
 // - multilingual columns (`*_lang` tables) are objects keyed by id_lang: `{"1": "Accueil", "2": "Home"}`;
 // - junction tables are embedded as id lists on the owning row: category_group → categories[].groups,
 //   customer_group → customers[].groups, cart_rule_group → cart_rules[].groups,
-//   carrier_zone → carriers[].zones, carrier_group → carriers[].groups, *_shop → shops,
+//   carrier_zone → carriers[].zones, carrier_group → carriers[].groups, *_shop → shops (country_shop
+//   → countries[].shops),
 //   module_carrier (for the fixture's shop) → carriers[].payment_modules,
 //   webservice_permission → webservice_accounts[].permissions, order_history → orders[].history;
 // - `clubs` is not a PrestaShop table: it is the demo's checkout-doctor club list (name, group,
@@ -299,6 +300,23 @@ const Carrier = z.strictObject({
 
 const Zone = z.strictObject({ id_zone: Id, name: z.string(), active: Flag, shops: Ids });
 
+/** ps_country (+ country_lang names, country_shop as `shops`): checkout reaches a zone through it. */
+const Country = z.strictObject({
+  id_country: Id,
+  id_zone: Id,
+  id_currency: Id,
+  iso_code: z.string().min(2).max(3),
+  call_prefix: z.number().int().nonnegative(),
+  active: Flag,
+  contains_states: Flag,
+  need_identification_number: Flag,
+  need_zip_code: Flag,
+  zip_code_format: z.string(),
+  display_tax_label: Flag,
+  name: I18n,
+  shops: Ids,
+});
+
 const Module = z.strictObject({ id_module: Id, name: z.string(), active: Flag, version: z.string(), shops: Ids });
 
 export const ShopFixtureSchema = z
@@ -321,6 +339,8 @@ export const ShopFixtureSchema = z
     orders: z.array(Order),
     carriers: z.array(Carrier),
     zones: z.array(Zone),
+    /** Optional for older fixtures: a shop without countries has no reachable zone. */
+    countries: z.array(Country).default([]),
     modules: z.array(Module),
   })
   .superRefine((f, ctx) => {
@@ -341,6 +361,7 @@ export const ShopFixtureSchema = z
     unique('orders', f.orders.map((o) => o.id_order));
     const carriers = unique('carriers', f.carriers.map((c) => c.id_carrier));
     const zones = unique('zones', f.zones.map((z) => z.id_zone));
+    unique('countries', f.countries.map((c) => c.id_country));
     unique('configuration', f.configuration.map((c) => c.id_configuration));
     const langs = new Set(f.languages.map((l) => String(l.id_lang)));
     const customers = new Set(f.customers.map((c) => c.id_customer));
@@ -372,6 +393,10 @@ export const ShopFixtureSchema = z
     f.carriers.forEach((c, i) => {
       for (const z of c.zones) check(zones.has(z), ['carriers', i, 'zones'], `unknown zone ${z}`);
       for (const m of c.payment_modules) check(modules.has(m), ['carriers', i, 'payment_modules'], `unknown module ${m}`);
+    });
+    f.countries.forEach((c, i) => {
+      check(zones.has(c.id_zone), ['countries', i, 'id_zone'], `unknown zone ${c.id_zone}`);
+      checkI18n(c.name, ['countries', i, 'name']);
     });
     f.clubs.forEach((c, i) => {
       if (c.id_group !== null) check(groups.has(c.id_group), ['clubs', i, 'id_group'], `unknown group ${c.id_group}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../checks/relay-carrier-zones.js';
-import type { Carrier, SendcloudModule, Zone } from '../../src/engine/parts.js';
+import type { Carrier, Country, SendcloudModule, Zone } from '../../src/engine/parts.js';
 import { runChecks } from '../../src/engine/runner.js';
 import { t, type CheckContext, type CheckOutcome, type Text } from '../../src/engine/types.js';
 import { makeCtx, makeSnapshot, ok, remediationText } from './harness.js';
@@ -9,7 +9,21 @@ const ZONES: Zone[] = [
   { id: 1, name: 'Europe', active: true },
   { id: 2, name: 'North America', active: false },
   { id: 3, name: 'Outre-Mer', active: true },
+  // Active, as every zone of a fresh install, but no active country lies in it.
+  { id: 4, name: 'Oceania', active: true },
 ];
+
+const country = (id: number, zoneId: number, isoCode: string, active = true): Country => ({ id, zoneId, isoCode, active });
+/** The shop's countries: AU is disabled, so Oceania holds no enabled country. */
+const COUNTRIES: Country[] = [country(8, 1, 'FR'), country(3, 1, 'BE'), country(241, 3, 'GP'), country(21, 2, 'US', false), country(24, 4, 'AU', false)];
+/** US enabled while its zone (North America) is disabled: its customers get no carrier at all. */
+const STRANDED: Country[] = [...COUNTRIES.filter((c) => c.isoCode !== 'US'), country(21, 2, 'US'), country(9, 99, 'XX')];
+
+/** A fresh 8.1.2: the 8 stock zones active, FR and US the only active countries (recordings/prestashop-8.1.2). */
+const STOCK_ZONES: Zone[] = ['Europe', 'North America', 'Asia', 'Africa', 'Oceania', 'South America', 'Europe (non-EU)', 'Central America/Antilla'].map(
+  (name, i) => ({ id: i + 1, name, active: true }),
+);
+const STOCK_COUNTRIES: Country[] = [country(8, 1, 'FR'), country(21, 2, 'US')];
 
 function carrier(over: Partial<Carrier> = {}): Carrier {
   return {
@@ -56,6 +70,9 @@ const NO_MODULE: SendcloudModule = { variant: null, connected: false, scriptUrl:
 interface Row {
   name: string;
   carriers: Carrier[];
+  zones?: Zone[];
+  /** The shop's countries; null: the part is absent (snapshot from before it existed). */
+  countries?: Country[] | null;
   module?: SendcloudModule;
   configuration?: Record<string, string | null>;
   shop?: { id: number };
@@ -90,13 +107,95 @@ const rows: Row[] = [
     says: ['does not use the Sendcloud module'],
   },
   {
-    name: 'missing active zone, listed by name (FAQ cause 5)',
+    name: 'missing reachable zone, listed by name with its countries (FAQ cause 5)',
     carriers: [carrier({ zoneIds: [1, 2] })],
     module: moduleConfig(),
     status: 'fail',
-    says: ['"Service Point Delivery: Colissimo" (carrier #4, reference 4, Sendcloud colissimo): does not serve the active zone "Outre-Mer" (#3)', 'customers there see neither the carrier nor the map'],
+    says: [
+      '"Service Point Delivery: Colissimo" (carrier #4, reference 4, Sendcloud colissimo): does not serve the zone "Outre-Mer" (#3, enabled countries: GP)',
+      'customers there see neither the carrier nor the map',
+    ],
     steps: ['Shipping > Carriers, "Edit" on "Service Point Delivery: Colissimo"', '"Shipping locations and costs"', 'tick the zone "Outre-Mer" (#3) and give it a price'],
-    saysNot: ['North America'],
+    saysNot: ['North America', 'Oceania'],
+  },
+  {
+    name: 'a fresh install (8 zones active, FR and US enabled): only Europe and North America are asked for (issue 7)',
+    zones: STOCK_ZONES,
+    countries: STOCK_COUNTRIES,
+    carriers: [carrier({ zoneIds: [1, 2] })],
+    module: moduleConfig(),
+    status: 'pass',
+    says: ['on every zone customers can be delivered to (Europe, North America)', 'Active zones left out, as they hold no enabled country: "Asia", "Africa", "Oceania", "South America", "Europe (non-EU)", "Central America/Antilla"'],
+  },
+  {
+    name: 'a fresh install whose relay carrier serves Europe only: North America (US) is missing',
+    zones: STOCK_ZONES,
+    countries: STOCK_COUNTRIES,
+    carriers: [carrier({ zoneIds: [1] })],
+    module: moduleConfig(),
+    status: 'fail',
+    says: ['does not serve the zone "North America" (#2, enabled countries: US)'],
+    steps: ['tick the zone "North America" (#2) and give it a price'],
+    saysNot: ['Oceania', 'Asia'],
+  },
+  {
+    name: 'an active zone without any enabled country is not asked for',
+    carriers: [carrier({ zoneIds: [1, 3] })],
+    module: moduleConfig(),
+    status: 'pass',
+    says: ['on every zone customers can be delivered to (Europe, Outre-Mer)', 'left out, as they hold no enabled country: "Oceania"'],
+  },
+  {
+    name: 'countries not in the snapshot: an active zone the carrier lacks is to verify, neither pass nor fail',
+    countries: null,
+    carriers: [carrier({ zoneIds: [1, 3] })],
+    module: moduleConfig(),
+    status: 'manual',
+    says: ['does not serve the active zone "Oceania" (#4); no enabled country was read for the shop, so whether customers are delivered there is unknown'],
+    steps: ['International > Locations > Countries', 'tick the zone "Oceania" (#4)'],
+  },
+  {
+    name: 'countries unreadable (reason given): to verify',
+    countries: null,
+    unavailable: { 'prestashop.countries': t('non lus', 'not read by this source') },
+    carriers: [carrier({ zoneIds: [1, 3] })],
+    module: moduleConfig(),
+    status: 'manual',
+    says: ["the shop's countries are unreadable: not read by this source"],
+  },
+  {
+    name: 'countries not in the snapshot, carrier on every active zone → pass (they could not change it)',
+    countries: null,
+    carriers: [carrier({ zoneIds: [1, 3, 4] })],
+    module: moduleConfig(),
+    status: 'pass',
+    says: ['on every active zone (Europe, Outre-Mer, Oceania)'],
+  },
+  {
+    name: 'countries not in the snapshot and the carrier disabled → fail, the zones still to verify',
+    countries: null,
+    carriers: [carrier({ zoneIds: [1], active: false })],
+    module: moduleConfig(),
+    status: 'fail',
+    says: ['): disabled', '(also to verify) "Service Point Delivery: Colissimo" does not serve the active zones "Outre-Mer" (#3), "Oceania" (#4)'],
+  },
+  {
+    name: 'an enabled country in a disabled zone gets no carrier at all → fail (a zone not the shop\'s: evidence only)',
+    countries: STRANDED,
+    carriers: [carrier()],
+    module: moduleConfig(),
+    status: 'fail',
+    says: ['the enabled country US is in the disabled zone "North America" (#2): no carrier at all, relay point included, is offered there'],
+    steps: ['International > Locations > Zones: enable the zone "North America"', 'move US to an active zone'],
+    saysNot: ['XX'],
+  },
+  {
+    name: 'no enabled country at all: every active zone is a candidate, to verify',
+    countries: [country(8, 1, 'FR', false)],
+    carriers: [carrier({ zoneIds: [1] })],
+    module: moduleConfig(),
+    status: 'manual',
+    says: ['no enabled country was read for the shop'],
   },
   {
     name: 'no zone at all',
@@ -104,7 +203,7 @@ const rows: Row[] = [
     module: moduleConfig(),
     status: 'fail',
     says: ['): no delivery zone at all', 'hides it at checkout'],
-    steps: ['"Shipping locations and costs"', 'every active zone'],
+    steps: ['"Shipping locations and costs"', 'tick the zones "Europe" (#1), "Outre-Mer" (#3) and give each a price'],
   },
   {
     name: 'disabled carrier',
@@ -128,7 +227,7 @@ const rows: Row[] = [
     module: moduleConfig(),
     options: { shopId: 2 },
     status: 'pass',
-    says: ['enabled, on every active zone'],
+    says: ['enabled, on every zone customers can be delivered to'],
   },
   {
     name: 'the diagnosed shop, as gathered, wins over the option',
@@ -250,8 +349,18 @@ const rows: Row[] = [
     carriers: [carrier({ zoneIds: null, shopIds: null, paymentModules: null })],
     module: moduleConfig(),
     status: 'manual',
-    says: ['cannot be read with the configured sources', '"Europe" (#1), "Outre-Mer" (#3)'],
+    says: ['cannot be read with the configured sources', 'check that it serves the zones customers can be delivered to, "Europe" (#1), "Outre-Mer" (#3).'],
     steps: ['Shipping > Carriers', '"Shipping locations and costs"', 'tick the zones "Europe" (#1), "Outre-Mer" (#3) and give each a price'],
+    saysNot: ['Oceania', 'North America'],
+  },
+  {
+    name: 'zones unknown (webservice) and countries unknown → manual, every active zone listed with the way to sort them',
+    countries: null,
+    carriers: [carrier({ zoneIds: null, shopIds: null, paymentModules: null })],
+    module: moduleConfig(),
+    status: 'manual',
+    says: ['among the active zones "Europe" (#1), "Outre-Mer" (#3), "Oceania" (#4), those holding an enabled country'],
+    steps: ['International > Locations > Countries'],
   },
   {
     name: 'zones unknown but the carrier is disabled → fail, the zone check still listed',
@@ -269,19 +378,20 @@ const rows: Row[] = [
     ],
     module: moduleConfig({ carrierReferences: { colissimo: 4, chronopost: 8 } }),
     status: 'fail',
-    says: ['"Service Point Delivery: Chronopost" (carrier #8, reference 8, Sendcloud chronopost): does not serve the active zone "Outre-Mer" (#3) (customers there see neither the carrier nor the map); no payment method associated'],
+    says: ['"Service Point Delivery: Chronopost" (carrier #8, reference 8, Sendcloud chronopost): does not serve the zone "Outre-Mer" (#3, enabled countries: GP) (customers there see neither the carrier nor the map); no payment method associated'],
     saysNot: ['"Service Point Delivery: Colissimo" (carrier #4'],
   },
   {
     name: 'a v1 module carrier is found too',
     carriers: [carrier({ externalModuleName: 'SendCloud', zoneIds: [3] })],
     status: 'fail',
-    says: ['does not serve the active zone "Europe" (#1)'],
+    says: ['does not serve the zone "Europe" (#1, enabled countries: BE, FR)'],
   },
 ];
 
 function run(row: Row): CheckOutcome {
-  const parts: CheckContext['parts'] = { 'prestashop.carriers': row.carriers, 'prestashop.zones': ZONES };
+  const parts: CheckContext['parts'] = { 'prestashop.carriers': row.carriers, 'prestashop.zones': row.zones ?? ZONES };
+  if (row.countries !== null) parts['prestashop.countries'] = row.countries ?? COUNTRIES;
   if (row.module) parts['prestashop.sendcloudModule'] = row.module;
   if (row.configuration) parts['prestashop.configuration'] = row.configuration;
   if (row.shop) parts['prestashop.shop'] = row.shop;
@@ -300,9 +410,9 @@ describe('relay-carrier-zones: run', () => {
   });
 
   it('speaks French with the back-office paths of the FAQ', () => {
-    const outcome = run(rows.find((r) => r.name.startsWith('missing active zone'))!);
+    const outcome = run(rows.find((r) => r.name.startsWith('missing reachable zone'))!);
     const fr = remediationText(outcome, 'fr');
-    expect(outcome.message.fr).toContain('(transporteur n° 4, référence 4, Sendcloud colissimo) : ne dessert pas la zone active « Outre-Mer » (n° 3)');
+    expect(outcome.message.fr).toContain('(transporteur n° 4, référence 4, Sendcloud colissimo) : ne dessert pas la zone « Outre-Mer » (n° 3, pays activés : GP)');
     expect(fr).toContain('Livraison > Transporteurs');
     expect(fr).toContain("« Destinations et coûts d'expédition »");
     expect(fr).toContain('cochez la zone « Outre-Mer » (n° 3) et donnez-lui un prix');
@@ -313,16 +423,39 @@ describe('relay-carrier-zones: run', () => {
     const none = remediationText(run(rows.find((r) => r.name.startsWith('module installed, no relay'))!), 'fr');
     expect(none).toContain('Réglages > Boutiques connectées');
     expect(none).toContain('« Point Relais »');
+    const stock = run(rows.find((r) => r.name.startsWith('a fresh install ('))!);
+    expect(stock.message.fr).toContain('sur toutes les zones où les clients peuvent se faire livrer (Europe, North America)');
+    expect(stock.message.fr).toContain('Zones actives laissées de côté, faute de pays activé : « Asia », « Africa », « Oceania »');
+    const unsure = run(rows.find((r) => r.name.startsWith('countries not in the snapshot: '))!);
+    expect(unsure.message.fr).toContain('ne dessert pas la zone active « Oceania » (n° 4) ; aucun pays activé n\'a été lu pour la boutique');
+    expect(remediationText(unsure, 'fr')).toContain('International > Zones géographiques > Pays');
+  });
+
+  it('lists in the evidence the enabled countries no active zone holds', () => {
+    const outcome = run(rows.find((r) => r.name.startsWith('an enabled country in a disabled zone'))!);
+    expect(outcome.evidence).toMatchObject({ countriesWithoutActiveZone: [{ zoneId: 2, countries: ['US'] }, { zoneId: 99, countries: ['XX'] }] });
+    expect(run(rows[0]!).evidence).not.toHaveProperty('countriesWithoutActiveZone');
+    expect(remediationText(outcome, 'fr')).toContain('International > Zones géographiques > Zones : activez la zone « North America »');
   });
 
   it('gives evidence: the carrier judged, its missing zones, the module references', () => {
-    const outcome = run(rows.find((r) => r.name.startsWith('missing active zone'))!);
+    const outcome = run(rows.find((r) => r.name.startsWith('missing reachable zone'))!);
     expect(outcome.evidence).toMatchObject({
       shopId: 1,
       activeZones: [
         { id: 1, name: 'Europe' },
         { id: 3, name: 'Outre-Mer' },
+        { id: 4, name: 'Oceania' },
       ],
+      reachableZones: [
+        { id: 1, name: 'Europe', countries: ['BE', 'FR'] },
+        { id: 3, name: 'Outre-Mer', countries: ['GP'] },
+      ],
+      leftOutZones: [
+        { id: 2, name: 'North America', why: 'inactive' },
+        { id: 4, name: 'Oceania', why: 'no-active-country' },
+      ],
+
       carriers: [{ reference: 4, id: 4, codes: ['colissimo'], missingZoneIds: [3] }],
       module: { variant: 'v2', references: { colissimo: 4 } },
     });
@@ -333,6 +466,7 @@ describe('relay-carrier-zones: through the runner', () => {
   const shopParts = (over: Record<string, unknown> = {}) => ({
     'prestashop.carriers': ok([HOME, carrier({ zoneIds: [1] })]),
     'prestashop.zones': ok(ZONES),
+    'prestashop.countries': ok(COUNTRIES),
     'prestashop.sendcloudModule': ok(moduleConfig()),
     ...over,
   });
@@ -362,6 +496,17 @@ describe('relay-carrier-zones: through the runner', () => {
     const [error] = await runChecks({ checks: [check], ...noZones, query: {} });
     expect(error!.status).toBe('error');
     expect(error!.message.en).toContain('prestashop.zones');
+  });
+
+  it('countries that could not be read make it an error with the cause, never a pass', async () => {
+    const cause = { source: 'database' as const, kind: 'query', message: "Table 'prestashop.ps_country_shop' doesn't exist" };
+    const { snapshot, club } = makeSnapshot({
+      shopParts: shopParts({ 'prestashop.carriers': ok([carrier({ zoneIds: [1, 3, 4] })]), 'prestashop.countries': { status: 'failed', cause } }),
+    });
+    const [result] = await runChecks({ checks: [check], snapshot, club, query: {} });
+    expect(result!.status).toBe('error');
+    expect(result!.message.en).toContain('prestashop.countries');
+    expect(result!.message.en).toContain('ps_country_shop');
   });
 
   it('a malformed carrier list is an error naming the path', async () => {

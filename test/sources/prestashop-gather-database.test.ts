@@ -77,15 +77,29 @@ describe('gatherFromDatabase (demo shop in MariaDB)', () => {
     expect(data('prestashop.customer', guest.lookups.customer!['invite@example.fr']).matches[0]!.isGuest).toBe(true);
   });
 
+  it('reads the active countries of the shop (country_shop), with their zone and default-language name', async () => {
+    const gathered = await gatherFromDatabase(client, { query: {}, shopId: 1 });
+    // DE, CA, JP, AU are disabled; US is enabled but associated with shop 2 only.
+    expect(data('prestashop.countries', gathered.parts['prestashop.countries'])).toEqual([
+      { id: 3, zoneId: 1, active: true, isoCode: 'BE', name: 'Belgique' },
+      { id: 8, zoneId: 1, active: true, isoCode: 'FR', name: 'France' },
+      { id: 12, zoneId: 1, active: true, isoCode: 'LU', name: 'Luxembourg' },
+      { id: 19, zoneId: 7, active: true, isoCode: 'CH', name: 'Suisse' },
+    ]);
+    const test = await gatherFromDatabase(client, { query: {}, shopId: 2 });
+    expect(data('prestashop.countries', test.parts['prestashop.countries']).map((c) => c.isoCode)).toEqual(['BE', 'FR', 'LU', 'CH', 'US']);
+  });
+
   it('reads carriers with their zones, shops and payment modules, zones, modules and the Sendcloud module settings', async () => {
     const gathered = await gatherFromDatabase(client, { query: {}, shopId: 1 });
     const carriers = data('prestashop.carriers', gathered.parts['prestashop.carriers']);
     const relay = carriers.find((c) => c.externalModuleName.startsWith('sendcloud'))!;
-    expect(relay).toMatchObject({ id: 4, reference: 4, active: true, deleted: false, isModule: true, zoneIds: [1, 3], shopIds: [1] });
+    expect(relay).toMatchObject({ id: 4, reference: 4, active: true, deleted: false, isModule: true, zoneIds: [1, 7], shopIds: [1] });
     expect(relay.paymentModules).toEqual(['ps_checkpayment', 'ps_wirepayment', 'stripe_official']);
     // An edited carrier keeps its reference: the old version is deleted, the new one is not.
     expect(carriers.filter((c) => c.reference === 2).map((c) => [c.id, c.deleted])).toEqual([[2, true], [3, false]]);
-    expect(data('prestashop.zones', gathered.parts['prestashop.zones']).filter((z) => z.active).map((z) => z.name)).toEqual(['Europe', 'Outre-Mer']);
+    // Stock-like: the 8 zones of a fresh install all active, only a few countries enabled.
+    expect(data('prestashop.zones', gathered.parts['prestashop.zones']).filter((z) => z.active).map((z) => z.name)).toEqual(['Europe', 'North America', 'Asia', 'Africa', 'Oceania', 'South America', 'Europe (non-EU)', 'Central America/Antilla']);
     const modules = data('prestashop.modules', gathered.parts['prestashop.modules']);
     expect(modules.find((m) => m.name === 'mondialrelay')).toMatchObject({ active: false, enabledForShop: false });
     expect(modules.find((m) => m.name === 'stripe_official')).toMatchObject({ active: true, enabledForShop: true });

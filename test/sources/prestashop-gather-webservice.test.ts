@@ -120,11 +120,19 @@ describe('gatherFromWebservice (demo shop)', () => {
       shopIds: null,
       paymentModules: null,
     });
-    expect(data('prestashop.zones', gathered.parts['prestashop.zones'])).toEqual([
-      { id: 1, name: 'Europe', active: true },
-      { id: 2, name: 'North America', active: false },
-      { id: 3, name: 'Outre-Mer', active: true },
+    expect(data('prestashop.zones', gathered.parts['prestashop.zones'])).toEqual(['Europe', 'North America', 'Asia', 'Africa', 'Oceania', 'South America', 'Europe (non-EU)', 'Central America/Antilla'].map((name, i) => ({ id: i + 1, name, active: true })));
+    // The shop's enabled countries, as the database gives them but for the (i18n) name, not asked.
+    expect(data('prestashop.countries', gathered.parts['prestashop.countries'])).toEqual([
+      { id: 3, zoneId: 1, active: true, isoCode: 'BE' },
+      { id: 8, zoneId: 1, active: true, isoCode: 'FR' },
+      { id: 12, zoneId: 1, active: true, isoCode: 'LU' },
+      { id: 19, zoneId: 7, active: true, isoCode: 'CH' },
     ]);
+    const countries = ps.requests.find((r) => r.path === '/api/countries')!;
+    expect(countries.query).toMatchObject({ display: '[id,id_zone,active,iso_code]', 'filter[active]': '[1]' });
+    // Lists are shop-scoped (country_shop): US is enabled for the test shop only.
+    const test = await gatherFromWebservice(ws(KEY, 2), { query: {}, shopId: 2 });
+    expect(data('prestashop.countries', test.parts['prestashop.countries']).map((c) => c.isoCode)).toEqual(['BE', 'FR', 'LU', 'CH', 'US']);
     expect(data('prestashop.sendcloudModule', gathered.parts['prestashop.sendcloudModule'])).toEqual({
       variant: 'v2',
       connected: true,
@@ -186,8 +194,8 @@ describe('gatherFromWebservice (demo shop)', () => {
     const urls = ps.requests.map((r) => `${r.method} ${r.url}`);
     expect(new Set(urls).size).toBe(urls.length);
     expect(ps.requests.every((r) => r.method === 'GET')).toBe(true);
-    // configuration ×3, groups, categories, order states, carriers, zones, customer, cart rule, order.
-    expect(ps.requests).toHaveLength(11);
+    // configuration ×3, groups, categories, order states, carriers, zones, countries, customer, cart rule, order.
+    expect(ps.requests).toHaveLength(12);
   });
 
   it.each(['1.7.8.11', '8.2.0'])('gives the same parts from a PrestaShop %s (other scalar types and falsy-field rules)', async (version) => {

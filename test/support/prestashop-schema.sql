@@ -513,6 +513,39 @@ CREATE TABLE `PREFIX_zone_shop` (
   KEY `id_shop` (`id_shop`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
 
+-- countries: checkout reaches a zone through the delivery country (country.id_zone)
+
+CREATE TABLE `PREFIX_country` (
+  `id_country`                 int(10) unsigned    NOT NULL AUTO_INCREMENT,
+  `id_zone`                    int(10) unsigned    NOT NULL,
+  `id_currency`                int(10) unsigned    NOT NULL DEFAULT '0',
+  `iso_code`                   varchar(3)          NOT NULL,
+  `call_prefix`                int(10)             NOT NULL DEFAULT '0',
+  `active`                     tinyint(1) unsigned NOT NULL DEFAULT '0',
+  `contains_states`            tinyint(1)          NOT NULL DEFAULT '0',
+  `need_identification_number` tinyint(1)          NOT NULL DEFAULT '0',
+  `need_zip_code`              tinyint(1)          NOT NULL DEFAULT '1',
+  `zip_code_format`            varchar(12)         NOT NULL DEFAULT '',
+  `display_tax_label`          BOOLEAN             NOT NULL,
+  PRIMARY KEY (`id_country`),
+  KEY `country_iso_code` (`iso_code`),
+  KEY `country_` (`id_zone`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
+CREATE TABLE `PREFIX_country_lang` (
+  `id_country` int(10) unsigned NOT NULL,
+  `id_lang`    int(10) unsigned NOT NULL,
+  `name`       varchar(64)      NOT NULL,
+  PRIMARY KEY (`id_country`, `id_lang`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
+CREATE TABLE `PREFIX_country_shop` (
+  `id_country` int(11) unsigned NOT NULL,
+  `id_shop`    int(11) unsigned NOT NULL,
+  PRIMARY KEY (`id_country`, `id_shop`),
+  KEY `id_shop` (`id_shop`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
 -- ---------------------------------------------------------------- modules
 
 CREATE TABLE `PREFIX_module` (

@@ -258,6 +258,23 @@ const CARRIER: Spec = [
   ['delay', 'i18n'],
 ];
 
+// Country::$definition field order; types as a stock 8.1.2 answers `countries?display=[id,id_zone,
+// active,iso_code]` (recordings/prestashop-8.1.2/countries-active: id_zone a number, active "1").
+// The other scalars are not recorded: typed like the same kinds of columns elsewhere.
+const COUNTRY: Spec = [
+  ['id_zone', 'n'],
+  ['id_currency', 'n'],
+  ['call_prefix', 'n'],
+  ['iso_code', 's'],
+  ['active', 's'],
+  ['contains_states', 's'],
+  ['need_identification_number', 's'],
+  ['need_zip_code', 's'],
+  ['zip_code_format', 's'],
+  ['display_tax_label', 's'],
+  ['name', 'i18n'],
+];
+
 export const RESOURCES: ResourceDef[] = [
   {
     name: 'customers',
@@ -363,6 +380,13 @@ export const RESOURCES: ResourceDef[] = [
         ],
         shopIds: z.shops,
       })),
+  },
+  {
+    name: 'countries',
+    singular: 'country',
+    className: 'Country',
+    // Shop-scoped through country_shop, like every list of a shop-associated table.
+    rows: (f) => f.countries.map((c) => ({ id: c.id_country, fields: build(COUNTRY, asRow(c)), shopIds: c.shops })),
   },
   {
     name: 'configurations',

@@ -9,7 +9,7 @@ import { DatabaseError, type PrestaShopDatabase } from './database.js';
 import { assembleClubs, SECRET_CONFIGURATION, type ClubSpec, type StripeKeysByClub } from './clubs.js';
 import { resolveConfiguration, toBool, toCartRule, toCategory, toCustomer, toGroup, toInt, toOrder, toOrderState, toText, type Row } from './normalise.js';
 import { CONFIGURATION_NAMES, CONFIGURATION_PREFIXES } from './configuration-names.js';
-import { sendcloudModuleFrom, toCarrier, toZone } from './shipping.js';
+import { sendcloudModuleFrom, toCarrier, toCountry, toZone } from './shipping.js';
 
 export interface GatherInput {
   clubs?: readonly ClubSpec[];
@@ -90,7 +90,7 @@ export async function gatherFromDatabase(db: PrestaShopDatabase, input: GatherIn
     ),
   ]);
 
-  const shipping = await gatherShipping(db, shopId);
+  const shipping = await gatherShipping(db, shopId, langId);
   const parts: PartMap = {
     ...shipping,
     'prestashop.sendcloudModule': configuration.ok ? ok(sendcloudModuleFrom(configuration.value)) : failed(configuration.cause),
@@ -120,15 +120,18 @@ export async function gatherFromDatabase(db: PrestaShopDatabase, input: GatherIn
   return { parts, lookups, clubs, clubsCause, stripeKeys };
 }
 
-/** Carriers (every version), the zones they serve, their shops and payment modules; zones; modules. */
-async function gatherShipping(db: PrestaShopDatabase, shopId: number): Promise<PartMap> {
+/**
+ * Carriers (every version), the zones they serve, their shops and payment modules; zones; the
+ * shop's active countries (which make zones reachable); modules.
+ */
+async function gatherShipping(db: PrestaShopDatabase, shopId: number, langId: number): Promise<PartMap> {
   const T = (name: string) => db.table(name);
   const idMap = (rows: Row[], key: string, value: string) => {
     const map = new Map<number, unknown[]>();
     for (const r of rows) map.set(toInt(r[key]), [...(map.get(toInt(r[key])) ?? []), r[value]]);
     return map;
   };
-  const [carriers, zones, modules] = await Promise.all([
+  const [carriers, zones, countries, modules] = await Promise.all([
     attempt(async () => {
       const [rows, zoneRows, shopRows, paymentRows] = await Promise.all([
         db.query<Row>(`SELECT id_carrier, id_reference, name, active, deleted, is_module, external_module_name FROM ${T('carrier')} ORDER BY id_carrier`),
@@ -157,6 +160,16 @@ async function gatherShipping(db: PrestaShopDatabase, shopId: number): Promise<P
         [shopId],
       )).map(toZone),
     ),
+    // Active and associated with the shop, as checkout lists them (Country::getCountries).
+    attempt(async () =>
+      (await db.query<Row>(
+        `SELECT c.id_country, c.id_zone, c.iso_code, c.active, cl.name FROM ${T('country')} c
+         JOIN ${T('country_shop')} cs ON cs.id_country = c.id_country AND cs.id_shop = ?
+         LEFT JOIN ${T('country_lang')} cl ON cl.id_country = c.id_country AND cl.id_lang = ?
+         WHERE c.active = 1 ORDER BY c.id_country`,
+        [shopId, langId],
+      )).map(toCountry),
+    ),
     attempt(async () =>
       (await db.query<Row>(
         `SELECT m.name, m.active, m.version, ms.id_module IS NOT NULL AS enabled FROM ${T('module')} m
@@ -168,6 +181,7 @@ async function gatherShipping(db: PrestaShopDatabase, shopId: number): Promise<P
   return {
     'prestashop.carriers': carriers.ok ? ok(carriers.value) : failed(carriers.cause),
     'prestashop.zones': zones.ok ? ok(zones.value) : failed(zones.cause),
+    'prestashop.countries': countries.ok ? ok(countries.value) : failed(countries.cause),
     'prestashop.modules': modules.ok ? ok(modules.value) : failed(modules.cause),
   };
 }

@@ -4,8 +4,10 @@
 // database source reads it), so are installed modules; cart-rule group lists, per-customer uses
 // and carrier zones / shops / payment modules are unknown (null).
 //
-// Requests: configuration (3 filtered lists), groups, categories, order states, carriers, zones, plus one per
-// lookup (a few pages when the value cannot be sent as an equality: findExactly), all through one PrestaShopWebservice so that each URL is fetched once per run whatever
+// Requests: configuration (3 filtered lists), groups, categories, order states, carriers, zones,
+// active countries (the shop's: lists are shop-scoped), plus one per lookup (a few pages when the
+// value cannot be sent as an equality: findExactly), all through one PrestaShopWebservice so that
+// each URL is fetched once per run whatever
 // the number of clubs; independent requests run concurrently under the client's bound.
 
 import { t, type Cause, type Query, type Text } from '../../engine/types.js';
@@ -15,7 +17,7 @@ import { assembleClubs, SECRET_CONFIGURATION } from './clubs.js';
 import type { GatherInput, PrestaShopGathered } from './gather-database.js';
 import { resolveConfiguration, toCartRule, toCategory, toCustomer, toGroup, toInt, toOrder, toOrderState, type Row } from './normalise.js';
 import { associationIds, toBool } from './coerce.js';
-import { sendcloudModuleFrom, toCarrier, toZone } from './shipping.js';
+import { sendcloudModuleFrom, toCarrier, toCountry, toZone } from './shipping.js';
 import { CONFIGURATION_NAMES, CONFIGURATION_PREFIXES } from './configuration-names.js';
 import { beginsWith, contains, eq, exactly, likeSafeRun, PrestaShopWebserviceError, type PrestaShopWebservice, type WsEntity } from './webservice.js';
 
@@ -86,6 +88,10 @@ export async function gatherFromWebservice(ws: PrestaShopWebservice, input: Gath
   // Carrier zones, shops and payment modules are not exposed: null (unknown) in each carrier.
   const carriersP = attempt(async () => (await ws.listAll('carriers', { display: 'full' })).map((r) => toCarrier(r)));
   const zonesP = attempt(async () => (await ws.listAll('zones', { display: 'full' })).map(toZone));
+  // The fields the recording of a stock 8.1.2 shows (countries-active); names are i18n, not needed.
+  const countriesP = attempt(async () =>
+    (await ws.listAll('countries', { display: ['id_zone', 'active', 'iso_code'], filter: { active: eq(1) } })).map(toCountry),
+  );
   const lookupsP = gatherLookups(ws, input.query);
 
   const configuration = await configurationP;
@@ -104,9 +110,10 @@ export async function gatherFromWebservice(ws: PrestaShopWebservice, input: Gath
     'prestashop.sendcloudModule': configuration.ok ? ok(sendcloudModuleFrom(configuration.value)) : failed(configuration.cause),
     'prestashop.modules': { status: 'unavailable', reason: MODULES_UNAVAILABLE },
   };
-  const [carriers, zones] = await Promise.all([carriersP, zonesP]);
+  const [carriers, zones, countries] = await Promise.all([carriersP, zonesP, countriesP]);
   parts['prestashop.carriers'] = carriers.ok ? ok(carriers.value) : failed(carriers.cause);
   parts['prestashop.zones'] = zones.ok ? ok(zones.value) : failed(zones.cause);
+  parts['prestashop.countries'] = countries.ok ? ok(countries.value) : failed(countries.cause);
 
   const baseCause = !configuration.ok ? configuration.cause : !groups.ok ? groups.cause : !categories.ok ? categories.cause : undefined;
   const { clubs, stripeKeys, clubsCause } = await assembleClubs(

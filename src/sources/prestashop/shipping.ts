@@ -2,7 +2,7 @@
 // Sendcloud module stored in the configuration (api-notes/sendcloud.md §7). Pure functions over
 // rows / resolved configuration, so the webservice and database sources produce identical parts.
 
-import type { Carrier, SendcloudModule, Zone } from '../../engine/parts.js';
+import type { Carrier, Country, SendcloudModule, Zone } from '../../engine/parts.js';
 import { toBool, toInt, toText, type Row } from './normalise.js';
 
 export interface CarrierExtras {
@@ -31,6 +31,18 @@ export function toCarrier(row: Row, extras: CarrierExtras = { zoneIds: null, sho
 
 export function toZone(row: Row): Zone {
   return { id: toInt(row.id ?? row.id_zone), name: toText(row.name), active: toBool(row.active) };
+}
+
+/** A `country` row (SQL, with `name` from country_lang) or webservice entity (no name asked). */
+export function toCountry(row: Row): Country {
+  const country: Country = {
+    id: toInt(row.id ?? row.id_country),
+    zoneId: toInt(row.id_zone),
+    active: toBool(row.active),
+    isoCode: toText(row.iso_code).trim().toUpperCase(),
+  };
+  if (typeof row.name === 'string' && row.name !== '') country.name = row.name;
+  return country;
 }
 
 function jsonObject(value: string | null | undefined): Record<string, unknown> | null {
