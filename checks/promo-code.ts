@@ -39,6 +39,10 @@ const manualSteps: Text[] = [
     'Tab "Conditions": check the "Valid from … to …" dates, "Total available" (at least 1), "Total available for each user", and that "Limit to a single customer" is empty.',
   ),
   ...groupSteps,
+  t(
+    "Dans le back-office : Commandes > Commandes, filtrez sur le client : chaque commande dont le bloc « Réductions » contient le code compte comme une utilisation, annulées comprises, sauf en « Erreur de paiement ».",
+    'In the back office: Orders > Orders, filter on the customer: every order whose "Discounts" block holds the code counts as one use, cancelled ones included, except in "Payment error".',
+  ),
 ];
 
 /** Dates without a time cover the whole day. */
@@ -219,8 +223,8 @@ export default {
     asks: 'code',
     title: t('Code promo utilisable', 'Promo code usable'),
     description: t(
-      "Avec --code : vérifie que la règle panier du code existe, est active, est dans ses dates de validité, qu'il en reste (au total et pour le client) et que ses restrictions (client, groupes, produits, montant minimum) laissent les clients du club l'utiliser.",
-      'With --code: verifies that the cart rule behind the code exists, is active, is within its validity dates, has uses left (in total and for the customer), and that its restrictions (customer, groups, products, minimum amount) let the club\'s customers use it.',
+      "Avec --code : vérifie que la règle panier du code existe, est active, est dans ses dates de validité, qu'il en reste (au total et pour le client) et que ses restrictions (client, groupes, produits, montant minimum) laissent les clients du club l'utiliser. Les utilisations par client sont comptées comme PrestaShop le fait (commandes annulées comprises, sauf « Erreur de paiement ») pour le client donné avec --customer ; sans lui, ou quand une restriction ne peut pas être lue, le résultat est « à vérifier », jamais « réussi ».",
+      'With --code: verifies that the cart rule behind the code exists, is active, is within its validity dates, has uses left (in total and for the customer), and that its restrictions (customer, groups, products, minimum amount) let the club\'s customers use it. Uses per customer are counted as PrestaShop does (cancelled orders included, "Payment error" excluded) for the customer given with --customer; without it, or when a restriction cannot be read, the result is "to verify", never "pass".',
     ),
     manualSteps,
     docs: 'FAQ 000, création des codes promo par l’équipe Get It (conditions : dates, montant minimum, quantités, club, produit)',
