@@ -6,7 +6,7 @@
 
 import type { CartRule, Customer, Group } from '../src/engine/parts.js';
 import { shopClock, shopTimeZone } from '../src/engine/shop-time.js';
-import { t, type Check, type CheckContext, type Text } from '../src/engine/types.js';
+import { t, type Check, type CheckContext, type CheckOutcome, type Text } from '../src/engine/types.js';
 
 const NO_DATE = '0000-00-00';
 
@@ -39,6 +39,10 @@ const manualSteps: Text[] = [
     'Tab "Conditions": check the "Valid from … to …" dates, "Total available" (at least 1), "Total available for each user", and that "Limit to a single customer" is empty.',
   ),
   ...groupSteps,
+  t(
+    "Dans le back-office : Commandes > Commandes, filtrez sur le client : chaque commande dont le bloc « Réductions » contient le code compte comme une utilisation, annulées comprises, sauf en « Erreur de paiement ».",
+    'In the back office: Orders > Orders, filter on the customer: every order whose "Discounts" block holds the code counts as one use, cancelled ones included, except in "Payment error".',
+  ),
 ];
 
 /** Dates without a time cover the whole day. */
@@ -46,9 +50,139 @@ function withTime(date: string, endOfDay: boolean): string {
   return date.length === 10 ? `${date} ${endOfDay ? '23:59:59' : '00:00:00'}` : date;
 }
 
-function amount(value: number, lang: 'fr' | 'en'): string {
+// Facts that decide the verdict but could not be read: each makes a pass impossible (manual), and
+// is named next to the problems of a fail. `label` is the short form listed under a fail.
+interface Unverified {
+  label: Text;
+  detail: Text;
+  steps: Text[];
+}
+
+const ordersOfCustomer = t(
+  "Dans le back-office : Commandes > Commandes, filtrez sur le client et ouvrez ses commandes : comptez celles dont le bloc « Réductions » contient ce code. PrestaShop les compte toutes, annulées et remboursées comprises, sauf celles en « Erreur de paiement » (et sauf si la réduction a été retirée de la commande).",
+  'In the back office: Orders > Orders, filter on the customer and open their orders: count those whose "Discounts" block holds this code. PrestaShop counts them all, cancelled and refunded ones included, except those in "Payment error" (and unless the discount was removed from the order).',
+);
+
+const perUserTexts = {
+  label: t("(à vérifier) utilisations par client non comptées", '(to verify) uses per customer not counted'),
+  noCustomer: (n: number) =>
+    t(
+      `Utilisable ${n} fois par client : sans --customer, les utilisations déjà faites par un client ne sont pas comptées.`,
+      `Usable ${n} time(s) per customer: without --customer, a customer's past uses are not counted.`,
+    ),
+  unknownCustomer: (n: number, who: Text) =>
+    t(
+      `Utilisable ${n} fois par client : ${who.fr} n'a pas pu être identifié, ses utilisations ne sont pas comptées.`,
+      `Usable ${n} time(s) per customer: ${who.en} could not be identified, so their uses are not counted.`,
+    ),
+  unread: (n: number, who: Text, cause?: string) =>
+    t(
+      `Utilisable ${n} fois par client ; le nombre d'utilisations par ${who.fr} n'a pas pu être lu${cause ? ` (${cause})` : ''}.`,
+      `Usable ${n} time(s) per customer; how often ${who.en} used it could not be read${cause ? ` (${cause})` : ''}.`,
+    ),
+  rerun: t(
+    "Relancez le diagnostic avec --customer <e-mail du client> pour compter ses utilisations automatiquement.",
+    'Run the diagnosis again with --customer <customer e-mail> to have their uses counted.',
+  ),
+};
+
+const reservedTexts = {
+  label: (id: number) => t(`(à vérifier) réservée au client n° ${id}`, `(to verify) reserved for customer #${id}`),
+  detail: (id: number) =>
+    t(
+      `Réservée au seul client n° ${id} (« Limiter à un seul client ») : aucun autre client ne peut l'utiliser ; vérifiez que c'est bien le client concerné.`,
+      `Reserved for customer #${id} only ("Limit to a single customer"): no other customer can use it; check that this is the customer concerned.`,
+    ),
+  step: (id: number) =>
+    t(
+      `Onglet « Conditions » : « Limiter à un seul client » désigne le client n° ${id} (Clients > Clients pour retrouver son e-mail) ; relancez avec --customer pour le vérifier automatiquement.`,
+      `Tab "Conditions": "Limit to a single customer" names customer #${id} (Customers > Customers to find their e-mail); run again with --customer to have it checked.`,
+    ),
+};
+
+const productTexts = {
+  label: t('(à vérifier) restriction de produits illisible par le webservice', '(to verify) product restriction unreadable through the webservice'),
+  detail: t(
+    'La règle est restreinte à certains produits, que le webservice ne permet pas de lire : vérifiez que les produits du club y figurent.',
+    "The rule is restricted to some products, which the webservice cannot read: check that the club's products are among them.",
+  ),
+  step: t(
+    "Onglet « Conditions » > « Restrictions » > « Restriction de produits » : vérifiez que les produits du club figurent dans la sélection (ou configurez prestashop.database pour la lire automatiquement).",
+    'Tab "Conditions" > "Restrictions" > "Product selection": check that the club\'s products are in the selection (or configure prestashop.database to have it read automatically).',
+  ),
+};
+
+const groupTexts = {
+  label: t('(à vérifier) restriction de groupes illisible par le webservice', '(to verify) group restriction unreadable through the webservice'),
+  detail: t(
+    "La règle est restreinte à certains groupes de clients, que le webservice ne permet pas de lire : vérifiez que le groupe du club y figure.",
+    'The rule is restricted to some customer groups, which the webservice cannot read: check that the club\'s group is among them.',
+  ),
+};
+
+/** Restrictions whose lists no source reads: flag → what to verify. */
+const LIST_RESTRICTIONS: Array<{ flag: 'countryRestriction' | 'carrierRestriction' | 'shopRestriction'; label: Text; detail: Text; step: Text }> = [
+  {
+    flag: 'countryRestriction',
+    label: t('(à vérifier) restriction de pays', '(to verify) country restriction'),
+    detail: t('La règle est restreinte à certains pays de livraison, qui ne sont pas lus.', 'The rule is restricted to some delivery countries, which are not read.'),
+    step: t(
+      "Onglet « Conditions » > « Restrictions » > « Restriction de pays » : vérifiez que les pays de livraison des clients du club sont sélectionnés.",
+      'Tab "Conditions" > "Restrictions" > "Country selection": check that the club customers\' delivery countries are selected.',
+    ),
+  },
+  {
+    flag: 'carrierRestriction',
+    label: t('(à vérifier) restriction de transporteurs', '(to verify) carrier restriction'),
+    detail: t('La règle est restreinte à certains transporteurs, qui ne sont pas lus.', 'The rule is restricted to some carriers, which are not read.'),
+    step: t(
+      "Onglet « Conditions » > « Restrictions » > « Restriction de transporteurs » : vérifiez que les transporteurs proposés aux clients du club (point relais compris) sont sélectionnés.",
+      'Tab "Conditions" > "Restrictions" > "Carrier selection": check that the carriers offered to the club\'s customers (relay point included) are selected.',
+    ),
+  },
+  {
+    flag: 'shopRestriction',
+    label: t('(à vérifier) restriction de boutiques', '(to verify) shop restriction'),
+    detail: t('La règle est restreinte à certaines boutiques (multiboutique), qui ne sont pas lues.', 'The rule is restricted to some shops (multistore), which are not read.'),
+    step: t(
+      "Onglet « Conditions » > « Restrictions » > « Restriction de boutiques » : vérifiez que la boutique du club est sélectionnée.",
+      'Tab "Conditions" > "Restrictions" > "Shop selection": check that the club\'s shop is selected.',
+    ),
+  },
+];
+
+/** "20,00 €" / "€20.00": Intl in each language, the shop's own symbol where Intl only knows the code. */
+function formatMoney(value: number, iso: string, symbol: string | null): Text | null {
+  try {
+    const one = (locale: string) => {
+      const text = new Intl.NumberFormat(locale, { style: 'currency', currency: iso }).format(value);
+      return symbol && text.includes(iso) ? text.replace(iso, symbol) : text;
+    };
+    return t(one('fr-FR'), one('en'));
+  } catch {
+    return null; // not a well-formed ISO 4217 code
+  }
+}
+
+/**
+ * The minimum amount with its currency: resolved by the source, else an ISO code written in the
+ * snapshot; otherwise the bare number with the currency id labelled (never "150 1").
+ */
+function minimumAmountText(rule: CartRule, configuration: Record<string, string | null> | undefined): Text {
+  const value = rule.minimumAmount;
+  const raw = (rule.minimumAmountCurrency ?? '').trim();
+  const resolved = rule.minimumAmountCurrencyResolved;
+  const iso = resolved?.isoCode ?? (/^[A-Za-z]{3}$/.test(raw) ? raw.toUpperCase() : undefined);
+  const formatted = iso ? formatMoney(value, iso, resolved?.symbol ?? null) : null;
+  if (formatted) return formatted;
   const fixed = Number.isInteger(value) ? String(value) : value.toFixed(2);
-  return lang === 'fr' ? fixed.replace('.', ',') : fixed;
+  const number = t(fixed.replace('.', ','), fixed);
+  const own = /^\d+$/.test(raw) ? Number(raw) : 0;
+  const fallback = Number(configuration?.PS_CURRENCY_DEFAULT ?? '');
+  const id = own > 0 ? own : Number.isInteger(fallback) && fallback > 0 ? fallback : undefined;
+  if (iso) return t(`${number.fr} ${iso}`, `${number.en} ${iso}`);
+  if (id !== undefined) return t(`${number.fr} (devise n° ${id}, non résolue)`, `${number.en} (currency #${id}, not resolved)`);
+  return t(`${number.fr} (devise inconnue)`, `${number.en} (unknown currency)`);
 }
 
 const RULE_TYPES: Record<string, Text> = {
@@ -89,8 +223,8 @@ export default {
     asks: 'code',
     title: t('Code promo utilisable', 'Promo code usable'),
     description: t(
-      "Avec --code : vérifie que la règle panier du code existe, est active, est dans ses dates de validité, qu'il en reste (au total et pour le client) et que ses restrictions (client, groupes, produits, montant minimum) laissent les clients du club l'utiliser.",
-      'With --code: verifies that the cart rule behind the code exists, is active, is within its validity dates, has uses left (in total and for the customer), and that its restrictions (customer, groups, products, minimum amount) let the club\'s customers use it.',
+      "Avec --code : vérifie que la règle panier du code existe, est active, est dans ses dates de validité, qu'il en reste (au total et pour le client) et que ses restrictions (client, groupes, produits, montant minimum) laissent les clients du club l'utiliser. Les utilisations par client sont comptées comme PrestaShop le fait (commandes annulées comprises, sauf « Erreur de paiement ») pour le client donné avec --customer ; sans lui, ou quand une restriction ne peut pas être lue, le résultat est « à vérifier », jamais « réussi ».",
+      'With --code: verifies that the cart rule behind the code exists, is active, is within its validity dates, has uses left (in total and for the customer), and that its restrictions (customer, groups, products, minimum amount) let the club\'s customers use it. Uses per customer are counted as PrestaShop does (cancelled orders included, "Payment error" excluded) for the customer given with --customer; without it, or when a restriction cannot be read, the result is "to verify", never "pass".',
     ),
     manualSteps,
     docs: 'FAQ 000, création des codes promo par l’équipe Get It (conditions : dates, montant minimum, quantités, club, produit)',
@@ -142,7 +276,6 @@ export default {
     const problems: Text[] = [];
     const fixes: Text[] = [];
     const conditions: Text[] = [];
-    let groupUnknown = false;
 
     if (matches.length > 1) {
       conditions.push(
@@ -208,6 +341,8 @@ export default {
       }
     }
 
+    const unverified: Unverified[] = [];
+
     // Reserved for one customer.
     if (rule.customerId !== 0) {
       const askedIds = customers.map((c) => c.id);
@@ -228,37 +363,34 @@ export default {
           ),
         );
       } else if (!isThatCustomer) {
-        conditions.push(
-          t(
-            `Réservée au seul client n° ${rule.customerId} (« Limiter à un seul client ») : aucun autre client ne peut l'utiliser.`,
-            `Reserved for customer #${rule.customerId} only ("Limit to a single customer"): no other customer can use it.`,
-          ),
-        );
+        // Nobody (identifiable) asked: whether the person concerned is that customer is unknown.
+        unverified.push({ label: reservedTexts.label(rule.customerId), detail: reservedTexts.detail(rule.customerId), steps: [reservedTexts.step(rule.customerId)] });
       }
     }
 
-    // Quantity per customer.
-    const uses = rule.usesByCustomer ?? null;
+    // Quantity per customer: counted for the asked customer only (the account the source counted).
+    const counted = rule.usesCustomerId === undefined || customers.some((c) => c.id === rule.usesCustomerId);
+    const uses = customers.length > 0 && counted ? (rule.usesByCustomer ?? null) : null;
     if (rule.quantityPerUser <= 0) {
       problems.push(t(`la quantité par client est ${rule.quantityPerUser} : aucun client ne peut l'utiliser`, `the quantity per customer is ${rule.quantityPerUser}: no customer can use it`));
-    } else if (customerLabel && customers.length > 0) {
-      if (uses === null) {
-        conditions.push(
-          t(
-            `Utilisable ${rule.quantityPerUser} fois par client ; le nombre d'utilisations par ${customerLabel.fr} n'a pas pu être lu.`,
-            `Usable ${rule.quantityPerUser} time(s) per customer; how often ${customerLabel.en} used it could not be read.`,
-          ),
-        );
-      } else if (uses >= rule.quantityPerUser) {
-        problems.push(
-          t(
-            `${customerLabel.fr} l'a déjà utilisé ${uses} fois sur ${rule.quantityPerUser} autorisée(s)`,
-            `${customerLabel.en} already used it ${uses} time(s) out of ${rule.quantityPerUser} allowed`,
-          ),
-        );
-      }
+    } else if (uses !== null && uses >= rule.quantityPerUser) {
+      problems.push(
+        t(
+          `${customerLabel!.fr} l'a déjà utilisé ${uses} fois sur ${rule.quantityPerUser} autorisée(s) (commandes comptées comme PrestaShop : annulées comprises, hors « Erreur de paiement »)`,
+          `${customerLabel!.en} already used it ${uses} time(s) out of ${rule.quantityPerUser} allowed (orders counted as PrestaShop does: cancelled ones included, "Payment error" excluded)`,
+        ),
+      );
+    } else if (uses !== null) {
+      conditions.push(t(`Utilisable ${rule.quantityPerUser} fois par client : ${customerLabel!.fr} l'a utilisé ${uses} fois.`, `Usable ${rule.quantityPerUser} time(s) per customer: ${customerLabel!.en} used it ${uses} time(s).`));
+    } else {
+      const detail = !customerLabel
+        ? perUserTexts.noCustomer(rule.quantityPerUser)
+        : customers.length === 0
+          ? perUserTexts.unknownCustomer(rule.quantityPerUser, customerLabel)
+          : perUserTexts.unread(rule.quantityPerUser, customerLabel, counted ? rule.usesByCustomerCause : undefined);
+      unverified.push({ label: perUserTexts.label, detail, steps: customerLabel && customers.length > 0 ? [ordersOfCustomer] : [perUserTexts.rerun, ordersOfCustomer] });
     }
-    if (rule.quantityPerUser <= 0 || (uses !== null && customers.length > 0 && uses >= rule.quantityPerUser)) {
+    if (rule.quantityPerUser <= 0 || (uses !== null && uses >= rule.quantityPerUser)) {
       fixes.push(
         t(
           'Onglet « Conditions » : augmentez « Quantité disponible pour chaque utilisateur ».',
@@ -270,7 +402,7 @@ export default {
     // Group restriction (ps_cart_rule_group; the webservice shows only the flag).
     if (rule.groupRestriction) {
       if (rule.groupIds === null) {
-        groupUnknown = true;
+        unverified.push({ label: groupTexts.label, detail: groupTexts.detail, steps: groupFix(group, true) });
       } else {
         const allowed = rule.groupIds;
         const clubAllowed = group !== null && allowed.includes(group.id);
@@ -305,28 +437,27 @@ export default {
       }
     }
 
-    // Product restriction: a condition on the cart, not a fault of the code.
+    // Product restriction: a condition on the cart when its rules are known; unknown, it decides.
     if (rule.productRestriction) {
       const rules = rule.productRuleGroups;
-      conditions.push(
-        rules
-          ? ((d) => t(`Restreinte à certains produits : le panier doit contenir ${d.fr}.`, `Restricted to some products: the cart must hold ${d.en}.`))(describeProductRules(rules))
-          : t(
-              "Restreinte à certains produits, qui n'ont pas pu être lus : vérifiez dans l'onglet « Conditions » > « Restrictions » > « Restriction de produits » que les produits du club y figurent.",
-              'Restricted to some products, which could not be read: check under tab "Conditions" > "Restrictions" > "Product selection" that the club\'s products are listed.',
-            ),
-      );
+      if (rules) {
+        const d = describeProductRules(rules);
+        conditions.push(t(`Restreinte à certains produits : le panier doit contenir ${d.fr}.`, `Restricted to some products: the cart must hold ${d.en}.`));
+      } else unverified.push({ label: productTexts.label, detail: productTexts.detail, steps: [productTexts.step] });
     }
+
+    // Country, carrier and shop restrictions: their lists are read by neither source.
+    for (const r of LIST_RESTRICTIONS) if (rule[r.flag]) unverified.push({ label: r.label, detail: r.detail, steps: [r.step] });
 
     // Minimum amount: a condition the cart must meet.
     if (rule.minimumAmount > 0) {
-      const currency = rule.minimumAmountCurrency ? ` ${rule.minimumAmountCurrency}` : '';
+      const money = minimumAmountText(rule, configuration);
       const tax = rule.minimumAmountTaxIncluded === undefined ? t('', '') : rule.minimumAmountTaxIncluded ? t(' TTC', ' tax incl.') : t(' HT', ' tax excl.');
       const shipping = rule.minimumAmountShippingIncluded === undefined ? t('', '') : rule.minimumAmountShippingIncluded ? t(', frais de port compris', ', shipping included') : t(', hors frais de port', ', shipping excluded');
       conditions.push(
         t(
-          `Le panier doit atteindre ${amount(rule.minimumAmount, 'fr')}${currency}${tax.fr}${shipping.fr} (« Montant minimum »).`,
-          `The cart must reach ${amount(rule.minimumAmount, 'en')}${currency}${tax.en}${shipping.en} ("Minimum amount").`,
+          `Le panier doit atteindre ${money.fr}${tax.fr}${shipping.fr} (« Montant minimum »).`,
+          `The cart must reach ${money.en}${tax.en}${shipping.en} ("Minimum amount").`,
         ),
       );
     }
@@ -351,46 +482,59 @@ export default {
       productRuleGroups: rule.productRuleGroups ?? null,
       minimumAmount: rule.minimumAmount,
       minimumAmountCurrency: rule.minimumAmountCurrency ?? null,
+      minimumAmountCurrencyResolved: rule.minimumAmountCurrencyResolved ?? null,
     };
+    if (rule.usesCustomerId !== undefined) evidence.usesCustomerId = rule.usesCustomerId;
     if (matches.length > 1) evidence.sameCodeRuleIds = matches.map((m) => m.id);
     if (customers.length) evidence.customerIds = customers.map((c) => c.id);
+    if (unverified.length) evidence.unverified = unverified.map((u) => u.label.en);
 
-    const groupToVerify = t(
-      "La règle est restreinte à certains groupes de clients, que le webservice ne permet pas de lire : vérifiez que le groupe du club y figure.",
-      'The rule is restricted to some customer groups, which the webservice cannot read: check that the club\'s group is among them.',
-    );
-    const conditionText = conditions.length ? t(`\nConditions :\n${bullets(conditions).fr}`, `\nConditions:\n${bullets(conditions).en}`) : t('', '');
-
-    if (problems.length) {
-      const listed = groupUnknown ? [...problems, t('(à vérifier aussi) restriction de groupes illisible par le webservice', '(also to verify) group restriction unreadable through the webservice')] : problems;
-      return {
-        status: 'fail',
-        message: t(
-          `Le code ${label.fr} ne peut pas être utilisé :\n${bullets(listed).fr}${conditionText.fr}`,
-          `The code ${label.en} cannot be used:\n${bullets(listed).en}${conditionText.en}`,
-        ),
-        remediation: [openRule(rule.code), ...unique(fixes), ...(groupUnknown ? groupFix(group, true) : []), save, askGetIt],
-        evidence,
-      };
-    }
-    if (groupUnknown) {
-      return {
-        status: 'manual',
-        message: t(`Le code ${label.fr} est actif et dans ses dates. ${groupToVerify.fr}${conditionText.fr}`, `The code ${label.en} is active and within its dates. ${groupToVerify.en}${conditionText.en}`),
-        remediation: [openRule(rule.code), ...groupFix(group, true), save],
-        evidence,
-      };
-    }
-    return {
-      status: 'pass',
-      message: t(
-        `Le code ${label.fr} est actif, valable jusqu'au ${dateTo}, ${rule.quantity} utilisation(s) restante(s).${conditionText.fr}`,
-        `The code ${label.en} is active, valid until ${dateTo}, ${rule.quantity} use(s) left.${conditionText.en}`,
-      ),
-      evidence,
-    };
+    return { ...verdict({ label, rule, dateTo, problems, fixes, conditions, unverified }), evidence };
   },
 } satisfies Check;
+
+interface Findings {
+  label: Text;
+  rule: CartRule;
+  dateTo: string;
+  problems: Text[];
+  fixes: Text[];
+  conditions: Text[];
+  unverified: Unverified[];
+}
+
+/** fail on any problem (naming what is left to verify), manual while a deciding fact is unread, else pass. */
+function verdict(f: Findings): Omit<CheckOutcome, 'evidence'> {
+  const { label, rule } = f;
+  const conditionText = f.conditions.length ? t(`\nConditions :\n${bullets(f.conditions).fr}`, `\nConditions:\n${bullets(f.conditions).en}`) : t('', '');
+  const verifySteps = unique(f.unverified.flatMap((u) => u.steps));
+  if (f.problems.length) {
+    const listed = [...f.problems, ...f.unverified.map((u) => u.label)];
+    return {
+      status: 'fail',
+      message: t(`Le code ${label.fr} ne peut pas être utilisé :\n${bullets(listed).fr}${conditionText.fr}`, `The code ${label.en} cannot be used:\n${bullets(listed).en}${conditionText.en}`),
+      remediation: [openRule(rule.code), ...unique(f.fixes), ...verifySteps, save, askGetIt],
+    };
+  }
+  if (f.unverified.length) {
+    const details = bullets(f.unverified.map((u) => u.detail));
+    return {
+      status: 'manual',
+      message: t(
+        `Le code ${label.fr} est actif et dans ses dates, mais ce qui suit décide aussi s'il est accepté et n'a pas pu être vérifié :\n${details.fr}${conditionText.fr}`,
+        `The code ${label.en} is active and within its dates, but the following also decides whether it is accepted and could not be verified:\n${details.en}${conditionText.en}`,
+      ),
+      remediation: [openRule(rule.code), ...verifySteps],
+    };
+  }
+  return {
+    status: 'pass',
+    message: t(
+      `Le code ${label.fr} est actif, valable jusqu'au ${f.dateTo}, ${rule.quantity} utilisation(s) restante(s).${conditionText.fr}`,
+      `The code ${label.en} is active, valid until ${f.dateTo}, ${rule.quantity} use(s) left.${conditionText.en}`,
+    ),
+  };
+}
 
 function groupFix(group: Group | null, verifyOnly = false): Text[] {
   if (!group) {

@@ -39,7 +39,27 @@ export const CartRuleSchema = z.object({
   /** Uses allowed per customer. */
   quantityPerUser: z.number().int(),
   minimumAmount: z.number().nonnegative(),
+  /**
+   * The currency of the minimum amount as PrestaShop stores it: a currency id (`"1"`; `"0"` means
+   * the shop's default currency). Hand-written snapshots may hold an ISO code (`"EUR"`).
+   */
   minimumAmountCurrency: z.string().optional(),
+  /**
+   * That currency resolved by the source (`ps_currency` / webservice `currencies`, id 0 or absent →
+   * PS_CURRENCY_DEFAULT): null when it could not be resolved (the check then prints the id,
+   * labelled); absent in snapshots older than this field.
+   */
+  minimumAmountCurrencyResolved: z
+    .object({
+      id: Id,
+      isoCode: z.string(),
+      /** The symbol in the shop's default language, when readable. */
+      symbol: z.string().nullable(),
+      /** The rule named no currency (0): PS_CURRENCY_DEFAULT was used. */
+      fromDefault: z.boolean(),
+    })
+    .nullable()
+    .optional(),
   minimumAmountTaxIncluded: z.boolean().optional(),
   minimumAmountShippingIncluded: z.boolean().optional(),
   /** 0 = any customer; otherwise only that customer may use it. */
@@ -61,8 +81,23 @@ export const CartRuleSchema = z.object({
     )
     .nullable()
     .optional(),
-  /** How many times the asked customer already used the rule (null when unknown). */
+  /**
+   * How many times the asked customer already used the rule, counted as CartRule::checkValidity
+   * does (order_cart_rule rows not deleted, of the customer's orders not in PS_OS_ERROR); null when
+   * unknown (no customer asked or found, or the orders could not be read).
+   */
   usesByCustomer: z.number().int().nonnegative().nullable().optional(),
+  /** The customer account the uses were counted for (a snapshot may hold several customers). */
+  usesCustomerId: Id.optional(),
+  /** Why usesByCustomer is null although a customer was found (upstream message), when known. */
+  usesByCustomerCause: z.string().optional(),
+  /**
+   * Restrictions whose lists neither source reads (delivery country, carrier, shop): the flags
+   * only; absent in older snapshots.
+   */
+  countryRestriction: z.boolean().optional(),
+  carrierRestriction: z.boolean().optional(),
+  shopRestriction: z.boolean().optional(),
 });
 
 export const OrderStateSchema = z.object({

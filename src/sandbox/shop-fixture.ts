@@ -10,7 +10,9 @@
 //   carrier_zone → carriers[].zones, carrier_group → carriers[].groups, *_shop → shops (country_shop
 //   → countries[].shops),
 //   module_carrier (for the fixture's shop) → carriers[].payment_modules,
-//   webservice_permission → webservice_accounts[].permissions, order_history → orders[].history;
+//   webservice_permission → webservice_accounts[].permissions, order_history → orders[].history,
+//   currency_lang → currencies[].name/symbol, currency_shop → currencies[].shops; order_cart_rule is
+//   its own array (order_cart_rules), the rows PrestaShop counts for a rule's per-customer limit;
 // - `clubs` is not a PrestaShop table: it is the demo's checkout-doctor club list (name, group,
 //   category, the Stripe keys configured for the club) and what each club is meant to exhibit.
 //
@@ -267,6 +269,35 @@ const Order = z.strictObject({
   history: z.array(OrderHistory),
 });
 
+/** ps_currency with its currency_lang columns (name, symbol) and currency_shop (shops). */
+const Currency = z.strictObject({
+  id_currency: Id,
+  iso_code: z.string().length(3),
+  numeric_iso_code: z.string().nullable(),
+  precision: z.number().int().nonnegative(),
+  conversion_rate: Decimal,
+  deleted: Flag,
+  active: Flag,
+  unofficial: Flag,
+  modified: Flag,
+  name: I18n,
+  symbol: I18n,
+  shops: Ids,
+});
+
+/** ps_order_cart_rule: a cart rule applied to an order (deleted = removed from it in the back office). */
+const OrderCartRule = z.strictObject({
+  id_order_cart_rule: Id,
+  id_order: Id,
+  id_cart_rule: Id,
+  id_order_invoice: Id,
+  name: z.string(),
+  value: Decimal,
+  value_tax_excl: Decimal,
+  free_shipping: Flag,
+  deleted: Flag,
+});
+
 const Carrier = z.strictObject({
   id_carrier: Id,
   id_reference: Id,
@@ -337,6 +368,9 @@ export const ShopFixtureSchema = z
     cart_rules: z.array(CartRule),
     order_states: z.array(OrderState),
     orders: z.array(Order),
+    /** Optional in older fixture files: none. */
+    order_cart_rules: z.array(OrderCartRule).default([]),
+    currencies: z.array(Currency).default([]),
     carriers: z.array(Carrier),
     zones: z.array(Zone),
     /** Optional for older fixtures: a shop without countries has no reachable zone. */
@@ -388,6 +422,18 @@ export const ShopFixtureSchema = z
       check(states.has(o.current_state), ['orders', i, 'current_state'], `unknown order state ${o.current_state}`);
       check(customers.has(o.id_customer), ['orders', i, 'id_customer'], `unknown customer ${o.id_customer}`);
       check(carriers.has(o.id_carrier), ['orders', i, 'id_carrier'], `unknown carrier ${o.id_carrier}`);
+    });
+    unique('order_cart_rules', f.order_cart_rules.map((r) => r.id_order_cart_rule));
+    unique('currencies', f.currencies.map((c) => c.id_currency));
+    const orderIds = new Set(f.orders.map((o) => o.id_order));
+    const ruleIds = new Set(f.cart_rules.map((r) => r.id_cart_rule));
+    f.order_cart_rules.forEach((r, i) => {
+      check(orderIds.has(r.id_order), ['order_cart_rules', i, 'id_order'], `unknown order ${r.id_order}`);
+      check(ruleIds.has(r.id_cart_rule), ['order_cart_rules', i, 'id_cart_rule'], `unknown cart rule ${r.id_cart_rule}`);
+    });
+    f.currencies.forEach((c, i) => {
+      checkI18n(c.name, ['currencies', i, 'name']);
+      checkI18n(c.symbol, ['currencies', i, 'symbol']);
     });
     const modules = new Set(f.modules.map((m) => m.id_module));
     f.carriers.forEach((c, i) => {

@@ -25,7 +25,7 @@ function rule(over: Partial<CartRule> = {}): CartRule {
     groupIds: null,
     productRestriction: false,
     productRuleGroups: null,
-    usesByCustomer: null,
+    usesByCustomer: 0,
     ...over,
   };
 }
@@ -77,13 +77,13 @@ interface Row {
 }
 
 const rows: Row[] = [
-  // Pass cases.
-  { name: 'a plain valid code', input: {}, status: 'pass', message: ['LYON10', 'n° 7', 'jusqu\'au 2027-06-30 23:59:59', '100 use(s) left'] },
-  { name: 'the code typed in another case', input: { code: 'lyon10' }, status: 'pass', message: ['LYON10'] },
-  { name: 'no start date (0000-00-00)', input: { rules: [rule({ dateFrom: '0000-00-00 00:00:00' })] }, status: 'pass' },
+  // Pass cases: every deciding fact read, the asked customer's uses included.
+  { name: 'a plain valid code', input: { customers: [customer()] }, status: 'pass', message: ['LYON10', 'n° 7', 'jusqu\'au 2027-06-30 23:59:59', '100 use(s) left', 'used it 0 time(s)'] },
+  { name: 'the code typed in another case', input: { code: 'lyon10', customers: [customer()] }, status: 'pass', message: ['LYON10'] },
+  { name: 'no start date (0000-00-00)', input: { rules: [rule({ dateFrom: '0000-00-00 00:00:00' })], customers: [customer()] }, status: 'pass' },
   {
     name: 'a group restriction that lists the club group',
-    input: { rules: [rule({ groupRestriction: true, groupIds: [3, 4] })] },
+    input: { rules: [rule({ groupRestriction: true, groupIds: [3, 4] })], customers: [customer()] },
     status: 'pass',
     message: ['Réservée aux groupes n° 3, 4, dont celui du club'],
   },
@@ -94,10 +94,36 @@ const rows: Row[] = [
     message: ['may use it', 'is not listed'],
   },
   {
-    name: 'a minimum amount is a condition, not a failure',
-    input: { rules: [rule({ minimumAmount: 30, minimumAmountCurrency: 'EUR', minimumAmountTaxIncluded: true, minimumAmountShippingIncluded: false })] },
+    name: 'a minimum amount in a currency written as an ISO code',
+    input: { rules: [rule({ minimumAmount: 30, minimumAmountCurrency: 'EUR', minimumAmountTaxIncluded: true, minimumAmountShippingIncluded: false })], customers: [customer()] },
     status: 'pass',
-    message: ['30 EUR TTC, hors frais de port', 'The cart must reach 30 EUR tax incl., shipping excluded'],
+    message: ['30,00\u00a0€ TTC, hors frais de port', 'The cart must reach €30.00 tax incl., shipping excluded'],
+  },
+  {
+    name: 'a minimum amount in the currency the source resolved',
+    input: { rules: [rule({ minimumAmount: 150, minimumAmountCurrency: '1', minimumAmountCurrencyResolved: { id: 1, isoCode: 'EUR', symbol: '€', fromDefault: false } })], customers: [customer()] },
+    status: 'pass',
+    message: ['150,00\u00a0€', '€150.00'],
+    absent: ['150 1', '150,00 1'],
+  },
+  {
+    name: 'a currency Intl does not know is shown with the shop\'s symbol',
+    input: { rules: [rule({ minimumAmount: 12.5, minimumAmountCurrency: '3', minimumAmountCurrencyResolved: { id: 3, isoCode: 'XCL', symbol: 'Ꝃ', fromDefault: false } })], customers: [customer()] },
+    status: 'pass',
+    message: ['12,50\u00a0Ꝃ', 'Ꝃ'],
+    absent: ['XCL'],
+  },
+  {
+    name: 'a currency id that could not be resolved is labelled, never glued to the amount',
+    input: { rules: [rule({ minimumAmount: 150, minimumAmountCurrency: '1', minimumAmountCurrencyResolved: null })], customers: [customer()] },
+    status: 'pass',
+    message: ['150 (devise n° 1, non résolue)', '150 (currency #1, not resolved)'],
+  },
+  {
+    name: 'currency 0 unresolved falls back to PS_CURRENCY_DEFAULT, labelled',
+    input: { rules: [rule({ minimumAmount: 19.9, minimumAmountCurrency: '0' })], customers: [customer()], configuration: { PS_CURRENCY_DEFAULT: '2' } },
+    status: 'pass',
+    message: ['19,90 (devise n° 2, non résolue)', '19.90 (currency #2, not resolved)'],
   },
   {
     name: 'a product restriction with its rules',
@@ -108,15 +134,10 @@ const rows: Row[] = [
           productRuleGroups: [{ quantity: 1, rules: [{ type: 'categories', ids: [12] }, { type: 'products', ids: [5, 6] }] }],
         }),
       ],
+      customers: [customer()],
     },
     status: 'pass',
     message: ['au moins 1 article(s) parmi catégories n° 12 ; produits n° 5, 6', 'categories #12; products #5, 6'],
-  },
-  {
-    name: 'a product restriction whose rules are unknown',
-    input: { rules: [rule({ productRestriction: true, productRuleGroups: null })] },
-    status: 'pass',
-    message: ['Restriction de produits', 'Product selection'],
   },
   {
     name: 'reserved for the asked customer',
@@ -125,25 +146,14 @@ const rows: Row[] = [
     absent: ['reserved for customer #12'],
   },
   {
-    name: 'reserved for a customer, none asked: a condition',
-    input: { rules: [rule({ customerId: 55 })] },
-    status: 'pass',
-    message: ['Reserved for customer #55 only'],
-  },
-  {
     name: 'per-customer uses left',
     input: { rules: [rule({ quantityPerUser: 2, usesByCustomer: 1 })], customers: [customer()] },
     status: 'pass',
-  },
-  {
-    name: 'per-customer uses unknown',
-    input: { rules: [rule({ quantityPerUser: 2, usesByCustomer: null })], customers: [customer()] },
-    status: 'pass',
-    message: ['could not be read'],
+    message: ['used it 1 time(s)'],
   },
   {
     name: 'duplicate codes: the oldest rule is checked',
-    input: { rules: [rule({ id: 9, active: false }), rule({ id: 7 })] },
+    input: { rules: [rule({ id: 9, active: false }), rule({ id: 7 })], customers: [customer()] },
     status: 'pass',
     message: ['#7, 9', 'the oldest (#7)'],
   },
@@ -156,8 +166,64 @@ const rows: Row[] = [
   },
   {
     name: 'the default Paris time zone keeps the code valid until noon',
-    input: { rules: [rule({ dateTo: '2026-11-23 12:00:00' })] },
+    input: { rules: [rule({ dateTo: '2026-11-23 12:00:00' })], customers: [customer()] },
     status: 'pass',
+  },
+
+  // Manual: a fact that decides the verdict could not be read, so no pass.
+  {
+    name: 'no --customer: the per-customer limit cannot be verified',
+    input: {},
+    status: 'manual',
+    message: ['Utilisable 1 fois par client', "without --customer, a customer's past uses are not counted"],
+    remediation: ['--customer', 'Commandes > Commandes', 'Payment error'],
+  },
+  {
+    name: 'no account matches the asked customer: uses unknown',
+    input: { customers: [] },
+    status: 'manual',
+    message: ['could not be identified'],
+    remediation: ['--customer'],
+  },
+  {
+    name: 'customers unreadable (unavailable): uses unknown',
+    input: { customers: 'unavailable' },
+    status: 'manual',
+    message: ['could not be read (webservice only)', 'could not be identified'],
+  },
+  {
+    name: 'per-customer uses unknown, with the reason',
+    input: { rules: [rule({ quantityPerUser: 2, usesByCustomer: null, usesByCustomerCause: 'order_cart_rules: resource not granted' })], customers: [customer()] },
+    status: 'manual',
+    message: ['could not be read (order_cart_rules: resource not granted)'],
+    remediation: ['Commandes > Commandes'],
+  },
+  {
+    name: 'uses counted for another account than the asked one are not used',
+    input: { rules: [rule({ quantityPerUser: 1, usesByCustomer: 0, usesCustomerId: 99 })], customers: [customer()] },
+    status: 'manual',
+    message: ['could not be read'],
+  },
+  {
+    name: 'a product restriction whose rules are unknown',
+    input: { rules: [rule({ productRestriction: true, productRuleGroups: null })], customers: [customer()] },
+    status: 'manual',
+    message: ['restricted to some products, which the webservice cannot read'],
+    remediation: ['Restriction de produits', 'Product selection'],
+  },
+  {
+    name: 'reserved for a customer, none asked: to verify',
+    input: { rules: [rule({ customerId: 55 })] },
+    status: 'manual',
+    message: ['Reserved for customer #55 only'],
+    remediation: ['Limiter à un seul client', 'n° 55'],
+  },
+  {
+    name: 'country, carrier and shop restrictions: their lists are not read',
+    input: { rules: [rule({ countryRestriction: true, carrierRestriction: true, shopRestriction: true })], customers: [customer()] },
+    status: 'manual',
+    message: ['delivery countries', 'carriers', 'shops'],
+    remediation: ['Restriction de pays', 'Carrier selection', 'Shop selection'],
   },
 
   // One row per failure reason.
@@ -189,10 +255,17 @@ const rows: Row[] = [
   { name: 'zero per customer', input: { rules: [rule({ quantityPerUser: 0 })] }, status: 'fail', message: ['no customer can use it'], remediation: ['Quantité disponible pour chaque utilisateur'] },
   {
     name: 'the asked customer used up their share',
-    input: { rules: [rule({ quantityPerUser: 1, usesByCustomer: 1 })], customers: [customer()] },
+    input: { rules: [rule({ quantityPerUser: 1, usesByCustomer: 1, usesCustomerId: 12 })], customers: [customer()] },
     status: 'fail',
-    message: ['already used it 1 time(s) out of 1'],
+    message: ['already used it 1 time(s) out of 1', 'cancelled ones included'],
     remediation: ['Total available for each user'],
+  },
+  {
+    name: 'a fail also names what is left to verify',
+    input: { rules: [rule({ active: false, productRestriction: true, productRuleGroups: null })] },
+    status: 'fail',
+    message: ['disabled', '(to verify) uses per customer not counted', '(to verify) product restriction unreadable'],
+    remediation: ['Statut', 'Restriction de produits', '--customer'],
   },
   {
     name: 'reserved for another customer than the asked one',

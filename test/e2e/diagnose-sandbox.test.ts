@@ -149,6 +149,15 @@ describe('the same shop through the webservice and through the database', () => 
     expect(ws.byId()['promo-code']!.status).toBe('manual');
     expect(sql.byId()['promo-code']!.status).toBe('fail');
   });
+
+  it('counts a customer\'s uses of a code alike, the cancelled order included', async () => {
+    const args = ['Étoile Sportive de Fréjus', '--customer', 'marie.durand@example.fr', '--code', 'FREJUS10'];
+    const [ws, sql] = await Promise.all([diagnose(args), diagnose(args, 'database.json')]);
+    for (const r of [ws, sql]) {
+      expect(r.byId()['promo-code']!.status).toBe('fail');
+      expect(r.byId()['promo-code']!.message).toContain('already used it 1 time(s) out of 1');
+    }
+  });
 });
 
 describe('upstream failures end as readable errors, the other checks still evaluated', () => {

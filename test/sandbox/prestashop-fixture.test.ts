@@ -50,7 +50,12 @@ describe('demo shop fixture', () => {
     expect(fixture.orders.map((o) => [o.reference, o.current_state])).toEqual([
       ['XKBKNABJK', 4],
       ['PAYEEEEEE', 2],
+      ['PROMOANNU', 6],
     ]);
+    // Marie's cancelled order used FREJUS10 (1 per customer): PrestaShop still counts it.
+    expect(fixture.order_cart_rules).toEqual([expect.objectContaining({ id_order: 11, id_cart_rule: rule('FREJUS10').id_cart_rule, deleted: 0 })]);
+    expect(fixture.orders.find((o) => o.id_order === 11)!.id_customer).toBe(customer('marie.durand@example.fr').id_customer);
+    expect(fixture.currencies.map((c) => [c.id_currency, c.iso_code, c.symbol['1']])).toEqual([[1, 'EUR', '€']]);
     const states = Object.fromEntries(fixture.order_states.map((s) => [s.id_order_state, s]));
     expect(states[4]).toMatchObject({ paid: 1, shipped: 1, delivery: 1 });
     expect(states[2]).toMatchObject({ paid: 1, shipped: 0 });

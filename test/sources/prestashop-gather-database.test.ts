@@ -70,7 +70,9 @@ describe('gatherFromDatabase (demo shop in MariaDB)', () => {
     expect(customer.matches).toHaveLength(1);
     expect(customer.matches[0]).toMatchObject({ email: 'marie.durand@example.fr', defaultGroupId: 4, groupIds: [3, 4], isGuest: false });
     const rule = data('prestashop.cartRule', gathered.lookups.code!['frejus10']).matches[0]!;
-    expect(rule).toMatchObject({ code: 'FREJUS10', groupRestriction: true, groupIds: [4], usesByCustomer: 0 });
+    // Marie's only use is on a cancelled order: PrestaShop counts it (only "Payment error" is left out).
+    expect(rule).toMatchObject({ code: 'FREJUS10', groupRestriction: true, groupIds: [4], usesByCustomer: 1, usesCustomerId: 1 });
+    expect(rule.minimumAmountCurrencyResolved).toEqual({ id: 1, isoCode: 'EUR', symbol: '€', fromDefault: false });
     const order = data('prestashop.order', gathered.lookups.order!['XKBKNABJK']).matches[0]!;
     expect(order).toMatchObject({ reference: 'XKBKNABJK', currentState: 4 });
     const guest = await gatherFromDatabase(client, { query: { customer: 'invite@example.fr' }, shopId: 1 });

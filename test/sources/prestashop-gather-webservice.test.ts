@@ -171,7 +171,9 @@ describe('gatherFromWebservice (demo shop)', () => {
       expect.objectContaining({ id: 1, email: 'marie.durand@example.fr', defaultGroupId: 4, groupIds: [3, 4], isGuest: false, deleted: false, active: true }),
     ]);
     const rule = data('prestashop.cartRule', gathered.lookups.code!['frejus10']).matches[0]!;
-    expect(rule).toMatchObject({ code: 'FREJUS10', groupRestriction: true, groupIds: null, usesByCustomer: null, quantity: 250, minimumAmount: 20 });
+    // Marie's cancelled order used the code: counted, as PrestaShop does.
+    expect(rule).toMatchObject({ code: 'FREJUS10', groupRestriction: true, groupIds: null, usesByCustomer: 1, usesCustomerId: 1, quantity: 250, minimumAmount: 20 });
+    expect(rule.minimumAmountCurrencyResolved).toEqual({ id: 1, isoCode: 'EUR', symbol: '€', fromDefault: false });
     const order = data('prestashop.order', gathered.lookups.order!['XKBKNABJK']).matches[0]!;
     expect(order).toMatchObject({ id: 1, reference: 'XKBKNABJK', currentState: 4, customerId: 1, deliveryDate: '2026-10-05 14:00:00' });
   });
@@ -194,8 +196,9 @@ describe('gatherFromWebservice (demo shop)', () => {
     const urls = ps.requests.map((r) => `${r.method} ${r.url}`);
     expect(new Set(urls).size).toBe(urls.length);
     expect(ps.requests.every((r) => r.method === 'GET')).toBe(true);
-    // configuration ×3, groups, categories, order states, carriers, zones, countries, customer, cart rule, order.
-    expect(ps.requests).toHaveLength(12);
+    // configuration ×3, groups, categories, order states, carriers, zones, countries, customer, cart
+    // rule, order, and for the code: currencies (it has a minimum amount), the customer's orders, their uses of it.
+    expect(ps.requests).toHaveLength(15);
   });
 
   it.each(['1.7.8.11', '8.2.0'])('gives the same parts from a PrestaShop %s (other scalar types and falsy-field rules)', async (version) => {

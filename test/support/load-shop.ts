@@ -129,6 +129,18 @@ export async function loadShop(conn: mysql.Connection, fixture: ShopFixture, opt
     'order_history',
     list('orders').flatMap((o) => ((o.history as Row[] | undefined) ?? []).map((h) => ({ id_order: o.id_order, ...h }))),
   );
+  await load.insert('order_cart_rule', list('order_cart_rules'));
+  // name and symbol go to currency_lang; currency.name (deprecated, NOT NULL) gets the default language's.
+  const defaultLang = (fixture.shop as { default_lang?: number }).default_lang ?? 1;
+  await load.entity('currency', list('currencies'), 'id_currency');
+  await conn.query(
+    `UPDATE \`${database}\`.\`${prefix}currency\` c JOIN \`${database}\`.\`${prefix}currency_lang\` cl ON cl.id_currency = c.id_currency AND cl.id_lang = ? SET c.name = cl.name`,
+    [defaultLang],
+  );
+  await load.insert(
+    'currency_shop',
+    list('currencies').flatMap((c) => ((c.shops as unknown[] | undefined) ?? []).map((id) => ({ id_currency: c.id_currency, id_shop: id, conversion_rate: c.conversion_rate }))),
+  );
   await load.entity('carrier', list('carriers'), 'id_carrier', () => ({ id_shop: shopId }));
   await load.junction('carrier_zone', list('carriers'), 'id_carrier', 'zones', 'id_zone');
   await load.junction('carrier_group', list('carriers'), 'id_carrier', 'groups', 'id_group');

@@ -332,6 +332,40 @@ CREATE TABLE `PREFIX_order_cart_rule` (
   KEY `id_cart_rule` (`id_cart_rule`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
 
+-- Currencies: a cart rule's minimum_amount_currency points here (name and symbol per language in
+-- currency_lang since 1.7.6; currency.name is kept but deprecated).
+CREATE TABLE `PREFIX_currency` (
+  `id_currency`      int(10) unsigned    NOT NULL AUTO_INCREMENT,
+  `name`             varchar(64)         NOT NULL,
+  `iso_code`         varchar(3)          NOT NULL DEFAULT '0',
+  `numeric_iso_code` varchar(3),
+  `precision`        int(2)              NOT NULL DEFAULT 6,
+  `conversion_rate`  decimal(13,6)       NOT NULL,
+  `deleted`          tinyint(1) unsigned NOT NULL DEFAULT '0',
+  `active`           tinyint(1) unsigned NOT NULL DEFAULT '1',
+  `unofficial`       tinyint(1) unsigned NOT NULL DEFAULT '0',
+  `modified`         tinyint(1) unsigned NOT NULL DEFAULT '0',
+  PRIMARY KEY (`id_currency`),
+  KEY `currency_iso_code` (`iso_code`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
+CREATE TABLE `PREFIX_currency_lang` (
+  `id_currency` int(10) unsigned NOT NULL,
+  `id_lang`     int(10) unsigned NOT NULL,
+  `name`        varchar(255)     NOT NULL,
+  `symbol`      varchar(255)     NOT NULL,
+  `pattern`     varchar(255)     DEFAULT NULL,
+  PRIMARY KEY (`id_currency`, `id_lang`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
+CREATE TABLE `PREFIX_currency_shop` (
+  `id_currency`     int(11) unsigned NOT NULL,
+  `id_shop`         int(11) unsigned NOT NULL,
+  `conversion_rate` decimal(13,6)    NOT NULL,
+  PRIMARY KEY (`id_currency`, `id_shop`),
+  KEY `id_shop` (`id_shop`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
 CREATE TABLE `PREFIX_orders` (
   `id_order`                 int(10) unsigned    NOT NULL AUTO_INCREMENT,
   `reference`                varchar(9),

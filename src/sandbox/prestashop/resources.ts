@@ -234,6 +234,34 @@ const ORDER: Spec = [
   ['reference', 's'],
 ];
 
+// No 8.1.2 recording of these two: typed like the recorded siblings (TYPE_INT → number,
+// TYPE_BOOL → "0"/"1", TYPE_FLOAT/DECIMAL → "10.000000"), fields in OrderCartRule / Currency
+// definition order.
+const ORDER_CART_RULE: Spec = [
+  ['id_order', 'n'],
+  ['id_cart_rule', 'n'],
+  ['id_order_invoice', 'n'],
+  ['name', 's'],
+  ['value', 's'],
+  ['value_tax_excl', 's'],
+  ['free_shipping', 's'],
+  ['deleted', 's'],
+];
+
+const CURRENCY: Spec = [
+  ['iso_code', 's'],
+  ['numeric_iso_code', 's'],
+  ['precision', 'n'],
+  ['conversion_rate', 's'],
+  ['deleted', 's'],
+  ['active', 's'],
+  ['unofficial', 's'],
+  ['modified', 's'],
+  ['name', 'i18n'],
+  ['symbol', 'i18n'],
+  ['pattern', 'i18n', (r) => Object.fromEntries(Object.keys(r.name as object).map((k) => [k, '']))],
+];
+
 const CARRIER: Spec = [
   ['deleted', 's'],
   ['is_module', 's'],
@@ -342,6 +370,18 @@ export const RESOURCES: ResourceDef[] = [
     className: 'Order',
     getters: ['shipping_number'],
     rows: (f) => f.orders.map((o) => ({ id: o.id_order, fields: build(ORDER, asRow(o)), shopIds: [o.id_shop] })),
+  },
+  {
+    name: 'order_cart_rules',
+    singular: 'order_cart_rule',
+    className: 'OrderCartRule',
+    rows: (f) => f.order_cart_rules.map((r) => ({ id: r.id_order_cart_rule, fields: build(ORDER_CART_RULE, asRow(r)) })),
+  },
+  {
+    name: 'currencies',
+    singular: 'currency',
+    className: 'Currency',
+    rows: (f) => f.currencies.map((c) => ({ id: c.id_currency, fields: build(CURRENCY, asRow(c)), shopIds: c.shops })),
   },
   {
     name: 'order_histories',

@@ -25,6 +25,8 @@ export const CONFIGURATION_NAMES = [
   'PS_OS_CANCELED',
   'PS_OS_REFUND',
   'PS_OS_ERROR',
+  // The currency of a cart rule's minimum amount when the rule names none (id 0).
+  'PS_CURRENCY_DEFAULT',
 ] as const;
 
 /** Prefixes of module configuration read in full. */

@@ -1,6 +1,7 @@
 // Gathers the PrestaShop parts of a snapshot by SQL, read-only. Besides what the webservice shows,
-// the database reveals category group access, cart-rule group and product restrictions, and a
-// customer's past uses of a cart rule. One query per fact, run once whatever the number of clubs.
+// the database reveals category group access and cart-rule group and product restrictions. A
+// customer's past uses of a cart rule and the currency of its minimum amount follow the rules in
+// cart-rules.ts, shared with the webservice. One query per fact, run once whatever the number of clubs.
 
 import type { Cause, Query } from '../../engine/types.js';
 import { lookupKey, type Lookups, type PartEnvelope, type PartMap } from '../../engine/snapshot.js';
@@ -10,6 +11,7 @@ import { assembleClubs, SECRET_CONFIGURATION, type ClubSpec, type StripeKeysByCl
 import { resolveConfiguration, toBool, toCartRule, toCategory, toCustomer, toGroup, toInt, toOrder, toOrderState, toText, type Row } from './normalise.js';
 import { CONFIGURATION_NAMES, CONFIGURATION_PREFIXES } from './configuration-names.js';
 import { sendcloudModuleFrom, toCarrier, toCountry, toZone } from './shipping.js';
+import { currencyIdsFor, customerForUses, errorStateFrom, needsCurrency, resolveMinimumCurrency, toCurrency, type Currency } from './cart-rules.js';
 
 export interface GatherInput {
   clubs?: readonly ClubSpec[];
@@ -116,7 +118,7 @@ export async function gatherFromDatabase(db: PrestaShopDatabase, input: GatherIn
       }),
   );
 
-  const lookups = await gatherLookups(db, input.query, config, langId);
+  const lookups = await gatherLookups(db, input.query, { config, configurationRead: configuration.ok, langId });
   return { parts, lookups, clubs, clubsCause, stripeKeys };
 }
 
@@ -199,14 +201,26 @@ async function findCustomers(db: PrestaShopDatabase, asked: string): Promise<Cus
   return rows.map((r) => toCustomer(r, String(r.group_ids ?? '').split(',').map((v) => toInt(v)).filter((n) => n > 0)));
 }
 
-async function findCartRules(db: PrestaShopDatabase, code: string, customer: Customer | undefined, config: Map<string, string | null>, langId: number): Promise<CartRule[]> {
+interface ShopSettings {
+  config: Map<string, string | null>;
+  /** The configuration rows could be read (else PS_OS_ERROR is unknown). */
+  configurationRead: boolean;
+  langId: number;
+}
+
+async function findCartRules(db: PrestaShopDatabase, code: string, customer: Customer | undefined, shop: ShopSettings): Promise<CartRule[]> {
   const T = (name: string) => db.table(name);
+  const { config, langId } = shop;
   const rows = await db.query<Row>(
     `SELECT cr.*, crl.name FROM ${T('cart_rule')} cr
      LEFT JOIN ${T('cart_rule_lang')} crl ON crl.id_cart_rule = cr.id_cart_rule AND crl.id_lang = ?
      WHERE cr.code = ? ORDER BY cr.id_cart_rule`,
     [langId, code.trim()],
   );
+  const errorState = errorStateFrom(config, shop.configurationRead);
+  // An unreadable currency table only costs the amount's currency symbol, never the rule.
+  const currencyIds = currencyIdsFor(rows, config);
+  const currencies = currencyIds.length ? await readCurrencies(db, currencyIds, langId) : [];
   const rules: CartRule[] = [];
   for (const row of rows) {
     const id = toInt(row.id_cart_rule);
@@ -233,35 +247,51 @@ async function findCartRules(db: PrestaShopDatabase, code: string, customer: Cus
     for (const group of byGroup.values()) {
       productRuleGroups.push({ quantity: group.quantity, rules: [...group.rules.values()] as NonNullable<CartRule['productRuleGroups']>[number]['rules'] });
     }
-    // Past uses by the asked customer, counted as CartRule::checkValidity does: orders not
-    // cancelled nor in payment error.
+    // Past uses by the asked customer, counted exactly as CartRule::checkValidity does
+    // (cart-rules.ts): only orders in PS_OS_ERROR are left out, cancelled ones count.
     let usesByCustomer: number | null = null;
-    if (customer) {
-      const excluded = [toInt(config.get('PS_OS_CANCELED'), 6), toInt(config.get('PS_OS_ERROR'), 8)];
+    let usesByCustomerCause: string | undefined;
+    if (customer && errorState === null) usesByCustomerCause = 'the configuration (PS_OS_ERROR) could not be read';
+    else if (customer) {
       const [count] = await db.query<{ n: number }>(
-        `SELECT COUNT(*) AS n FROM ${T('order_cart_rule')} ocr JOIN ${T('orders')} o ON o.id_order = ocr.id_order
-         WHERE ocr.id_cart_rule = ? AND o.id_customer = ? AND ocr.deleted = 0 AND o.current_state NOT IN (?)`,
-        [id, customer.id, excluded],
+        `SELECT COUNT(*) AS n FROM ${T('orders')} o JOIN ${T('order_cart_rule')} ocr ON ocr.id_order = o.id_order
+         WHERE o.id_customer = ? AND ocr.deleted = 0 AND ocr.id_cart_rule = ? AND o.current_state != ?`,
+        [customer.id, id, errorState],
       );
       usesByCustomer = toInt(count?.n);
     }
-    rules.push(toCartRule(row, { groupIds, productRuleGroups, usesByCustomer }, langId));
+    const minimumAmountCurrencyResolved = needsCurrency(row) ? resolveMinimumCurrency(row.minimum_amount_currency, currencies, config) : undefined;
+    rules.push(toCartRule(row, { groupIds, productRuleGroups, usesByCustomer, usesCustomerId: customer?.id, usesByCustomerCause, minimumAmountCurrencyResolved }, langId));
   }
   return rules;
 }
 
-async function gatherLookups(db: PrestaShopDatabase, query: Query, config: Map<string, string | null>, langId: number): Promise<Lookups> {
+/** The currencies the rules' minimum amounts are in (ps_currency + ps_currency_lang); null when unreadable. */
+async function readCurrencies(db: PrestaShopDatabase, ids: number[], langId: number): Promise<Currency[] | null> {
+  const T = (name: string) => db.table(name);
+  const found = await attempt(async () =>
+    (await db.query<Row>(
+      `SELECT c.id_currency, c.iso_code, cl.symbol FROM ${T('currency')} c
+       LEFT JOIN ${T('currency_lang')} cl ON cl.id_currency = c.id_currency AND cl.id_lang = ?
+       WHERE c.id_currency IN (?) ORDER BY c.id_currency`,
+      [langId, ids],
+    )).map((r) => toCurrency(r)),
+  );
+  return found.ok ? found.value : null;
+}
+
+async function gatherLookups(db: PrestaShopDatabase, query: Query, shop: ShopSettings): Promise<Lookups> {
   const lookups: Lookups = {};
   let customer: Customer | undefined;
   if (query.customer !== undefined) {
     const found = await attempt(() => findCustomers(db, query.customer!));
-    if (found.ok) customer = found.value.find((c) => !c.isGuest && !c.deleted) ?? found.value[0];
+    if (found.ok) customer = customerForUses(found.value);
     lookups.customer = {
       [lookupKey('customer', query.customer)]: found.ok ? ok({ query: query.customer, matches: found.value }) : failed(found.cause),
     };
   }
   if (query.code !== undefined) {
-    const found = await attempt(() => findCartRules(db, query.code!, customer, config, langId));
+    const found = await attempt(() => findCartRules(db, query.code!, customer, shop));
     lookups.code = { [lookupKey('code', query.code)]: found.ok ? ok({ code: query.code, matches: found.value }) : failed(found.cause) };
   }
   if (query.order !== undefined) {

@@ -1,24 +1,27 @@
 // Gathers the PrestaShop parts of a snapshot through the Webservice (read-only GETs), producing
 // the same parts as gather-database.ts (same normalisers, same club resolution) minus what the
 // webservice cannot show: category group access is `unavailable` (a person checks it, or the
-// database source reads it), so are installed modules; cart-rule group lists, per-customer uses
-// and carrier zones / shops / payment modules are unknown (null).
+// database source reads it), so are installed modules; cart-rule group and product lists and
+// carrier zones / shops / payment modules are unknown (null).
 //
 // Requests: configuration (3 filtered lists), groups, categories, order states, carriers, zones,
 // active countries (the shop's: lists are shop-scoped), plus one per lookup (a few pages when the
 // value cannot be sent as an equality: findExactly), all through one PrestaShopWebservice so that
-// each URL is fetched once per run whatever
-// the number of clubs; independent requests run concurrently under the client's bound.
+// each URL is fetched once per run whatever the number of clubs; independent requests run
+// concurrently under the client's bound. A --code lookup adds, when needed, the currencies (minimum
+// amount) and, with --customer, the customer's orders and the rule's order_cart_rules among them
+// (per-customer uses, cart-rules.ts).
 
 import { t, type Cause, type Query, type Text } from '../../engine/types.js';
 import { lookupKey, type Lookups, type PartEnvelope, type PartMap } from '../../engine/snapshot.js';
-import type { Customer } from '../../engine/parts.js';
+import type { CartRule, Customer } from '../../engine/parts.js';
 import { assembleClubs, SECRET_CONFIGURATION } from './clubs.js';
 import type { GatherInput, PrestaShopGathered } from './gather-database.js';
 import { resolveConfiguration, toCartRule, toCategory, toCustomer, toGroup, toInt, toOrder, toOrderState, type Row } from './normalise.js';
 import { associationIds, toBool } from './coerce.js';
 import { sendcloudModuleFrom, toCarrier, toCountry, toZone } from './shipping.js';
 import { CONFIGURATION_NAMES, CONFIGURATION_PREFIXES } from './configuration-names.js';
+import { countUses, currencyIdsFor, customerForUses, errorStateFrom, needsCurrency, resolveMinimumCurrency, toCurrency, type Currency } from './cart-rules.js';
 import { beginsWith, contains, eq, exactly, likeSafeRun, PrestaShopWebserviceError, type PrestaShopWebservice, type WsEntity } from './webservice.js';
 
 export const CATEGORY_ACCESS_UNAVAILABLE: Text = t(
@@ -92,7 +95,7 @@ export async function gatherFromWebservice(ws: PrestaShopWebservice, input: Gath
   const countriesP = attempt(async () =>
     (await ws.listAll('countries', { display: ['id_zone', 'active', 'iso_code'], filter: { active: eq(1) } })).map(toCountry),
   );
-  const lookupsP = gatherLookups(ws, input.query);
+  const lookupsP = gatherLookups(ws, input.query, configurationP);
 
   const configuration = await configurationP;
   const config = configuration.ok ? configuration.value : new Map<string, string | null>();
@@ -196,19 +199,88 @@ function customerOf(row: WsEntity): Customer {
   return toCustomer(row, associationIds(row, 'groups'));
 }
 
-async function gatherLookups(ws: PrestaShopWebservice, query: Query): Promise<Lookups> {
+/** Order ids per `order_cart_rules` request: keeps the URL short whatever the customer's history. */
+const ORDER_IDS_PER_REQUEST = 100;
+
+/**
+ * How often the customer used the rule, counted as CartRule::checkValidity does (cart-rules.ts):
+ * the customer's orders (`orders?display=[id,current_state]&filter[id_customer]=[N]`), then the
+ * rule's rows among those orders only (`order_cart_rules?display=full&filter[id_cart_rule]=[R]
+ * &filter[id_order]=[…]`), so a popular code's thousands of uses are never listed. display=full
+ * because `deleted` only exists since 1.7.7 (naming it would fail on older shops). Orders are read
+ * in the shop context of the run: in a multistore whose shops share customers, orders placed in
+ * another shop are not seen (PrestaShop counts them).
+ */
+async function usesOf(ws: PrestaShopWebservice, customerId: number, ruleId: number, errorState: number): Promise<number> {
+  const orders = await ws.listAll('orders', { display: ['id', 'current_state'], filter: { id_customer: eq(customerId) } });
+  const ids = orders.map((o) => o.id);
+  const rows: WsEntity[] = [];
+  for (let i = 0; i < ids.length; i += ORDER_IDS_PER_REQUEST) {
+    const chunk = ids.slice(i, i + ORDER_IDS_PER_REQUEST);
+    rows.push(...(await ws.listAll('order_cart_rules', { display: 'full', filter: { id_cart_rule: eq(ruleId), id_order: eq(...chunk) } })));
+  }
+  return countUses(orders, rows, ruleId, errorState);
+}
+
+/** Every currency (a handful), symbols in the shop's language; null when they cannot be read. */
+async function readCurrencies(ws: PrestaShopWebservice, langId: number): Promise<Currency[] | null> {
+  const found = await attempt(async () => (await ws.listAll('currencies', { display: 'full' })).map((r) => toCurrency(r, langId)));
+  return found.ok ? found.value : null;
+}
+
+type Settings = Attempt<Map<string, string | null>>;
+
+/** The cart rules behind a code, with what the webservice can add: uses and currency. */
+async function findCartRules(ws: PrestaShopWebservice, code: string, customers: Promise<Attempt<Customer[]>> | undefined, settings: Promise<Settings>): Promise<CartRule[]> {
+  const rows = await findExactly(ws, 'cart_rules', 'code', code);
+  if (!rows.length) return [];
+  const configuration = await settings;
+  const config = configuration.ok ? configuration.value : new Map<string, string | null>();
+  const langId = toInt(config.get('PS_LANG_DEFAULT'), 1);
+  const errorState = errorStateFrom(config, configuration.ok);
+  const found = customers ? await customers : undefined;
+  const customer = found?.ok ? customerForUses(found.value) : undefined;
+  const currencyIds = currencyIdsFor(rows, config);
+  const currencies = currencyIds.length ? await readCurrencies(ws, langId) : [];
+  return Promise.all(
+    rows.map(async (row) => {
+      let usesByCustomer: number | null = null;
+      let usesByCustomerCause: string | undefined;
+      if (customer && errorState === null) usesByCustomerCause = 'the configuration (PS_OS_ERROR) could not be read';
+      else if (customer) {
+        // The uses are one fact among many: their failure leaves them unknown, the rule still stands.
+        const uses = await attempt(() => usesOf(ws, customer.id, row.id, errorState!));
+        if (uses.ok) usesByCustomer = uses.value;
+        else usesByCustomerCause = uses.cause.message;
+      }
+      // Only the restriction flags are visible: the lists behind them are unknown (null).
+      return toCartRule(row, {
+        groupIds: toBool(row.group_restriction) ? null : [],
+        productRuleGroups: toBool(row.product_restriction) ? null : [],
+        usesByCustomer,
+        usesCustomerId: customer?.id,
+        usesByCustomerCause,
+        minimumAmountCurrencyResolved: needsCurrency(row) ? resolveMinimumCurrency(row.minimum_amount_currency, currencies, config) : undefined,
+      });
+    }),
+  );
+}
+
+async function gatherLookups(ws: PrestaShopWebservice, query: Query, settings: Promise<Settings>): Promise<Lookups> {
   const lookups: Lookups = {};
   const tasks: Promise<void>[] = [];
+  let customersP: Promise<Attempt<Customer[]>> | undefined;
   if (query.customer !== undefined) {
     const asked = query.customer.trim();
+    customersP = attempt(async () => {
+      if (/^\d+$/.test(asked)) {
+        const row = await ws.getById('customers', Number(asked));
+        return row ? [customerOf(row)] : [];
+      }
+      return (await findExactly(ws, 'customers', 'email', asked)).map(customerOf);
+    });
     tasks.push(
-      attempt(async () => {
-        if (/^\d+$/.test(asked)) {
-          const row = await ws.getById('customers', Number(asked));
-          return row ? [customerOf(row)] : [];
-        }
-        return (await findExactly(ws, 'customers', 'email', asked)).map(customerOf);
-      }).then((found) => {
+      customersP.then((found) => {
         lookups.customer = {
           [lookupKey('customer', query.customer!)]: found.ok ? ok({ query: query.customer, matches: found.value }) : failed(found.cause),
         };
@@ -218,17 +290,7 @@ async function gatherLookups(ws: PrestaShopWebservice, query: Query): Promise<Lo
   if (query.code !== undefined) {
     const code = query.code.trim();
     tasks.push(
-      attempt(async () => {
-        const rows = await findExactly(ws, 'cart_rules', 'code', code);
-        // Only the restriction flags are visible: the lists behind them are unknown (null).
-        return rows.map((row) =>
-          toCartRule(row, {
-            groupIds: toBool(row.group_restriction) ? null : [],
-            productRuleGroups: toBool(row.product_restriction) ? null : [],
-            usesByCustomer: null,
-          }),
-        );
-      }).then((found) => {
+      attempt(() => findCartRules(ws, code, customersP, settings)).then((found) => {
         lookups.code = { [lookupKey('code', query.code!)]: found.ok ? ok({ code: query.code, matches: found.value }) : failed(found.cause) };
       }),
     );

@@ -61,6 +61,9 @@ export interface CartRuleExtras {
   groupIds: number[] | null;
   productRuleGroups?: CartRule['productRuleGroups'];
   usesByCustomer?: number | null;
+  usesCustomerId?: number;
+  usesByCustomerCause?: string;
+  minimumAmountCurrencyResolved?: CartRule['minimumAmountCurrencyResolved'];
 }
 
 export function toCartRule(row: Row, extras: CartRuleExtras, langId?: number): CartRule {
@@ -83,6 +86,12 @@ export function toCartRule(row: Row, extras: CartRuleExtras, langId?: number): C
     productRestriction: toBool(row.product_restriction),
     productRuleGroups: extras.productRuleGroups ?? null,
     usesByCustomer: extras.usesByCustomer ?? null,
+    ...(extras.usesCustomerId !== undefined ? { usesCustomerId: extras.usesCustomerId } : {}),
+    ...(extras.usesByCustomerCause !== undefined ? { usesByCustomerCause: extras.usesByCustomerCause } : {}),
+    ...(extras.minimumAmountCurrencyResolved !== undefined ? { minimumAmountCurrencyResolved: extras.minimumAmountCurrencyResolved } : {}),
+    countryRestriction: toBool(row.country_restriction),
+    carrierRestriction: toBool(row.carrier_restriction),
+    shopRestriction: toBool(row.shop_restriction),
   };
 }
 

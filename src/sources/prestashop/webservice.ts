@@ -220,8 +220,8 @@ function fixFor(e: PrestaShopWebserviceError): Text[] {
       return [
         WS_SETTINGS,
         t(
-          'Modifiez la clé et cochez « Voir (GET) » pour les ressources lues par checkout-doctor (customers, groups, categories, cart_rules, orders, order_states, carriers, zones, countries, configurations), puis Enregistrez.',
-          'Edit the key and tick "View (GET)" for the resources checkout-doctor reads (customers, groups, categories, cart_rules, orders, order_states, carriers, zones, countries, configurations), then Save.',
+          'Modifiez la clé et cochez « Voir (GET) » pour les ressources lues par checkout-doctor (customers, groups, categories, cart_rules, order_cart_rules, currencies, orders, order_states, carriers, zones, countries, configurations), puis Enregistrez.',
+          'Edit the key and tick "View (GET)" for the resources checkout-doctor reads (customers, groups, categories, cart_rules, order_cart_rules, currencies, orders, order_states, carriers, zones, countries, configurations), then Save.',
         ),
       ];
     case 'auth-header-stripped':
