@@ -23,7 +23,10 @@ export const CustomerSchema = z.object({
   deleted: z.boolean(),
   isGuest: z.boolean(),
   defaultGroupId: Id,
-  /** Every customer_group row, default group included. */
+  /**
+   * The customer's customer_group rows (Customer::getGroups()), which normally include the default
+   * group; empty when the customer has no row: then they are in no group at all, default included.
+   */
   groupIds: z.array(Id),
 });
 

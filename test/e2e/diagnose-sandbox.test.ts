@@ -104,6 +104,15 @@ describe('FAQ causes through the webservice', () => {
     expect(r.byId()[id]!.status, r.byId()[id]!.message).toBe(expected);
   });
 
+  it.each(['sandbox.json', 'database.json'])('a customer with no group row is in no group at all, not in its default club group (%s)', async (config) => {
+    const r = await diagnose(['Étoile Sportive de Fréjus', '--customer', 'sans.groupe@example.fr'], config);
+    const result = r.byId()['customer-club-membership']!;
+    expect(result.status).toBe('fail');
+    expect(result.message).toContain('it is in no customer group at all');
+    expect(result.message).toContain('"Étoile Sportive de Fréjus" (#4) does not count on its own');
+    expect(result.message).not.toContain('not in the Customer group');
+  });
+
   it('snapshot then diagnose --snapshot gives the live verdicts, with no secret in the file', async () => {
     const file = join(dir, 'webservice-snapshot.json');
     const taken = await runCli(['snapshot', '--all', '--customer', 'compte.bloque@example.fr', '--code', 'EPUISE', '--config', join(dir, 'sandbox.json'), '--output', file], { cwd: dir, secrets });

@@ -50,10 +50,16 @@ describe('demo shop fixture', () => {
     expect(fixture.orders.map((o) => [o.reference, o.current_state])).toEqual([
       ['XKBKNABJK', 4],
       ['PAYEEEEEE', 2],
+      ['CONTREREM', 14],
+      ['BOUTIQUEB', 5],
     ]);
+    // Customer::getGroups() is the customer_group rows: this one has none, whatever its default.
+    expect(customer('sans.groupe@example.fr')).toMatchObject({ id_default_group: 4, groups: [] });
     const states = Object.fromEntries(fixture.order_states.map((s) => [s.id_order_state, s]));
     expect(states[4]).toMatchObject({ paid: 1, shipped: 1, delivery: 1 });
     expect(states[2]).toMatchObject({ paid: 1, shipped: 0 });
+    // Shipped but not paid (cash on delivery): not returnable for Order::isPaidAndShipped().
+    expect(states[14]).toMatchObject({ paid: 0, shipped: 1 });
   });
 
   it('resolves configuration shop > shop group > global', () => {

@@ -77,6 +77,12 @@ describe('gatherFromDatabase (demo shop in MariaDB)', () => {
     expect(data('prestashop.customer', guest.lookups.customer!['invite@example.fr']).matches[0]!.isGuest).toBe(true);
   });
 
+  it('a customer without any customer_group row is in no group at all, not in its default group', async () => {
+    const gathered = await gatherFromDatabase(client, { query: { customer: 'sans.groupe@example.fr' }, shopId: 1 });
+    const [customer] = data('prestashop.customer', gathered.lookups.customer!['sans.groupe@example.fr']).matches;
+    expect(customer).toMatchObject({ id: 6, defaultGroupId: 4, groupIds: [] });
+  });
+
   it('reads carriers with their zones, shops and payment modules, zones, modules and the Sendcloud module settings', async () => {
     const gathered = await gatherFromDatabase(client, { query: {}, shopId: 1 });
     const carriers = data('prestashop.carriers', gathered.parts['prestashop.carriers']);

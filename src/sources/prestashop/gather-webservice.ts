@@ -124,6 +124,12 @@ function safe(value: string): string | undefined {
   return /[[\]|]/.test(value) ? undefined : value;
 }
 
+/**
+ * Customers are always read with display=full, where `associations.groups` lists every
+ * customer_group row and is omitted when there is none: then the customer is in no group at all.
+ * (A display subset such as `display=[id,groups[id]]` silently drops the association on PHP 8,
+ * recordings/display-assoc, so it would look the same: never use one here.)
+ */
 function customerOf(row: WsEntity): Customer {
   return toCustomer(row, associationIds(row, 'groups'));
 }

@@ -51,8 +51,9 @@ export function toCustomer(row: Row, groupIds: number[]): Customer {
     deleted: toBool(row.deleted),
     isGuest: toBool(row.is_guest),
     defaultGroupId,
-    // customer_group normally holds the default group too; make sure a reader sees it.
-    groupIds: [...new Set(groupIds.length ? groupIds : [defaultGroupId])].filter((n) => n > 0),
+    // Exactly the customer_group rows, as Customer::getGroups() returns them: no rows means no group
+    // at all, whatever id_default_group says (the default group is not a membership by itself).
+    groupIds: [...new Set(groupIds)].filter((n) => n > 0),
   };
 }
 
