@@ -83,7 +83,17 @@ export const OrderSchema = z.object({
   customerId: Id,
   currentState: Id,
   dateAdd: PsDate.optional(),
+  /** orders.delivery_date; null when NULL or the zero date (TO_DAYS gives NULL); absent when not read. */
   deliveryDate: PsDate.nullable().optional(),
+  /** orders.id_shop and id_shop_group: Order::isReturnable() reads its settings for the order's own shop. */
+  shopId: Id.optional(),
+  shopGroupId: Id.optional(),
+  /**
+   * The configuration Order::isReturnable() reads (PS_ORDER_RETURN, PS_ORDER_RETURN_NB_DAYS),
+   * resolved for the order's shop (shop > shop group > global); absent names are missing. Absent
+   * when not read: the shop-wide prestashop.configuration stands in.
+   */
+  returnConfiguration: z.record(z.string(), z.string().nullable()).optional(),
 });
 
 export const StripeKeysSchema = z.object({

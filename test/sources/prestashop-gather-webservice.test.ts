@@ -182,6 +182,27 @@ describe('gatherFromWebservice (demo shop)', () => {
     expect(data('prestashop.cartRule', blocked.lookups.code!['ete2025']).matches[0]!.dateTo).toBe('2025-08-31 23:59:59');
   });
 
+  it('gives what Order::isReturnable() reads, the return settings resolved for the order\'s shop from the rows already read', async () => {
+    const gathered = await gatherFromWebservice(ws(), { query: { order: 'CONTREREM' }, shopId: 1 });
+    expect(data('prestashop.order', gathered.lookups.order!['CONTREREM']).matches).toEqual([
+      expect.objectContaining({
+        id: 3,
+        currentState: 14,
+        deliveryDate: '2026-11-18 10:00:00',
+        shopId: 1,
+        shopGroupId: 1,
+        returnConfiguration: { PS_ORDER_RETURN: '1', PS_ORDER_RETURN_NB_DAYS: '30' },
+      }),
+    ]);
+    // No extra request for the settings: the configuration list is shared.
+    expect(ps.requests.filter((r) => r.url.includes('configurations'))).toHaveLength(3);
+    const shop2 = await gatherFromWebservice(ws(KEY, 2), { query: { order: 'BOUTIQUEB' }, shopId: 2 });
+    expect(data('prestashop.order', shop2.lookups.order!['BOUTIQUEB']).matches[0]).toMatchObject({
+      shopId: 2,
+      returnConfiguration: { PS_ORDER_RETURN: '0', PS_ORDER_RETURN_NB_DAYS: '30' },
+    });
+  });
+
   it('a customer the webservice shows without associations.groups is in no group at all, not in its default group', async () => {
     const byEmail = await gatherFromWebservice(ws(), { query: { customer: 'sans.groupe@example.fr' }, shopId: 1 });
     expect(data('prestashop.customer', byEmail.lookups.customer!['sans.groupe@example.fr']).matches[0]).toMatchObject({ id: 6, defaultGroupId: 4, groupIds: [] });
