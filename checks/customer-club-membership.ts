@@ -17,8 +17,8 @@ const messages = {
   /** The customer has no customer_group row: no group at all, the default one included. */
   noGroupAtAll: (defaultGroup: { fr: string; en: string }) =>
     t(
-      `il n'est dans aucun groupe client : aucune case n'est cochée dans « Accès des groupes », et son groupe par défaut ${defaultGroup.fr} ne compte pas à lui seul (PrestaShop ne le considère membre d'aucun groupe)`,
-      `it is in no customer group at all: no box is ticked under "Group access", and its default group ${defaultGroup.en} does not count on its own (PrestaShop treats it as a member of no group)`,
+      `il n'est dans aucun groupe client (aucune case n'est cochée dans « Accès des groupes ») ; son groupe par défaut ${defaultGroup.fr} ne compte pas à lui seul, PrestaShop ne le considère membre d'aucun groupe`,
+      `it is in no customer group at all (no box is ticked under "Group access"); its default group ${defaultGroup.en} does not count on its own, PrestaShop treats it as a member of no group`,
     ),
 };
 
