@@ -1,13 +1,27 @@
-// FAQ 001 "Comment faire un Avoir ?": a credit note (avoir) can only be made when merchandise
-// returns are enabled (SAV > Retours produits, « Activer les retours ») and on an order whose
-// status is « Expédié » or « Livré », through « Retourner les produits » + « Générer un avoir ».
-// State facts from api-notes/prestashop.md §5-6: "shipped" is the state's `shipped` flag,
-// "delivered" is only the id in PS_OS_DELIVERED (the `delivery` flag means something else), and
-// Order::isReturnable also wants the days since delivery_date ≤ PS_ORDER_RETURN_NB_DAYS (0 = no limit).
+// FAQ 001 "Comment faire un Avoir ?": a credit note (avoir) is made from an order with « Retourner
+// les produits » + « Générer un avoir », which PrestaShop offers only when merchandise returns are
+// enabled (SAV > Retours produits, « Activer les retours ») and the order can be returned.
+//
+// "Can be returned" mirrors PrestaShop 8.1's Order::isReturnable() (classes/order/Order.php):
+//   isReturnable()     = Configuration::get('PS_ORDER_RETURN', null, null, $this->id_shop)
+//                        && isPaidAndShipped() && getNumberOfDays()
+//   isPaidAndShipped() = the CURRENT state has both flags `paid` and `shipped` (a "shipped, cash on
+//                        delivery" state is shipped but not paid; "Delivered" is not special: its
+//                        flags are those of "Shipped");
+//   getNumberOfDays()  = true when (int) PS_ORDER_RETURN_NB_DAYS is 0 (no limit), else
+//                        TO_DAYS(date('Y-m-d')) - TO_DAYS(delivery_date) <= that number, where
+//                        date() is the shop's clock (PS_TIMEZONE) and a NULL or zero delivery_date
+//                        gives NULL days, which PHP counts as within the window (null <= n).
+// Both settings are read for the ORDER's shop (its id_shop; the sources resolve them shop > shop
+// group > global into order.returnConfiguration), with PHP's truthiness ("0" and "" are off) and
+// PHP's (int) cast ("abc" is 0, i.e. no limit).
 
 import type { Order, OrderState } from '../src/engine/parts.js';
 import { daysBetween, shopClock, shopTimeZone } from '../src/engine/shop-time.js';
 import { t, type Check, type CheckContext, type Text } from '../src/engine/types.js';
+
+// ---------------------------------------------------------------------------------------------
+// Messages (French and English) and back-office steps.
 
 const openReturns = t(
   'Dans le back-office : SAV > Retours produits (sur PrestaShop 8 : Service client > Retours produits).',
@@ -20,41 +34,145 @@ const makeNote = t(
   'Click "Return products", tick the products in the "Return" column, tick "Generate a credit slip", then confirm with "Return products".',
 );
 
+const msg = {
+  returnsOff: (value: string | null | undefined, shop?: number) =>
+    t(
+      `les retours produits sont désactivés${shop ? ` pour la boutique n° ${shop} de la commande` : ''} (PS_ORDER_RETURN = ${value === null || value === undefined ? 'absent' : `"${value}"`}) : sans eux, PrestaShop ne permet pas de faire d'avoir`,
+      `merchandise returns are disabled${shop ? ` for the order's shop #${shop}` : ''} (PS_ORDER_RETURN = ${value === null || value === undefined ? 'missing' : `"${value}"`}): without them PrestaShop does not let you make a credit note`,
+    ),
+  chooseShop: (shop: number) =>
+    t(
+      `En multiboutique, choisissez d'abord la boutique n° ${shop} (celle de la commande) dans le sélecteur de boutique en haut du back-office.`,
+      `With multistore, first choose shop #${shop} (the order's) in the shop selector at the top of the back office.`,
+    ),
+  notPaidAndShipped: (order: Text, state: Text, why: Text) =>
+    t(
+      `${order.fr} au statut ${state.fr} : ${why.fr} ; PrestaShop n'accepte le retour que d'une commande dont le statut actuel est à la fois payé et expédié`,
+      `${order.en} in state ${state.en}: ${why.en}; PrestaShop only accepts returns on an order whose current state is both paid and shipped`,
+    ),
+  shippedNotPaid: t('expédiée mais pas payée (comme un paiement à la livraison pas encore encaissé)', 'shipped but not paid (like cash on delivery not yet collected)'),
+  paidNotShipped: t('payée mais pas encore expédiée', 'paid but not shipped yet'),
+  neither: t('ni payée ni expédiée', 'neither paid nor shipped'),
+  unknownState: t("ce statut n'existe pas dans la boutique, PrestaShop ne le considère ni payé ni expédié", 'that state does not exist in the shop, so PrestaShop counts it as neither paid nor shipped'),
+  windowOver: (order: Text, days: number, date: string, limit: number) =>
+    t(
+      `${order.fr} : livrée il y a ${days} jours (date de livraison ${date}), au-delà du délai de retour de ${limit} jours (PS_ORDER_RETURN_NB_DAYS) ; PrestaShop ne la considère plus comme retournable`,
+      `${order.en}: delivered ${days} days ago (delivery date ${date}), past the ${limit}-day return window (PS_ORDER_RETURN_NB_DAYS); PrestaShop no longer treats it as returnable`,
+    ),
+  windowUnknown: (order: Text, limit: number) =>
+    t(
+      `${order.fr} : sa date de livraison n'a pas pu être lue, le délai de retour de ${limit} jours n'a donc pas pu être vérifié`,
+      `${order.en}: its delivery date could not be read, so the ${limit}-day return window could not be verified`,
+    ),
+  noDeliveryDate: (limit: number) =>
+    t(
+      `Sans date de livraison, PrestaShop n'applique pas le délai de retour de ${limit} jours.`,
+      `Without a delivery date, PrestaShop does not apply the ${limit}-day return window.`,
+    ),
+  setPaidAndShipped: (targets: Text) =>
+    t(
+      `Quand le paiement est encaissé et les produits partis, choisissez un statut à la fois payé et expédié (${targets.fr}) puis validez le changement de statut.`,
+      `Once the payment is collected and the products have left, choose a state that is both paid and shipped (${targets.en}), then confirm the status change.`,
+    ),
+  lengthenWindow: (days: number) =>
+    t(
+      `Allongez le délai de retour (en jours ; 0 = sans limite) à au moins ${days} jours le temps de faire l'avoir, puis remettez la valeur habituelle.`,
+      `Lengthen the return time limit (in days; 0 = no limit) to at least ${days} days while you make the credit note, then set it back.`,
+    ),
+  checkWindow: (limit: number) =>
+    t(
+      `Vérifiez que la commande a été livrée il y a au plus ${limit} jours (sinon allongez le délai de retour dans SAV > Retours produits).`,
+      `Check that the order was delivered at most ${limit} days ago (otherwise lengthen the return time limit in Customer Service > Merchandise Returns).`,
+    ),
+};
+
 const manualSteps: Text[] = [
   openReturns,
-  t('Vérifiez que « Activer les retours » est sur Oui.', 'Check that "Enable returns" is Yes.'),
+  t('Vérifiez que « Activer les retours » est sur Oui, et notez le délai de retour (0 = sans limite).', 'Check that "Enable returns" is Yes, and note the return time limit (0 = no limit).'),
   openOrders,
-  t('Vérifiez que son statut est « Expédié » ou « Livré ».', 'Check that its status is "Shipped" or "Delivered".'),
+  t(
+    'Vérifiez que son statut actuel est à la fois payé et expédié (« Expédié » ou « Livré » ; un statut « expédié, paiement à la livraison » ne suffit pas) et que la livraison date de moins que le délai de retour.',
+    'Check that its current state is both paid and shipped ("Shipped" or "Delivered"; a "shipped, cash on delivery" state is not enough) and that it was delivered within the return time limit.',
+  ),
 ];
 
-/** PHP truthiness of a configuration value: absent, empty and "0" are off. */
-function isOn(value: string | null | undefined): boolean {
-  return value !== undefined && value !== null && value.trim() !== '' && value.trim() !== '0';
+// ---------------------------------------------------------------------------------------------
+// PHP semantics of the configuration values.
+
+/** PHP truthiness of a configuration value (Configuration::get): absent, null, "" and "0" are off. */
+function phpTruthy(value: string | null | undefined): boolean {
+  return value !== undefined && value !== null && value !== '' && value !== '0';
 }
 
-function toInt(value: string | null | undefined): number | null {
-  if (value === undefined || value === null || !/^\s*\d+\s*$/.test(value)) return null;
-  return Number(value.trim());
+/** PHP's (int) cast of a configuration value: leading number, else 0 (absent = false = 0). */
+function phpInt(value: string | null | undefined): number {
+  const m = /^[ \t\n\r\v\f]*([+-]?\d+(\.\d*)?([eE][+-]?\d+)?)/.exec(value ?? '');
+  const n = m ? Math.trunc(Number(m[1])) : 0;
+  return Number.isFinite(n) ? n : 0;
 }
 
-interface OrderVerdict {
+// ---------------------------------------------------------------------------------------------
+// Order::isReturnable(), condition by condition.
+
+interface Verdict {
   order: Order;
   state: OrderState | undefined;
-  shipped: boolean;
-  delivered: boolean;
-  /** Days since delivery when the window applies and is known. */
-  daysSinceDelivery: number | null;
-  windowOver: boolean;
+  /** The configuration the rule reads for this order (its shop's, else the diagnosed shop's). */
+  returnsValue: string | null | undefined;
+  returnsOn: boolean;
+  paidAndShipped: boolean;
+  /** (int) PS_ORDER_RETURN_NB_DAYS; 0 = no limit. */
+  limit: number;
+  /** TO_DAYS(today) - TO_DAYS(delivery_date); null when the date is NULL/zero (inside for PHP). */
+  days: number | null;
+  /** The delivery date was not read at all: the window cannot be decided. */
+  windowUnknown: boolean;
+  windowOk: boolean;
 }
 
-function stateName(v: OrderVerdict): Text {
+function judge(order: Order, states: OrderState[], shopConfig: Record<string, string | null>, today: string): Verdict {
+  const config = order.returnConfiguration ?? shopConfig;
+  const returnsValue = config['PS_ORDER_RETURN'];
+  const state = states.find((s) => s.id === order.currentState);
+  const limit = phpInt(config['PS_ORDER_RETURN_NB_DAYS']);
+  // NULL and the zero date both make TO_DAYS() NULL.
+  const dated = order.deliveryDate && !order.deliveryDate.startsWith('0000-00-00') ? order.deliveryDate : null;
+  const days = dated ? daysBetween(today, dated) : null;
+  const windowUnknown = limit !== 0 && order.deliveryDate === undefined;
+  return {
+    order,
+    state,
+    returnsValue,
+    returnsOn: phpTruthy(returnsValue),
+    paidAndShipped: state?.paid === true && state.shipped === true,
+    limit,
+    days,
+    windowUnknown,
+    windowOk: limit === 0 || days === null || days <= limit,
+  };
+}
+
+function orderName(o: Order): Text {
+  return t(`commande ${o.reference} (n° ${o.id})`, `order ${o.reference} (#${o.id})`);
+}
+
+function stateName(v: Verdict): Text {
   return v.state
     ? t(`« ${v.state.name} » (n° ${v.state.id})`, `"${v.state.name}" (#${v.state.id})`)
     : t(`n° ${v.order.currentState} (statut inconnu de la boutique)`, `#${v.order.currentState} (state unknown to the shop)`);
 }
 
-function orderName(o: Order): Text {
-  return t(`commande ${o.reference} (n° ${o.id})`, `order ${o.reference} (#${o.id})`);
+function stateWhy(v: Verdict): Text {
+  if (!v.state) return msg.unknownState;
+  if (v.state.shipped) return msg.shippedNotPaid;
+  return v.state.paid ? msg.paidNotShipped : msg.neither;
+}
+
+/** The shop's states that are both paid and shipped, by name, for the fix. */
+function paidAndShippedStates(states: OrderState[]): Text {
+  const good = states.filter((s) => s.paid && s.shipped && !s.deleted);
+  if (!good.length) return t('« Livré » par exemple', '"Delivered" for instance');
+  return t(good.map((s) => `« ${s.name} »`).join(' ou '), good.map((s) => `"${s.name}"`).join(' or '));
 }
 
 export default {
@@ -66,11 +184,11 @@ export default {
     optional: ['prestashop.order'],
     title: t('Conditions pour faire un avoir', 'Prerequisites for a credit note'),
     description: t(
-      "Vérifie que les retours produits sont activés (sans eux, pas d'avoir) et, avec --order, que la commande est au statut « Expédié » ou « Livré » et encore dans le délai de retour.",
-      'Verifies that merchandise returns are enabled (no credit note without them) and, with --order, that the order is "Shipped" or "Delivered" and still within the return window.',
+      "Vérifie que les retours produits sont activés (sans eux, pas d'avoir) et, avec --order, que la commande est retournable comme PrestaShop le décide (Order::isReturnable) : retours activés pour sa boutique, statut actuel à la fois payé et expédié, et livraison dans le délai de retour.",
+      "Verifies that merchandise returns are enabled (no credit note without them) and, with --order, that the order is returnable as PrestaShop decides it (Order::isReturnable): returns enabled for its shop, a current state both paid and shipped, and delivery within the return window.",
     ),
     manualSteps,
-    docs: 'FAQ 001, « Comment faire un Avoir ? »',
+    docs: 'FAQ 001, « Comment faire un Avoir ? » ; PrestaShop 8.1 Order::isReturnable()',
     /** Used when the shop's PS_TIMEZONE was not gathered: delivery dates are in the shop's time zone. */
     defaultOptions: { timeZone: 'Europe/Paris' },
   },
@@ -78,144 +196,96 @@ export default {
     const { parts, unavailable, options, query, now } = ctx;
     const config = parts['prestashop.configuration']!;
     const states = parts['prestashop.orderStates']!;
+    const today = shopClock(now, shopTimeZone(config, options.timeZone)).slice(0, 10);
 
-    const returnsValue = config['PS_ORDER_RETURN'] ?? null;
-    const returnsOn = isOn(returnsValue);
-    const returnDays = toInt(config['PS_ORDER_RETURN_NB_DAYS']);
-    const deliveredId = toInt(config['PS_OS_DELIVERED']);
-    const zone = shopTimeZone(config, options.timeZone);
-    const today = shopClock(now, zone).slice(0, 10);
-
+    const shopReturns = config['PS_ORDER_RETURN'] ?? null;
+    const shopLimit = phpInt(config['PS_ORDER_RETURN_NB_DAYS']);
+    const evidence: Record<string, unknown> = { PS_ORDER_RETURN: shopReturns, PS_ORDER_RETURN_NB_DAYS: shopLimit, today };
     const problems: Text[] = [];
-    const warnings: Text[] = [];
+    const unknowns: Text[] = [];
     const notes: Text[] = [];
     const remediation: Text[] = [];
-    const evidence: Record<string, unknown> = { PS_ORDER_RETURN: returnsValue, PS_ORDER_RETURN_NB_DAYS: returnDays, PS_OS_DELIVERED: deliveredId };
 
-    if (!returnsOn) {
-      problems.push(
-        t(
-          `les retours produits sont désactivés (PS_ORDER_RETURN = ${returnsValue === null ? 'absent' : `"${returnsValue}"`}) : sans eux, PrestaShop ne permet pas de faire d'avoir`,
-          `merchandise returns are disabled (PS_ORDER_RETURN = ${returnsValue === null ? 'missing' : `"${returnsValue}"`}): without them PrestaShop does not let you make a credit note`,
-        ),
-      );
+    const lookup = query.order !== undefined ? parts['prestashop.order'] : undefined;
+    /** The window the pass message states: the returnable order's shop's, else the diagnosed shop's. */
+    let passLimit = shopLimit;
+    // Without an order to judge, the diagnosed shop's switch is the whole question.
+    if (!lookup?.matches.length && !phpTruthy(shopReturns)) {
+      problems.push(msg.returnsOff(shopReturns));
       remediation.push(openReturns, enableReturns);
     }
 
-    if (query.order !== undefined) {
-      const lookup = parts['prestashop.order'];
-      if (!lookup) {
-        const why = unavailable['prestashop.order'];
-        if (!problems.length) {
-          return {
-            status: 'manual',
-            message: t(
-              `Les retours produits sont activés, mais la commande « ${query.order} » n'a pas pu être lue${why ? ` : ${why.fr}` : ''}.`,
-              `Merchandise returns are enabled, but order "${query.order}" could not be read${why ? `: ${why.en}` : ''}.`,
-            ),
-            remediation: [openOrders, t('Vérifiez que son statut est « Expédié » ou « Livré ».', 'Check that its status is "Shipped" or "Delivered".')],
-            evidence,
-          };
-        }
-        notes.push(t(`La commande « ${query.order} » n'a pas pu être lue : vérifiez aussi son statut.`, `Order "${query.order}" could not be read: check its status too.`));
-      } else if (lookup.matches.length === 0) {
-        problems.push(t(`aucune commande ne correspond à « ${query.order} »`, `no order matches "${query.order}"`));
-        remediation.push(
+    if (query.order === undefined) {
+      notes.push(t('Ajoutez --order <id|référence> pour vérifier aussi une commande.', "Add --order <id|reference> to check an order too."));
+    } else if (!lookup) {
+      const why = unavailable['prestashop.order'];
+      const text = t(
+        `La commande « ${query.order} » n'a pas pu être lue${why ? ` : ${why.fr}` : ''}.`,
+        `Order "${query.order}" could not be read${why ? `: ${why.en}` : ''}.`,
+      );
+      if (!problems.length) {
+        return { status: 'manual', message: t(`Les retours produits sont activés, mais ${lower(text.fr)}`, `Merchandise returns are enabled, but ${lower(text.en)}`), remediation: [openOrders, manualSteps[3]!], evidence };
+      }
+      notes.push(t(`${text.fr} Vérifiez aussi son statut.`, `${text.en} Check its state too.`));
+    } else if (lookup.matches.length === 0) {
+      problems.push(t(`aucune commande ne correspond à « ${query.order} »`, `no order matches "${query.order}"`));
+      remediation.push(
+        t(
+          `Dans le back-office : Commandes > Commandes, cherchez « ${query.order} » dans les colonnes « ID » et « Référence » (la référence fait 9 lettres).`,
+          `In the back office: Orders > Orders, look for "${query.order}" in the "ID" and "Reference" columns (a reference has 9 letters).`,
+        ),
+      );
+      evidence.order = { query: query.order, matches: [] };
+    } else {
+      const verdicts = lookup.matches.map((o) => judge(o, states, config, today));
+      evidence.order = {
+        query: query.order,
+        matches: verdicts.map((v) => ({
+          id: v.order.id,
+          reference: v.order.reference,
+          shopId: v.order.shopId ?? null,
+          currentState: v.order.currentState,
+          stateName: v.state?.name ?? null,
+          paid: v.state?.paid ?? null,
+          shipped: v.state?.shipped ?? null,
+          PS_ORDER_RETURN: v.returnsValue ?? null,
+          PS_ORDER_RETURN_NB_DAYS: v.limit,
+          deliveryDate: v.order.deliveryDate ?? null,
+          daysSinceDelivery: v.days,
+          returnable: v.returnsOn && v.paidAndShipped && v.windowOk && !v.windowUnknown,
+        })),
+      };
+      if (verdicts.length > 1) {
+        notes.push(
           t(
-            `Dans le back-office : Commandes > Commandes, cherchez « ${query.order} » dans les colonnes « ID » et « Référence » (la référence fait 9 lettres).`,
-            `In the back office: Orders > Orders, look for "${query.order}" in the "ID" and "Reference" columns (a reference has 9 letters).`,
+            `${verdicts.length} commandes correspondent à « ${query.order} » (n° ${verdicts.map((v) => v.order.id).join(', ')}) : toutes sont examinées.`,
+            `${verdicts.length} orders match "${query.order}" (#${verdicts.map((v) => v.order.id).join(', ')}): all are examined.`,
           ),
         );
-        evidence.order = { query: query.order, matches: [] };
-      } else {
-        const verdicts: OrderVerdict[] = lookup.matches.map((order) => {
-          const state = states.find((s) => s.id === order.currentState);
-          const shipped = state?.shipped === true;
-          const delivered = deliveredId !== null && order.currentState === deliveredId;
-          const delivery = order.deliveryDate && !order.deliveryDate.startsWith('0000-00-00') ? order.deliveryDate.slice(0, 10) : null;
-          const daysSinceDelivery = returnDays !== null && returnDays > 0 && delivery ? daysBetween(today, delivery) : null;
-          return { order, state, shipped, delivered, daysSinceDelivery, windowOver: daysSinceDelivery !== null && daysSinceDelivery > returnDays! };
-        });
-        const inState = verdicts.filter((v) => v.shipped || v.delivered);
-        const usable = inState.filter((v) => !v.windowOver);
-        evidence.order = {
-          query: query.order,
-          matches: verdicts.map((v) => ({
-            id: v.order.id,
-            reference: v.order.reference,
-            currentState: v.order.currentState,
-            stateName: v.state?.name ?? null,
-            shipped: v.shipped,
-            delivered: v.delivered,
-            deliveryDate: v.order.deliveryDate ?? null,
-            daysSinceDelivery: v.daysSinceDelivery,
-          })),
-        };
-        if (verdicts.length > 1) {
-          notes.push(
-            t(
-              `${verdicts.length} commandes correspondent à « ${query.order} » (n° ${verdicts.map((v) => v.order.id).join(', ')}) : toutes sont examinées.`,
-              `${verdicts.length} orders match "${query.order}" (#${verdicts.map((v) => v.order.id).join(', ')}): all are examined.`,
-            ),
-          );
-        }
-        if (inState.length === 0) {
-          const each = verdicts.map((v) => t(`${orderName(v.order).fr} au statut ${stateName(v).fr}`, `${orderName(v.order).en} in state ${stateName(v).en}`));
-          problems.push(
-            t(
-              `${each.map((e) => e.fr).join(', ')} : il faut le statut « Expédié » ou « Livré » pour retourner les produits`,
-              `${each.map((e) => e.en).join(', ')}: the state must be "Shipped" or "Delivered" to return products`,
-            ),
-          );
-          remediation.push(
-            openOrders,
-            t(
-              'Si les produits sont bien partis, passez le statut sur « Expédié » (ou « Livré ») puis validez le changement.',
-              'If the products did leave, change the status to "Shipped" (or "Delivered") and confirm the change.',
-            ),
-            makeNote,
-          );
-        } else if (usable.length === 0) {
-          for (const v of inState) {
-            warnings.push(
-              t(
-                `${orderName(v.order).fr} : livrée il y a ${v.daysSinceDelivery} jours, au-delà du délai de retour de ${returnDays} jours ; PrestaShop ne la considère plus comme retournable`,
-                `${orderName(v.order).en}: delivered ${v.daysSinceDelivery} days ago, past the ${returnDays}-day return window; PrestaShop no longer treats it as returnable`,
-              ),
-            );
-          }
-          remediation.push(
-            openReturns,
-            t(
-              `Allongez le délai de retour (en jours ; 0 = sans limite) au-delà de ${Math.max(...inState.map((v) => v.daysSinceDelivery ?? 0))} jours, le temps de faire l'avoir.`,
-              `Lengthen the return time limit (in days; 0 = no limit) beyond ${Math.max(...inState.map((v) => v.daysSinceDelivery ?? 0))} days while you make the credit note.`,
-            ),
-            openOrders,
-            makeNote,
-          );
-        } else {
-          evidence.returnableOrderIds = usable.map((v) => v.order.id);
-          notes.push(
-            t(
-              `${usable.map((v) => `${capital(orderName(v.order).fr)} au statut ${stateName(v).fr}`).join(', ')} : les produits peuvent être retournés avec un avoir.`,
-              `${usable.map((v) => `${capital(orderName(v.order).en)} in state ${stateName(v).en}`).join(', ')}: products can be returned with a credit note.`,
-            ),
-          );
-          if (returnDays !== null && returnDays > 0 && usable.some((v) => v.daysSinceDelivery === null)) {
-            notes.push(t(`Date de livraison inconnue : le délai de retour de ${returnDays} jours n'a pas pu être vérifié.`, `Delivery date unknown: the ${returnDays}-day return window could not be verified.`));
-          }
-        }
       }
-    } else {
-      notes.push(t('Ajoutez --order <id|référence> pour vérifier aussi le statut d’une commande.', 'Add --order <id|reference> to check an order\'s status too.'));
+      const returnable = verdicts.filter((v) => v.returnsOn && v.paidAndShipped && v.windowOk && !v.windowUnknown);
+      if (returnable.length) {
+        evidence.returnableOrderIds = returnable.map((v) => v.order.id);
+        passLimit = returnable[0]!.limit;
+        notes.push(
+          t(
+            `${returnable.map((v) => `${capital(orderName(v.order).fr)} au statut ${stateName(v).fr}`).join(', ')} : les produits peuvent être retournés avec un avoir.`,
+            `${returnable.map((v) => `${capital(orderName(v.order).en)} in state ${stateName(v).en}`).join(', ')}: products can be returned with a credit note.`,
+          ),
+        );
+        const undated = returnable.find((v) => v.limit !== 0 && v.days === null);
+        if (undated) notes.push(msg.noDeliveryDate(undated.limit));
+      } else {
+        for (const v of verdicts) explain(v, states, problems, unknowns, remediation);
+      }
     }
 
     const list = (items: Text[]) => t(items.map((i) => `- ${i.fr}`).join('\n'), items.map((i) => `- ${i.en}`).join('\n'));
     const noteText = notes.length ? t(`\n${notes.map((n) => n.fr).join('\n')}`, `\n${notes.map((n) => n.en).join('\n')}`) : t('', '');
 
     if (problems.length) {
-      const all = [...problems, ...warnings];
-      if (!returnsOn && query.order !== undefined) remediation.push(makeNote);
+      if (query.order !== undefined) remediation.push(openOrders, makeNote);
+      const all = [...problems, ...unknowns];
       return {
         status: 'fail',
         message: t(`Impossible de faire un avoir :\n${list(all).fr}${noteText.fr}`, `A credit note cannot be made:\n${list(all).en}${noteText.en}`),
@@ -223,24 +293,43 @@ export default {
         evidence,
       };
     }
-    if (warnings.length) {
+    if (unknowns.length) {
       return {
-        status: 'warn',
-        message: t(`Les retours sont activés, mais le délai de retour est dépassé :\n${list(warnings).fr}${noteText.fr}`, `Returns are enabled, but the return window is over:\n${list(warnings).en}${noteText.en}`),
-        remediation: dedupe(remediation),
+        status: 'manual',
+        message: t(`À vérifier avant de faire un avoir :\n${list(unknowns).fr}${noteText.fr}`, `To verify before making a credit note:\n${list(unknowns).en}${noteText.en}`),
+        remediation: dedupe([...remediation, openOrders, makeNote]),
         evidence,
       };
     }
+    const limitText = passLimit ? t(` (délai de retour : ${passLimit} jours)`, ` (return window: ${passLimit} days)`) : t(' (sans limite de délai)', ' (no time limit)');
     return {
       status: 'pass',
-      message: t(
-        `Les retours produits sont activés${returnDays ? ` (délai de retour : ${returnDays} jours)` : returnDays === 0 ? ' (sans limite de délai)' : ''}.${noteText.fr}`,
-        `Merchandise returns are enabled${returnDays ? ` (return window: ${returnDays} days)` : returnDays === 0 ? ' (no time limit)' : ''}.${noteText.en}`,
-      ),
+      message: t(`Les retours produits sont activés${limitText.fr}.${noteText.fr}`, `Merchandise returns are enabled${limitText.en}.${noteText.en}`),
       evidence,
     };
   },
 } satisfies Check;
+
+/** Why one order is not returnable: each failing condition of Order::isReturnable(), with its fix. */
+function explain(v: Verdict, states: OrderState[], problems: Text[], unknowns: Text[], remediation: Text[]): void {
+  const name = orderName(v.order);
+  if (!v.returnsOn) {
+    problems.push(t(`${name.fr} : ${msg.returnsOff(v.returnsValue, v.order.returnConfiguration ? v.order.shopId : undefined).fr}`, `${name.en}: ${msg.returnsOff(v.returnsValue, v.order.returnConfiguration ? v.order.shopId : undefined).en}`));
+    if (v.order.returnConfiguration && v.order.shopId) remediation.push(msg.chooseShop(v.order.shopId));
+    remediation.push(openReturns, enableReturns);
+  }
+  if (!v.paidAndShipped) {
+    problems.push(msg.notPaidAndShipped(name, stateName(v), stateWhy(v)));
+    remediation.push(openOrders, msg.setPaidAndShipped(paidAndShippedStates(states)));
+  }
+  if (!v.windowOk) {
+    problems.push(msg.windowOver(name, v.days!, v.order.deliveryDate!.slice(0, 10), v.limit));
+    remediation.push(openReturns, msg.lengthenWindow(v.days!));
+  } else if (v.windowUnknown) {
+    unknowns.push(msg.windowUnknown(name, v.limit));
+    remediation.push(msg.checkWindow(v.limit));
+  }
+}
 
 function dedupe(texts: Text[]): Text[] {
   const seen = new Set<string>();
@@ -249,4 +338,8 @@ function dedupe(texts: Text[]): Text[] {
 
 function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function lower(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
 }

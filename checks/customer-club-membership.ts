@@ -3,12 +3,24 @@
 // order. In Clients > Clients > Modifier, the ticked "Accès des groupes" must be "Client" and the
 // club, and the "Groupe de client par défaut" must be the club. FAQ 004: a guest checkout creates no
 // account, so there is nothing to associate.
+// A customer's groups are their customer_group rows (Customer::getGroups() in PrestaShop's
+// classes/Customer.php): with no row the customer is in no group at all, whatever their default
+// group says, and PrestaShop gives them no group's access (prices, categories, cart rules).
 
 import type { Customer, Group } from '../src/engine/parts.js';
 import { t, type Check } from '../src/engine/types.js';
 
 /** PrestaShop's default id of the Customer group when PS_CUSTOMER_GROUP is not readable (prestashop.md §6). */
 const DEFAULT_CUSTOMER_GROUP = 3;
+
+const messages = {
+  /** The customer has no customer_group row: no group at all, the default one included. */
+  noGroupAtAll: (defaultGroup: { fr: string; en: string }) =>
+    t(
+      `il n'est dans aucun groupe client (aucune case n'est cochée dans « Accès des groupes ») ; son groupe par défaut ${defaultGroup.fr} ne compte pas à lui seul, PrestaShop ne le considère membre d'aucun groupe`,
+      `it is in no customer group at all (no box is ticked under "Group access"); its default group ${defaultGroup.en} does not count on its own, PrestaShop treats it as a member of no group`,
+    ),
+};
 
 function configuredId(value: string | null | undefined): number | null {
   if (value === null || value === undefined) return null;
@@ -126,11 +138,16 @@ export default {
 
     const problemsFr: string[] = [];
     const problemsEn: string[] = [];
-    if (missingClub) {
+    if (chosen.groupIds.length === 0) {
+      evidence.noGroupAtAll = true;
+      const none = messages.noGroupAtAll({ fr: name(chosen.defaultGroupId, 'fr'), en: name(chosen.defaultGroupId, 'en') });
+      problemsFr.push(none.fr);
+      problemsEn.push(none.en);
+    } else if (missingClub) {
       problemsFr.push(`il n'est pas dans le groupe du club ${name(clubGroup.id, 'fr')}`);
       problemsEn.push(`it is not in the club's group ${name(clubGroup.id, 'en')}`);
     }
-    if (missingCustomer) {
+    if (missingCustomer && chosen.groupIds.length > 0) {
       problemsFr.push(`il n'est pas dans le groupe Client ${name(customerGroupId, 'fr')}`);
       problemsEn.push(`it is not in the Customer group ${name(customerGroupId, 'en')}`);
     }

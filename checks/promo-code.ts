@@ -408,7 +408,22 @@ export default {
         const clubAllowed = group !== null && allowed.includes(group.id);
         const customerAllowed = customers.some((c) => c.groupIds.some((g) => allowed.includes(g)));
         const clubText = group ? t(`le groupe du club « ${group.name} » (n° ${group.id})`, `the club's group "${group.name}" (#${group.id})`) : t(`le club « ${club.name} » (qui n'a pas de groupe client)`, `the club "${club.name}" (which has no customer group)`);
-        if (customers.length > 0 && !customerAllowed) {
+        // No customer_group row = no group at all (Customer::getGroups()), the default one included.
+        const inNoGroup = customers.length > 0 && customers.every((c) => c.groupIds.length === 0);
+        if (inNoGroup) {
+          problems.push(
+            t(
+              `réservée aux groupes n° ${allowed.join(', ') || '(aucun)'} : ${customerLabel!.fr} n'est dans aucun groupe client (aucune case cochée dans « Accès des groupes » de sa fiche client ; son groupe par défaut ne compte pas à lui seul)`,
+              `restricted to groups #${allowed.join(', ') || '(none)'}: ${customerLabel!.en} is in no customer group at all (no box ticked under "Group access" on their customer page; their default group does not count on its own)`,
+            ),
+          );
+          fixes.push(
+            t(
+              'Dans Clients > Clients, modifiez le client : dans « Accès des groupes », cochez « Client » et le groupe du club, puis enregistrez (voir le contrôle customer-club-membership).',
+              'In Customers > Customers, edit the customer: under "Group access", tick "Client" (Customer) and the club\'s group, then save (see the customer-club-membership check).',
+            ),
+          );
+        } else if (customers.length > 0 && !customerAllowed) {
           problems.push(
             t(
               `réservée aux groupes n° ${allowed.join(', ') || '(aucun)'} : aucun groupe de ${customerLabel!.fr} n'en fait partie${clubAllowed ? ` (le groupe du club est autorisé : vérifiez que le client est bien rattaché au club, contrôle customer-club-membership)` : ''}`,

@@ -8,6 +8,7 @@
 
 import type { StripeAccount, StripeActivityRead, StripeRequirements } from '../src/engine/parts.js';
 import { t, type Check, type Text } from '../src/engine/types.js';
+import { STOCK_SAVE, withStockStripePath } from '../src/engine/back-office.js';
 
 const DASHBOARD = t(
   'Le club se connecte à son compte Stripe (dashboard.stripe.com) et lit le bandeau ou les messages de Stripe en haut du tableau de bord.',
@@ -35,7 +36,14 @@ const REACTIVATE: Text[] = [
     'Si Stripe affiche un message demandant de réactiver le compte, le club le suit pour réactiver son compte.',
     'If Stripe shows a message asking to reactivate the account, the club follows it to reactivate its account.',
   ),
-  t('Puis, dans la boutique : « Accès rapide » > « Compte Stripe » > en bas de page, « Enregistrer ».', 'Then, in the shop: "Accès rapide" > "Compte Stripe" > at the bottom of the page, "Enregistrer" (Save).'),
+  // The FAQ's menu belongs to the club platform's back office: the stock PrestaShop path follows.
+  withStockStripePath(
+    t(
+      'Puis, dans le back-office de la plateforme club : « Accès rapide » > « Compte Stripe » > en bas de page, « Enregistrer ».',
+      'Then, in the club platform\'s back office: "Accès rapide" > "Compte Stripe" > at the bottom of the page, "Enregistrer" (Save).',
+    ),
+    STOCK_SAVE,
+  ),
 ];
 
 function completeRequirements(items: string[]): Text {

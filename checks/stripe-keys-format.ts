@@ -7,6 +7,7 @@
 import type { KeyContamination, KeyFacts } from '../src/secrets/stripe-key.js';
 import type { StripeKeys } from '../src/engine/parts.js';
 import { t, type Check, type Text } from '../src/engine/types.js';
+import { STOCK_SAVE, withStockStripePath } from '../src/engine/back-office.js';
 
 type Field = 'publishableKey' | 'secretKey';
 
@@ -273,14 +274,20 @@ function keyEvidence(key: KeyFacts | null) {
   };
 }
 
-const openSettings = t(
-  'Dans le back-office : Mettre à jour ma boutique club > Mettre à jour mon club > Paramétrage du compte Stripe.',
-  'In the back office: Mettre à jour ma boutique club (update my club shop) > Mettre à jour mon club (update my club) > Paramétrage du compte Stripe (Stripe account settings).',
+// The FAQ's menus belong to the club platform's back office: the stock PrestaShop path follows.
+const openSettings = withStockStripePath(
+  t(
+    'Dans le back-office de la plateforme club : Mettre à jour ma boutique club > Mettre à jour mon club > Paramétrage du compte Stripe.',
+    "In the club platform's back office: Mettre à jour ma boutique club (update my club shop) > Mettre à jour mon club (update my club) > Paramétrage du compte Stripe (Stripe account settings).",
+  ),
 );
 const saveSettings = t('Enregistrez.', 'Click "Enregistrer" (Save).');
-const resave = t(
-  'Puis réenregistrez les clés : Accès rapide > Compte Stripe, et en bas de page cliquez sur « Enregistrer ».',
-  'Then save the keys again: Accès rapide (quick access) > Compte Stripe (Stripe account), and click "Enregistrer" (Save) at the bottom of the page.',
+const resave = withStockStripePath(
+  t(
+    'Puis réenregistrez les clés : Accès rapide > Compte Stripe, et en bas de page cliquez sur « Enregistrer ».',
+    'Then save the keys again: Accès rapide (quick access) > Compte Stripe (Stripe account), and click "Enregistrer" (Save) at the bottom of the page.',
+  ),
+  STOCK_SAVE,
 );
 
 function originStep(keys: StripeKeys): Text {

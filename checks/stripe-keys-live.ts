@@ -10,14 +10,21 @@
 import type { StripeErrorInfo, StripeKeyProbe, StripePublishableProbe, StripeSecretProbe } from '../src/engine/parts.js';
 import type { KeyFacts } from '../src/secrets/stripe-key.js';
 import { t, type Check, type Text } from '../src/engine/types.js';
+import { STOCK_SAVE, withStockStripePath } from '../src/engine/back-office.js';
 
-const ENTER_KEYS = t(
-  'Dans le back-office : « Mettre à jour ma boutique club » > « Mettre à jour mon club » > « Paramétrage du compte Stripe », saisissez les deux clés (sans espace ni caractère spécial), puis « Enregistrer ».',
-  'In the back office: "Mettre à jour ma boutique club" > "Mettre à jour mon club" > "Paramétrage du compte Stripe", enter both keys (no spaces, no special characters), then click "Enregistrer" (Save).',
+// The FAQ's menus belong to the club platform's back office: the stock PrestaShop path follows.
+const ENTER_KEYS = withStockStripePath(
+  t(
+    'Dans le back-office de la plateforme club : « Mettre à jour ma boutique club » > « Mettre à jour mon club » > « Paramétrage du compte Stripe », saisissez les deux clés (sans espace ni caractère spécial), puis « Enregistrer ».',
+    'In the club platform\'s back office: "Mettre à jour ma boutique club" > "Mettre à jour mon club" > "Paramétrage du compte Stripe", enter both keys (no spaces, no special characters), then click "Enregistrer" (Save).',
+  ),
 );
-const RESAVE = t(
-  'Puis « Accès rapide » > « Compte Stripe » : en bas de page, cliquez sur « Enregistrer ».',
-  'Then "Accès rapide" > "Compte Stripe": at the bottom of the page, click "Enregistrer" (Save).',
+const RESAVE = withStockStripePath(
+  t(
+    'Puis « Accès rapide » > « Compte Stripe » : en bas de page, cliquez sur « Enregistrer ».',
+    'Then "Accès rapide" > "Compte Stripe": at the bottom of the page, click "Enregistrer" (Save).',
+  ),
+  STOCK_SAVE,
 );
 const DASHBOARD_KEYS = t(
   'Le club se connecte à son tableau de bord Stripe : Développeurs > Clés API, et copie la clé publique (pk_…) et la clé secrète (sk_…) du même compte, dans le même mode (test ou production).',

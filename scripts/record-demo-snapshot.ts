@@ -19,9 +19,9 @@ export const DEMO_CLOCK = '2026-11-20T09:30:00.000Z';
 
 /** The questions the demo snapshot can answer (README examples and e2e tests use them). */
 export const DEMO_QUESTIONS = {
-  customer: ['marie.durand@example.fr', 'paul.martin@example.fr', 'invite@example.fr', 'ancien.membre@example.fr', 'compte.bloque@example.fr'],
+  customer: ['marie.durand@example.fr', 'paul.martin@example.fr', 'invite@example.fr', 'ancien.membre@example.fr', 'compte.bloque@example.fr', 'sans.groupe@example.fr'],
   code: ['FREJUS10', 'ETE2025', 'EPUISE'],
-  order: ['XKBKNABJK', 'PAYEEEEEE'],
+  order: ['XKBKNABJK', 'PAYEEEEEE', 'CONTREREM', 'BOUTIQUEB'],
 } as const;
 
 export async function recordDemoSnapshot(root: string): Promise<Snapshot> {

@@ -23,7 +23,10 @@ export const CustomerSchema = z.object({
   deleted: z.boolean(),
   isGuest: z.boolean(),
   defaultGroupId: Id,
-  /** Every customer_group row, default group included. */
+  /**
+   * The customer's customer_group rows (Customer::getGroups()), which normally include the default
+   * group; empty when the customer has no row: then they are in no group at all, default included.
+   */
   groupIds: z.array(Id),
 });
 
@@ -115,7 +118,17 @@ export const OrderSchema = z.object({
   customerId: Id,
   currentState: Id,
   dateAdd: PsDate.optional(),
+  /** orders.delivery_date; null when NULL or the zero date (TO_DAYS gives NULL); absent when not read. */
   deliveryDate: PsDate.nullable().optional(),
+  /** orders.id_shop and id_shop_group: Order::isReturnable() reads its settings for the order's own shop. */
+  shopId: Id.optional(),
+  shopGroupId: Id.optional(),
+  /**
+   * The configuration Order::isReturnable() reads (PS_ORDER_RETURN, PS_ORDER_RETURN_NB_DAYS),
+   * resolved for the order's shop (shop > shop group > global); absent names are missing. Absent
+   * when not read: the shop-wide prestashop.configuration stands in.
+   */
+  returnConfiguration: z.record(z.string(), z.string().nullable()).optional(),
 });
 
 export const StripeKeysSchema = z.object({

@@ -17,6 +17,8 @@ const STATES: OrderState[] = [
   { id: 5, name: 'Livré', paid: true, shipped: true, delivery: true, deleted: false },
   { id: 6, name: 'Annulé', paid: false, shipped: false, delivery: false, deleted: false },
   { id: 20, name: 'Livré (transporteur)', paid: true, shipped: false, delivery: true, deleted: false },
+  // A "shipped, cash on delivery" state: shipped, not paid.
+  { id: 14, name: 'Expédié, paiement à la livraison', paid: false, shipped: true, delivery: true, deleted: false },
 ];
 
 const CONFIG: Record<string, string | null> = { PS_ORDER_RETURN: '1', PS_ORDER_RETURN_NB_DAYS: '14', PS_OS_SHIPPING: '4', PS_OS_DELIVERED: '5' };
@@ -50,6 +52,7 @@ interface Row {
   status: CheckOutcome['status'];
   message?: string[];
   remediation?: string[];
+  /** Substrings neither the message nor the remediation may contain. */
   absent?: string[];
 }
 
@@ -57,23 +60,35 @@ const rows: Row[] = [
   // Pass cases.
   { name: 'returns on, no order asked', input: {}, status: 'pass', message: ['14 days', '--order'] },
   { name: 'returns on with another truthy value', input: { config: { ...CONFIG, PS_ORDER_RETURN: ' 1 ' } }, status: 'pass' },
+  // PHP truthiness: only "" and "0" are off, so " 0 " is on for Configuration::get().
+  { name: 'returns value " 0 " is on for PHP', input: { config: { ...CONFIG, PS_ORDER_RETURN: ' 0 ' }, orders: [order()] }, status: 'pass' },
   { name: 'returns on, unlimited window', input: { config: { ...CONFIG, PS_ORDER_RETURN_NB_DAYS: '0' } }, status: 'pass', message: ['no time limit'] },
   { name: 'shipped order within the window', input: { orders: [order()] }, status: 'pass', message: ['Order XKBKNABJK (#42) in state "Expédié" (#4)', 'credit note'] },
-  { name: 'delivered order (by PS_OS_DELIVERED id)', input: { orders: [order({ currentState: 5 })] }, status: 'pass', message: ['"Livré" (#5)'] },
-  {
-    name: 'delivered by id even when a custom delivered state lacks the shipped flag',
-    input: { config: { ...CONFIG, PS_OS_DELIVERED: '20' }, orders: [order({ currentState: 20 })] },
-    status: 'pass',
-  },
+  { name: 'delivered order: paid and shipped', input: { orders: [order({ currentState: 5 })] }, status: 'pass', message: ['"Livré" (#5)'] },
   { name: 'window exactly reached (14 days)', input: { orders: [order({ deliveryDate: '2026-11-09 23:00:00' })] }, status: 'pass' },
   { name: 'window over but unlimited', input: { config: { ...CONFIG, PS_ORDER_RETURN_NB_DAYS: '0' }, orders: [order({ deliveryDate: '2025-01-01 00:00:00' })] }, status: 'pass' },
-  { name: 'no delivery date: window not verifiable', input: { orders: [order({ deliveryDate: null })] }, status: 'pass', message: ['could not be verified'] },
-  { name: 'zero delivery date: window not verifiable', input: { orders: [order({ deliveryDate: '0000-00-00 00:00:00' })] }, status: 'pass', message: ['could not be verified'] },
+  // (int) "abc" is 0 in PHP: no limit.
+  { name: 'window not a number: no limit, as PHP casts it', input: { config: { ...CONFIG, PS_ORDER_RETURN_NB_DAYS: 'abc' }, orders: [order({ deliveryDate: '2025-01-01 00:00:00' })] }, status: 'pass', message: ['no time limit'] },
+  { name: 'window key absent: no limit', input: { config: { PS_ORDER_RETURN: '1' }, orders: [order({ deliveryDate: '2025-01-01 00:00:00' })] }, status: 'pass' },
+  {
+    name: 'NULL delivery date: TO_DAYS is NULL, inside the window for PHP',
+    input: { orders: [order({ deliveryDate: null })] },
+    status: 'pass',
+    message: ['Without a delivery date, PrestaShop does not apply the 14-day return window'],
+  },
+  { name: 'zero delivery date: the same', input: { orders: [order({ deliveryDate: '0000-00-00 00:00:00' })] }, status: 'pass', message: ['Without a delivery date'] },
+  { name: 'delivery date in the future: negative days', input: { orders: [order({ deliveryDate: '2026-12-01 10:00:00' })] }, status: 'pass' },
   {
     name: 'several matches, one returnable',
     input: { orders: [order({ id: 42, currentState: 2 }), order({ id: 43, currentState: 5 })] },
     status: 'pass',
     message: ['2 orders match', '#42, 43', 'Order XKBKNABJK (#43)'],
+  },
+  {
+    name: "the order's own shop enables returns although the diagnosed shop does not",
+    input: { config: { ...CONFIG, PS_ORDER_RETURN: '0' }, orders: [order({ shopId: 2, returnConfiguration: { PS_ORDER_RETURN: '1', PS_ORDER_RETURN_NB_DAYS: '30' } })] },
+    status: 'pass',
+    message: ['return window: 30 days'],
   },
 
   // Failure reasons.
@@ -97,21 +112,25 @@ const rows: Row[] = [
     name: 'order only paid',
     input: { orders: [order({ currentState: 2 })] },
     status: 'fail',
-    message: ['"Paiement accepté" (#2)', '"Shipped" or "Delivered"'],
-    remediation: ['Commandes > Commandes', '« Expédié »', 'Retourner les produits', 'Générer un avoir'],
+    message: ['"Paiement accepté" (#2)', 'paid but not shipped yet', 'both paid and shipped'],
+    remediation: ['Commandes > Commandes', '« Expédié » ou « Livré »', '"Expédié" or "Livré"', 'Retourner les produits', 'Générer un avoir'],
   },
   {
-    name: 'the delivery flag is not "delivered"',
-    input: { orders: [order({ currentState: 20 })] },
+    name: 'shipped but not paid (cash on delivery): Order::isPaidAndShipped() is false',
+    input: { orders: [order({ currentState: 14 })] },
     status: 'fail',
-    message: ['"Livré (transporteur)" (#20)'],
+    message: ['"Expédié, paiement à la livraison" (#14)', 'shipped but not paid', 'expédiée mais pas payée', 'both paid and shipped'],
+    remediation: ['Once the payment is collected', '« Expédié » ou « Livré »'],
+    absent: ['« Expédié, paiement à la livraison » ou'],
   },
-  { name: 'state unknown to the shop', input: { orders: [order({ currentState: 77 })] }, status: 'fail', message: ['#77 (state unknown to the shop)'] },
   {
-    name: 'delivered state unknown without PS_OS_DELIVERED and not shipped',
-    input: { config: { PS_ORDER_RETURN: '1' }, orders: [order({ currentState: 20 })] },
+    name: 'PS_OS_DELIVERED does not make a state returnable: only its flags count',
+    input: { config: { ...CONFIG, PS_OS_DELIVERED: '20' }, orders: [order({ currentState: 20 })] },
     status: 'fail',
+    message: ['"Livré (transporteur)" (#20)', 'paid but not shipped yet'],
   },
+  { name: 'state unknown to the shop', input: { orders: [order({ currentState: 77 })] }, status: 'fail', message: ['#77 (state unknown to the shop)', 'neither paid nor shipped'] },
+  { name: 'cancelled', input: { orders: [order({ currentState: 6 })] }, status: 'fail', message: ['neither paid nor shipped'] },
   {
     name: 'several matches, none returnable',
     input: { orders: [order({ id: 42, currentState: 2 }), order({ id: 43, currentState: 6 })] },
@@ -122,7 +141,7 @@ const rows: Row[] = [
     name: 'returns disabled and order not shipped: both listed',
     input: { config: { ...CONFIG, PS_ORDER_RETURN: '0' }, orders: [order({ currentState: 3 })] },
     status: 'fail',
-    message: ['- merchandise returns are disabled', '- order XKBKNABJK (#42) in state "En cours de préparation"'],
+    message: ['- order XKBKNABJK (#42): merchandise returns are disabled', '- order XKBKNABJK (#42) in state "En cours de préparation"'],
     remediation: ['Activer les retours', 'Commandes > Commandes'],
   },
   {
@@ -130,24 +149,51 @@ const rows: Row[] = [
     input: { config: { ...CONFIG, PS_ORDER_RETURN: '0' }, orders: [order()] },
     status: 'fail',
     remediation: ['Activer les retours', 'Générer un avoir'],
+    absent: ['paid and shipped'],
+  },
+  {
+    name: "returns disabled for the order's own shop (read for its id_shop)",
+    input: { orders: [order({ shopId: 2, returnConfiguration: { PS_ORDER_RETURN: '0', PS_ORDER_RETURN_NB_DAYS: '14' } })] },
+    status: 'fail',
+    message: ["merchandise returns are disabled for the order's shop #2", 'pour la boutique n° 2 de la commande'],
+    remediation: ['choose shop #2', 'Activer les retours'],
+  },
+  {
+    name: "the order's shop has a shorter window",
+    input: { orders: [order({ shopId: 2, returnConfiguration: { PS_ORDER_RETURN: '1', PS_ORDER_RETURN_NB_DAYS: '5' } })] },
+    status: 'fail',
+    message: ['delivered 8 days ago', '5-day return window'],
   },
 
   // Return window.
   {
-    name: 'return window over',
+    name: 'return window over: not returnable',
     input: { orders: [order({ deliveryDate: '2026-11-08 10:00:00' })] },
-    status: 'warn',
-    message: ['delivered 15 days ago', '14-day return window'],
-    remediation: ['Retours produits', 'beyond 15 days'],
+    status: 'fail',
+    message: ['delivered 15 days ago', 'delivery date 2026-11-08', '14-day return window'],
+    remediation: ['Retours produits', 'at least 15 days'],
   },
   {
     name: 'window counted on the shop calendar day (Kiritimati, UTC+14, is already on the 24th)',
     input: { config: { ...CONFIG, PS_TIMEZONE: 'Pacific/Kiritimati' }, orders: [order({ deliveryDate: '2026-11-09 10:00:00' })] },
-    status: 'warn',
+    status: 'fail',
     message: ['delivered 15 days ago'],
   },
+  {
+    name: 'shipped but not paid and past the window: both conditions named',
+    input: { orders: [order({ currentState: 14, deliveryDate: '2026-10-01 10:00:00' })] },
+    status: 'fail',
+    message: ['shipped but not paid', 'delivered 53 days ago'],
+  },
 
-  // Unreadable order.
+  // Facts that could not be read: never a pass.
+  {
+    name: 'delivery date not read: the window cannot be decided',
+    input: { orders: [order({ deliveryDate: undefined })] },
+    status: 'manual',
+    message: ['delivery date could not be read', '14-day return window could not be verified'],
+    remediation: ['at most 14 days'],
+  },
   { name: 'order unreadable, returns on: manual', input: { orders: 'unavailable' }, status: 'manual', message: ['not readable'], remediation: ['Commandes > Commandes'] },
   { name: 'order unreadable, returns off: fail', input: { orders: 'unavailable', config: { ...CONFIG, PS_ORDER_RETURN: '0' } }, status: 'fail', message: ['could not be read'] },
 ];
@@ -160,6 +206,7 @@ describe('credit-note-prerequisites', () => {
     for (const s of row.message ?? []) expect(message).toContain(s);
     const remediation = (outcome.remediation ?? []).map((x) => `${x.fr}\n${x.en}`).join('\n');
     for (const s of row.remediation ?? []) expect(remediation).toContain(s);
+    for (const s of row.absent ?? []) expect(`${message}\n${remediation}`).not.toContain(s);
     if (outcome.status !== 'pass') expect(outcome.remediation?.length).toBeGreaterThan(0);
     for (const x of [outcome.message, ...(outcome.remediation ?? [])]) {
       expect(x.fr.trim()).not.toBe('');
@@ -172,9 +219,9 @@ describe('credit-note-prerequisites', () => {
     expect(outcome.evidence).toMatchObject({
       PS_ORDER_RETURN: '1',
       PS_ORDER_RETURN_NB_DAYS: 14,
-      PS_OS_DELIVERED: 5,
+      today: '2026-11-23',
       returnableOrderIds: [42],
-      order: { query: 'XKBKNABJK', matches: [{ id: 42, currentState: 4, shipped: true, delivered: false, daysSinceDelivery: 3 }] },
+      order: { query: 'XKBKNABJK', matches: [{ id: 42, currentState: 4, paid: true, shipped: true, PS_ORDER_RETURN: '1', PS_ORDER_RETURN_NB_DAYS: 14, daysSinceDelivery: 3, returnable: true }] },
     });
   });
 });

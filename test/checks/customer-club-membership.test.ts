@@ -110,6 +110,23 @@ const rows: Row[] = [
     status: 'warn',
     says: ['also in #99'],
   },
+  {
+    // Customer::getGroups() is the customer_group rows: none means no group, the default included.
+    name: 'no group rows, even with the club as default group',
+    matches: [customer({ id: 12, groupIds: [], defaultGroupId: 4 })],
+    status: 'fail',
+    says: ['in no customer group at all', 'no box is ticked under "Group access"', 'default group "FC Lyon" (#4) does not count on its own'],
+    dit: ["n'est dans aucun groupe client", 'son groupe par défaut « FC Lyon » (n° 4) ne compte pas à lui seul'],
+    notSays: ['not in the Customer group', "not in the club's group", 'default group is'],
+    steps: ['tick "Client" and "FC Lyon"', 'choose "FC Lyon"', 'Save'],
+  },
+  {
+    name: 'no group rows and another default group',
+    matches: [customer({ id: 12, groupIds: [], defaultGroupId: 3 })],
+    status: 'fail',
+    says: ['in no customer group at all', 'default group "Client" (#3) does not count', 'default group is "Client" (#3) instead of the club'],
+    steps: ['tick "Client" and "FC Lyon"', 'choose "FC Lyon"'],
+  },
   { name: 'no account', matches: [], status: 'fail', says: ['No customer account matches', 'guest checkout creates no account'], dit: ['invité ne crée pas de compte'] },
   {
     name: 'only guest and deleted accounts',

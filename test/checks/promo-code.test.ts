@@ -301,6 +301,14 @@ const rows: Row[] = [
     message: ['none of customer "marie@example.fr"\'s groups', 'customer-club-membership'],
   },
   {
+    name: 'group restriction and the asked customer has no group row at all (default group the club)',
+    input: { rules: [rule({ groupRestriction: true, groupIds: [4] })], customers: [customer({ groupIds: [], defaultGroupId: 4 })] },
+    status: 'fail',
+    message: ['customer "marie@example.fr" is in no customer group at all', 'default group does not count on its own'],
+    remediation: ['« Accès des groupes », cochez « Client » et le groupe du club'],
+    absent: ["'s groups"],
+  },
+  {
     name: 'group restriction unreadable: manual',
     input: { rules: [rule({ groupRestriction: true, groupIds: null })] },
     status: 'manual',

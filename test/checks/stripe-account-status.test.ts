@@ -184,6 +184,10 @@ describe('stripe-account-status: run', () => {
     expect(fr).toContain('vérifie dans Développeurs > Clés API que ses clés sont actives');
     expect(fr).toContain('réactiver son compte');
     expect(fr).toContain('« Accès rapide » > « Compte Stripe »');
+    // A menu of the club platform's back office: the stock PrestaShop path is the alternative.
+    expect(fr).toContain('back-office de la plateforme club : « Accès rapide »');
+    expect(fr).toContain('sur un PrestaShop standard : Modules > Gestionnaire de modules > Stripe > Configurer, puis « Enregistrer »');
+    expect(remediationText(dormant, 'en')).toContain('on a stock PrestaShop: Modules > Module Manager > Stripe > Configure, then "Save"');
   });
 
   it('declares dormantDays 90 by default', () => {

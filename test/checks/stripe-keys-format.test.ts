@@ -100,6 +100,10 @@ describe('stripe-keys-format: run', () => {
       expect(fr).toContain('Accès rapide > Compte Stripe');
       expect(fr).toContain('« Enregistrer »');
       expect(remediationText(outcome, 'en')).toContain('Paramétrage du compte Stripe');
+      // Those menus are the club platform's: the stock PrestaShop path is the alternative, in both steps.
+      expect(fr).toContain("back-office de la plateforme club : Mettre à jour ma boutique club");
+      expect(fr.match(/sur un PrestaShop standard : Modules > Gestionnaire de modules > Stripe > Configurer/g)).toHaveLength(2);
+      expect(remediationText(outcome, 'en').match(/on a stock PrestaShop: Modules > Module Manager > Stripe > Configure/g)).toHaveLength(2);
     }
     // Never a whole key anywhere in the outcome, even a contaminated one.
     const everything = JSON.stringify(outcome);

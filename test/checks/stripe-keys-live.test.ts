@@ -191,6 +191,12 @@ describe('stripe-keys-live: run', () => {
     expect(fr).toContain('Développeurs > Clés API');
     // The FAQ's save steps close the list.
     expect(outcome.remediation?.at(-1)?.en).toContain('Accès rapide');
+    // The FAQ's menus are the club platform's; the stock PrestaShop path follows each of them.
+    expect(fr).toContain('back-office de la plateforme club');
+    expect(fr).toContain('« Enregistrer » (sur un PrestaShop standard : Modules > Gestionnaire de modules > Stripe > Configurer, puis « Enregistrer »).');
+    const en = remediationText(outcome, 'en');
+    expect(en).toContain("In the club platform's back office");
+    expect(en.match(/on a stock PrestaShop: Modules > Module Manager > Stripe > Configure/g)).toHaveLength(2);
   });
 });
 

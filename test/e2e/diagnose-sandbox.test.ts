@@ -96,12 +96,37 @@ describe('FAQ causes through the webservice', () => {
     ['expired promo code', ['--code', 'ETE2025'], 'promo-code', 'fail'],
     ['promo code used up', ['--code', 'EPUISE'], 'promo-code', 'fail'],
     ['order not shipped', ['--order', 'PAYEEEEEE'], 'credit-note-prerequisites', 'fail'],
-    // Shipped, so returnable in state; delivered long before today, past the 30-day return window.
-    ['order shipped long ago', ['--order', 'XKBKNABJK'], 'credit-note-prerequisites', 'warn'],
+    // Paid and shipped, but delivered long before today, past the 30-day return window:
+    // Order::isReturnable() is false, so no credit note.
+    ['order shipped long ago', ['--order', 'XKBKNABJK'], 'credit-note-prerequisites', 'fail'],
   ];
   it.each(questions)('%s', async (_name, args, id, expected) => {
     const r = await diagnose(['Étoile Sportive de Fréjus', ...args]);
     expect(r.byId()[id]!.status, r.byId()[id]!.message).toBe(expected);
+  });
+
+  it.each(['sandbox.json', 'database.json'])('a shipped but unpaid (cash on delivery) order is not returnable (%s)', async (config) => {
+    const r = await diagnose(['Étoile Sportive de Fréjus', '--order', 'CONTREREM'], config);
+    const result = r.byId()['credit-note-prerequisites']!;
+    expect(result.status).toBe('fail');
+    expect(result.message).toContain('"Expédié, paiement à la livraison" (#14): shipped but not paid');
+    expect(result.message).toContain('both paid and shipped');
+  });
+
+  it("an order of another shop is judged with that shop's return settings (database)", async () => {
+    const r = await diagnose(['Étoile Sportive de Fréjus', '--order', 'BOUTIQUEB'], 'database.json');
+    const result = r.byId()['credit-note-prerequisites']!;
+    expect(result.status).toBe('fail');
+    expect(result.message).toContain("merchandise returns are disabled for the order's shop #2");
+  });
+
+  it.each(['sandbox.json', 'database.json'])('a customer with no group row is in no group at all, not in its default club group (%s)', async (config) => {
+    const r = await diagnose(['Étoile Sportive de Fréjus', '--customer', 'sans.groupe@example.fr'], config);
+    const result = r.byId()['customer-club-membership']!;
+    expect(result.status).toBe('fail');
+    expect(result.message).toContain('it is in no customer group at all');
+    expect(result.message).toContain('"Étoile Sportive de Fréjus" (#4) does not count on its own');
+    expect(result.message).not.toContain('not in the Customer group');
   });
 
   it('snapshot then diagnose --snapshot gives the live verdicts, with no secret in the file', async () => {

@@ -71,6 +71,21 @@ describe('diagnose --snapshot (demo shop)', () => {
     expect(beyondReplayNote(r.stderr)).toBe('');
   });
 
+  it("gives the club platform's Stripe menus and the stock PrestaShop path, in both languages", async () => {
+    for (const [lang, platform, stock] of [
+      ['en', "In the club platform's back office: Mettre à jour ma boutique club", 'on a stock PrestaShop: Modules > Module Manager > Stripe > Configure'],
+      ['fr', 'Dans le back-office de la plateforme club : Mettre à jour ma boutique club', 'sur un PrestaShop standard : Modules > Gestionnaire de modules > Stripe > Configurer'],
+    ] as const) {
+      const r = await runCli(['diagnose', 'Racing Club Sévigné', ...D, '--only', 'stripe-keys-format', '--format', 'json', '--lang', lang]);
+      expect(r.code).toBe(1);
+      const [result] = jsonReport(r.stdout).clubs[0]!.results;
+      const steps = result!.remediation.join('\n');
+      expect(steps).toContain(platform);
+      // Both the settings step and the re-save step (« Accès rapide » > « Compte Stripe ») offer it.
+      expect(steps.split(stock)).toHaveLength(3);
+    }
+  });
+
   it('exits 0 for the healthy club, matched ignoring case and accents', async () => {
     const r = await runCli(['diagnose', 'etoile sportive de frejus', ...D]);
     expect(r.stdout).toContain('Étoile Sportive de Fréjus');

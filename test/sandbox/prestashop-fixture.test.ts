@@ -50,15 +50,21 @@ describe('demo shop fixture', () => {
     expect(fixture.orders.map((o) => [o.reference, o.current_state])).toEqual([
       ['XKBKNABJK', 4],
       ['PAYEEEEEE', 2],
+      ['CONTREREM', 14],
+      ['BOUTIQUEB', 5],
       ['PROMOANNU', 6],
     ]);
     // Marie's cancelled order used FREJUS10 (1 per customer): PrestaShop still counts it.
     expect(fixture.order_cart_rules).toEqual([expect.objectContaining({ id_order: 11, id_cart_rule: rule('FREJUS10').id_cart_rule, deleted: 0 })]);
     expect(fixture.orders.find((o) => o.id_order === 11)!.id_customer).toBe(customer('marie.durand@example.fr').id_customer);
     expect(fixture.currencies.map((c) => [c.id_currency, c.iso_code, c.symbol['1']])).toEqual([[1, 'EUR', '€']]);
+    // Customer::getGroups() is the customer_group rows: this one has none, whatever its default.
+    expect(customer('sans.groupe@example.fr')).toMatchObject({ id_default_group: 4, groups: [] });
     const states = Object.fromEntries(fixture.order_states.map((s) => [s.id_order_state, s]));
     expect(states[4]).toMatchObject({ paid: 1, shipped: 1, delivery: 1 });
     expect(states[2]).toMatchObject({ paid: 1, shipped: 0 });
+    // Shipped but not paid (cash on delivery): not returnable for Order::isPaidAndShipped().
+    expect(states[14]).toMatchObject({ paid: 0, shipped: 1 });
   });
 
   it('resolves configuration shop > shop group > global', () => {

@@ -92,6 +92,37 @@ describe('gatherFromDatabase (demo shop in MariaDB)', () => {
     expect(data('prestashop.countries', test.parts['prestashop.countries']).map((c) => c.isoCode)).toEqual(['BE', 'FR', 'LU', 'CH', 'US']);
   });
 
+  it('gives what Order::isReturnable() reads: state, delivery date, and the return settings of the order\'s own shop', async () => {
+    const cod = await gatherFromDatabase(client, { query: { order: 'CONTREREM' }, shopId: 1 });
+    expect(data('prestashop.order', cod.lookups.order!['CONTREREM']).matches).toEqual([
+      expect.objectContaining({
+        id: 3,
+        currentState: 14,
+        deliveryDate: '2026-11-18 10:00:00',
+        shopId: 1,
+        shopGroupId: 1,
+        returnConfiguration: { PS_ORDER_RETURN: '1', PS_ORDER_RETURN_NB_DAYS: '30' },
+      }),
+    ]);
+    expect(data('prestashop.orderStates', cod.parts['prestashop.orderStates']).find((s) => s.id === 14)).toMatchObject({ paid: false, shipped: true });
+    // An order of shop 2, read while diagnosing shop 1: returns are off there (its own shop row).
+    const other = await gatherFromDatabase(client, { query: { order: '4' }, shopId: 1 });
+    expect(data('prestashop.order', other.lookups.order!['4']).matches[0]).toMatchObject({
+      reference: 'BOUTIQUEB',
+      shopId: 2,
+      returnConfiguration: { PS_ORDER_RETURN: '0', PS_ORDER_RETURN_NB_DAYS: '30' },
+    });
+    // The zero date is no delivery date (TO_DAYS gives NULL).
+    const paid = await gatherFromDatabase(client, { query: { order: 'PAYEEEEEE' }, shopId: 1 });
+    expect(data('prestashop.order', paid.lookups.order!['PAYEEEEEE']).matches[0]!.deliveryDate).toBeNull();
+  });
+
+  it('a customer without any customer_group row is in no group at all, not in its default group', async () => {
+    const gathered = await gatherFromDatabase(client, { query: { customer: 'sans.groupe@example.fr' }, shopId: 1 });
+    const [customer] = data('prestashop.customer', gathered.lookups.customer!['sans.groupe@example.fr']).matches;
+    expect(customer).toMatchObject({ id: 6, defaultGroupId: 4, groupIds: [] });
+  });
+
   it('reads carriers with their zones, shops and payment modules, zones, modules and the Sendcloud module settings', async () => {
     const gathered = await gatherFromDatabase(client, { query: {}, shopId: 1 });
     const carriers = data('prestashop.carriers', gathered.parts['prestashop.carriers']);

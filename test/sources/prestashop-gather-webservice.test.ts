@@ -94,8 +94,9 @@ describe('gatherFromWebservice (demo shop)', () => {
   it('produces the order states with their flags', async () => {
     const gathered = await gatherFromWebservice(ws(), { query: {}, shopId: 1 });
     const states = data('prestashop.orderStates', gathered.parts['prestashop.orderStates']);
-    expect(states).toHaveLength(13);
+    expect(states).toHaveLength(14);
     expect(states.find((s) => s.id === 4)).toEqual({ id: 4, name: 'Expédié', paid: true, shipped: true, delivery: true, deleted: false });
+    expect(states.find((s) => s.id === 14)).toMatchObject({ paid: false, shipped: true });
     expect(data('prestashop.groups', gathered.parts['prestashop.groups']).find((g) => g.id === 3)!.name).toBe('Client');
   });
 
@@ -189,6 +190,34 @@ describe('gatherFromWebservice (demo shop)', () => {
     const blocked = await gatherFromWebservice(ws(), { query: { customer: 'compte.bloque@example.fr', code: 'ETE2025' }, shopId: 1 });
     expect(data('prestashop.customer', blocked.lookups.customer!['compte.bloque@example.fr']).matches[0]).toMatchObject({ active: false });
     expect(data('prestashop.cartRule', blocked.lookups.code!['ete2025']).matches[0]!.dateTo).toBe('2025-08-31 23:59:59');
+  });
+
+  it('gives what Order::isReturnable() reads, the return settings resolved for the order\'s shop from the rows already read', async () => {
+    const gathered = await gatherFromWebservice(ws(), { query: { order: 'CONTREREM' }, shopId: 1 });
+    expect(data('prestashop.order', gathered.lookups.order!['CONTREREM']).matches).toEqual([
+      expect.objectContaining({
+        id: 3,
+        currentState: 14,
+        deliveryDate: '2026-11-18 10:00:00',
+        shopId: 1,
+        shopGroupId: 1,
+        returnConfiguration: { PS_ORDER_RETURN: '1', PS_ORDER_RETURN_NB_DAYS: '30' },
+      }),
+    ]);
+    // No extra request for the settings: the configuration list is shared.
+    expect(ps.requests.filter((r) => r.url.includes('configurations'))).toHaveLength(3);
+    const shop2 = await gatherFromWebservice(ws(KEY, 2), { query: { order: 'BOUTIQUEB' }, shopId: 2 });
+    expect(data('prestashop.order', shop2.lookups.order!['BOUTIQUEB']).matches[0]).toMatchObject({
+      shopId: 2,
+      returnConfiguration: { PS_ORDER_RETURN: '0', PS_ORDER_RETURN_NB_DAYS: '30' },
+    });
+  });
+
+  it('a customer the webservice shows without associations.groups is in no group at all, not in its default group', async () => {
+    const byEmail = await gatherFromWebservice(ws(), { query: { customer: 'sans.groupe@example.fr' }, shopId: 1 });
+    expect(data('prestashop.customer', byEmail.lookups.customer!['sans.groupe@example.fr']).matches[0]).toMatchObject({ id: 6, defaultGroupId: 4, groupIds: [] });
+    const byId = await gatherFromWebservice(ws(), { query: { customer: '6' }, shopId: 1 });
+    expect(data('prestashop.customer', byId.lookups.customer!['6']).matches[0]).toMatchObject({ id: 6, defaultGroupId: 4, groupIds: [] });
   });
 
   it('sends each URL once and nothing else than GETs', async () => {

@@ -322,6 +322,10 @@ describe('keys whose format is broken are never sent', () => {
     expect(probeOf(parts).secretKey).toEqual({ outcome: 'not-probed', reason: 'missing' });
     expect(probeOf(parts).publishableKey.outcome).toBe('valid');
     expect(failedCause(parts)).toMatchObject({ kind: 'no-secret-key' });
+    // The fix names the club platform's menu and the stock PrestaShop path, in both languages.
+    const fix = failedCause(parts).fix ?? [];
+    expect(fix.map((f) => f.fr).join('\n')).toContain('« Paramétrage du compte Stripe » (sur un PrestaShop standard : Modules > Gestionnaire de modules > Stripe > Configurer)');
+    expect(fix.map((f) => f.en).join('\n')).toContain('"Paramétrage du compte Stripe" (on a stock PrestaShop: Modules > Module Manager > Stripe > Configure)');
   });
 });
 

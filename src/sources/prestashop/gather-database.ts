@@ -8,7 +8,7 @@ import { lookupKey, type Lookups, type PartEnvelope, type PartMap } from '../../
 import type { CartRule, Customer } from '../../engine/parts.js';
 import { DatabaseError, type PrestaShopDatabase } from './database.js';
 import { assembleClubs, SECRET_CONFIGURATION, type ClubSpec, type StripeKeysByClub } from './clubs.js';
-import { resolveConfiguration, toBool, toCartRule, toCategory, toCustomer, toGroup, toInt, toOrder, toOrderState, toText, type Row } from './normalise.js';
+import { ORDER_RETURN_CONFIGURATION, resolveConfiguration, toBool, toCartRule, toCategory, toCustomer, toGroup, toInt, toOrder, toOrderState, toText, type Row } from './normalise.js';
 import { CONFIGURATION_NAMES, CONFIGURATION_PREFIXES } from './configuration-names.js';
 import { sendcloudModuleFrom, toCarrier, toCountry, toZone } from './shipping.js';
 import { currencyIdsFor, customerForUses, errorStateFrom, needsCurrency, resolveMinimumCurrency, toCurrency, type Currency } from './cart-rules.js';
@@ -296,13 +296,20 @@ async function gatherLookups(db: PrestaShopDatabase, query: Query, shop: ShopSet
   }
   if (query.order !== undefined) {
     const asked = query.order.trim();
-    const found = await attempt(async () =>
-      (await db.query<Row>(
-        `SELECT id_order, reference, id_customer, current_state, date_add, delivery_date FROM ${db.table('orders')}
+    const found = await attempt(async () => {
+      const rows = await db.query<Row>(
+        `SELECT id_order, reference, id_customer, current_state, date_add, delivery_date, id_shop, id_shop_group FROM ${db.table('orders')}
          WHERE ${/^\d+$/.test(asked) ? 'id_order = ?' : 'reference = ?'} ORDER BY id_order`,
         [/^\d+$/.test(asked) ? Number(asked) : asked],
-      )).map(toOrder),
-    );
+      );
+      if (!rows.length) return [];
+      // Order::isReturnable() reads PS_ORDER_RETURN(_NB_DAYS) for the order's own shop, which may not
+      // be the diagnosed one: every scope's rows, resolved per order.
+      const configurationRows = await db.query<Row>(`SELECT name, value, id_shop, id_shop_group FROM ${db.table('configuration')} WHERE name IN (?)`, [
+        ORDER_RETURN_CONFIGURATION,
+      ]);
+      return rows.map((row) => toOrder(row, configurationRows));
+    });
     lookups.order = { [lookupKey('order', query.order)]: found.ok ? ok({ query: query.order, matches: found.value }) : failed(found.cause) };
   }
   return lookups;

@@ -57,10 +57,17 @@ export interface WebserviceGathered extends PrestaShopGathered {
   prestashopVersion?: string;
 }
 
+const CONFIGURATION_DISPLAY = ['name', 'value', 'id_shop', 'id_shop_group'];
+
+/** The named configuration rows of every scope (one request, shared by every caller of the run). */
+function namedConfigurationRows(ws: PrestaShopWebservice): Promise<WsEntity[]> {
+  return ws.listAll('configurations', { display: CONFIGURATION_DISPLAY, filter: { name: eq(...CONFIGURATION_NAMES) } });
+}
+
 async function readConfiguration(ws: PrestaShopWebservice, shopId: number): Promise<Map<string, string | null>> {
-  const display = ['name', 'value', 'id_shop', 'id_shop_group'];
+  const display = CONFIGURATION_DISPLAY;
   const lists = await Promise.all([
-    ws.listAll('configurations', { display, filter: { name: eq(...CONFIGURATION_NAMES) } }),
+    namedConfigurationRows(ws),
     // `_` is a one-character wildcard in LIKE: keep only the real prefix matches.
     ...CONFIGURATION_PREFIXES.map(async (prefix) =>
       (await ws.listAll('configurations', { display, filter: { name: beginsWith(prefix) } })).filter((r) => String(r.name ?? '').startsWith(prefix)),
@@ -195,6 +202,12 @@ export async function findExactly(ws: PrestaShopWebservice, resource: string, fi
   }
 }
 
+/**
+ * Customers are always read with display=full, where `associations.groups` lists every
+ * customer_group row and is omitted when there is none: then the customer is in no group at all.
+ * (A display subset such as `display=[id,groups[id]]` silently drops the association on PHP 8,
+ * recordings/display-assoc, so it would look the same: never use one here.)
+ */
 function customerOf(row: WsEntity): Customer {
   return toCustomer(row, associationIds(row, 'groups'));
 }
@@ -299,11 +312,19 @@ async function gatherLookups(ws: PrestaShopWebservice, query: Query, settings: P
     const asked = query.order.trim();
     tasks.push(
       attempt(async () => {
+        // Order::isReturnable() reads PS_ORDER_RETURN(_NB_DAYS) for the order's own shop: the
+        // configuration rows already read for the shop (same URL, no new request), resolved per order.
+        const configurationRows = namedConfigurationRows(ws);
+        configurationRows.catch(() => undefined);
+        const withSettings = async (rows: WsEntity[]) => {
+          const config = rows.length ? await configurationRows.catch(() => undefined) : undefined;
+          return rows.map((r) => toOrder(r, config));
+        };
         if (/^\d+$/.test(asked)) {
           const row = await ws.getById('orders', Number(asked));
-          return row ? [toOrder(row)] : [];
+          return withSettings(row ? [row] : []);
         }
-        return (await findExactly(ws, 'orders', 'reference', asked.toUpperCase())).map((r) => toOrder(r));
+        return withSettings(await findExactly(ws, 'orders', 'reference', asked.toUpperCase()));
       }).then((found) => {
         lookups.order = { [lookupKey('order', query.order!)]: found.ok ? ok({ query: query.order, matches: found.value }) : failed(found.cause) };
       }),

@@ -51,8 +51,9 @@ export function toCustomer(row: Row, groupIds: number[]): Customer {
     deleted: toBool(row.deleted),
     isGuest: toBool(row.is_guest),
     defaultGroupId,
-    // customer_group normally holds the default group too; make sure a reader sees it.
-    groupIds: [...new Set(groupIds.length ? groupIds : [defaultGroupId])].filter((n) => n > 0),
+    // Exactly the customer_group rows, as Customer::getGroups() returns them: no rows means no group
+    // at all, whatever id_default_group says (the default group is not a membership by itself).
+    groupIds: [...new Set(groupIds)].filter((n) => n > 0),
   };
 }
 
@@ -106,15 +107,31 @@ export function toOrderState(row: Row, langId?: number): OrderState {
   };
 }
 
-export function toOrder(row: Row): Order {
-  return {
+/** The configuration names Order::isReturnable() reads, for the order's own shop. */
+export const ORDER_RETURN_CONFIGURATION = ['PS_ORDER_RETURN', 'PS_ORDER_RETURN_NB_DAYS'] as const;
+
+/**
+ * An order; with the configuration rows of every scope (`configurationRows`), its return settings
+ * resolved for its own shop and shop group, as Order::isReturnable() reads them.
+ */
+export function toOrder(row: Row, configurationRows?: Row[]): Order {
+  const shopId = row.id_shop === undefined ? undefined : toInt(row.id_shop);
+  const shopGroupId = row.id_shop_group === undefined ? undefined : toInt(row.id_shop_group);
+  const order: Order = {
     id: toInt(row.id ?? row.id_order),
     reference: toText(row.reference),
     customerId: toInt(row.id_customer),
     currentState: toInt(row.current_state),
     dateAdd: toDate(row.date_add) ?? undefined,
     deliveryDate: toDate(row.delivery_date),
+    ...(shopId !== undefined ? { shopId } : {}),
+    ...(shopGroupId !== undefined ? { shopGroupId } : {}),
   };
+  if (configurationRows && shopId) {
+    const wanted = configurationRows.filter((r) => (ORDER_RETURN_CONFIGURATION as readonly string[]).includes(toText(r.name)));
+    order.returnConfiguration = Object.fromEntries(resolveConfiguration(wanted, shopId, shopGroupId ?? 0));
+  }
+  return order;
 }
 
 /** Configuration rows of every scope, resolved for one shop: shop > shop group > global. */

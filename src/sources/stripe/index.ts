@@ -24,6 +24,7 @@ import type {
   StripeSecretProbe,
 } from '../../engine/parts.js';
 import { t, type Cause, type Text } from '../../engine/types.js';
+import { withStockStripePath } from '../../engine/back-office.js';
 import { redactor } from '../../secrets/redact.js';
 import { describeKey, type KeyFacts } from '../../secrets/stripe-key.js';
 import { requestLog as sharedRequestLog, type RequestLog } from '../request-log.js';
@@ -92,9 +93,12 @@ function breakingContamination(facts: KeyFacts): string[] {
   return [...new Set(facts.contamination.map((c) => c.kind).filter((k) => k !== 'unexpected-character'))];
 }
 
-const KEYS_PATH = t(
-  'Dans le back-office : « Mettre à jour ma boutique club » > « Mettre à jour mon club » > « Paramétrage du compte Stripe ».',
-  'In the back office: "Mettre à jour ma boutique club" > "Mettre à jour mon club" > "Paramétrage du compte Stripe".',
+// The FAQ's menus are the club platform's; the stock PrestaShop path follows (src/engine/back-office.ts).
+const KEYS_PATH = withStockStripePath(
+  t(
+    'Dans le back-office de la plateforme club : « Mettre à jour ma boutique club » > « Mettre à jour mon club » > « Paramétrage du compte Stripe ».',
+    'In the club platform\'s back office: "Mettre à jour ma boutique club" > "Mettre à jour mon club" > "Paramétrage du compte Stripe".',
+  ),
 );
 
 function keyFix(what: Text): Text[] {
