@@ -37,6 +37,25 @@ export interface Report {
   /** Added to the contract: the language of every message. */
   lang: Lang;
   clubs: ClubReport[];
+  /**
+   * Added to the contract: set-up problems (rejected key, wrong host, unreachable shop, refused
+   * database) stated once; the results they stopped refer to them. Absent when there is none.
+   */
+  setup?: SetupProblemReport[];
+}
+
+export interface SetupProblemReport {
+  source: string;
+  kind: string;
+  title: string;
+  message: string;
+  host?: string;
+  status?: number;
+  code?: string | number;
+  resources?: string[];
+  fix: string[];
+  /** Results (all clubs) this problem kept from being evaluated. */
+  checks: number;
 }
 
 export function emptySummary(): Summary {
@@ -71,7 +90,7 @@ export function buildClubReport(club: ClubSnapshot, results: CheckResult[], lang
   };
 }
 
-export function buildReport(clubs: ClubReport[], lang: Lang, startedAt: number, now = new Date()): Report {
+export function buildReport(clubs: ClubReport[], lang: Lang, startedAt: number, now = new Date(), setup: SetupProblemReport[] = []): Report {
   return {
     schemaVersion: 1,
     tool: { name: 'checkout-doctor', version: toolVersion() },
@@ -79,6 +98,7 @@ export function buildReport(clubs: ClubReport[], lang: Lang, startedAt: number, 
     durationMs: Math.round(performance.now() - startedAt),
     lang,
     clubs,
+    ...(setup.length ? { setup } : {}),
   };
 }
 
