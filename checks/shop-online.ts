@@ -14,8 +14,11 @@ const unknownFlag = {
       `La page d'accueil ${where} répond HTTP ${status} : la boutique est joignable et ne montre pas la page de maintenance à checkout-doctor. Mais le réglage de maintenance (PS_SHOP_ENABLE) est inconnu : ${why.fr} Si l'adresse IP de cette machine figure dans « IP de maintenance », vos clients peuvent voir la page de maintenance alors que checkout-doctor voit la boutique.`,
       `The home page ${where} answers HTTP ${status}: the shop can be reached and does not show the maintenance page to checkout-doctor. But the maintenance setting (PS_SHOP_ENABLE) is unknown: ${why.en} If this machine's IP address is listed under "Maintenance IP", your customers may get the maintenance page while checkout-doctor sees the shop.`,
     ),
-  failed: (cause: Cause): Text =>
-    t(`la configuration de la boutique n'a pas pu être lue (${cause.message}).`, `the shop's configuration could not be read (${cause.message}).`),
+  // The request's query (hundreds of characters of filters) says nothing to a reader: left out.
+  failed: (cause: Cause): Text => {
+    const why = cause.message.replace(/\?\S*/g, '');
+    return t(`la configuration de la boutique n'a pas pu être lue (${why}).`, `the shop's configuration could not be read (${why}).`);
+  },
   notReadable: (reason: Text): Text => t(`${reason.fr}`, `${reason.en}`),
 };
 

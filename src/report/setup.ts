@@ -100,6 +100,9 @@ export function findSetupProblems(snapshot: Snapshot): SetupProblem[] {
     if (!problem) {
       problem = { cause, key, title: messages.title[titleKey(cause)], fix: cause.fix ?? [] };
       byKey.set(key, problem);
+    } else if (!problem.fix.length && cause.fix?.length) {
+      // The shop front's transport failure has no fix steps; the webservice's names prestashop.url.
+      problem.fix = cause.fix;
     }
     if (cause.kind === 'forbidden-resource') {
       const resource = resourceOf(cause);

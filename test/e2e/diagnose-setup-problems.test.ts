@@ -4,6 +4,7 @@
 // line; the 300-character redirect URL appears nowhere; shop-online still reads the front page.
 
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,6 +86,24 @@ describe('a rejected webservice key', () => {
   });
 });
 
+describe('a key without some permissions', () => {
+  it('is one message naming every resource to tick', async () => {
+    // The demo's Sendcloud key: no customers nor configurations.
+    const key = 'DEMO4SENDCLOUDKEYNOCUSTOMERS0003';
+    const config = writeConfig('partial.json', { ...running.config.prestashop, webserviceKey: key });
+    const r = await runCli(['diagnose', CLUB, '--config', config, '--customer', 'marie.durand@example.fr', '--format', 'json', '--lang', 'en'], { cwd: dir, secrets: [...secrets, key] });
+    expect(r.code).toBe(1);
+    expect(count(r.stderr, 'Set-up problem')).toBe(1);
+    expect(r.stderr).toContain('The webservice key cannot read some resources');
+    expect(r.stderr).toMatch(/tick "View \(GET\)" for the resources "[a-z_]+"(, "[a-z_]+")+, then Save/);
+    const report = JSON.parse(r.stdout) as JsonReport & { setup: Array<{ resources?: string[] }> };
+    expect(report.setup[0]!.resources).toEqual(expect.arrayContaining(['configurations', 'customers']));
+    for (const resource of report.setup[0]!.resources!) expect(r.stderr).toContain(`"${resource}"`);
+    // No result repeats the request's query.
+    expect(r.stdout).not.toContain('filter[name]');
+  });
+});
+
 describe('a wrong host name', () => {
   it('is one English message with the base URL to configure, and no long redirect URL anywhere', async () => {
     const domain = `localhost:${running.prestashop.port}`;
@@ -107,5 +126,47 @@ describe('a wrong host name', () => {
     } finally {
       running.prestashop.setDomain(undefined);
     }
+  });
+});
+
+/** A loopback port nobody listens on. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe('an unreachable shop and a refused database', () => {
+  it('a shop that refuses connections is one message (webservice and front page alike)', async () => {
+    const port = await closedPort();
+    const config = writeConfig('unreachable.json', { url: `http://127.0.0.1:${port}/`, webserviceKey: running.config.prestashop!.webserviceKey });
+    const r = await runCli(['diagnose', CLUB, '--config', config, '--format', 'json', '--lang', 'en'], { cwd: dir, secrets });
+    expect(r.code).toBe(1);
+    expect(count(r.stderr, 'Set-up problem')).toBe(1);
+    expect(r.stderr).toContain(`The shop cannot be reached (127.0.0.1:${port})`);
+    expect(count(r.stderr, 'refused the connection')).toBe(1);
+    expect(r.stderr).toContain('Check prestashop.url');
+    const report = JSON.parse(r.stdout) as JsonReport;
+    expect(report.setup).toHaveLength(1);
+    const online = report.clubs[0]!.results.find((x) => x.id === 'shop-online')!;
+    expect(online.message).toMatch(/^Not evaluated: the shop cannot be reached/);
+  });
+
+  it('a database that refuses connections is one message with the fix', async () => {
+    const port = await closedPort();
+    const config = writeConfig('db.json', {
+      url: running.config.prestashop!.url,
+      database: { host: '127.0.0.1', port, user: 'ro', password: 'not-a-real-password', database: 'prestashop', prefix: 'ps_' },
+    });
+    const r = await runCli(['diagnose', CLUB, '--config', config, '--format', 'json', '--lang', 'fr'], { cwd: dir, secrets: [...secrets, 'not-a-real-password'] });
+    expect(r.code).toBe(1);
+    expect(count(r.stderr, 'Problème de configuration')).toBe(1);
+    expect(r.stderr).toContain('Impossible de joindre la base de données');
+    expect(r.stderr).toContain('prestashop.database.host');
+    const report = JSON.parse(r.stdout) as JsonReport;
+    expect(report.setup).toEqual([expect.objectContaining({ kind: 'unreachable', title: 'Impossible de joindre la base de données' })]);
+    expect(report.setup![0]!.checks).toBeGreaterThanOrEqual(5);
   });
 });

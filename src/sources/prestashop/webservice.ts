@@ -440,6 +440,8 @@ export function classifyResponse(res: HttpResponse, path: string, resource?: str
   const where = `${host} /api/${path}`;
   // Set-up failures (SETUP_KINDS) name no resource: the same answer for every request, said once.
   const root = `${host} /api/`;
+  // Permission errors concern the resource, not the query: no filters repeated.
+  const resourceWhere = `${host} /api/${path.split('?')[0]}`;
 
   if (res.status >= 200 && res.status < 300) {
     if (json !== undefined && !errors) {
@@ -484,7 +486,7 @@ export function classifyResponse(res: HttpResponse, path: string, resource?: str
           `${root} answered a plain-text 401 although a key was sent: the server drops the Authorization header before PrestaShop sees it`,
         );
       }
-      if (codes.includes(26)) return make('forbidden-resource', `${where}: ${psText}`);
+      if (codes.includes(26)) return make('forbidden-resource', `${resourceWhere}: ${psText}`);
       return make('auth', `${root} refused the webservice key: ${psText}`);
     case 403:
       if (codes.includes(132)) return make('shop-context', `${root}: ${psText}`);
@@ -495,7 +497,7 @@ export function classifyResponse(res: HttpResponse, path: string, resource?: str
       if (isWebservice(res)) return make('not-found', `${where} does not exist (404)`);
       return make('not-webservice', `${root} answered 404 without the webservice's headers: /api/ is not routed to PrestaShop (wrong URL or URL rewriting off)`);
     case 405:
-      return make('forbidden-method', `${where}: ${psText ?? '405 Method Not Allowed'}`);
+      return make('forbidden-method', `${resourceWhere}: ${psText ?? '405 Method Not Allowed'}`);
     case 400:
       return make('bad-request', `${where} rejected the request: ${psText ?? snippet(res.body)}`);
     case 429:
