@@ -92,6 +92,20 @@ describe('the emulator answers like the recorded shop', () => {
     expect(got.body).toBe(recorded.body.replace('zones', 'customers'));
   });
 
+  it('the php-warning fault writes a warning entry as the recorded ones are written (code 3, escaped slashes)', async () => {
+    const chars = String.raw`(?:[^"\\]|\\.)+?`;
+    const recordedEntry = new RegExp(String.raw`\{"code":3,"message":"\[PHP Warning #2\] ${chars} \(\\\/var\\\/www\\\/prestashop\\\/${chars}, line \d+\)"\}`);
+    expect(readRecording('error-unknown-filter').body).toMatch(recordedEntry);
+    const remove = ps.faults.add({ path: '/api/carriers', respond: { kind: 'php-warning' } });
+    try {
+      const got = await get('carriers?display=full');
+      expect(got.status).toBe(500);
+      expect(got.body).toMatch(recordedEntry);
+    } finally {
+      remove();
+    }
+  });
+
   it('groups-2langs: i18n values as [{"id":<number>,"value":…}]', async () => {
     const recordedShape = (JSON.parse(readBody('groups-2langs')) as { groups: Array<{ name: unknown }> }).groups[0]!.name;
     const got = (JSON.parse((await get('groups?display=full&filter[id]=[4]')).body) as { groups: Array<{ name: Array<{ id: unknown; value: unknown }> }> }).groups[0]!.name;
