@@ -4,7 +4,23 @@
 // (api-notes/prestashop.md §6: 1 = open, 0 = maintenance; the webservice keeps answering either way).
 
 import type { ShopFront } from '../src/engine/parts.js';
-import { t, type Check, type Text } from '../src/engine/types.js';
+import { t, type Cause, type Check, type Text } from '../src/engine/types.js';
+
+// When the configuration could not be read (webservice down, key refused...), the front page still
+// decides what it can; only a front that looks fine needs the maintenance flag, which is then unknown.
+const unknownFlag = {
+  message: (where: string, status: number, why: Text): Text =>
+    t(
+      `La page d'accueil ${where} répond HTTP ${status} : la boutique est joignable et ne montre pas la page de maintenance à checkout-doctor. Mais le réglage de maintenance (PS_SHOP_ENABLE) est inconnu : ${why.fr} Si l'adresse IP de cette machine figure dans « IP de maintenance », vos clients peuvent voir la page de maintenance alors que checkout-doctor voit la boutique.`,
+      `The home page ${where} answers HTTP ${status}: the shop can be reached and does not show the maintenance page to checkout-doctor. But the maintenance setting (PS_SHOP_ENABLE) is unknown: ${why.en} If this machine's IP address is listed under "Maintenance IP", your customers may get the maintenance page while checkout-doctor sees the shop.`,
+    ),
+  // The request's query (hundreds of characters of filters) says nothing to a reader: left out.
+  failed: (cause: Cause): Text => {
+    const why = cause.message.replace(/\?\S*/g, '');
+    return t(`la configuration de la boutique n'a pas pu être lue (${why}).`, `the shop's configuration could not be read (${why}).`);
+  },
+  notReadable: (reason: Text): Text => t(`${reason.fr}`, `${reason.en}`),
+};
 
 const maintenanceSteps: Text[] = [
   t(
@@ -41,6 +57,8 @@ export default {
     severity: 'fail',
     needs: ['shop.front'],
     optional: ['prestashop.configuration'],
+    // The front page is read directly: a webservice failure must not hide what it shows.
+    toleratesFailure: ['prestashop.configuration'],
     title: t('Boutique en ligne et publique', 'Shop online and public'),
     description: t(
       "Vérifie que la page d'accueil de la boutique répond publiquement : pas de mode maintenance (PS_SHOP_ENABLE), pas d'erreur serveur, pas de mot de passe (.htaccess), pas de redirection vers un autre site. La carte des points relais Sendcloud, comme le paiement, ne fonctionne que sur une boutique en ligne et accessible au public.",
@@ -49,8 +67,10 @@ export default {
     manualSteps,
     docs: 'FAQ 002, « Raisons courantes pour lesquelles la carte interactive ne s’affiche pas », cause 1 (boutique en ligne)',
   },
-  run({ parts }) {
+  run({ parts, failed, unavailable }) {
     const front: ShopFront = parts['shop.front']!;
+    const configurationCause = failed?.['prestashop.configuration'];
+    const configurationReason = unavailable['prestashop.configuration'];
     const configuration = parts['prestashop.configuration'];
     const shopEnable = configuration?.['PS_SHOP_ENABLE'];
     const maintenanceIps = (configuration?.['PS_MAINTENANCE_IP'] ?? '')
@@ -65,6 +85,7 @@ export default {
       maintenance: front.maintenance,
       finalUrl: front.finalUrl,
       ...(configuration ? { PS_SHOP_ENABLE: shopEnable ?? null, PS_MAINTENANCE_IP: maintenanceIps } : {}),
+      ...(configurationCause || configurationReason ? { PS_SHOP_ENABLE: 'unknown' } : {}),
     };
 
     // Maintenance: the visitor got the maintenance page, or the configuration says the shop is closed.
@@ -207,6 +228,12 @@ export default {
         ],
         evidence,
       };
+    }
+
+    // Never a pass on an unknown deciding fact: say what is known and what is not.
+    if (configurationCause || configurationReason) {
+      const why = configurationCause ? unknownFlag.failed(configurationCause) : unknownFlag.notReadable(configurationReason!);
+      return { status: 'manual', message: unknownFlag.message(where, front.status, why), remediation: manualSteps, evidence };
     }
 
     return {

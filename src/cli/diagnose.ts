@@ -12,6 +12,7 @@ import { loadSnapshot, type ClubSnapshot, type Snapshot } from '../engine/snapsh
 import type { Check, Query } from '../engine/types.js';
 import { buildClubReport, buildReport, exitCodeFor } from '../report/model.js';
 import { FORMATS, RENDERERS } from '../report/render/index.js';
+import { findSetupProblems, referToSetup, renderSetupProblem, setupJson, stoppedCounts } from '../report/setup.js';
 import { oneOf, parseIds, parseLang, parseShard } from './options.js';
 import { interactiveTerminal, logError, useColor, writeReport, type Io } from './output.js';
 import { replayQuery } from './replay.js';
@@ -140,12 +141,20 @@ export async function diagnose(io: Io, club: string | undefined, flags: Diagnose
   // A snapshot file keeps the questions it was taken with (src/cli/replay.ts).
   const { query, notes } = flags.snapshot ? replayQuery(snapshot, asked) : { query: asked, notes: [] };
   for (const note of notes) logError(io, note);
+  // A rejected key, a wrong host, an unreachable shop: said once (stderr and report), not per check.
+  const problems = findSetupProblems(snapshot);
   const reports = [];
+  const stopped = problems.map(() => 0);
   for (const c of clubs) {
     const results = await runChecks({ checks, snapshot, club: c, query, settings });
-    reports.push(buildClubReport(c, results, lang));
+    stoppedCounts(results, problems).forEach((n, i) => (stopped[i]! += n));
+    reports.push(buildClubReport(c, referToSetup(results, problems), lang));
   }
-  const report = buildReport(reports, lang, startedAt);
+  problems.forEach((p, i) => {
+    if (stopped[i]! > 0) logError(io, renderSetupProblem(p, stopped[i]!, lang));
+  });
+  const setup = problems.flatMap((p, i) => (stopped[i]! > 0 ? [setupJson(p, stopped[i]!, lang)] : []));
+  const report = buildReport(reports, lang, startedAt, undefined, setup);
   await writeReport(io, RENDERERS[format](report, { color: !flags.output && useColor(io) }), flags.output && resolve(io.cwd, flags.output));
   return exitCodeFor(report, failOn);
 }

@@ -170,6 +170,7 @@ async function evaluate(input: RunInput, check: Check, settings: CheckSettings):
 
   const parts: Record<string, unknown> = {};
   const unavailable: CheckContext['unavailable'] = {};
+  const failed: NonNullable<CheckContext['failed']> = {};
   for (const name of [...meta.needs, ...(meta.optional ?? [])]) {
     const required = meta.needs.includes(name);
     const resolved = resolvePart(input, name, check);
@@ -179,6 +180,8 @@ async function evaluate(input: RunInput, check: Check, settings: CheckSettings):
     } else if (!required && resolved.outcome.status === 'manual') {
       // An optional part the sources cannot see: the check decides what it can still say.
       unavailable[name] = resolved.outcome.message;
+    } else if (!required && resolved.outcome.cause && meta.toleratesFailure?.includes(name)) {
+      failed[name] = resolved.outcome.cause;
     } else return { ...resolved.outcome, remediation: resolved.outcome.remediation ?? [], evidence: resolved.outcome.evidence ?? {} };
   }
 
@@ -186,6 +189,7 @@ async function evaluate(input: RunInput, check: Check, settings: CheckSettings):
     club: { name: input.club.name },
     parts: parts as CheckContext['parts'],
     unavailable,
+    failed,
     options: { ...meta.defaultOptions, ...settings.options },
     query: input.query,
     now: input.now ?? new Date(input.snapshot.generatedAt),

@@ -54,6 +54,12 @@ export interface CheckMeta {
   needs: PartName[];
   /** Parts the check uses when they were gathered (e.g. the order when --order is given). */
   optional?: PartName[];
+  /**
+   * Optional parts whose failure does not stop the check: it runs without them and finds why in
+   * `ctx.failed` (shop-online still judges the front page when the webservice is down). Other
+   * optional parts that failed make the check `error`, as needed parts do.
+   */
+  toleratesFailure?: PartName[];
   /** The check only makes sense when this question was asked; otherwise it is skipped. */
   asks?: QueryKey;
   title: Text;
@@ -77,6 +83,8 @@ export interface CheckContext {
   parts: { [K in PartName]?: PartData<K> };
   /** Optional parts the configured sources cannot see, with the reason (e.g. webservice only). */
   unavailable: { [K in PartName]?: Text };
+  /** Parts of `meta.toleratesFailure` that could not be gathered, with the cause. */
+  failed?: { [K in PartName]?: Cause };
   options: Record<string, unknown>;
   query: Query;
   /** The moment of the diagnosis (the snapshot's time when re-evaluating a snapshot). */

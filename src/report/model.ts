@@ -37,6 +37,25 @@ export interface Report {
   /** Added to the contract: the language of every message. */
   lang: Lang;
   clubs: ClubReport[];
+  /**
+   * Added to the contract: set-up problems (rejected key, wrong host, unreachable shop, refused
+   * database) stated once; the results they stopped refer to them. Absent when there is none.
+   */
+  setup?: SetupProblemReport[];
+}
+
+export interface SetupProblemReport {
+  source: string;
+  kind: string;
+  title: string;
+  message: string;
+  host?: string;
+  status?: number;
+  code?: string | number;
+  resources?: string[];
+  fix: string[];
+  /** Results (all clubs) this problem kept from being evaluated. */
+  checks: number;
 }
 
 export function emptySummary(): Summary {
@@ -81,7 +100,7 @@ export function clubHeading(club: ClubReport, report: Pick<Report, 'clubs'>): st
   return twin && groupId !== null ? `${name}#${groupId}` : name;
 }
 
-export function buildReport(clubs: ClubReport[], lang: Lang, startedAt: number, now = new Date()): Report {
+export function buildReport(clubs: ClubReport[], lang: Lang, startedAt: number, now = new Date(), setup: SetupProblemReport[] = []): Report {
   return {
     schemaVersion: 1,
     tool: { name: 'checkout-doctor', version: toolVersion() },
@@ -89,6 +108,7 @@ export function buildReport(clubs: ClubReport[], lang: Lang, startedAt: number, 
     durationMs: Math.round(performance.now() - startedAt),
     lang,
     clubs,
+    ...(setup.length ? { setup } : {}),
   };
 }
 

@@ -29,7 +29,10 @@ export type FaultResponse =
     }
   /** An HTML error page, as a proxy, a PHP fatal error or a web server would give (default 500). */
   | { kind: 'html-error'; status?: number; title?: string }
-  /** PrestaShop production-mode PHP warning: 500 with `{"errors":[{"code":2,"message":"[PHP Warning #2] …"}]}`. */
+  /**
+   * PrestaShop production-mode PHP warning: 500 with `{"errors":[{"code":3,"message":"[PHP Warning #2] …"}]}`
+   * (the webservice's error handler gives E_WARNING code 3; json_encode escapes "/").
+   */
   | { kind: 'php-warning'; status?: number; message?: string; code?: number }
   /** Accept the request and never answer it (the client must time out). */
   | { kind: 'hang' }
@@ -204,12 +207,12 @@ export class FaultInjector {
         return;
       }
       case 'php-warning': {
-        const code = fault.code ?? 2;
+        const code = fault.code ?? 3;
         const message =
           fault.message ??
-          '[PHP Warning #2] Undefined array key "id_carrier" (/var/www/html/modules/relaiscolis/relaiscolis.php, line 412)';
+          '[PHP Warning #2] Undefined array key "id_carrier" (/var/www/prestashop/modules/relaiscolis/relaiscolis.php, line 412)';
         res.writeHead(fault.status ?? 500, { 'Content-Type': 'application/json', 'X-Powered-By': 'PrestaShop Webservice' });
-        res.end(JSON.stringify({ errors: [{ code, message }] }));
+        res.end(JSON.stringify({ errors: [{ code, message }] }).replace(/\//g, '\\/'));
         return;
       }
       case 'hang':

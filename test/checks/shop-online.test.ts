@@ -140,6 +140,36 @@ describe('shop-online: through the runner', () => {
     expect(result!.message.en).toContain('boutique.example.fr refused the connection');
   });
 
+  describe('when the webservice is down (configuration failed)', () => {
+    const down = { status: 'failed' as const, cause: { source: 'prestashop' as const, kind: 'auth', host: 'boutique.example.fr', message: 'boutique.example.fr /api/ refused the webservice key: [20] Authentification key is not active' } };
+
+    it('a reachable front is not a pass: the maintenance flag is unknown, said so (manual)', async () => {
+      const { snapshot, club } = makeSnapshot({ shopParts: { 'shop.front': ok(front()), 'prestashop.configuration': down } });
+      const [result] = await runChecks({ checks: [check], snapshot, club, query: {} });
+      expect(result!.status).toBe('manual');
+      expect(result!.message.en).toContain('answers HTTP 200: the shop can be reached');
+      expect(result!.message.en).toContain('PS_SHOP_ENABLE) is unknown');
+      expect(result!.message.en).toContain('refused the webservice key');
+      expect(result!.message.fr).toContain('PS_SHOP_ENABLE) est inconnu');
+      expect(remediationText({ remediation: result!.remediation }, 'en')).toContain('private window');
+      expect(result!.evidence).toMatchObject({ status: 200, PS_SHOP_ENABLE: 'unknown' });
+    });
+
+    it('the front page still decides what it can: a maintenance page fails', async () => {
+      const { snapshot, club } = makeSnapshot({ shopParts: { 'shop.front': ok(front({ status: 503, maintenance: true })), 'prestashop.configuration': down } });
+      const [result] = await runChecks({ checks: [check], snapshot, club, query: {} });
+      expect(result!.status).toBe('fail');
+      expect(result!.message.en).toContain("maintenance page");
+    });
+
+    it('other checks keep failing on a failed optional part (only shop-online tolerates it)', async () => {
+      const strict = { ...check, meta: { ...check.meta, id: 'strict', toleratesFailure: undefined } };
+      const { snapshot, club } = makeSnapshot({ shopParts: { 'shop.front': ok(front()), 'prestashop.configuration': down } });
+      const [result] = await runChecks({ checks: [strict], snapshot, club, query: {} });
+      expect(result!.status).toBe('error');
+    });
+  });
+
   it('a set-to-warn severity turns the failure into a warning', async () => {
     const { snapshot, club } = makeSnapshot({ shopParts: { 'shop.front': ok(front({ status: 503, maintenance: true })) } });
     const [result] = await runChecks({ checks: [check], snapshot, club, query: {}, settings: { 'shop-online': { severity: 'warn' } } });

@@ -198,11 +198,13 @@ describe('upstream failures end as readable errors, the other checks still evalu
     message: RegExp;
     /** A check of another source, still evaluated. */
     still: string;
+    /** Set-up problems: the upstream cause, said once on stderr (the result refers to it). */
+    stderr?: RegExp;
   }
   const cases: Case[] = [
     { name: 'PrestaShop webservice disabled (503, code 22)', on: 'prestashop', rule: { path: '/api/*', respond: { kind: 'status', status: 503, body: PS_DISABLED, contentType: 'application/json' } }, check: 'category-club-access', message: /disabled/i, still: 'sendcloud-account-setup' },
-    { name: 'PrestaShop key unknown (401, codes 20+21)', on: 'prestashop', config: 'bad-key.json', check: 'category-club-access', message: /not active|no permission|authenti/i, still: 'sendcloud-account-setup' },
-    { name: 'resource not granted to the key (401, code 26)', on: 'prestashop', rule: { path: '/api/customers', respond: { kind: 'status', status: 401, body: NOT_GRANTED, contentType: 'application/json' } }, args: ['--customer', 'marie.durand@example.fr'], check: 'customer-account-status', message: /not allowed/i, still: 'category-club-access' },
+    { name: 'PrestaShop key unknown (401, codes 20+21)', on: 'prestashop', config: 'bad-key.json', check: 'category-club-access', message: /refuses the webservice key/i, still: 'sendcloud-account-setup', stderr: /Authentification key is not active/ },
+    { name: 'resource not granted to the key (401, code 26)', on: 'prestashop', rule: { path: '/api/customers', respond: { kind: 'status', status: 401, body: NOT_GRANTED, contentType: 'application/json' } }, args: ['--customer', 'marie.durand@example.fr'], check: 'customer-account-status', message: /cannot read some resources/i, still: 'category-club-access', stderr: /Resources refused to the key: customers\./ },
     { name: 'PrestaShop HTML 500 page', on: 'prestashop', rule: { path: '/api/orders', respond: { kind: 'html-error' } }, args: ['--order', 'XKBKNABJK'], check: 'credit-note-prerequisites', message: /500|html/i, still: 'stripe-keys-format' },
     { name: 'PrestaShop PHP warning instead of the payload', on: 'prestashop', rule: { path: '/api/customers', respond: { kind: 'php-warning' } }, args: ['--customer', 'marie.durand@example.fr'], check: 'customer-club-membership', message: /php|warning|500/i, still: 'stripe-keys-format' },
     { name: 'PrestaShop hangs', on: 'prestashop', rule: { path: '/api/orders', respond: { kind: 'hang' } }, args: ['--order', 'XKBKNABJK'], check: 'credit-note-prerequisites', message: /time|answer/i, still: 'category-club-access' },
@@ -221,6 +223,7 @@ describe('upstream failures end as readable errors, the other checks still evalu
     const result = r.byId()[c.check]!;
     expect(result.status, JSON.stringify(result)).toBe('error');
     expect(result.message).toMatch(c.message);
+    if (c.stderr) expect(r.stderr).toMatch(c.stderr);
     expect(r.byId()[c.still]!.status, `${c.still} still evaluated`).not.toBe('error');
   });
 

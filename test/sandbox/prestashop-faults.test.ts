@@ -77,7 +77,7 @@ describe('fault injector', () => {
     expect(await html.text()).toContain('<html>');
     const php = await get('/php');
     expect(php.status).toBe(500);
-    expect(await php.json()).toEqual({ errors: [{ code: 2, message: expect.stringMatching(/^\[PHP Warning #2\]/) }] });
+    expect(await php.json()).toEqual({ errors: [{ code: 3, message: expect.stringMatching(/^\[PHP Warning #2\]/) }] });
     const garbage = await get('/garbage');
     expect(garbage.headers.get('content-type')).toBe('application/json');
     await expect(garbage.json()).rejects.toThrow();

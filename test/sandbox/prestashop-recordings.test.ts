@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPrestaShopSandbox, type PrestaShopSandbox } from '../../src/sandbox/prestashop/server.js';
 import { loadShopFixture } from '../../src/sandbox/shop-fixture.js';
-import { recording } from '../support/recordings.js';
+import { readRecording as recording } from '../support/recordings.js';
 
 const KEY = 'DEMO4CHECKOUTDOCTOR7READONLY0001';
 

@@ -217,7 +217,7 @@ describe('injected faults', () => {
     expect(html.message).toContain('HTML error page');
     const php = await failure(ws.list('carriers'));
     expect(php.kind).toBe('php-error');
-    expect(php.toCause()).toMatchObject({ status: 500, code: 2 });
+    expect(php.toCause()).toMatchObject({ status: 500, code: 3 });
     expect(php.message).toContain('relaiscolis');
   });
 

@@ -10,7 +10,7 @@ import { countUses, customerForUses } from '../../src/sources/prestashop/cart-ru
 import { associationIds } from '../../src/sources/prestashop/coerce.js';
 import { toCartRule, toCustomer, toInt } from '../../src/sources/prestashop/normalise.js';
 import { eq, PrestaShopWebservice } from '../../src/sources/prestashop/webservice.js';
-import { recording as recorded } from '../support/recordings.js';
+import { readRecording as recorded } from '../support/recordings.js';
 
 const ORIGIN = 'http://shop.test';
 

@@ -1,15 +1,52 @@
-// Reads the recorded answers of a real PrestaShop 8.1.2 (fixtures/recordings/prestashop-8.1.2).
+// Reads the answers recorded from a real PrestaShop 8.1.2 webservice (fixtures/recordings/, copied
+// byte for byte from the shared recordings; their README says which request produced each) as the
+// HttpResponse the client's classifier receives.
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { HttpResponse } from '../../src/sources/http.js';
 
-/** `NAME.headers` (status line + headers, CRLF) and `NAME.body` (bytes as sent). */
-export function recording(name: string): { status: number; headers: Record<string, string>; body: string } {
-  const dir = new URL('../../fixtures/recordings/prestashop-8.1.2/', import.meta.url);
-  const [statusLine, ...lines] = readFileSync(new URL(`${name}.headers`, dir), 'latin1').split(/\r?\n/).filter(Boolean);
+export const RECORDINGS = fileURLToPath(new URL('../../fixtures/recordings/prestashop-8.1.2/', import.meta.url));
+
+export interface Recording {
+  status: number;
+  /** Lower-case names, as src/sources/http.ts gives them. */
+  headers: Record<string, string>;
+  /** The bytes as sent, decoded as UTF-8. */
+  body: string;
+}
+
+function parseHead(head: string): Pick<Recording, 'status' | 'headers'> {
+  const [statusLine = '', ...lines] = head.split(/\r?\n/).filter((l) => l !== '');
+  const status = Number(/^HTTP\/[\d.]+ (\d{3})/.exec(statusLine)?.[1]);
+  if (!status) throw new Error(`not a status line: ${statusLine}`);
   const headers: Record<string, string> = {};
   for (const line of lines) {
-    const at = line.indexOf(':');
-    headers[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
+    const colon = line.indexOf(':');
+    headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
   }
-  return { status: Number(statusLine!.split(' ')[1]), headers, body: readFileSync(new URL(`${name}.body`, dir), 'utf8') };
+  return { status, headers };
+}
+
+/** `NAME.headers` + `NAME.body`, or a `NAME.txt` holding both (headers, blank line, body). */
+export function readRecording(name: string): Recording {
+  const txt = `${RECORDINGS}${name}.txt`;
+  if (existsSync(txt)) {
+    const raw = readFileSync(txt, 'utf8');
+    const m = /\r?\n\r?\n/.exec(raw);
+    const head = m ? raw.slice(0, m.index) : raw;
+    const body = m ? raw.slice(m.index + m[0].length) : '';
+    return { ...parseHead(head), body };
+  }
+  return { ...parseHead(readFileSync(`${RECORDINGS}${name}.headers`, 'utf8')), body: readFileSync(`${RECORDINGS}${name}.body`, 'utf8') };
+}
+
+/** The recording as the HttpResponse of a GET of `url`. */
+export function asResponse(recording: Recording, url: string): HttpResponse {
+  return { status: recording.status, headers: recording.headers, body: recording.body, url, attempts: 1, waitedMs: 0 };
+}
+
+/** The body alone, for captures recorded without their headers. */
+export function readBody(name: string): string {
+  return readFileSync(`${RECORDINGS}${name}.body`, 'utf8');
 }

@@ -30,6 +30,48 @@ export interface ListQuery {
 
 const DATE_FIELDS = new Set(['date_add', 'date_upd']);
 
+/**
+ * A rejected list parameter as a stock 8.1.2 in production mode answers it (recordings
+ * error-unknown-filter, error-getter-filter, error-date-filter, error-unknown-display): HTTP 500,
+ * the validation error, then four code-3 PHP warnings the failed request causes in
+ * WebserviceRequest.php. Only debug mode gives the documented 400 (debugmode-unknown-filter).
+ */
+export function rejected(code: number, message: string): WsError {
+  const warnings = [1333, 1334, 1335, 1336].map((line) => ({
+    code: 3,
+    message: `[PHP Warning #2] Trying to access array offset on value of type bool (/var/www/prestashop/classes/webservice/WebserviceRequest.php, line ${line})`,
+  }));
+  return new WsError(500, [{ code, message }, ...warnings]);
+}
+
+/** PHP's levenshtein, for "Did you mean". */
+function levenshtein(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** WebserviceRequest::closest: the word at the smallest distance, the last one on a tie. */
+export function closest(input: string, words: readonly string[]): string {
+  let best = '';
+  let shortest = -1;
+  for (const word of words) {
+    const lev = levenshtein(input, word);
+    if (lev === 0) return word;
+    if (lev <= shortest || shortest < 0) {
+      best = word;
+      shortest = lev;
+    }
+  }
+  return best;
+}
+
+const quotedList = (list: readonly string[]) => `"${list.join('", "')}"`;
+
 export function fieldNames(def: ResourceDef, sample: Entity | undefined): string[] {
   return ['id', ...(sample?.fields.map(([name]) => name) ?? [])];
 }
@@ -114,7 +156,6 @@ export function compileFilter(raw: string): ((value: string) => boolean) | undef
 export function parseListQuery(def: ResourceDef, params: URLSearchParams, sample: Entity | undefined): ListQuery {
   const available = fieldNames(def, sample);
   const dateAllowed = params.get('date') === '1';
-  const errors400: Array<{ code: number; message: string }> = [];
 
   // display
   let display: Display = { kind: 'ids' };
@@ -124,22 +165,11 @@ export function parseListQuery(def: ResourceDef, params: URLSearchParams, sample
     else {
       const body = inner(rawDisplay);
       if (body === undefined || body.trim() === '') {
-        throw new WsError(400, [
-          {
-            code: 36,
-            message: `The "display" syntax is wrong. You can set "full" or "[field_1,field_2,field_3,...]". These are available: ${available.join(', ')}`,
-          },
-        ]);
+        throw rejected(36, `The "display" syntax is wrong. You can set "full" or "[field_1,field_2,field_3,...]". These are available: ${available.join(', ')}`);
       }
       const fields = body.split(',').map((f) => f.trim());
       const unknown = fields.filter((f) => !available.includes(f) && f !== 'associations');
-      if (unknown.length) {
-        // Documented as 400; a stock 8.1.2 answers 500 with PHP warnings appended.
-        throw new WsError(500, [
-          { code: 35, message: `Unable to display this field "${unknown[0]}". However, these are available: ${available.join(', ')}` },
-          { code: 3, message: '[PHP Warning #2] Undefined array key "' + unknown[0] + '" (/var/www/html/classes/webservice/WebserviceOutputBuilder.php, line 563)' },
-        ]);
-      }
+      if (unknown.length) throw rejected(35, `Unable to display this field "${unknown[0]}". However, these are available: ${available.join(', ')}`);
       display = { kind: 'fields', fields };
     }
   }
@@ -150,18 +180,12 @@ export function parseListQuery(def: ResourceDef, params: URLSearchParams, sample
     const m = /^filter\[([^\]]+)\]$/.exec(key);
     if (!m) continue;
     const field = m[1]!;
-    if (def.getters?.includes(field)) {
-      errors400.push({ code: 34, message: `Unable to filter by this field "${field}": it is not a database field.` });
-      continue;
+    // Dates are filterable only with date=1; the list PrestaShop suggests then leaves them out.
+    const filterable = available.filter((f) => !DATE_FIELDS.has(f) || dateAllowed);
+    if (!filterable.includes(field)) {
+      throw rejected(32, `This filter does not exist. Did you mean: "${closest(field, filterable)}"?${filterable.length > 1 ? ` The full list is: ${quotedList(filterable)}` : ''}`);
     }
-    if (!available.includes(field) || (DATE_FIELDS.has(field) && !dateAllowed)) {
-      const hint = DATE_FIELDS.has(field) && available.includes(field) ? ' Add "date=1" to filter on dates.' : '';
-      errors400.push({
-        code: 32,
-        message: `Unable to filter by this field. However, these are available: ${available.filter((f) => !DATE_FIELDS.has(f) || dateAllowed).join(', ')}.${hint}`,
-      });
-      continue;
-    }
+    if (def.getters?.includes(field)) throw rejected(34, `The field "${field}" is dynamic. It is not possible to filter GET query with this field.`);
     // A filter PrestaShop cannot read adds no SQL condition: it is silently ignored there too.
     const test = compileFilter(value);
     if (test) filters.push({ field, test });
@@ -175,8 +199,7 @@ export function parseListQuery(def: ResourceDef, params: URLSearchParams, sample
     for (const part of body.split(',')) {
       const m = /^(.+)_(ASC|DESC)$/.exec(part.trim());
       if (!m || !available.includes(m[1]!) || (DATE_FIELDS.has(m[1]!) && !dateAllowed)) {
-        errors400.push({ code: 37, message: `Unable to sort by this field "${part}". However, these are available: ${available.join(', ')}` });
-        continue;
+        throw rejected(37, `Unable to sort by this field "${part}". However, these are available: ${available.join(', ')}`);
       }
       sort.push({ field: m[1]!, desc: m[2] === 'DESC' });
     }
@@ -188,7 +211,7 @@ export function parseListQuery(def: ResourceDef, params: URLSearchParams, sample
   if (rawLimit !== null) {
     const parts = rawLimit.split(',');
     if (parts.length > 2 || parts.some((p) => !/^\s*\d+\s*$/.test(p))) {
-      errors400.push({ code: 39, message: 'The "limit" value has to be formed as this example: "5,25" or "10"' });
+      throw rejected(39, 'The "limit" value has to be formed as this example: "5,25" or "10"');
     } else {
       const nums = parts.map((p) => Number(p.trim()));
       limit = nums.length === 2 ? { offset: nums[0]!, count: nums[1]! } : { offset: 0, count: nums[0]! };
@@ -200,7 +223,6 @@ export function parseListQuery(def: ResourceDef, params: URLSearchParams, sample
   const rawLanguage = params.get('language');
   if (rawLanguage !== null) languages = (inner(rawLanguage) ?? rawLanguage).split('|').map((s) => s.trim());
 
-  if (errors400.length) throw new WsError(400, errors400);
   return { display, filters, sort, limit, languages };
 }
 

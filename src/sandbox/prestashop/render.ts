@@ -1,6 +1,6 @@
 // Output of the emulated webservice: JSON (when asked exactly `JSON`) or a minimal XML, with the
 // 8.x quirks: bare `[]` for an empty list, single-resource JSON dropping falsy top-level fields,
-// i18n fields as `[{id,value}]` with several languages and a plain string with one.
+// i18n fields as `[{id,value}]` (numeric ids) with several languages and a plain string with one.
 
 import type { Display } from './query.js';
 import { isI18n, type Entity, type FieldValue, type ResourceDef } from './resources.js';
@@ -18,7 +18,8 @@ type Json = string | number | null | Json[] | { [key: string]: Json };
 function i18nJson(value: FieldValue, ctx: RenderContext): Json {
   if (!isI18n(value)) return value;
   if (ctx.languages.length === 1) return value.i18n[ctx.languages[0]!] ?? '';
-  return ctx.languages.map((id) => ({ id, value: value.i18n[id] ?? '' }));
+  // Language ids are JSON numbers (recordings groups-2langs, categories-2langs).
+  return ctx.languages.map((id) => ({ id: Number(id), value: value.i18n[id] ?? '' }));
 }
 
 function isFalsy(value: Json): boolean {
@@ -64,7 +65,8 @@ export function singleJson(def: ResourceDef, entity: Entity, ctx: RenderContext,
 }
 
 export function errorsJson(errors: WsErrorItem[]): string {
-  return JSON.stringify({ errors });
+  // PHP's json_encode escapes "/" (the paths of PHP warnings read `\/var\/www\/…`).
+  return JSON.stringify({ errors }).replace(/\//g, '\\/');
 }
 
 // --- XML -------------------------------------------------------------------------------------

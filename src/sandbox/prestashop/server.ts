@@ -13,7 +13,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { FaultInjector, loadFaultsFile, type FaultRule } from '../faults.js';
 import { startSandboxServer, type SandboxServer } from '../server.js';
 import { loadShopFixture, resolveConfiguration, type ShopFixture } from '../shop-fixture.js';
-import { applyListQuery, parseListQuery, WsError, type WsErrorItem } from './query.js';
+import { applyListQuery, closest, parseListQuery, WsError, type WsErrorItem } from './query.js';
 import { errorsJson, errorsXml, listJson, listXml, rootXml, singleJson, singleXml, type RenderContext } from './render.js';
 import { findResource, KNOWN_RESOURCES, quirksFor, stringifyScalars } from './resources.js';
 
@@ -26,12 +26,20 @@ export interface PrestaShopSandboxOptions {
   faults?: FaultInjector | FaultRule[] | string;
   /** Emulates Apache + PHP-FPM/CGI dropping the Authorization header before PHP sees it. */
   stripAuthorization?: boolean;
+  /**
+   * The shop's domain (`shop_url.domain`, e.g. `localhost:8080`). When set, a request for another
+   * Host without `id_shop` gets Shop::initialize's redirect to the default shop (301, Location
+   * `http://<domain>/?<the whole query, url=… included>`), like a shop reached by a wrong host name.
+   */
+  domain?: string;
 }
 
 export interface PrestaShopSandbox extends SandboxServer {
   fixture: ShopFixture;
   /** The webservice root, `${url}/api/`. */
   apiUrl: string;
+  /** Sets (or clears) the shop's domain after start, when it must name the port (`localhost:PORT`). */
+  setDomain(domain: string | undefined): void;
 }
 
 const WWW_AUTHENTICATE =
@@ -72,6 +80,7 @@ export async function startPrestaShopSandbox(options: PrestaShopSandboxOptions =
       ? options.faults
       : new FaultInjector(typeof options.faults === 'string' ? await loadFaultsFile(options.faults) : (options.faults ?? []));
   let apiBase = '';
+  let domain = options.domain;
 
   const conf = (name: string, idShop = fixture.shop.id_shop) => resolveConfiguration(fixture, name, idShop);
   const activeLanguages = () => fixture.languages.filter((l) => l.active === 1).map((l) => String(l.id_lang));
@@ -82,7 +91,7 @@ export async function startPrestaShopSandbox(options: PrestaShopSandboxOptions =
       : { status, body: errorsXml(errors), contentType: 'text/xml;charset=utf-8', authenticated };
   }
 
-  function webservice(req: IncomingMessage, resourcePath: string, params: URLSearchParams): WsResponse | 'text-401' {
+  function webservice(req: IncomingMessage, resourcePath: string, params: URLSearchParams): WsResponse | 'text-401' | 'php-500' {
     const json = wantsJson(req, params);
     const method = (req.method ?? 'GET').toUpperCase();
     const key = (options.stripAuthorization ? undefined : basicUser(req)) ?? params.get('ws_key') ?? undefined;
@@ -127,17 +136,17 @@ export async function startPrestaShopSandbox(options: PrestaShopSandboxOptions =
     });
 
     if (resourceName === '') {
-      // GET /api/?output_format=JSON on 8.x + PHP 8: TypeError, empty 500 (#34794).
-      if (json && quirksFor(fixture.shop.version).jsonRootFails) return { status: 500, body: '', contentType: 'text/html; charset=UTF-8', authenticated: true };
+      // GET /api/?output_format=JSON on 8.x + PHP 8: TypeError, empty 500 (#34794), sent by PHP
+      // itself (recording root-json: no webservice headers).
+      if (json && quirksFor(fixture.shop.version).jsonRootFails) return 'php-500';
       const list = granted.map(([name, methods]) => ({ name, methods })).sort((a, b) => a.name.localeCompare(b.name));
       return ok(rootXml(list, ctx, fixture.shop.name), false);
     }
     if (!KNOWN_RESOURCES.includes(resourceName)) {
-      const close = KNOWN_RESOURCES.filter((r) => r.startsWith(resourceName.slice(0, 3)));
       return fail(400, [
         {
           code: 27,
-          message: `Resource of type "${resourceName}" does not exists. Did you mean: "${close[0] ?? KNOWN_RESOURCES[0]}"? The full list is: "${KNOWN_RESOURCES.join('", "')}"`,
+          message: `Resource of type "${resourceName}" does not exists. Did you mean: "${closest(resourceName, KNOWN_RESOURCES)}"? The full list is: "${KNOWN_RESOURCES.join('", "')}"`,
         },
       ], true);
     }
@@ -207,27 +216,55 @@ export async function startPrestaShopSandbox(options: PrestaShopSandboxOptions =
     );
   }
 
+  /** Shop::initialize finds no shop_url for the Host (and no id_shop was given). */
+  function wrongHost(req: IncomingMessage, url: URL): boolean {
+    if (!domain || url.searchParams.has('id_shop')) return false;
+    return (req.headers.host ?? '').toLowerCase() !== domain.toLowerCase();
+  }
+
+  /**
+   * Shop::initialize's redirect to the default shop: `Location: http://` + domain + base URI + `?` +
+   * http_build_query($_GET), where $_GET holds `url=<resource>` from the /api/ rewrite rule, so the
+   * Location carries the whole query (classes/shop/Shop.php; 302 when PS_CANONICAL_REDIRECT is 1).
+   */
+  function redirectToDefaultShop(res: ServerResponse, url: URL, resourcePath: string | undefined): void {
+    const query = new URLSearchParams();
+    if (resourcePath !== undefined && url.pathname !== '/webservice/dispatcher.php') query.append('url', resourcePath.replace(/^\//, ''));
+    for (const [name, value] of url.searchParams) if (name !== 'id_shop') query.append(name, value);
+    const search = query.toString();
+    const status = conf('PS_CANONICAL_REDIRECT') === '1' ? 302 : 301;
+    res.writeHead(status, { Location: `http://${domain}/${search ? `?${search}` : ''}`, 'Content-Type': 'text/html; charset=utf-8' });
+    res.end();
+  }
+
   const sandbox = await startSandboxServer(
     (req, res, url) => {
       let resourcePath: string | undefined;
       if (url.pathname === '/api' || url.pathname.startsWith('/api/')) resourcePath = url.pathname.slice(4);
       else if (url.pathname === '/webservice/dispatcher.php') resourcePath = url.searchParams.get('url') ?? '';
       if (resourcePath === undefined) {
+        if (wrongHost(req, url)) return redirectToDefaultShop(res, url, undefined);
         if (url.pathname === '/' || url.pathname === '/index.php') return frontPage(req, res);
         res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
         res.end(`<!doctype html><html><head><title>Page introuvable</title></head><body id="pagenotfound"><h1>Page introuvable</h1></body></html>\n`);
         return;
       }
+      if (wrongHost(req, url)) return redirectToDefaultShop(res, url, resourcePath);
       const started = process.hrtime.bigint();
       const result = webservice(req, resourcePath, url.searchParams);
       if (result === 'text-401') {
-        // dispatcher.php answers before PrestaShop loads: plain text, PHP's X-Powered-By.
+        // dispatcher.php answers before PrestaShop loads: plain text, PHP's X-Powered-By (recording nokey).
         res.writeHead(401, {
-          'Content-Type': 'text/html; charset=UTF-8',
           'X-Powered-By': `PHP/${fixture.shop.php_version}`,
           'WWW-Authenticate': WWW_AUTHENTICATE,
+          'Content-Type': 'text/html; charset=utf-8',
         });
         res.end('401 Unauthorized');
+        return;
+      }
+      if (result === 'php-500') {
+        res.writeHead(500, { 'X-Powered-By': `PHP/${fixture.shop.php_version}`, 'Content-Type': 'text/html; charset=utf-8' });
+        res.end();
         return;
       }
       const headers: Record<string, string> = {
@@ -244,5 +281,11 @@ export async function startPrestaShopSandbox(options: PrestaShopSandboxOptions =
     { port: options.port, host: options.host, faults },
   );
   apiBase = `${sandbox.url}/api/`;
-  return Object.assign(sandbox, { fixture, apiUrl: apiBase });
+  return Object.assign(sandbox, {
+    fixture,
+    apiUrl: apiBase,
+    setDomain: (value: string | undefined) => {
+      domain = value;
+    },
+  });
 }

@@ -156,6 +156,68 @@ export interface PrestaShopErrorDetails {
   /** The resource concerned (code 26, 25). */
   resource?: string;
   retryAfter?: string;
+  /** PrestaShop version from PSWS-Version, when the answer carried a real one. */
+  version?: string;
+}
+
+/**
+ * Kinds that say the shop cannot be read at all with this configuration (key, URL, webservice
+ * switch, network), whatever the resource: their messages name no resource path, so every part
+ * that fails with one shares the same cause, which the report states once (src/report/setup.ts).
+ */
+export const SETUP_KINDS: ReadonlySet<PrestaShopErrorKind> = new Set([
+  'auth',
+  'auth-header-stripped',
+  'webservice-disabled',
+  'shop-context',
+  'redirect',
+  'not-webservice',
+  'unreachable',
+  'timeout',
+]);
+
+/**
+ * Set-up kinds after which the client stops sending requests: every other request would get the
+ * same answer. A timeout is not one of them (one slow resource does not make the others slow).
+ */
+const FAIL_FAST_KINDS: ReadonlySet<PrestaShopErrorKind> = new Set(['auth', 'auth-header-stripped', 'webservice-disabled', 'shop-context', 'redirect', 'unreachable']);
+
+/**
+ * PrestaShop's request-validation codes (WebserviceRequest): 27 unknown resource, 30–39 a filter,
+ * sort, display, limit or language the shop does not accept. In production mode they come back as
+ * HTTP 500 followed by PHP-warning entries (code 3); only debug mode gives the documented 400.
+ */
+export function isRequestValidationCode(code: number | null): boolean {
+  return code !== null && (code === 27 || (code >= 30 && code <= 39));
+}
+
+/**
+ * The base URL to put in `prestashop.url` from a redirect's Location: scheme, host and the shop's
+ * path, without the query PrestaShop copies into it nor the `/api/…` part. PrestaShop's wrong-host
+ * redirect (Shop::initialize) points at the default shop's base URI with the whole query
+ * (`?url=customers&output_format=JSON&…`); a web-server redirect (http → https, www) keeps the
+ * `/api/…` path.
+ */
+export function shopBaseFromLocation(location: string, requested: string): string | undefined {
+  let target: URL;
+  try {
+    target = new URL(location, requested);
+  } catch {
+    return undefined;
+  }
+  if (target.protocol !== 'http:' && target.protocol !== 'https:') return undefined;
+  let path = target.pathname;
+  const cut = path.search(/\/(api(\/|$)|webservice\/dispatcher\.php|index\.php)/);
+  if (cut >= 0) path = path.slice(0, cut);
+  if (!path.endsWith('/')) path += '/';
+  return `${target.protocol}//${target.host}${path}`;
+}
+
+/** One webservice error message, without the long lists PrestaShop appends ("The full list is: …"). */
+function shortMessage(message: string): string {
+  const cut = message.replace(/\s*(The full list is:|However, these are available:).*$/s, '').trim();
+  const text = cut || message;
+  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }
 
 export class PrestaShopWebserviceError extends Error {
@@ -169,6 +231,7 @@ export class PrestaShopWebserviceError extends Error {
   readonly location?: string;
   readonly resource?: string;
   readonly retryAfter?: string;
+  readonly version?: string;
 
   constructor(details: PrestaShopErrorDetails) {
     super(details.message);
@@ -181,6 +244,7 @@ export class PrestaShopWebserviceError extends Error {
     this.location = details.location;
     this.resource = details.resource;
     this.retryAfter = details.retryAfter;
+    this.version = details.version;
   }
 
   /** The engine's Cause: what a part that could not be gathered records. */
@@ -310,13 +374,26 @@ function fixFor(e: PrestaShopWebserviceError): Text[] {
           'If the root is right, URL rewriting is broken: Shop Parameters > Traffic & SEO, set "Friendly URL" to Yes, then regenerate .htaccess.',
         ),
       ];
-    case 'redirect':
-      return [
-        t(
-          `La boutique redirige vers ${e.location ?? 'une autre adresse'} : mettez cette adresse (schéma et nom d’hôte exacts, sans /api) dans prestashop.url.`,
-          `The shop redirects to ${e.location ?? 'another address'}: put that address (exact scheme and host, without /api) in prestashop.url.`,
-        ),
-      ];
+    case 'redirect': {
+      const base = e.location ? shopBaseFromLocation(e.location, `http://${e.host}/`) : undefined;
+      return base
+        ? [
+            t(
+              `La boutique redirige vers ${base} : mettez exactement cette adresse dans prestashop.url (configuration de checkout-doctor), puis relancez.`,
+              `The shop redirects to ${base}: put exactly that address in prestashop.url (checkout-doctor's configuration), then run again.`,
+            ),
+            t(
+              "Si cette adresse n'est pas celle de la boutique : Paramètres de la boutique > Trafic & SEO > « Définir l'URL de la boutique », vérifiez le domaine et le domaine SSL.",
+              'If that is not the shop\'s address: Shop Parameters > Traffic & SEO > "Set shop URL", check the domain and the SSL domain.',
+            ),
+          ]
+        : [
+            t(
+              'La boutique redirige ailleurs sans dire où : mettez dans prestashop.url l’adresse exacte de la boutique (schéma et nom d’hôte, sans /api).',
+              "The shop redirects elsewhere without saying where: put the shop's exact address (scheme and host, without /api) in prestashop.url.",
+            ),
+          ];
+    }
     case 'malformed':
       return [
         t(
@@ -327,8 +404,12 @@ function fixFor(e: PrestaShopWebserviceError): Text[] {
     case 'bad-request':
       return [
         t(
-          'Le webservice a refusé une requête de checkout-doctor : signalez ce message aux développeurs de checkout-doctor avec la version de PrestaShop.',
-          "The webservice refused a request from checkout-doctor: report this message to checkout-doctor's developers with the PrestaShop version.",
+          `La boutique n'accepte pas une requête de checkout-doctor (PrestaShop ${e.version ?? 'de version inconnue'}) : ce n'est pas un réglage de la boutique ni un module à désactiver, mais un écart entre checkout-doctor et cette version de PrestaShop.`,
+          `The shop does not accept a request from checkout-doctor (PrestaShop ${e.version ?? 'of unknown version'}): this is neither a shop setting nor a module to disable, but a mismatch between checkout-doctor and this PrestaShop version.`,
+        ),
+        t(
+          'Mettez checkout-doctor à jour ; si cela persiste, signalez ce message et la version de PrestaShop à ses développeurs.',
+          "Update checkout-doctor; if it persists, report this message and the PrestaShop version to its developers.",
         ),
       ];
     case 'not-found':
@@ -373,7 +454,8 @@ export function classifyResponse(res: HttpResponse, path: string, resource?: str
   const errors = parseErrors(json);
   const codes = errors?.map((e) => e.code) ?? [];
   const lastCode = errors?.at(-1)?.code ?? undefined;
-  const psText = errors?.map((e) => (e.code !== null ? `[${e.code}] ${e.message}` : e.message)).join(' ');
+  const psText = errors?.map((e) => (e.code !== null ? `[${e.code}] ${shortMessage(e.message)}` : shortMessage(e.message))).join(' ');
+  const psws = res.headers['psws-version'];
   const make = (kind: PrestaShopErrorKind, message: string, extra: Partial<PrestaShopErrorDetails> = {}) =>
     new PrestaShopWebserviceError({
       kind,
@@ -384,9 +466,14 @@ export function classifyResponse(res: HttpResponse, path: string, resource?: str
       errors,
       message,
       resource,
+      ...(psws && psws !== '0' ? { version: psws } : {}),
       ...extra,
     });
   const where = `${host} /api/${path}`;
+  // Set-up failures (SETUP_KINDS) name no resource: the same answer for every request, said once.
+  const root = `${host} /api/`;
+  // Permission errors concern the resource, not the query: no filters repeated.
+  const resourceWhere = `${host} /api/${path.split('?')[0]}`;
 
   if (res.status >= 200 && res.status < 300) {
     if (json !== undefined && !errors) {
@@ -395,35 +482,54 @@ export function classifyResponse(res: HttpResponse, path: string, resource?: str
     if (errors) return make('server-error', `${where} answered ${res.status} with errors: ${psText}`);
     if (jsonError) return make('malformed', `${where} answered ${res.status} with a body that is not valid JSON: ${snippet(res.body)}`);
     if (contentType.startsWith('text/html')) {
-      return make('not-webservice', `${where} answered an HTML page, not the webservice (wrong URL, URL rewriting off, or a redirect to the home page)`);
+      return make('not-webservice', `${root} answered an HTML page, not the webservice (wrong URL, URL rewriting off, or a redirect to the home page)`);
     }
     if (contentType.includes('xml')) return make('malformed', `${where} answered XML although JSON was asked (Output-Format ignored: PrestaShop older than 1.7?)`);
     return make('malformed', `${where} answered ${res.status} with ${res.body ? `an unexpected ${contentType || 'untyped'} body` : 'an empty body'}`);
   }
   if (res.status >= 300 && res.status < 400) {
     const location = res.headers.location;
-    return make('redirect', `${where} redirects (${res.status}) to ${location ?? '(no Location header)'}; redirects are not followed`, location ? { location } : {});
+    const base = location ? shopBaseFromLocation(location, res.url) : undefined;
+    // The Location repeats the whole query (hundreds of characters): only the base URL is shown.
+    return make(
+      'redirect',
+      base ? `${root} redirects (HTTP ${res.status}) to ${base}: the shop's address is ${base}` : `${root} redirects (HTTP ${res.status}) without a usable Location; redirects are not followed`,
+      location ? { location } : {},
+    );
+  }
+  // A filter, field, sort or limit the shop refuses (codes 27, 30–39): production mode answers 500
+  // followed by PHP-warning entries (code 3) that only follow from it; debug mode answers 400.
+  // Either way the request is at fault, not a module.
+  const validation = errors?.filter((e) => isRequestValidationCode(e.code)) ?? [];
+  if (validation.length && (res.status === 400 || res.status === 500)) {
+    const warnings = (errors?.length ?? 0) - validation.length;
+    const text = validation.map((e) => `[${e.code}] ${shortMessage(e.message)}`).join(' ');
+    return make(
+      'bad-request',
+      `${where} rejected the request (HTTP ${res.status}): ${text}${warnings > 0 ? ` (followed by ${warnings} PHP warning(s) it causes)` : ''}`,
+      { code: validation[0]!.code! },
+    );
   }
   switch (res.status) {
     case 401:
       if (!errors) {
         return make(
           'auth-header-stripped',
-          `${where} answered a plain-text 401 although a key was sent: the server drops the Authorization header before PrestaShop sees it`,
+          `${root} answered a plain-text 401 although a key was sent: the server drops the Authorization header before PrestaShop sees it`,
         );
       }
-      if (codes.includes(26)) return make('forbidden-resource', `${where}: ${psText}`);
-      return make('auth', `${where} refused the webservice key: ${psText}`);
+      if (codes.includes(26)) return make('forbidden-resource', `${resourceWhere}: ${psText}`);
+      return make('auth', `${root} refused the webservice key: ${psText}`);
     case 403:
-      if (codes.includes(132)) return make('shop-context', `${where}: ${psText}`);
-      return make(errors ? 'auth' : isWebservice(res) ? 'auth' : 'not-webservice', errors ? `${where}: ${psText}` : `${where} answered 403 Forbidden (${snippet(res.body) || 'empty body'})`);
+      if (codes.includes(132)) return make('shop-context', `${root}: ${psText}`);
+      return make(errors ? 'auth' : isWebservice(res) ? 'auth' : 'not-webservice', errors ? `${root}: ${psText}` : `${root} answered 403 Forbidden (${snippet(res.body) || 'empty body'})`);
     case 404:
-      if (codes.includes(999)) return make('shop-context', `${where}: ${psText}`);
+      if (codes.includes(999)) return make('shop-context', `${root}: ${psText}`);
       if (errors) return make('not-found', `${where}: ${psText}`);
       if (isWebservice(res)) return make('not-found', `${where} does not exist (404)`);
-      return make('not-webservice', `${where} answered 404 without the webservice's headers: /api/ is not routed to PrestaShop (wrong URL or URL rewriting off)`);
+      return make('not-webservice', `${root} answered 404 without the webservice's headers: /api/ is not routed to PrestaShop (wrong URL or URL rewriting off)`);
     case 405:
-      return make('forbidden-method', `${where}: ${psText ?? '405 Method Not Allowed'}`);
+      return make('forbidden-method', `${resourceWhere}: ${psText ?? '405 Method Not Allowed'}`);
     case 400:
       return make('bad-request', `${where} rejected the request: ${psText ?? snippet(res.body)}`);
     case 429:
@@ -431,12 +537,12 @@ export function classifyResponse(res: HttpResponse, path: string, resource?: str
         retryAfter: res.headers['retry-after'],
       });
     case 503:
-      if (codes.includes(22)) return make('webservice-disabled', `${where}: ${psText}`);
+      if (codes.includes(22)) return make('webservice-disabled', `${root}: ${psText}`);
       break;
   }
-  if (res.status === 500 && errors) {
-    if (codes.includes(35) || codes.includes(36)) return make('bad-request', `${where} rejected the request: ${psText}`);
-    if (codes.some((c) => c !== null && c >= 2 && c <= 15)) return make('php-error', `${where} failed on a PHP error: ${psText}`);
+  // Warnings with no request-validation code: something in the shop (often a module) breaks it.
+  if (res.status === 500 && errors && codes.some((c) => c !== null && c >= 2 && c <= 15)) {
+    return make('php-error', `${where} failed on a PHP error: ${psText}`);
   }
   if (errors) return make('server-error', `${where} answered ${res.status}: ${psText}`);
   const kindOfBody = contentType.startsWith('text/html') ? `an HTML error page (${snippet(res.body) || 'empty'})` : res.body ? snippet(res.body) : 'an empty body';
@@ -471,6 +577,8 @@ export class PrestaShopWebservice {
   private readonly cache = new Map<string, Promise<unknown>>();
   private readonly limit: ReturnType<typeof pLimit>;
   private readonly pageSize: number;
+  /** The first set-up failure (FAIL_FAST_KINDS): later requests are not sent, they fail with it. */
+  private fatal: PrestaShopWebserviceError | undefined;
 
   constructor(private readonly options: WebserviceOptions) {
     this.base = apiBase(options.url);
@@ -506,6 +614,18 @@ export class PrestaShopWebservice {
   }
 
   private async fetchJson(relative: string, resource: string | undefined): Promise<unknown> {
+    // A rejected key, a wrong host or a refused connection answers every request the same way:
+    // stop asking (fail fast) and give every caller that one cause.
+    if (this.fatal) throw this.fatal;
+    try {
+      return await this.send(relative, resource);
+    } catch (error) {
+      if (error instanceof PrestaShopWebserviceError && FAIL_FAST_KINDS.has(error.kind)) this.fatal ??= error;
+      throw error;
+    }
+  }
+
+  private async send(relative: string, resource: string | undefined): Promise<unknown> {
     const url = new URL(relative, this.base);
     const shownPath = decodeURIComponent(relative);
     this.requestCount += 1;
@@ -529,7 +649,8 @@ export class PrestaShopWebservice {
           kind: error.kind,
           host: error.host,
           path: shownPath,
-          message: `${error.message} (GET /api/${shownPath}${error.attempts > 1 ? `, ${error.attempts} attempts` : ''})`,
+          // No resource path: the same for every request (see SETUP_KINDS).
+          message: `${error.message}${error.attempts > 1 ? ` (${error.attempts} attempts)` : ''}`,
           resource,
         });
       }
