@@ -30,9 +30,9 @@ export function textForms(value: string): string[] {
  * percent-encoded, and with PHP's json_encode `\/`. Matching the unpadded form also masks the padded one.
  */
 export function base64Forms(value: string): string[] {
-  const plain = Buffer.from(value, 'utf8').toString('base64').replace(/=+$/, '');
-  const urlSafe = plain.replace(/\+/g, '-').replace(/\//g, '_');
-  return [plain, urlSafe, encodeURIComponent(plain), plain.replace(/\//g, '\\/')];
+  const padded = Buffer.from(value, 'utf8').toString('base64');
+  // Padded and unpadded (the longer form wins, so the padding goes with the mask).
+  return [padded, padded.replace(/=+$/, '')].flatMap((plain) => [plain, plain.replace(/\+/g, '-').replace(/\//g, '_'), encodeURIComponent(plain), plain.replace(/\//g, '\\/')]);
 }
 
 export class Redactor {
