@@ -167,3 +167,28 @@ describe('through the built CLI, a hostile shop and a hostile upstream', () => {
     expect(r.stderr).toContain('AS Red \\x1b[31mALERT');
   });
 });
+
+describe('a hostile plugin: its texts reach the terminal like shop text', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cd-hardening-plugin-'));
+  const text = JSON.stringify(HOSTILE);
+  writeFileSync(
+    join(dir, 'plugin.mjs'),
+    `export default [{
+  meta: { id: 'hostile-plugin', category: 'shop', severity: 'fail', needs: [],
+    title: { fr: ${text}, en: ${text} }, description: { fr: ${text}, en: ${text} }, docs: ${text} },
+  run() { return { status: 'fail', message: { fr: ${text}, en: ${text} }, remediation: [{ fr: ${text}, en: ${text} }] }; },
+}];\n`,
+  );
+  writeFileSync(join(dir, 'c.json'), JSON.stringify({ plugins: ['./plugin.mjs'] }));
+
+  it.each([
+    ['list-checks', ['list-checks', '--config', 'c.json']],
+    ['explain', ['explain', 'hostile-plugin', '--config', 'c.json']],
+    ['diagnose', ['diagnose', '--all', '--snapshot', join(ROOT, 'fixtures/demo-shop.snapshot.json'), '--config', 'c.json', '--only', 'hostile-plugin']],
+  ])('%s: no control character on stdout or stderr', async (_name, args) => {
+    const r = await runCli(args, { cwd: dir });
+    expect(r.stdout + r.stderr).toContain('\\x1b[31mALERT');
+    expect(r.stdout).not.toMatch(RAW_CONTROL);
+    expect(r.stderr).not.toMatch(RAW_CONTROL);
+  });
+});
