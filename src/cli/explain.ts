@@ -7,6 +7,7 @@ import type { Check, Lang, Text } from '../engine/types.js';
 import { CATEGORY_LABELS, QUERY_FLAGS, UI, pick } from '../report/i18n.js';
 import { registryFor } from './list-checks.js';
 import { parseLang } from './options.js';
+import { terminalSafe } from '../report/text.js';
 import { writeReport, type Io } from './output.js';
 
 export interface ExplainFlags {
@@ -106,6 +107,7 @@ export async function explain(io: Io, id: string, flags: ExplainFlags): Promise<
   const lang = parseLang(flags.lang, io.env);
   const registry = await registryFor(io, flags.config);
   const check = findCheck(registry.ids(), (x) => registry.get(x), id);
-  await writeReport(io, renderExplanation(check, lang));
+  // A plugin's texts reach the terminal like shop text does: controls shown visibly.
+  await writeReport(io, terminalSafe(renderExplanation(check, lang)));
   return 0;
 }

@@ -7,6 +7,7 @@ import type { Check, Lang } from '../engine/types.js';
 import { CATEGORY_LABELS, QUERY_FLAGS, UI, pick } from '../report/i18n.js';
 import { CATEGORY_ORDER } from '../report/render/pretty.js';
 import { oneOf, parseLang } from './options.js';
+import { terminalSafe } from '../report/text.js';
 import { writeReport, type Io } from './output.js';
 
 export interface ListChecksFlags {
@@ -81,7 +82,8 @@ export async function listChecks(io: Io, flags: ListChecksFlags): Promise<number
   const lang = parseLang(flags.lang, io.env);
   const registry = await registryFor(io, flags.config);
   const checks = sortedChecks(registry);
-  const text = format === 'json' ? JSON.stringify(checks.map((c) => checkListing(c, lang)), null, 2) + '\n' : renderCheckTable(checks, lang);
+  // A plugin's title reaches the terminal like shop text does: controls shown visibly.
+  const text = format === 'json' ? JSON.stringify(checks.map((c) => checkListing(c, lang)), null, 2) + '\n' : terminalSafe(renderCheckTable(checks, lang));
   await writeReport(io, text);
   return 0;
 }

@@ -5,6 +5,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../engine/errors.js';
 import { FORMATS } from '../report/render/index.js';
 import { toolVersion } from '../report/version.js';
+import { terminalSafe } from '../report/text.js';
 import { redactor } from '../secrets/redact.js';
 import { requestLog } from '../sources/request-log.js';
 import { diagnose, type DiagnoseFlags } from './diagnose.js';
@@ -23,7 +24,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .configureOutput({
       // Commander echoes arguments in its errors ("unknown command 'sk_live_…'"): redact those too.
       writeOut: (s) => io.stdout.write(redactor.redact(s)),
-      writeErr: (s) => io.stderr.write(redactor.redact(s)),
+      writeErr: (s) => io.stderr.write(terminalSafe(redactor.redact(s))),
     })
     .showHelpAfterError('(run with --help for usage)');
 

@@ -3,6 +3,7 @@
 
 import { writeFile } from 'node:fs/promises';
 import { UsageError } from '../engine/errors.js';
+import { terminalSafe } from '../report/text.js';
 import { redactor } from '../secrets/redact.js';
 
 export interface Io {
@@ -29,8 +30,9 @@ export async function writeReport(io: Io, text: string, file?: string): Promise<
   }
 }
 
+/** One message on stderr: secrets masked, and no control character reaches the terminal (shop names, upstream text). */
 export function logError(io: Io, text: string): void {
-  io.stderr.write(redactor.redact(text.endsWith('\n') ? text : text + '\n'));
+  io.stderr.write(terminalSafe(redactor.redact(text.endsWith('\n') ? text : text + '\n')));
 }
 
 /** Colour only for a terminal, never with NO_COLOR; FORCE_COLOR forces it (tests of colour). */

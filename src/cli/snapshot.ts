@@ -8,7 +8,7 @@ import { UsageError } from '../engine/errors.js';
 import { serializeSnapshot } from '../engine/snapshot.js';
 import { redactor } from '../secrets/redact.js';
 import { obtainSnapshot, queryFrom, type DiagnoseFlags } from './diagnose.js';
-import { writeReport, type Io } from './output.js';
+import { logError, writeReport, type Io } from './output.js';
 
 export type SnapshotFlags = Pick<DiagnoseFlags, 'config' | 'customer' | 'code' | 'order' | 'output' | 'all' | 'shard' | 'sandbox'>;
 
@@ -19,6 +19,6 @@ export async function snapshot(io: Io, club: string | undefined, flags: Snapshot
   }
   const { snapshot: gathered } = await obtainSnapshot(io, club, flags, loaded, queryFrom(flags));
   await writeReport(io, serializeSnapshot(gathered, (text) => redactor.redact(text)), flags.output && resolve(io.cwd, flags.output));
-  if (flags.output) io.stderr.write(`Snapshot of ${gathered.clubs.map((c) => clubLabel(c, gathered.clubs)).join(', ')} written to ${flags.output}\n`);
+  if (flags.output) logError(io, `Snapshot of ${gathered.clubs.map((c) => clubLabel(c, gathered.clubs)).join(', ')} written to ${flags.output}`);
   return 0;
 }

@@ -1,7 +1,7 @@
 // Finds, reads and validates the configuration. Every problem is an exit-2 UsageError that names
-// the file and the key path ("clubs[0].stripe.secretKey: ..."), and never quotes a secret: values
-// under secret-looking keys are registered with the redactor as soon as they are read, and syntax
-// errors are reported by line and column rather than with a code frame of the file.
+// the file and the key path ("clubs[0].stripe.secretKey: ..."), and never quotes a secret: the values
+// of the secret fields are registered with the redactor as soon as they are read (before
+// validation), and syntax errors are reported by line and column rather than with a code frame.
 
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -9,7 +9,8 @@ import { cosmiconfig, defaultLoaders, type Loader } from 'cosmiconfig';
 import { z } from 'zod';
 import { closeMatches } from '../engine/clubs.js';
 import { UsageError } from '../engine/errors.js';
-import { redactor } from '../secrets/redact.js';
+import { redactor, type Redactor } from '../secrets/redact.js';
+import { registerUrlSecrets, SECRET_NAME } from '../secrets/scrub.js';
 import { ConfigSchema, type Config } from './schema.js';
 
 export interface LoadedConfig {
@@ -32,8 +33,57 @@ export function isSecretKeyName(key: PropertyKey | undefined): boolean {
 }
 
 /**
+ * The configuration's secret fields (`*` = any index or key). Only their values are secrets: a word
+ * such as "warn" under `checks.stripe-keys-live` is not, whatever the key's name contains.
+ */
+export const SECRET_FIELDS: readonly (readonly string[])[] = [
+  ['prestashop', 'webserviceKey'],
+  ['prestashop', 'database', 'password'],
+  ['sendcloud', 'publicKey'],
+  ['sendcloud', 'secretKey'],
+  ['clubs', '*', 'stripe', 'publishableKey'],
+  ['clubs', '*', 'stripe', 'secretKey'],
+];
+
+/** URLs whose user info and secret-looking query values (`ws_key=`, `token=`) are secrets. */
+export const SECRET_URL_FIELDS: readonly (readonly string[])[] = [
+  ['prestashop', 'url'],
+  ['dynamicCoupons', 'url'],
+];
+
+/** The string values at `path` in a not-yet-validated configuration. */
+function stringsAt(value: unknown, path: readonly string[]): string[] {
+  if (!path.length) return typeof value === 'string' ? [value] : [];
+  if (!value || typeof value !== 'object') return [];
+  const [head, ...rest] = path;
+  const children = head === '*' ? Object.values(value) : [(value as Record<string, unknown>)[head!]];
+  return children.flatMap((child) => stringsAt(child, rest));
+}
+
+/**
+ * Registers with the redactor the values (env: references already resolved) of the secret fields,
+ * the secrets held by the configured URLs, the Sendcloud pair as the Basic credentials it makes, and
+ * plugin check options named like a secret (`checks.<id>.apiToken`). Run before validation, so that
+ * even an invalid configuration cannot get a secret printed.
+ */
+export function registerConfigSecrets(resolved: unknown, into: Redactor = redactor): void {
+  for (const path of SECRET_FIELDS) for (const value of stringsAt(resolved, path)) into.add(value);
+  for (const path of SECRET_URL_FIELDS) for (const value of stringsAt(resolved, path)) registerUrlSecrets(value, into);
+  const [publicKey] = stringsAt(resolved, ['sendcloud', 'publicKey']);
+  const [secretKey] = stringsAt(resolved, ['sendcloud', 'secretKey']);
+  if (publicKey && secretKey) into.addCredentials(publicKey, secretKey);
+  const checks = (resolved as { checks?: unknown } | null)?.checks;
+  if (checks && typeof checks === 'object') {
+    for (const options of Object.values(checks)) {
+      if (!options || typeof options !== 'object') continue;
+      for (const [name, value] of Object.entries(options)) if (typeof value === 'string' && SECRET_NAME.test(name)) into.add(value);
+    }
+  }
+}
+
+/**
  * Replaces every "env:NAME" string by the variable's value. Unset variables are all reported at once.
- * Values under secret-looking keys are registered with the redactor so they never get printed.
+ * Nothing is registered as a secret here: registerConfigSecrets knows which fields hold secrets.
  */
 export function resolveEnv(
   value: unknown,
@@ -44,7 +94,6 @@ export function resolveEnv(
   fromEnv: Set<string> = new Set(),
 ): unknown {
   if (typeof value === 'string') {
-    const key = path[path.length - 1];
     let resolved = value;
     if (value.startsWith('env:')) {
       const name = value.slice(4).trim();
@@ -64,7 +113,6 @@ export function resolveEnv(
       resolved = found;
       fromEnv.add(formatPath(path));
     }
-    if (isSecretKeyName(key)) redactor.add(resolved);
     return resolved;
   }
   if (Array.isArray(value)) return value.map((v, i) => resolveEnv(v, env, [...path, i], missing, fromEnv));
@@ -188,6 +236,7 @@ export function validateConfig(raw: unknown, filepath: string, env: NodeJS.Proce
   const missing: string[] = [];
   const fromEnv = new Set<string>();
   const resolved = resolveEnv(raw, env, [], missing, fromEnv);
+  registerConfigSecrets(resolved);
   const parsed = ConfigSchema.safeParse(resolved);
   // A key whose variable is unset still holds "env:NAME": its type errors would only repeat the news.
   const unresolved = new Set(missing.map((m) => m.slice(0, m.indexOf(': '))));

@@ -1,42 +1,113 @@
 // Last line of defence for secrets: every byte the CLI prints or writes goes through a Redactor.
 // It masks anything shaped like a Stripe key, plus every secret value the configuration supplied
-// (webservice key, database password, Sendcloud secret...), to prefix + last four characters.
+// (webservice key, database password, Sendcloud keys...), to prefix + last four characters, in
+// every form a secret takes on its way to an output: as configured and trimmed, percent-encoded,
+// escaped in JSON, XML or markdown, and base64-encoded as HTTP Basic credentials (PrestaShop's
+// `base64(key:)`, Sendcloud's `base64(public:secret)`), which an upstream may echo in an error body.
 
+import { escapeMarkdown } from '../report/text.js';
 import { maskSecret } from './stripe-key.js';
 
 const STRIPE_LIKE = /\b(?:sk|pk|rk)_(?:test|live)_[A-Za-z0-9]{6,}/g;
 const WEBHOOK_LIKE = /\bwhsec_[A-Za-z0-9]{6,}/g;
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Shortest form worth masking anywhere in a text; shorter secrets are masked only as whole tokens. */
+const MIN_LONG = 8;
+
+const jsonEscaped = (s: string) => JSON.stringify(s).slice(1, -1);
+const xmlEscaped = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+
+/** What a value becomes in text: percent-encoded (URI and form), JSON (with PHP's `\/`), XML and markdown escaped. */
+export function textForms(value: string): string[] {
+  const json = jsonEscaped(value);
+  return [value, encodeURIComponent(value), encodeURIComponent(value).replace(/%20/g, '+'), json, json.replace(/\//g, '\\/'), xmlEscaped(value), escapeMarkdown(value)];
+}
+
+/**
+ * base64 of a value as it travels: standard, without padding (a prefix of the padded form), URL-safe,
+ * percent-encoded, and with PHP's json_encode `\/`. Matching the unpadded form also masks the padded one.
+ */
+export function base64Forms(value: string): string[] {
+  const padded = Buffer.from(value, 'utf8').toString('base64');
+  // Padded and unpadded (the longer form wins, so the padding goes with the mask).
+  return [padded, padded.replace(/=+$/, '')].flatMap((plain) => [plain, plain.replace(/\+/g, '-').replace(/\//g, '_'), encodeURIComponent(plain), plain.replace(/\//g, '\\/')]);
+}
 
 export class Redactor {
-  private readonly secrets = new Set<string>();
+  /** Form → its mask (the mask of the secret it derives from). */
+  private readonly forms = new Map<string, string>();
   /** Short secrets (4 to 7 characters): masked only where they stand alone as a token. */
   private readonly shortSecrets = new Set<string>();
+  private pattern: RegExp | null | undefined;
 
-  /** Registers a configured secret. Values under 4 characters cannot be masked without mangling text. */
+  private addForm(form: string, mask: string): void {
+    if (form.length < MIN_LONG || this.forms.has(form)) return;
+    this.forms.set(form, mask);
+    this.pattern = undefined;
+  }
+
+  /**
+   * Registers a configured secret with every form it takes in transit, including the HTTP Basic
+   * credentials `base64(secret:)` (a key sent as the user name with an empty password, as the
+   * PrestaShop webservice wants it). Values under 4 characters cannot be masked without mangling text.
+   */
   add(secret: string | undefined | null): void {
     if (!secret) return;
     for (const value of new Set([secret, secret.trim()])) {
-      if (value.length >= 8) this.secrets.add(value);
-      else if (value.trim().length >= 4) this.shortSecrets.add(value.trim());
+      if (value.length < MIN_LONG) {
+        if (value.trim().length >= 4) this.shortSecrets.add(value.trim());
+        continue;
+      }
+      const mask = maskSecret(value);
+      for (const form of textForms(value)) this.addForm(form, mask);
+      for (const form of [...base64Forms(value), ...base64Forms(`${value}:`)]) this.addForm(form, mask);
     }
+  }
+
+  /** Registers a user name and password, and the HTTP Basic credentials `base64(user:password)` they make. */
+  addCredentials(user: string | undefined | null, password: string | undefined | null): void {
+    this.add(user);
+    this.add(password);
+    if (!user && !password) return;
+    const mask = maskSecret(password || user || '');
+    for (const value of new Set([`${user ?? ''}:${password ?? ''}`, `${(user ?? '').trim()}:${(password ?? '').trim()}`])) {
+      for (const form of base64Forms(value)) this.addForm(form, mask);
+    }
+  }
+
+  /** One alternation of every form, longest first, so that a secret containing another is masked whole. */
+  private compiled(): RegExp | null {
+    if (this.pattern === undefined) {
+      const all = [...this.forms.keys()].sort((a, b) => b.length - a.length);
+      this.pattern = all.length ? new RegExp(all.map(escapeRegExp).join('|'), 'g') : null;
+    }
+    return this.pattern;
   }
 
   redact(text: string): string {
     let out = text;
-    // Longest first, so a secret that contains another is masked whole.
-    for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
-      if (out.includes(secret)) out = out.split(secret).join(maskSecret(secret));
-    }
+    const pattern = this.compiled();
+    if (pattern) out = out.replace(pattern, (form) => this.forms.get(form) ?? '…');
     for (const secret of this.shortSecrets) {
-      if (out.includes(secret)) out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escape(secret)}(?![\\p{L}\\p{N}])`, 'gu'), '…');
+      if (out.includes(secret)) out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(secret)}(?![\\p{L}\\p{N}])`, 'gu'), '…');
     }
     return out.replace(STRIPE_LIKE, (m) => maskSecret(m)).replace(WEBHOOK_LIKE, (m) => maskSecret(m));
   }
+
+  /** Every string inside a plain value (a report, a snapshot) redacted; the shape is kept. */
+  redactDeep<T>(value: T): T {
+    if (typeof value === 'string') return this.redact(value) as T;
+    if (Array.isArray(value)) return value.map((v) => this.redactDeep(v)) as T;
+    if (value && typeof value === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.redactDeep(v)])) as T;
+    }
+    return value;
+  }
 }
 
-/** Shared by the whole process: sources register secrets as they read them from config. */
+/** Shared by the whole process: the configuration and the sources register secrets as they read them. */
 export const redactor = new Redactor();
 
 /**

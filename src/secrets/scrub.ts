@@ -9,7 +9,10 @@ import { maskSecret } from './stripe-key.js';
 export const SECRET_NAME =
   /(?:token|secret|passw(?:or)?d|passwd|pwd|api[_-]?key|apikey|ws_?key|access[_-]?key|secure[_-]?key|authorization|auth[_-]?key|signature|hmac|cookie[_-]?(?:key|iv)|rijndael[_-]?(?:key|iv)|private[_-]?key|^key$|^auth$|^sig$|^pass$)/i;
 
-/** Query values whose parameter name looks secret, plus user info, masked. */
+/**
+ * The URL to show: query values whose parameter name looks secret masked, user info replaced by `…`.
+ * A URL holding neither is returned as written.
+ */
 export function scrubUrl(raw: string): string {
   let url: URL;
   try {
@@ -17,11 +20,11 @@ export function scrubUrl(raw: string): string {
   } catch {
     return scrubText(raw);
   }
+  const secretParams = [...url.searchParams.entries()].filter(([name]) => SECRET_NAME.test(name) || /key$/i.test(name));
+  if (!url.username && !url.password && !secretParams.length) return raw;
   if (url.username) url.username = '…';
   if (url.password) url.password = '';
-  for (const [name, value] of [...url.searchParams.entries()]) {
-    if (SECRET_NAME.test(name) || /key$/i.test(name)) url.searchParams.set(name, maskSecret(value));
-  }
+  for (const [name, value] of secretParams) url.searchParams.set(name, maskSecret(value));
   return url.toString().replace(/%E2%80%A6/gi, '…');
 }
 
@@ -35,6 +38,34 @@ export function urlSecrets(raw: string): string[] {
   } catch {
     return [];
   }
+}
+
+/**
+ * Registers what a configured URL holds: its user info (and the HTTP Basic credentials a client
+ * would build from it) and its secret-looking query values (`?ws_key=`, `token=`...).
+ */
+export function registerUrlSecrets(raw: string | undefined, into = redactor): void {
+  if (!raw) return;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return;
+  }
+  const decode = (s: string) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return s;
+    }
+  };
+  if (url.username || url.password) {
+    into.addCredentials(decode(url.username), decode(url.password));
+    // As written in the URL (percent-encoding kept), too.
+    into.add(url.username);
+    into.add(url.password);
+  }
+  for (const value of urlSecrets(raw)) into.add(value);
 }
 
 /**

@@ -8,6 +8,7 @@ import { UsageError } from '../engine/errors.js';
 import { PART_SCHEMAS, type PartName } from '../engine/parts.js';
 import { SNAPSHOT_FORMAT, type PartMap, type Snapshot } from '../engine/snapshot.js';
 import type { Cause, Query } from '../engine/types.js';
+import { scrubUrl } from '../secrets/scrub.js';
 import { PrestaShopDatabase } from './prestashop/database.js';
 import { gatherFromDatabase, type PrestaShopGathered } from './prestashop/gather-database.js';
 import { gatherFromWebservice } from './prestashop/gather-webservice.js';
@@ -97,7 +98,8 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Snapshot> 
     format: SNAPSHOT_FORMAT,
     schemaVersion: 1,
     generatedAt,
-    shop: { url: config.prestashop.url },
+    // The URL as shown: its user info and secret query values (`ws_key=`, `token=`) masked.
+    shop: { url: scrubUrl(config.prestashop.url) },
     sources: { prestashop: source, stripe: 'api', sendcloud: config.sendcloud ? 'api' : 'not configured', dynamicCoupons: config.dynamicCoupons ? 'api' : 'not configured' },
     parts,
     lookups: gathered.lookups,

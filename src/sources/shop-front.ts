@@ -11,6 +11,7 @@ import type { Dispatcher } from 'undici';
 import type { PartEnvelope } from '../engine/snapshot.js';
 import type { ShopFront } from '../engine/parts.js';
 import type { Cause } from '../engine/types.js';
+import { scrubUrl } from '../secrets/scrub.js';
 import { httpRequest, HttpTransportError, type HttpResponse } from './http.js';
 import { requestLog as sharedRequestLog, type RequestLog } from './request-log.js';
 
@@ -123,11 +124,12 @@ export async function gatherShopFront(url: string, options: ShopFrontOptions = {
   }
 
   const finalUrl = current.toString();
+  // Shown in reports: user info and secret query values (`?ws_key=`, `token=`) masked.
   const data: ShopFront = {
-    url: asked,
+    url: scrubUrl(asked),
     status: response.status,
     maintenance: isMaintenancePage(response.status, response.body),
-    finalUrl: finalUrl === asked ? null : finalUrl,
+    finalUrl: finalUrl === asked ? null : scrubUrl(finalUrl),
   };
   return { status: 'ok', data };
 }

@@ -11,7 +11,7 @@ describe('markdown renderer', () => {
   it('has a title, one heading per club, and the summary at the end', () => {
     expect(md.startsWith('# checkout-doctor diagnosis\n')).toBe(true);
     expect(md).toContain('\n## AS Saint-Étienne (group 5, category 11)\n');
-    expect(md).toContain('\n## Club \\<Tom & "Jerry"> | Ünïcode\n');
+    expect(md).toContain('\n## Club \\<Tom & "Jerry"> \\| Ünïcode\n');
     expect(md.trimEnd().split('\n').pop()).toBe('**Summary: 2 passed, 1 warning(s), 2 failed, 1 error(s), 1 skipped, 1 to verify by hand (1234 ms)**');
   });
 
@@ -42,7 +42,7 @@ describe('markdown renderer', () => {
   it('keeps table cells on one line and escapes their pipes', () => {
     const row = md.split('\n').find((l) => l.includes('relay-carrier-zones') && l.startsWith('| ✗'));
     expect(row).toBe('| ✗ | FAIL | Relay carrier \\<zones> & "points" (`relay-carrier-zones`) | Shipping |');
-    expect(md).toContain('Zone "Corse" not served | a \\<b>');
+    expect(md).toContain('Zone "Corse" not served \\| a \\<b>');
   });
 
   it('uses text glyphs, no emoji', () => {

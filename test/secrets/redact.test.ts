@@ -22,3 +22,37 @@ describe('Redactor', () => {
     expect(r.redact('abc abcd')).toBe('abc abcd');
   });
 });
+
+describe('Redactor: every form of a secret', () => {
+  const KEY = 'DEMO4CHECKOUTDOCTOR7READONLY0001';
+  const b64 = (s: string) => Buffer.from(s).toString('base64');
+
+  it.each([
+    ['Basic base64(key:) of the webservice key', `Authorization: Basic ${b64(`${KEY}:`)}`],
+    ['base64 without its padding', b64(`${KEY}:`).replace(/=+$/, '')],
+    ['base64 percent-encoded', encodeURIComponent(b64(`${KEY}x:`))],
+    ['the key percent-encoded inside a query', `?ws_key=${encodeURIComponent(`${KEY}/+&`)}`],
+  ])('%s', (_name, text) => {
+    const r = new Redactor();
+    r.add(KEY);
+    r.add(`${KEY}x`);
+    r.add(`${KEY}/+&`);
+    const out = r.redact(text);
+    expect(out).toContain('…');
+    expect(out).not.toContain(KEY.slice(0, 12));
+    expect(out).not.toContain(b64(`${KEY}:`).slice(0, 16));
+  });
+
+  it('addCredentials masks base64(user:password) in its standard, URL-safe and PHP-JSON forms', () => {
+    const r = new Redactor();
+    r.addCredentials('publickey0123456789', 'secret/key?+>0123456789');
+    const plain = b64('publickey0123456789:secret/key?+>0123456789');
+    for (const form of [plain, plain.replace(/\+/g, '-').replace(/\//g, '_'), plain.replace(/\//g, '\\/')]) expect(r.redact(`x ${form} y`)).toBe(`x ${r.redact('secret/key?+>0123456789')} y`);
+  });
+
+  it('redactDeep masks every string of a report and keeps its shape', () => {
+    const r = new Redactor();
+    r.add(KEY);
+    expect(r.redactDeep({ a: [KEY, 1, null], b: { c: `k=${KEY}` }, d: true })).toEqual({ a: ['…0001', 1, null], b: { c: 'k=…0001' }, d: true });
+  });
+});

@@ -1,5 +1,6 @@
 // Renderer lookup by --format name.
 
+import { redactor } from '../../secrets/redact.js';
 import type { Report } from '../model.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
@@ -10,11 +11,16 @@ export interface RenderOptions {
   color: boolean;
 }
 
+// Every renderer gets the report with its secrets already masked: a renderer that escapes text
+// (markdown's `sk\_live\_…`, XML's `&amp;`, the terminal's `\x1b`) would otherwise turn a secret into
+// a form the output redactor no longer recognises.
+const masked = (report: Report): Report => redactor.redactDeep(report);
+
 export const RENDERERS = {
-  pretty: (report: Report, options: RenderOptions) => renderPretty(report, options),
-  json: (report: Report) => renderJson(report),
-  junit: (report: Report) => renderJunit(report),
-  markdown: (report: Report) => renderMarkdown(report),
+  pretty: (report: Report, options: RenderOptions) => renderPretty(masked(report), options),
+  json: (report: Report) => renderJson(masked(report)),
+  junit: (report: Report) => renderJunit(masked(report)),
+  markdown: (report: Report) => renderMarkdown(masked(report)),
 } satisfies Record<string, (report: Report, options: RenderOptions) => string>;
 
 export type Format = keyof typeof RENDERERS;

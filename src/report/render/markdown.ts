@@ -1,10 +1,12 @@
 // A report to paste into a support ticket (GitHub, GitLab, Jira, Zendesk markdown): a heading per
 // club, a table of every result, then what to do for each one that needs attention, then the totals.
-// Glyphs, not emoji, so the text survives any ticket system.
+// Glyphs, not emoji, so the text survives any ticket system. Every text of the report goes through
+// escapeMarkdown (src/report/text.ts): a group name or an upstream error body never becomes markup.
 
 import type { Lang, Status } from '../../engine/types.js';
 import { CATEGORY_LABELS, STATUS_LABELS, UI, pick } from '../i18n.js';
 import type { ClubReport, Report, ReportResult } from '../model.js';
+import { escapeMarkdown, markdownLine } from '../text.js';
 import { CATEGORY_ORDER, GLYPHS, summaryLine } from './pretty.js';
 
 const MD_TEXT = {
@@ -18,15 +20,14 @@ const MD_TEXT = {
   cause: { fr: 'Cause', en: 'Cause' },
 } as const;
 
-/** Table cells: no line breaks, no column separators. */
+/** Table cells: one line, every markup character escaped (pipes included). */
 function cell(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|').trim();
+  return markdownLine(text);
 }
 
-/** Inline text: neutralise characters that would start markup (HTML, links, emphasis at line start). */
+/** Inline text (a heading, a list item): one line, nothing in it becomes markup. */
 function inline(text: string): string {
-  // `\<` keeps "--code <code>" visible (it would be read as an HTML tag); `>` matters only at a line start (quote).
-  return text.replace(/</g, '\\<').replace(/^>/gm, '\\>');
+  return markdownLine(text);
 }
 
 function code(text: string): string {
@@ -51,7 +52,7 @@ function clubSection(club: ClubReport, lang: Lang): string[] {
     out.push(`| | ${pick(MD_TEXT.status, lang)} | ${pick(MD_TEXT.check, lang)} | ${pick(MD_TEXT.category, lang)} |`, '|---|---|---|---|');
     for (const r of results) {
       const category = CATEGORY_LABELS[r.category] ? pick(CATEGORY_LABELS[r.category], lang) : r.category;
-      out.push(`| ${GLYPHS[r.status]} | ${pick(STATUS_LABELS[r.status], lang)} | ${cell(inline(r.title))} (${code(r.id)}) | ${cell(category)} |`);
+      out.push(`| ${GLYPHS[r.status]} | ${pick(STATUS_LABELS[r.status], lang)} | ${cell(r.title)} (${code(r.id)}) | ${cell(category)} |`);
     }
     out.push('');
   }
@@ -62,14 +63,14 @@ function clubSection(club: ClubReport, lang: Lang): string[] {
   }
   for (const r of attention) {
     out.push(`### ${GLYPHS[r.status]} ${pick(STATUS_LABELS[r.status], lang)} — ${inline(r.title)} (${code(r.id)})`, '');
-    out.push(...inline(r.message).split('\n').map((l) => l.trimEnd()), '');
+    out.push(...escapeMarkdown(r.message).split('\n').map((l) => l.trimEnd()), '');
     if (r.cause && r.status === 'error') {
       const where = [r.cause.host, r.cause.status !== undefined ? `HTTP ${r.cause.status}` : undefined, r.cause.code !== undefined ? `code ${r.cause.code}` : undefined].filter(Boolean);
-      out.push(`${pick(MD_TEXT.cause, lang)} : ${inline(r.cause.source)} — ${inline(r.cause.message)}${where.length ? ` (${where.join(', ')})` : ''}`.replace(' :', lang === 'fr' ? ' :' : ':'), '');
+      out.push(`${pick(MD_TEXT.cause, lang)} : ${inline(r.cause.source)} — ${inline(r.cause.message)}${where.length ? ` (${inline(where.join(', '))})` : ''}`.replace(' :', lang === 'fr' ? ' :' : ':'), '');
     }
     if (r.remediation.length) {
       out.push(`**${pick(r.status === 'manual' ? UI.toVerify : UI.howToFix, lang)}**`, '');
-      r.remediation.forEach((step, i) => out.push(`${i + 1}. ${inline(step).replace(/\n/g, ' ')}`));
+      r.remediation.forEach((step, i) => out.push(`${i + 1}. ${inline(step)}`));
       out.push('');
     }
   }

@@ -1,10 +1,13 @@
 // Human report for a terminal or a support ticket. Glyph and status word carry the meaning, so the
-// report reads the same without colour (NO_COLOR, pipes, ticket text boxes).
+// report reads the same without colour (NO_COLOR, pipes, ticket text boxes). Every text of the
+// report (names and messages may quote the shop or an upstream) goes through terminalSafe: the only
+// escape sequences on the terminal are this renderer's own colours.
 
 import { Chalk, type ChalkInstance } from 'chalk';
 import { CHECK_CATEGORIES, STATUSES, type CheckCategory, type Lang, type Status } from '../../engine/types.js';
 import { CATEGORY_LABELS, STATUS_LABELS, SUMMARY_LABELS, UI, pick } from '../i18n.js';
 import { totals, type ClubReport, type Report, type ReportResult } from '../model.js';
+import { terminalLine, terminalSafe } from '../text.js';
 
 export const GLYPHS: Record<Status, string> = { pass: '✓', warn: '!', fail: '✗', error: '‼', skip: '-', manual: '?' };
 
@@ -33,13 +36,13 @@ function paint(c: ChalkInstance, status: Status, text: string): string {
 
 function renderResult(c: ChalkInstance, r: ReportResult, lang: Lang): string[] {
   const label = `${GLYPHS[r.status]} ${pick(STATUS_LABELS[r.status], lang)}`.padEnd(13);
-  const lines = [`  ${paint(c, r.status, label)} ${c.bold(r.title)} ${c.dim(`[${r.id}]`)}`];
+  const lines = [`  ${paint(c, r.status, label)} ${c.bold(terminalLine(r.title))} ${c.dim(`[${terminalLine(r.id)}]`)}`];
   if (r.status === 'pass') return lines;
   const indent = ' '.repeat(16);
-  lines.push(...r.message.split('\n').map((l) => indent + (r.status === 'skip' ? c.dim(l) : l)));
+  lines.push(...terminalSafe(r.message).split('\n').map((l) => indent + (r.status === 'skip' ? c.dim(l) : l)));
   if (r.remediation.length && r.status !== 'skip') {
     lines.push(indent + c.underline(pick(r.status === 'manual' ? UI.toVerify : UI.howToFix, lang)));
-    r.remediation.forEach((step, i) => lines.push(`${indent}  ${i + 1}. ${step}`));
+    r.remediation.forEach((step, i) => lines.push(`${indent}  ${i + 1}. ${terminalLine(step)}`));
   }
   return lines;
 }
@@ -49,7 +52,7 @@ function renderClub(c: ChalkInstance, club: ClubReport, lang: Lang): string[] {
     club.club.groupId !== null ? `${pick(UI.group, lang)} ${club.club.groupId}` : null,
     club.club.categoryId !== null ? `${pick(UI.category, lang)} ${club.club.categoryId}` : null,
   ].filter(Boolean);
-  const lines = [c.bold(`${club.club.name}${ids.length ? ` (${ids.join(', ')})` : ''}`)];
+  const lines = [c.bold(`${terminalLine(club.club.name)}${ids.length ? ` (${ids.join(', ')})` : ''}`)];
   for (const category of CATEGORY_ORDER) {
     const results = club.results.filter((r) => r.category === category);
     if (!results.length) continue;

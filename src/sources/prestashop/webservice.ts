@@ -427,7 +427,8 @@ function parseErrors(body: unknown): WsErrorItem[] | undefined {
 }
 
 function snippet(body: string): string {
-  const text = body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  // Masked before it is cut: a cut through an echoed key would leave a piece no redactor recognises.
+  const text = redactor.redact(body).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
   return text.length > 160 ? `${text.slice(0, 157)}…` : text;
 }
 

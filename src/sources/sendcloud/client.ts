@@ -193,7 +193,8 @@ export class SendcloudClient {
       return parsed.data;
     }
     const said = upstreamMessage(response);
-    const quoted = said ? `: "${said.replace(/\s+/g, ' ').trim().slice(0, 300)}"` : '';
+    // Masked before it is cut: a cut through an echoed key would leave a piece no masker recognises.
+    const quoted = said ? `: "${this.scrub(said).replace(/\s+/g, ' ').trim().slice(0, 300)}"` : '';
     if (status === 401 || status === 403) {
       throw this.cause('auth', path, `Sendcloud refused the API keys on GET ${path} (HTTP ${status})${quoted}`, { status, fix: KEYS_FIX });
     }

@@ -5,7 +5,7 @@
 // bodies, headers and URLs are dropped; exception texts are masked and truncated.
 
 import { z } from 'zod';
-import { cap, scrubText } from '../../secrets/scrub.js';
+import { cap, scrubText, scrubUrl } from '../../secrets/scrub.js';
 import type {
   SendcloudIntegration,
   SendcloudIntegrationLogs,
@@ -158,7 +158,8 @@ export function matchShopIntegration(list: SendcloudIntegration[], shopUrl: stri
 
 export function normaliseIntegrations(payload: z.infer<typeof IntegrationsPayloadSchema>, shopUrl: string): SendcloudIntegrations {
   const list = payload.map(normaliseIntegration);
-  return { shopUrl, ...matchShopIntegration(list, shopUrl), list };
+  // Matched on the URL as configured, shown masked (user info, `?ws_key=`).
+  return { shopUrl: scrubUrl(shopUrl), ...matchShopIntegration(list, shopUrl), list };
 }
 
 /** Masks secrets (exception texts may quote URLs with ws_key), then truncates. */
