@@ -14,6 +14,7 @@ import { t } from '../engine/types.js';
 import { redactor } from '../secrets/redact.js';
 import { ConfigTooBigError, sizeLimit, valueLimits } from './bounds.js';
 import { discoverConfig } from './discover.js';
+import { jsonSyntaxProblem } from './json-syntax.js';
 import { ConfigSchema, type Config } from './schema.js';
 
 export interface LoadedConfig {
@@ -208,13 +209,6 @@ export function validateConfig(raw: unknown, filepath: string, env: NodeJS.Proce
 
 // --- Reading the file --------------------------------------------------------------------------
 
-function lineColumn(text: string, position: number): string {
-  const before = text.slice(0, position);
-  const line = before.split('\n').length;
-  const column = position - before.lastIndexOf('\n');
-  return `line ${line}, column ${column}`;
-}
-
 /**
  * A syntax error as one line that says where, never showing the file's content (it may hold a
  * secret that could not be registered yet, since the file did not parse).
@@ -227,14 +221,11 @@ export function describeSyntaxError(error: Error & { mark?: { line: number; colu
     let text = '';
     try {
       if (filepath) text = readFileSync(filepath, 'utf8');
-      JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    } catch (parseError) {
-      const message = (parseError as Error).message;
-      const at = /at position (\d+)/.exec(message);
-      // V8 quotes the offending source in some messages ('Unexpected token 'x', "..." is not valid JSON'): drop it.
-      const reason = message.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, '').replace(/ at position \d+.*$/s, '');
-      return at ? `${reason} (${lineColumn(text, Number(at[1]))})` : reason;
+    } catch {
+      return 'invalid JSON';
     }
+    const problem = jsonSyntaxProblem(text);
+    if (problem) return problem;
     return 'invalid JSON';
   }
   // JS/TS configuration: the first line of the error only; the stack and code frames stay out.
