@@ -316,7 +316,17 @@ export async function loadConfig(options: { configPath?: string; cwd?: string; e
   } catch (error) {
     if (error instanceof ConfigTooBigError) tooBig(error);
     const err = error as NodeJS.ErrnoException;
-    if (err.code === 'ENOENT') throw new UsageError(`Configuration file ${given ?? path} does not exist.`, 'Check the path given to --config.');
+    if (err.code === 'ENOENT') {
+      // A file named by the configuration's "$import" is missing, not the configuration itself.
+      const missing = (err as { path?: string }).path;
+      if (missing && resolve(missing) !== path) {
+        throw new UsageError(
+          t(`La configuration ${path} importe ${missing}, qui n’existe pas.`, `Configuration ${path} imports ${missing}, which does not exist.`),
+          t('Corrigez le chemin donné à "$import" (relatif au dossier de la configuration).', 'Fix the path given to "$import" (relative to the configuration\'s folder).'),
+        );
+      }
+      throw new UsageError(`Configuration file ${given ?? path} does not exist.`, 'Check the path given to --config.');
+    }
     if (err.code === 'EACCES' || err.code === 'EPERM') {
       throw new UsageError(
         t(`Impossible de lire la configuration ${path} (permission refusée).`, `Cannot read configuration ${path} (permission denied).`),

@@ -87,6 +87,13 @@ describe('configuration files', () => {
     }
   });
 
+  it('a configuration whose $import is missing names the missing file, not the configuration', async () => {
+    const dir = folder({ '.checkout-doctorrc.json': JSON.stringify({ $import: 'shared.json', prestashop: { url: 'https://shop.example.fr', webserviceKey: WS_KEY } }) });
+    const result = await cli(['diagnose', 'FC Lyon'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`Configuration ${join(dir, '.checkout-doctorrc.json')} imports ${join(dir, 'shared.json')}, which does not exist.`);
+  });
+
   it('a configuration that is a link to nothing says so', async () => {
     const dir = folder();
     symlinkSync(join(dir, 'moved-away.json'), join(dir, '.checkout-doctorrc.json'));
