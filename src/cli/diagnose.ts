@@ -9,12 +9,13 @@ import { UsageError } from '../engine/errors.js';
 import { builtinRegistry, loadPlugins, type Registry } from '../engine/registry.js';
 import { runChecks } from '../engine/runner.js';
 import { loadSnapshot, type ClubSnapshot, type Snapshot } from '../engine/snapshot.js';
-import type { Check, Query } from '../engine/types.js';
+import { t, type Check, type Query } from '../engine/types.js';
 import { buildClubReport, buildReport, exitCodeFor } from '../report/model.js';
 import { FORMATS, RENDERERS } from '../report/render/index.js';
 import { findSetupProblems, referToSetup, renderSetupProblem, setupJson, stoppedCounts } from '../report/setup.js';
 import { oneOf, parseIds, parseLang, parseShard } from './options.js';
-import { interactiveTerminal, logError, useColor, writeReport, type Io } from './output.js';
+import type { RunInput } from './atomic-write.js';
+import { interactiveTerminal, logError, outputTarget, useColor, writeReport, type Io } from './output.js';
 import { replayQuery } from './replay.js';
 
 export interface DiagnoseFlags {
@@ -125,6 +126,19 @@ export function queryFrom(flags: Pick<DiagnoseFlags, 'customer' | 'code' | 'orde
   return query;
 }
 
+/** The files this run reads, which --output must never overwrite. */
+export async function runInputs(io: Io, flags: Pick<DiagnoseFlags, 'snapshot' | 'sandbox'>, loaded: LoadedConfig | undefined): Promise<RunInput[]> {
+  const inputs: RunInput[] = [];
+  if (flags.snapshot) inputs.push({ file: resolve(io.cwd, flags.snapshot), what: t('le snapshot donné à --snapshot', 'the snapshot given to --snapshot') });
+  if (loaded) inputs.push({ file: loaded.filepath, what: t('le fichier de configuration', 'the configuration file') });
+  if (typeof flags.sandbox === 'string') {
+    const { resolveFixtureSet } = await import('../sandbox/fixture-set.js');
+    const set = resolveFixtureSet(flags.sandbox, io.cwd);
+    for (const file of [set.shop, set.stripe, set.sendcloud]) if (file) inputs.push({ file, what: t('un fichier du jeu de données du bac à sable', 'a file of the sandbox fixture') });
+  }
+  return inputs;
+}
+
 export async function diagnose(io: Io, club: string | undefined, flags: DiagnoseFlags): Promise<number> {
   const startedAt = performance.now();
   const format = oneOf('--format', flags.format, FORMATS, 'pretty');
@@ -136,6 +150,7 @@ export async function diagnose(io: Io, club: string | undefined, flags: Diagnose
   const { off, settings } = resolveCheckSettings(loaded?.config.checks, registry, loaded?.filepath ?? '');
   const checks = selectChecks(registry, flags, off);
   const asked = queryFrom(flags);
+  const output = await outputTarget(io, flags.output, await runInputs(io, flags, loaded));
 
   const { snapshot, clubs } = await obtainSnapshot(io, club, flags, loaded, asked);
   // A snapshot file keeps the questions it was taken with (src/cli/replay.ts).
@@ -155,6 +170,6 @@ export async function diagnose(io: Io, club: string | undefined, flags: Diagnose
   });
   const setup = problems.flatMap((p, i) => (stopped[i]! > 0 ? [setupJson(p, stopped[i]!, lang)] : []));
   const report = buildReport(reports, lang, startedAt, undefined, setup);
-  await writeReport(io, RENDERERS[format](report, { color: !flags.output && useColor(io) }), flags.output && resolve(io.cwd, flags.output));
+  await writeReport(io, RENDERERS[format](report, { color: !output && useColor(io) }), output);
   return exitCodeFor(report, failOn);
 }

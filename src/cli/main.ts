@@ -3,6 +3,8 @@
 
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../engine/errors.js';
+import type { Lang } from '../engine/types.js';
+import { detectLang } from '../report/i18n.js';
 import { FORMATS } from '../report/render/index.js';
 import { toolVersion } from '../report/version.js';
 import { terminalSafe } from '../report/text.js';
@@ -109,10 +111,18 @@ function printRunStats(io: Io): void {
   for (const r of repeated) logError(io, `checkout-doctor: repeated ${r.count}×: ${r.source} ${r.method} ${r.target}`);
 }
 
-function printUsageError(io: Io, error: UsageError): void {
-  logError(io, `checkout-doctor: ${error.message}`);
+/** The language of error messages: --lang when given and valid, else LC_ALL/LANG. */
+function errorLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
+  const at = argv.indexOf('--lang');
+  const given = at >= 0 ? argv[at + 1] : argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
+  return given === 'fr' || given === 'en' ? given : detectLang(env);
+}
+
+function printUsageError(io: Io, error: UsageError, lang: Lang): void {
+  const { message, hint } = error.in(lang);
+  logError(io, `checkout-doctor: ${message}`);
   for (const line of error.details) logError(io, line);
-  if (error.hint) logError(io, error.hint);
+  if (hint) logError(io, hint);
 }
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
@@ -133,7 +143,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof UsageError) {
-      printUsageError(io, error);
+      printUsageError(io, error, errorLang(argv, io.env));
       if (debug && error.stack) logError(io, error.stack);
       return 2;
     }

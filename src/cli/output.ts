@@ -1,10 +1,13 @@
 // Where the CLI writes: the report on stdout (or --output), everything else on stderr.
 // Both pass through the redactor, so no code path can print a configured secret whole.
 
-import { writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { UsageError } from '../engine/errors.js';
 import { terminalSafe } from '../report/text.js';
+import { t } from '../engine/types.js';
 import { redactor } from '../secrets/redact.js';
+import { sameFileAs, writeFileAtomic, type RunInput } from './atomic-write.js';
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -24,10 +27,41 @@ export async function writeReport(io: Io, text: string, file?: string): Promise<
     return;
   }
   try {
-    await writeFile(file, safe, 'utf8');
+    await writeFileAtomic(file, safe);
   } catch (error) {
-    throw new UsageError(`Cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`, 'Check the path given to --output.');
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new UsageError(
+      t(`Impossible d’écrire ${file} (${reason}) : le fichier précédent, s’il existait, est intact.`, `Cannot write ${file} (${reason}): the previous file, if any, is left intact.`),
+      t('Vérifiez le chemin donné à --output, les droits du dossier et la place disque.', 'Check the path given to --output, the folder permissions and the free disk space.'),
+    );
   }
+}
+
+/**
+ * The file `--output` names, resolved, checked before any work: not empty, not a folder, and not
+ * one of the run's own inputs (the snapshot, the configuration...) whatever path, symlink or hard
+ * link reaches it. Undefined when the report goes to stdout.
+ */
+export async function outputTarget(io: Io, output: string | undefined, inputs: readonly (RunInput | undefined)[]): Promise<string | undefined> {
+  if (output === undefined) return undefined;
+  if (!output.trim()) {
+    throw new UsageError(
+      t('--output est vide.', '--output is empty.'),
+      t('Donnez le chemin du fichier à écrire, ou retirez --output pour écrire sur la sortie standard.', 'Give the path of the file to write, or leave --output out to print to stdout.'),
+    );
+  }
+  const file = resolve(io.cwd, output);
+  if ((await stat(file).catch(() => undefined))?.isDirectory()) {
+    throw new UsageError(t(`--output ${output} est un dossier.`, `--output ${output} is a folder.`), t('Donnez le chemin d’un fichier.', 'Give the path of a file.'));
+  }
+  const input = await sameFileAs(file, inputs.filter((i): i is RunInput => i !== undefined));
+  if (input) {
+    throw new UsageError(
+      t(`--output ${output} est ${input.what.fr} : l’écraser détruirait une entrée de cette commande.`, `--output ${output} is ${input.what.en}: overwriting it would destroy an input of this run.`),
+      t('Écrivez le rapport dans un autre fichier.', 'Write the report to another file.'),
+    );
+  }
+  return file;
 }
 
 /** One message on stderr: secrets masked, and no control character reaches the terminal (shop names, upstream text). */

@@ -2,10 +2,10 @@
 // Stripe and Sendcloud emulators on 127.0.0.1 until interrupted, and writes the configuration that
 // points checkout-doctor at them.
 
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UsageError } from '../engine/errors.js';
 import { resolveFixtureSet, startFixtureSet } from '../sandbox/fixture-set.js';
+import { writeFileAtomic } from './atomic-write.js';
 import type { Io } from './output.js';
 
 export interface SandboxFlags {
@@ -26,7 +26,7 @@ export async function sandbox(io: Io, fixture: string | undefined, flags: Sandbo
   try {
     const configFile = resolve(io.cwd, flags.writeConfig ?? '.checkout-doctorrc.sandbox.json');
     // The fixture's keys are fakes made for the sandbox: written as they are, so that they work.
-    await writeFile(configFile, JSON.stringify(running.config, null, 2) + '\n', 'utf8');
+    await writeFileAtomic(configFile, JSON.stringify(running.config, null, 2) + '\n');
     const lines = [
       `PrestaShop webservice  ${running.prestashop.apiUrl}`,
       running.stripe ? `Stripe API             ${running.stripe.url}` : undefined,

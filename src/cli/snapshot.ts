@@ -1,14 +1,13 @@
 // `checkout-doctor snapshot <club> --output f`: gathers the live shop like `diagnose` does and
 // writes what was gathered, secrets reduced to facts, for `diagnose --snapshot` to re-evaluate.
 
-import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { clubLabel } from '../engine/clubs.js';
 import { UsageError } from '../engine/errors.js';
 import { serializeSnapshot } from '../engine/snapshot.js';
 import { redactor } from '../secrets/redact.js';
-import { obtainSnapshot, queryFrom, type DiagnoseFlags } from './diagnose.js';
-import { logError, writeReport, type Io } from './output.js';
+import { obtainSnapshot, queryFrom, runInputs, type DiagnoseFlags } from './diagnose.js';
+import { logError, outputTarget, writeReport, type Io } from './output.js';
 
 export type SnapshotFlags = Pick<DiagnoseFlags, 'config' | 'customer' | 'code' | 'order' | 'output' | 'all' | 'shard' | 'sandbox'>;
 
@@ -17,8 +16,9 @@ export async function snapshot(io: Io, club: string | undefined, flags: Snapshot
   if (!loaded?.config.prestashop && !flags.sandbox) {
     throw new UsageError('No shop configured to take a snapshot of.', 'Create .checkout-doctorrc.json with prestashop.url (see README), or pass --config.');
   }
+  const output = await outputTarget(io, flags.output, await runInputs(io, flags, loaded));
   const { snapshot: gathered } = await obtainSnapshot(io, club, flags, loaded, queryFrom(flags));
-  await writeReport(io, serializeSnapshot(gathered, (text) => redactor.redact(text)), flags.output && resolve(io.cwd, flags.output));
-  if (flags.output) logError(io, `Snapshot of ${gathered.clubs.map((c) => clubLabel(c, gathered.clubs)).join(', ')} written to ${flags.output}`);
+  await writeReport(io, serializeSnapshot(gathered, (text) => redactor.redact(text)), output);
+  if (output) logError(io, `Snapshot of ${gathered.clubs.map((c) => clubLabel(c, gathered.clubs)).join(', ')} written to ${flags.output}`);
   return 0;
 }

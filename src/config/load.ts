@@ -3,7 +3,8 @@
 // of the secret fields are registered with the redactor as soon as they are read (before
 // validation), and syntax errors are reported by line and column rather than with a code frame.
 
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, type Stats } from 'node:fs';
+import { readlink, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { cosmiconfig, defaultLoaders, type Loader } from 'cosmiconfig';
 import { z } from 'zod';
@@ -11,6 +12,10 @@ import { closeMatches } from '../engine/clubs.js';
 import { UsageError } from '../engine/errors.js';
 import { redactor, type Redactor } from '../secrets/redact.js';
 import { registerUrlSecrets, SECRET_NAME } from '../secrets/scrub.js';
+import { t } from '../engine/types.js';
+import { ConfigTooBigError, sizeLimit, valueLimits } from './bounds.js';
+import { discoverConfig } from './discover.js';
+import { jsonSyntaxProblem } from './json-syntax.js';
 import { ConfigSchema, type Config } from './schema.js';
 
 export interface LoadedConfig {
@@ -253,13 +258,6 @@ export function validateConfig(raw: unknown, filepath: string, env: NodeJS.Proce
 
 // --- Reading the file --------------------------------------------------------------------------
 
-function lineColumn(text: string, position: number): string {
-  const before = text.slice(0, position);
-  const line = before.split('\n').length;
-  const column = position - before.lastIndexOf('\n');
-  return `line ${line}, column ${column}`;
-}
-
 /**
  * A syntax error as one line that says where, never showing the file's content (it may hold a
  * secret that could not be registered yet, since the file did not parse).
@@ -272,72 +270,142 @@ export function describeSyntaxError(error: Error & { mark?: { line: number; colu
     let text = '';
     try {
       if (filepath) text = readFileSync(filepath, 'utf8');
-      JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    } catch (parseError) {
-      const message = (parseError as Error).message;
-      const at = /at position (\d+)/.exec(message);
-      // V8 quotes the offending source in some messages ('Unexpected token 'x', "..." is not valid JSON'): drop it.
-      const reason = message.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, '').replace(/ at position \d+.*$/s, '');
-      return at ? `${reason} (${lineColumn(text, Number(at[1]))})` : reason;
+    } catch {
+      return 'invalid JSON';
     }
+    const problem = jsonSyntaxProblem(text);
+    if (problem) return problem;
     return 'invalid JSON';
   }
   // JS/TS configuration: the first line of the error only; the stack and code frames stay out.
   return (error.message.split('\n').find((l) => l.trim() && !/^(JSON|YAML|TypeScript) Error in /.test(l)) ?? error.name).trim();
 }
 
-/** The default loaders, each tagging its errors with the file it was reading. */
+/**
+ * The default loaders, each bounded (size of what it reads, values and depth of what it returns)
+ * and tagging its errors with the file it was reading. A JS configuration may throw anything:
+ * what is not an Error becomes one, so that it can be reported.
+ */
 const LOADERS: Record<string, Loader> = Object.fromEntries(
   Object.entries(defaultLoaders).map(([ext, load]) => [
     ext,
     async (filepath: string, content: string) => {
       try {
-        return await load(filepath, content);
+        sizeLimit(filepath, Buffer.byteLength(content));
+        const value: unknown = await load(filepath, content);
+        valueLimits(filepath, value);
+        return value;
       } catch (error) {
-        if (error && typeof error === 'object') (error as { configFile?: string }).configFile = filepath;
-        throw error;
+        const err = error instanceof Error ? error : new Error(`it threw ${typeof error === 'string' ? JSON.stringify(error) : String(error)}`);
+        (err as { configFile?: string }).configFile = filepath;
+        throw err;
       }
     },
   ]),
 );
 
+const JS_CONFIG = /\.(c|m)?(j|t)s$/;
+
+/** The configuration file to read, checked before reading: a file, there, within the size limit. */
+async function configFileToRead(given: string | undefined, cwd: string): Promise<string | undefined> {
+  if (given !== undefined && !given.trim()) throw new UsageError('--config is empty.', 'Give the path of a configuration file, e.g. --config .checkout-doctorrc.json.');
+  const path = given !== undefined ? resolve(cwd, given) : await discoverConfig(cwd, CONFIG_NAME).catch(tooBig);
+  if (!path) return undefined;
+  const shown = given ?? path;
+  let st: Stats;
+  try {
+    st = await stat(path);
+  } catch (error) {
+    if (given !== undefined) throw new UsageError(`Configuration file ${given} does not exist.`, 'Check the path given to --config.');
+    const target = await readlink(path).catch(() => undefined);
+    throw new UsageError(
+      t(`Impossible de lire la configuration ${path} (${(error as NodeJS.ErrnoException).code}${target ? ` : lien vers ${target}, introuvable` : ''}).`, `Cannot read configuration ${path} (${(error as NodeJS.ErrnoException).code}${target ? `: a link to ${target}, which does not exist` : ''}).`),
+      t('Réparez ou supprimez ce fichier, ou donnez-en un autre avec --config.', 'Repair or delete that file, or give another one with --config.'),
+    );
+  }
+  if (!st.isFile()) {
+    throw new UsageError(`Configuration file ${shown} is a folder, not a file.`, given !== undefined ? 'Give the path of the file itself to --config.' : 'Remove or rename that folder, or give a file with --config.');
+  }
+  sizeLimitOrUsage(path, st.size);
+  return path;
+}
+
+function tooBig(error: unknown): never {
+  if (error instanceof ConfigTooBigError) {
+    throw new UsageError(
+      t(`La configuration ${error.filepath} est refusée : ${error.what.fr}.`, `Configuration ${error.filepath} refused: ${error.what.en}.`),
+      t(
+        'Une configuration tient en quelques kilo-octets : vérifiez que c’est le bon fichier, et qu’aucun alias YAML (*nom) ne répète des blocs en cascade.',
+        'A configuration takes a few kilobytes: check that this is the right file, and that no YAML alias (*name) repeats blocks over and over.',
+      ),
+    );
+  }
+  throw error;
+}
+
+function sizeLimitOrUsage(path: string, size: number): void {
+  try {
+    sizeLimit(path, size);
+  } catch (error) {
+    tooBig(error);
+  }
+}
+
 export async function loadConfig(options: { configPath?: string; cwd?: string; env?: NodeJS.ProcessEnv }): Promise<LoadedConfig | undefined> {
-  // Searched from the current folder up to the project root (the nearest package.json), as a
-  // person running the tool from a subfolder of their project expects.
-  const explorer = cosmiconfig(CONFIG_NAME, { loaders: LOADERS, searchStrategy: 'project' });
+  const explorer = cosmiconfig(CONFIG_NAME, { loaders: LOADERS, searchStrategy: 'none', cache: false });
   const cwd = options.cwd ?? process.cwd();
   const given = options.configPath;
-  if (given !== undefined && !given.trim()) throw new UsageError('--config is empty.', 'Give the path of a configuration file, e.g. --config .checkout-doctorrc.json.');
-  const path = given !== undefined ? resolve(cwd, given) : undefined;
-  if (given !== undefined && path) {
-    let isFile: boolean;
-    try {
-      isFile = statSync(path).isFile();
-    } catch {
-      throw new UsageError(`Configuration file ${given} does not exist.`, 'Check the path given to --config.');
-    }
-    if (!isFile) throw new UsageError(`Configuration file ${given} is a folder, not a file.`, 'Give the path of the file itself to --config.');
-  }
+  // Searched from the current folder up to the project root (the nearest package.json), as a
+  // person running the tool from a subfolder of their project expects.
+  const path: string | undefined = await configFileToRead(given, cwd);
+  if (!path) return undefined;
   let result: { config: unknown; filepath: string; isEmpty?: boolean } | null;
   try {
-    result = path ? await explorer.load(path) : await explorer.search(cwd);
+    result = await explorer.load(path);
   } catch (error) {
+    if (error instanceof ConfigTooBigError) tooBig(error);
     const err = error as NodeJS.ErrnoException;
-    if (path && err.code === 'ENOENT') throw new UsageError(`Configuration file ${given} does not exist.`, 'Check the path given to --config.');
+    if (err.code === 'ENOENT') {
+      // A file named by the configuration's "$import" is missing, not the configuration itself.
+      const missing = (err as { path?: string }).path;
+      if (missing && resolve(missing) !== path) {
+        throw new UsageError(
+          t(`La configuration ${path} importe ${missing}, qui n’existe pas.`, `Configuration ${path} imports ${missing}, which does not exist.`),
+          t('Corrigez le chemin donné à "$import" (relatif au dossier de la configuration).', 'Fix the path given to "$import" (relative to the configuration\'s folder).'),
+        );
+      }
+      throw new UsageError(`Configuration file ${given ?? path} does not exist.`, 'Check the path given to --config.');
+    }
     if (err.code === 'EACCES' || err.code === 'EPERM') {
-      throw new UsageError(`Cannot read configuration ${path ?? 'file'} (permission denied).`, 'Check the file permissions.');
+      throw new UsageError(
+        t(`Impossible de lire la configuration ${path} (permission refusée).`, `Cannot read configuration ${path} (permission denied).`),
+        t('Donnez le droit de lecture sur ce fichier à l’utilisateur qui lance checkout-doctor.', 'Give the user running checkout-doctor read permission on that file.'),
+      );
     }
     if (/^No loader specified for extension/.test(err.message ?? '')) {
       throw new UsageError(
-        `Cannot read configuration ${path ?? ''}: unknown file type.`,
+        `Cannot read configuration ${path}: unknown file type.`,
         'Use a .json, .yaml, .yml, .js, .cjs or .mjs file (or a file without extension holding JSON or YAML).',
       );
     }
-    const file = (err as { configFile?: string }).configFile ?? path;
-    throw new UsageError(`Cannot read configuration ${file ?? ''}: ${describeSyntaxError(err, file)}.`.replace('configuration :', 'configuration:'), 'Fix the file syntax and run again.');
+    const file = (err as { configFile?: string }).configFile ?? path!;
+    if (JS_CONFIG.test(file) && !(err instanceof SyntaxError)) {
+      // The file ran and threw: its own error is the news, not a syntax problem.
+      const what = describeSyntaxError(err, file);
+      throw new UsageError(
+        t(`La configuration ${file} a échoué en se chargeant : ${what}.`, `Configuration ${file} failed while loading: ${what}.`),
+        t('Corrigez ce que dit cette erreur (souvent une variable d’environnement manquante), puis relancez.', 'Fix what this error says (often a missing environment variable), then run again.'),
+      );
+    }
+    throw new UsageError(`Cannot read configuration ${file}: ${describeSyntaxError(err, file)}.`, 'Fix the file syntax and run again.');
   }
-  if (!result) return undefined;
-  if (result.isEmpty || result.config === null || result.config === undefined) {
+  if (!result || result.config === null) {
+    throw new UsageError(
+      t(`La configuration ${path} vaut null : elle ne configure rien.`, `Configuration file ${path} holds null: it configures nothing.`),
+      t('Écrivez-y la configuration sous forme d’objet JSON (voir le README), ou supprimez le fichier.', 'Write the configuration in it as a JSON object (see the README), or delete the file.'),
+    );
+  }
+  if (result.isEmpty || result.config === undefined) {
     throw new UsageError(`Configuration file ${result.filepath} is empty.`, 'Write the configuration in it as a JSON object, or delete the file.');
   }
   return { config: validateConfig(result.config, result.filepath, options.env), filepath: result.filepath };

@@ -8,6 +8,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../config/schema.js';
 import { UsageError } from '../engine/errors.js';
+import { t } from '../engine/types.js';
 import { startCouponSandbox, type CouponSandbox } from './coupons.js';
 import { startPrestaShopSandbox, type PrestaShopSandbox } from './prestashop/server.js';
 import { loadSendcloudFixture } from './sendcloud/fixture.js';
@@ -80,11 +81,38 @@ export interface StartOptions {
   now?: () => Date;
 }
 
+/** A fixture file that cannot be read or is not valid is the user's file to fix: exit 2, not an internal error. */
+async function readFixture<T>(file: string, load: (file: string) => Promise<T>): Promise<T> {
+  try {
+    return await load(file);
+  } catch (error) {
+    const [first, ...rest] = ((error as Error).message ?? String(error)).split('\n');
+    throw new UsageError(
+      t(`Jeu de données du bac à sable invalide : ${first}`, `Invalid sandbox fixture: ${first}`),
+      t('Corrigez ce fichier (fixtures/shops/demo-*.json montre la forme attendue), ou lancez le bac à sable sur "demo".', 'Fix that file (fixtures/shops/demo-*.json shows the expected shape), or run the sandbox on "demo".'),
+      rest,
+    );
+  }
+}
+
+/** A port the emulators cannot listen on is a usage error that says which and what to do. */
+function listenProblem(error: unknown, port: number | undefined): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if ((code !== 'EADDRINUSE' && code !== 'EACCES') || port === undefined) return error;
+  const busy = code === 'EADDRINUSE';
+  return new UsageError(
+    busy
+      ? t(`Le port ${port} est déjà utilisé sur 127.0.0.1 : le bac à sable ne peut pas l’écouter.`, `Port ${port} is already in use on 127.0.0.1: the sandbox cannot listen on it.`)
+      : t(`Le port ${port} est réservé : le bac à sable n’a pas le droit de l’écouter.`, `Port ${port} is privileged: the sandbox is not allowed to listen on it.`),
+    t('Donnez un autre --port, ou aucun pour un port libre.', 'Give another --port, or none for a free port.'),
+  );
+}
+
 export async function startFixtureSet(files: FixtureSetFiles, options: StartOptions = {}): Promise<RunningSandbox> {
-  const fixture = await loadShopFixture(files.shop);
+  const fixture = await readFixture(files.shop, loadShopFixture);
   const [stripeFixture, sendcloudFixture] = await Promise.all([
-    files.stripe ? loadStripeFixture(files.stripe) : undefined,
-    files.sendcloud ? loadSendcloudFixture(files.sendcloud) : undefined,
+    files.stripe ? readFixture(files.stripe, loadStripeFixture) : undefined,
+    files.sendcloud ? readFixture(files.sendcloud, loadSendcloudFixture) : undefined,
   ]);
   const started: Array<{ close(): Promise<void> }> = [];
   try {
@@ -122,6 +150,6 @@ export async function startFixtureSet(files: FixtureSetFiles, options: StartOpti
     };
   } catch (error) {
     await Promise.all(started.map((s) => s.close()));
-    throw error;
+    throw listenProblem(error, options.port);
   }
 }

@@ -19,6 +19,7 @@
 // Every key and secret in a fixture is fake.
 
 import { readFile } from 'node:fs/promises';
+import { parseJsonFile } from '../config/json-syntax.js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -490,9 +491,9 @@ export async function loadShopFixture(fileOrName = 'demo-shop'): Promise<ShopFix
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseJsonFile(text, file);
   } catch (error) {
-    throw new ShopFixtureError(`${file} is not valid JSON (${(error as Error).message}).`);
+    throw new ShopFixtureError((error as Error).message);
   }
   return parseShopFixture(json, file);
 }

@@ -263,10 +263,11 @@ describe('other file formats', () => {
     expect(text).not.toContain(secret);
   });
 
-  it('a JS configuration that throws is reported by its first line', async () => {
+  it('a JS configuration that throws is reported by its first line, as its own error rather than a syntax problem', async () => {
     const dir = tempDir({ 'checkout-doctor.config.js': `throw new Error('PS_URL must be set before loading');` });
     const { text } = await usageError(() => loadConfig({ cwd: dir, env: {} }));
-    expect(text).toContain(`Cannot read configuration ${join(dir, 'checkout-doctor.config.js')}: PS_URL must be set before loading.`);
+    expect(text).toContain(`Configuration ${join(dir, 'checkout-doctor.config.js')} failed while loading: PS_URL must be set before loading.`);
+    expect(text).not.toMatch(/syntax/);
     expect(text).not.toMatch(/\n\s+at /);
   });
 

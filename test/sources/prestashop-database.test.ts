@@ -10,9 +10,6 @@ describe('assertRead', () => {
     'select * from `ps_customer` where email = ?',
     '  SELECT name FROM ps_configuration -- trailing comment',
     "SELECT 'DELETE FROM x; DROP TABLE y' AS s",
-    'WITH g AS (SELECT id_group FROM ps_group) SELECT * FROM g',
-    'SHOW TABLES',
-    'SELECT 1;',
   ];
   const writes = [
     'DELETE FROM ps_customer',
@@ -26,6 +23,10 @@ describe('assertRead', () => {
     '/* SELECT */ DELETE FROM ps_customer',
     'SET GLOBAL read_only = 0',
     'CALL wipe()',
+    // Reads the sources never send: outside the allow-list (see sql-guard.ts).
+    'WITH g AS (SELECT id_group FROM ps_group) SELECT * FROM g',
+    'SHOW TABLES',
+    'SELECT 1;',
   ];
   it.each(reads)('lets a read through: %s', (sql) => expect(() => assertRead(sql)).not.toThrow());
   it.each(writes)('refuses: %s', (sql) => expect(() => assertRead(sql)).toThrow(NotAReadError));

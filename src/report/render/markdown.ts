@@ -63,7 +63,9 @@ function clubSection(club: ClubReport, lang: Lang): string[] {
   }
   for (const r of attention) {
     out.push(`### ${GLYPHS[r.status]} ${pick(STATUS_LABELS[r.status], lang)} — ${inline(r.title)} (${code(r.id)})`, '');
-    out.push(...escapeMarkdown(r.message).split('\n').map((l) => l.trimEnd()), '');
+    // No spread: a message may have any number of lines.
+    for (const l of escapeMarkdown(r.message).split('\n')) out.push(l.trimEnd());
+    out.push('');
     if (r.cause && r.status === 'error') {
       const where = [r.cause.host, r.cause.status !== undefined ? `HTTP ${r.cause.status}` : undefined, r.cause.code !== undefined ? `code ${r.cause.code}` : undefined].filter(Boolean);
       out.push(`${pick(MD_TEXT.cause, lang)} : ${inline(r.cause.source)} — ${inline(r.cause.message)}${where.length ? ` (${inline(where.join(', '))})` : ''}`.replace(' :', lang === 'fr' ? ' :' : ':'), '');
@@ -80,7 +82,7 @@ function clubSection(club: ClubReport, lang: Lang): string[] {
 export function renderMarkdown(report: Report): string {
   const lang = report.lang;
   const out = [`# ${pick(MD_TEXT.title, lang)}`, '', `_${pick(MD_TEXT.generated, lang)} ${report.generatedAt} — checkout-doctor ${report.tool.version}_`, ''];
-  for (const club of report.clubs) out.push(...clubSection(club, lang));
+  for (const club of report.clubs) for (const line of clubSection(club, lang)) out.push(line);
   out.push('---', '', `**${summaryLine(report, lang)}**`, '');
   return out.join('\n');
 }

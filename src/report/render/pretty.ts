@@ -39,7 +39,8 @@ function renderResult(c: ChalkInstance, r: ReportResult, lang: Lang): string[] {
   const lines = [`  ${paint(c, r.status, label)} ${c.bold(terminalLine(r.title))} ${c.dim(`[${terminalLine(r.id)}]`)}`];
   if (r.status === 'pass') return lines;
   const indent = ' '.repeat(16);
-  lines.push(...terminalSafe(r.message).split('\n').map((l) => indent + (r.status === 'skip' ? c.dim(l) : l)));
+  // No spread: a message may have any number of lines.
+  for (const l of terminalSafe(r.message).split('\n')) lines.push(indent + (r.status === 'skip' ? c.dim(l) : l));
   if (r.remediation.length && r.status !== 'skip') {
     lines.push(indent + c.underline(pick(r.status === 'manual' ? UI.toVerify : UI.howToFix, lang)));
     r.remediation.forEach((step, i) => lines.push(`${indent}  ${i + 1}. ${terminalLine(step)}`));
@@ -57,7 +58,7 @@ function renderClub(c: ChalkInstance, club: ClubReport, lang: Lang): string[] {
     const results = club.results.filter((r) => r.category === category);
     if (!results.length) continue;
     lines.push('', c.bold.underline(pick(CATEGORY_LABELS[category], lang)));
-    for (const r of results) lines.push(...renderResult(c, r, lang));
+    for (const r of results) for (const line of renderResult(c, r, lang)) lines.push(line);
   }
   return lines;
 }

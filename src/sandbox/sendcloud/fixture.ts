@@ -6,6 +6,7 @@
 // with `sendcloudVariant(base, 'service-points-off')` (see VARIANTS below).
 
 import { readFile } from 'node:fs/promises';
+import { parseJsonFile } from '../../config/json-syntax.js';
 import { z } from 'zod';
 
 export const SendcloudKeySchema = z.strictObject({
@@ -116,7 +117,7 @@ export function parseSendcloudFixture(json: unknown, where = 'Sendcloud fixture'
 }
 
 export async function loadSendcloudFixture(file: string): Promise<SendcloudFixture> {
-  return parseSendcloudFixture(JSON.parse(await readFile(file, 'utf8')), file);
+  return parseSendcloudFixture(parseJsonFile(await readFile(file, 'utf8'), file), file);
 }
 
 export const DEMO_SENDCLOUD_FIXTURE = new URL('../../../fixtures/shops/demo-sendcloud.json', import.meta.url);

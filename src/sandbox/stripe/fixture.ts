@@ -4,6 +4,7 @@
 // Dates may be relative (`createdDaysAgo`) so that a demo stays "recent" whenever it runs.
 
 import { readFile } from 'node:fs/promises';
+import { parseJsonFile } from '../../config/json-syntax.js';
 import { z } from 'zod';
 
 const KeyString = z.string().regex(/^(pk|sk|rk)_(test|live)_[A-Za-z0-9]+$/, 'expected a Stripe key like sk_test_…');
@@ -90,6 +91,6 @@ export function parseStripeFixture(json: unknown, where = 'Stripe fixture'): Str
 }
 
 export async function loadStripeFixture(file: string): Promise<StripeFixture> {
-  return parseStripeFixture(JSON.parse(await readFile(file, 'utf8')), file);
+  return parseStripeFixture(parseJsonFile(await readFile(file, 'utf8'), file), file);
 }
 

@@ -1,10 +1,12 @@
 // Read-only access to a PrestaShop database (MySQL/MariaDB) through mysql2.
-// Two locks keep it read-only whatever the credentials allow: every statement must be a single read
-// (checked before sending), and the session is put in READ ONLY transaction mode on connect.
+// Two locks keep it read-only whatever the credentials allow: every statement must be provably one
+// plain SELECT (sql-guard.ts, checked on the exact text sent), and every connection is put in READ
+// ONLY transaction mode before its first statement.
 
 import mysql from 'mysql2/promise';
 import { t, type Cause } from '../../engine/types.js';
 import { requestLog } from '../request-log.js';
+import { assertRead } from './sql-guard.js';
 
 export interface DatabaseSettings {
   host: string;
@@ -23,33 +25,8 @@ export class DatabaseError extends Error {
   }
 }
 
-export class NotAReadError extends Error {
-  constructor(statement: string) {
-    super(`Refused to run a statement that is not a read: ${statement.slice(0, 60)}`);
-    this.name = 'NotAReadError';
-  }
-}
-
-const READ_START = /^(select|with|show|describe|desc|explain)\b/i;
-// Clauses that make a SELECT write or lock.
-const WRITE_CLAUSES = /\b(into\s+(out|dump)file|into\s+@|for\s+update|lock\s+in\s+share\s+mode|for\s+share)\b/i;
-
-/** Strips comments and quoted text so that keywords inside strings do not fool the checks. */
-function skeleton(sql: string): string {
-  return sql
-    .replace(/\/\*[\s\S]*?\*\//g, ' ')
-    .replace(/(--\s|#)[^\n]*/g, ' ')
-    .replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`[^`]*`/g, '?')
-    .trim();
-}
-
-/** Throws NotAReadError unless `sql` is exactly one read statement. */
-export function assertRead(sql: string): void {
-  const bare = skeleton(sql).replace(/;\s*$/, '');
-  if (!READ_START.test(bare) || bare.includes(';') || WRITE_CLAUSES.test(bare)) throw new NotAReadError(sql.trim());
-  // A WITH must end in a SELECT, not an UPDATE/DELETE (MariaDB allows neither, MySQL 8 does).
-  if (/^with\b/i.test(bare) && /\b(update|delete|insert|replace)\b/i.test(bare)) throw new NotAReadError(sql.trim());
-}
+// The statement guard lives in its own module; re-exported for the callers that know it from here.
+export { NotAReadError, assertRead } from './sql-guard.js';
 
 const TABLE_NAME = /^[a-z_]+$/;
 
@@ -103,11 +80,18 @@ export class PrestaShopDatabase {
   private pool: mysql.Pool | undefined;
   /** Statements sent, for tests and for the request log. */
   readonly log: string[] = [];
+  /** Connections whose session is already read-only. */
+  private readonly locked = new WeakSet<object>();
 
   constructor(
     private readonly settings: DatabaseSettings,
-    private readonly options: { connectTimeoutMs?: number; connectionLimit?: number } = {},
-  ) {}
+    private readonly options: { connectTimeoutMs?: number; connectionLimit?: number; guard?: (statement: string) => void } = {},
+  ) {
+    // `guard` exists so that a test can prove the second lock holds on its own.
+    this.guard = options.guard ?? assertRead;
+  }
+
+  private readonly guard: (statement: string) => void;
 
   /** `ps_customer` for `customer`, quoted. Only known-shape names: the prefix is validated by config. */
   table(name: string): string {
@@ -132,25 +116,44 @@ export class PrestaShopDatabase {
         supportBigNumbers: true,
         dateStrings: true,
       });
-      this.pool.on('connection', (conn) => {
-        // Second lock: even a statement that slipped past assertRead could not write.
-        (conn as unknown as { query(sql: string): void }).query('SET SESSION TRANSACTION READ ONLY');
-      });
     }
     return this.pool;
   }
 
   async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-    assertRead(sql);
+    // Placeholders are filled in here, so the guard reads exactly the text the server will parse.
+    const statement = mysql.format(sql, params as Parameters<typeof mysql.format>[1]);
+    this.guard(statement);
     this.log.push(sql);
     // Parameters belong to a statement's identity (duplicate detection); they hold ids and e-mails, never secrets.
     requestLog.record({ source: 'database', method: 'SQL', target: `${sql.replace(/\s+/g, ' ').trim()} [${params.map((p) => JSON.stringify(p)).join(', ')}]` });
     try {
-      const [rows] = await this.getPool().query(sql, params);
-      return rows as T[];
+      const conn = await this.getPool().getConnection();
+      try {
+        await this.lockSession(conn);
+        const [rows] = await conn.query(statement);
+        return rows as T[];
+      } finally {
+        conn.release();
+      }
     } catch (error) {
       throw new DatabaseError(causeFor(error as NodeJS.ErrnoException, this.settings));
     }
+  }
+
+  /**
+   * Second lock, awaited before a connection's first statement (a failure stops the query): READ
+   * ONLY transactions, so that even a statement that slipped past the guard cannot write; and the
+   * default string escaping and quoting, so that the server reads literals as the guard did.
+   */
+  private async lockSession(conn: mysql.PoolConnection): Promise<void> {
+    const raw = conn.connection as unknown as object;
+    if (this.locked.has(raw)) return;
+    await conn.query('SET SESSION TRANSACTION READ ONLY');
+    await conn.query(
+      "SET SESSION sql_mode = TRIM(BOTH ',' FROM REPLACE(REPLACE(CONCAT(',', @@SESSION.sql_mode, ','), ',NO_BACKSLASH_ESCAPES,', ','), ',ANSI_QUOTES,', ','))",
+    );
+    this.locked.add(raw);
   }
 
   async close(): Promise<void> {

@@ -709,14 +709,17 @@ export class PrestaShopWebservice {
 
   /**
    * Every row, page by page (`limit=offset,N&sort=[id_ASC]`) until a short or empty page: there is
-   * no total count header.
+   * no total count header. A page longer than asked means the server ignored `limit` and sent the
+   * whole list: asking for the next page would only repeat it.
    */
   async listAll(resource: string, options: Omit<ListOptions, 'sort' | 'limit'> = {}): Promise<WsEntity[]> {
     const out: WsEntity[] = [];
     for (let offset = 0; ; offset += this.pageSize) {
       const page = await this.list(resource, { ...options, sort: '[id_ASC]', limit: [offset, this.pageSize] });
-      out.push(...page);
-      if (page.length < this.pageSize) return out;
+      // One by one: `out.push(...page)` passes every row as an argument and overflows the stack
+      // on a page of some 100,000 rows.
+      for (const row of page) out.push(row);
+      if (page.length !== this.pageSize) return out;
     }
   }
 

@@ -1,0 +1,50 @@
+// Writing a file so that nothing is ever lost: the text goes to a temporary file in the same
+// folder, flushed to disk, then renamed over the target in one step. A failure at any point (disk
+// full, file size limit, permissions) leaves the previous file as it was and removes the temporary
+// one, so no truncated report is ever left behind. Missing folders are created.
+
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, realpath, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { Text } from '../engine/types.js';
+
+export async function writeFileAtomic(file: string, text: string): Promise<void> {
+  // Through a symlink, the file it points to is replaced, not the link.
+  const target = await realpath(file).catch(() => file);
+  const dir = dirname(target);
+  await mkdir(dir, { recursive: true });
+  // The replaced file keeps its permissions.
+  const mode = await stat(target).then((s) => s.mode & 0o7777, () => undefined);
+  const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    const handle = await open(temp, 'wx', 0o666);
+    try {
+      await handle.writeFile(text, 'utf8');
+      if (mode !== undefined) await handle.chmod(mode);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+export interface RunInput {
+  file: string;
+  /** What the file is to this run, for the refusal ("the snapshot given to --snapshot"). */
+  what: Text;
+}
+
+/** The input among `inputs` that `file` is (same file through any path, symlink or hard link), if any. */
+export async function sameFileAs(file: string, inputs: readonly RunInput[]): Promise<RunInput | undefined> {
+  const out = await stat(file).catch(() => undefined);
+  if (!out) return undefined;
+  for (const input of inputs) {
+    const st = await stat(input.file).catch(() => undefined);
+    if (st && st.dev === out.dev && st.ino === out.ino) return input;
+  }
+  return undefined;
+}

@@ -1,0 +1,56 @@
+// Finds the configuration file without reading it, in cosmiconfig's places and order (searchStrategy
+// "project": from the current folder up to the nearest folder holding a package.json). Done here
+// rather than by cosmiconfig's search because that search silently skips a file it cannot read,
+// a folder standing where a file is expected and a file holding `null`, and then reports "no
+// configuration": here such a file is found, and reading it fails with what is really wrong. It
+// also lets the file's size be checked before anything reads it.
+
+import { lstat, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { getDefaultSearchPlaces } from 'cosmiconfig';
+import { sizeLimit } from './bounds.js';
+
+const MISSING = new Set(['ENOENT', 'ENOTDIR']);
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Whether a package.json carries a `name` key; one that is not JSON is reported by the loader. */
+async function packageHasKey(file: string, size: number, name: string): Promise<boolean> {
+  sizeLimit(file, size);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(file, 'utf8'));
+  } catch {
+    return true;
+  }
+  return Boolean(parsed && typeof parsed === 'object' && Object.hasOwn(parsed, name));
+}
+
+/** The path of the configuration file that applies to `cwd`, or undefined when there is none. */
+export async function discoverConfig(cwd: string, name: string): Promise<string | undefined> {
+  let dir = resolve(cwd);
+  for (;;) {
+    for (const place of getDefaultSearchPlaces(name)) {
+      const file = join(dir, place);
+      // lstat first: a symlink to nothing is a configuration the person meant, not an absence.
+      const link = await lstat(file).catch((error: NodeJS.ErrnoException) => (MISSING.has(error.code ?? '') ? undefined : error));
+      if (!link) continue;
+      if (link instanceof Error) return file;
+      if (basename(place) === 'package.json') {
+        const st = await stat(file).catch(() => undefined);
+        if (st?.isFile() && (await packageHasKey(file, st.size, name))) return file;
+        continue;
+      }
+      return file;
+    }
+    if ((await exists(join(dir, 'package.json'))) || (await exists(join(dir, 'package.yaml')))) return undefined;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
