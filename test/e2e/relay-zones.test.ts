@@ -95,10 +95,16 @@ describe('relay-carrier-zones on a stock-like shop (all zones active, few countr
     const body = JSON.stringify({ errors: [{ code: 26, message: 'Resource of type "countries" is not allowed with this authentication key' }] });
     running.prestashop.faults.add({ path: '/api/countries', respond: { kind: 'status', status: 401, body, contentType: 'application/json' } });
     try {
-      const { result } = await relay('webservice.json');
+      const r = await runCli(['diagnose', 'Étoile Sportive de Fréjus', '--only', 'relay-carrier-zones', '--config', join(dir, 'webservice.json'), '--format', 'json', '--lang', 'en'], { cwd: dir, secrets });
+      const report = JSON.parse(r.stdout) as JsonReport & { setup?: { resources?: string[]; fix: string[] }[] };
+      const result = report.clubs[0]!.results[0]!;
       expect(result.status).toBe('error');
-      expect(result.message).toMatch(/prestashop\.countries.*not allowed/);
-      expect(result.remediation.join('\n')).toContain('"countries"');
+      // A missing permission is a set-up problem: said once (report `setup` and stderr) with the
+      // resource to tick; the check refers to it.
+      expect(result.message).toMatch(/^Not evaluated/);
+      expect(report.setup?.[0]?.resources).toContain('countries');
+      expect(report.setup?.[0]?.fix.join('\n')).toContain('countries');
+      expect(r.stderr).toContain('countries');
     } finally {
       running.prestashop.faults.clear();
     }
