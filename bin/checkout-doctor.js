@@ -1,10 +1,19 @@
 #!/usr/bin/env node
 // Tiny launcher: everything lives in the compiled program (npm run build).
-import { main } from '../dist/src/cli/main.js';
+//
+// `--version` is answered here, before anything else loads: scripts and support macros call it
+// often, and the program's modules (commander, zod, the checks) cost several times Node's own start.
+import { readFileSync } from 'node:fs';
 
-main(process.argv).then((code) => {
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  process.stdout.write(`${version}\n`);
+} else {
+  const { main } = await import('../dist/src/cli/main.js');
+  const code = await main(process.argv);
   process.exitCode = code;
   // Exit once the output is flushed: idle keep-alive sockets to upstreams (Stripe SDK, undici)
   // would otherwise hold the process open for seconds after the report is out.
   process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
-});
+}

@@ -1,7 +1,6 @@
 // `checkout-doctor list-checks [--format json]`: every check the registry holds (built-in, plus
 // plugins when --config names a configuration), as a table for people or JSON for scripts.
 
-import { configDir, loadConfig } from '../config/load.js';
 import { builtinRegistry, loadPlugins, type Registry } from '../engine/registry.js';
 import type { Check, Lang } from '../engine/types.js';
 import { CATEGORY_LABELS, QUERY_FLAGS, UI, pick } from '../report/i18n.js';
@@ -71,6 +70,8 @@ export function renderCheckTable(checks: readonly Check[], lang: Lang): string {
 export async function registryFor(io: Io, configPath: string | undefined): Promise<Registry> {
   const registry = builtinRegistry();
   if (configPath !== undefined) {
+    // Only plugins need the configuration: without --config, cosmiconfig and zod stay unloaded.
+    const { configDir, loadConfig } = await import('../config/load.js');
     const loaded = await loadConfig({ configPath, cwd: io.cwd, env: io.env });
     await loadPlugins(registry, loaded?.config.plugins ?? [], configDir(loaded, io.cwd));
   }

@@ -5,17 +5,20 @@ import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../engine/errors.js';
 import type { Lang } from '../engine/types.js';
 import { detectLang } from '../report/i18n.js';
-import { FORMATS } from '../report/render/index.js';
+import { FORMATS } from '../report/render/formats.js';
 import { toolVersion } from '../report/version.js';
 import { terminalSafe } from '../report/text.js';
 import { redactor } from '../secrets/redact.js';
 import { requestLog } from '../sources/request-log.js';
-import { diagnose, type DiagnoseFlags } from './diagnose.js';
-import { explain, type ExplainFlags } from './explain.js';
-import { listChecks, type ListChecksFlags } from './list-checks.js';
+import type { DiagnoseFlags } from './diagnose.js';
+import type { ExplainFlags } from './explain.js';
+import type { ListChecksFlags } from './list-checks.js';
 import type { SandboxFlags } from './sandbox.js';
-import { snapshot, type SnapshotFlags } from './snapshot.js';
+import type { SnapshotFlags } from './snapshot.js';
 import { logError, processIo, type Io } from './output.js';
+
+// Each command's modules load when that command runs: --help and --version pay for commander only,
+// list-checks never loads the sources, a snapshot diagnosis never loads Stripe or mysql2.
 
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('checkout-doctor')
@@ -49,6 +52,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--shard <i/n>', 'with --all: only the i-th of n slices of the clubs')
     .option('--sandbox [fixture]', 'diagnose a fixture shop served by the built-in emulators over HTTP (default fixture: demo)')
     .action(async (club: string | undefined, flags: DiagnoseFlags) => {
+      const { diagnose } = await import('./diagnose.js');
       setExit(await diagnose(io, club, flags));
     });
 
@@ -65,6 +69,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--shard <i/n>', 'with --all: only the i-th of n slices of the clubs')
     .option('--sandbox [fixture]', 'snapshot a fixture shop served by the built-in emulators (default fixture: demo)')
     .action(async (club: string | undefined, flags: SnapshotFlags) => {
+      const { snapshot } = await import('./snapshot.js');
       setExit(await snapshot(io, club, flags));
     });
 
@@ -86,6 +91,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--lang <lang>', 'language of titles: fr or en (default from LC_ALL/LANG)')
     .option('--config <file>', 'also list the checks of the plugins this configuration loads')
     .action(async (flags: ListChecksFlags) => {
+      const { listChecks } = await import('./list-checks.js');
       setExit(await listChecks(io, flags));
     });
 
@@ -96,6 +102,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--lang <lang>', 'language: fr or en (default from LC_ALL/LANG)')
     .option('--config <file>', 'also know the checks of the plugins this configuration loads')
     .action(async (id: string, flags: ExplainFlags) => {
+      const { explain } = await import('./explain.js');
       setExit(await explain(io, id, flags));
     });
 

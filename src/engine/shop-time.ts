@@ -6,7 +6,7 @@ export const DEFAULT_TIME_ZONE = 'Europe/Paris';
 export function isValidTimeZone(zone: unknown): zone is string {
   if (typeof zone !== 'string' || zone.trim() === '') return false;
   try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    formatterFor(zone);
     return true;
   } catch {
     return false;
@@ -20,18 +20,31 @@ export function shopTimeZone(configuration: Record<string, string | null> | unde
   return isValidTimeZone(option) ? option : DEFAULT_TIME_ZONE;
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one, and --all asks the same zone once
+// per club and check: one formatter per zone for the life of the process.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
 /** The wall-clock time of `now` in `timeZone`, in PrestaShop's `YYYY-MM-DD HH:MM:SS` form. */
 export function shopClock(now: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(now);
+  const parts = formatterFor(timeZone).formatToParts(now);
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '00';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`;
 }

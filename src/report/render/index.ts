@@ -6,6 +6,9 @@ import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
 import { renderPretty } from './pretty.js';
+import { FORMATS, type Format } from './formats.js';
+
+export { FORMATS, type Format };
 
 export interface RenderOptions {
   color: boolean;
@@ -21,7 +24,4 @@ export const RENDERERS = {
   json: (report: Report) => renderJson(masked(report)),
   junit: (report: Report) => renderJunit(masked(report)),
   markdown: (report: Report) => renderMarkdown(masked(report)),
-} satisfies Record<string, (report: Report, options: RenderOptions) => string>;
-
-export type Format = keyof typeof RENDERERS;
-export const FORMATS = Object.keys(RENDERERS) as Format[];
+} satisfies Record<Format, (report: Report, options: RenderOptions) => string>;
