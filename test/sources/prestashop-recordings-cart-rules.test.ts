@@ -3,37 +3,17 @@
 // sharing an e-mail) parses into the facts the checks read, and the emulator types those fields as
 // the real shop does.
 
-import { MockAgent } from 'undici';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPrestaShopSandbox, type PrestaShopSandbox } from '../../src/sandbox/prestashop/server.js';
 import { countUses, customerForUses } from '../../src/sources/prestashop/cart-rules.js';
 import { associationIds } from '../../src/sources/prestashop/coerce.js';
 import { toCartRule, toCustomer, toInt } from '../../src/sources/prestashop/normalise.js';
 import { eq, PrestaShopWebservice } from '../../src/sources/prestashop/webservice.js';
-import { readRecording as recorded } from '../support/recordings.js';
+import { readRecording as recorded, recordedShop } from '../support/recordings.js';
 
-const ORIGIN = 'http://shop.test';
-
-let agent: MockAgent;
-beforeEach(() => {
-  agent = new MockAgent();
-  agent.disableNetConnect();
-});
-afterEach(async () => {
-  await agent.close();
-});
-
-/** Answers GET /api/<resource>?… with a capture, whatever the query. */
-function serve(resource: string, capture: string): void {
-  const { status, headers, body } = recorded(capture);
-  agent
-    .get(ORIGIN)
-    .intercept({ path: (p) => p.split('?')[0] === `/api/${resource}`, method: 'GET' })
-    .reply(status, body, { headers })
-    .persist();
-}
-
-const client = () => new PrestaShopWebservice({ url: `${ORIGIN}/`, key: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ123456', dispatcher: agent, timeoutMs: 2000, retry: false });
+const shop = recordedShop();
+const { serve } = shop;
+const client = () => shop.client();
 
 describe('recorded PrestaShop 8.1.2 answers', () => {
   it('cart_rules?display=full: mixed scalars become the cart-rule facts, the currency id kept as given', async () => {

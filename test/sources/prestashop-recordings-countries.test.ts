@@ -2,33 +2,25 @@
 // the webservice client's own parsing and the sources' mappers: where the emulator, the notes or
 // our assumptions disagree with those bytes, the bytes win.
 
-import { MockAgent } from 'undici';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toCountry } from '../../src/sources/prestashop/shipping.js';
 import { eq, PrestaShopWebservice } from '../../src/sources/prestashop/webservice.js';
-import { readRecording as recording } from '../support/recordings.js';
+import { readRecording as recording, recordedShop } from '../support/recordings.js';
 
 const ORIGIN = 'http://shop.test';
 const KEY = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ123456';
 
-let agent: MockAgent;
-beforeEach(() => {
-  agent = new MockAgent();
-  agent.disableNetConnect();
-});
-afterEach(async () => {
-  await agent.close();
-});
+const shop = recordedShop();
 
 describe('countries-active (countries?display=[id,id_zone,active,iso_code]&filter[active]=[1])', () => {
   it('parses into the shop’s active countries with their zones, whatever the scalar types', async () => {
     const recorded = recording('countries-active');
     const asked: string[] = [];
-    agent
+    shop.agent
       .get(ORIGIN)
       .intercept({ path: (path) => (asked.push(path), path.startsWith('/api/countries?')) })
       .reply(recorded.status, recorded.body, { headers: { ...recorded.headers, connection: 'keep-alive' } });
-    const ws = new PrestaShopWebservice({ url: `${ORIGIN}/`, key: KEY, dispatcher: agent, timeoutMs: 2000 });
+    const ws = new PrestaShopWebservice({ url: `${ORIGIN}/`, key: KEY, dispatcher: shop.agent, timeoutMs: 2000 });
     // The request the gatherer sends (gather-webservice.ts), minus pagination.
     const rows = await ws.list('countries', { display: ['id_zone', 'active', 'iso_code'], filter: { active: eq(1) } });
     const query = new URL(asked[0]!, ORIGIN).searchParams;

@@ -3,14 +3,12 @@
 // recording this project relies on is read here, so a classifier that drifts from the real shop
 // fails a test, not a support call.
 
-import { MockAgent } from 'undici';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toCategory, toGroup } from '../../src/sources/prestashop/normalise.js';
-import { classifyResponse, PrestaShopWebservice, PrestaShopWebserviceError } from '../../src/sources/prestashop/webservice.js';
-import { asResponse, readBody, readRecording } from '../support/recordings.js';
+import { classifyResponse, PrestaShopWebserviceError } from '../../src/sources/prestashop/webservice.js';
+import { asResponse, readBody, readRecording, recordedShop } from '../support/recordings.js';
 
 const ORIGIN = 'http://shop.test';
-const KEY = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ123456';
 
 function classify(name: string, path = 'customers?display=full&output_format=JSON'): PrestaShopWebserviceError {
   const result = classifyResponse(asResponse(readRecording(name), `${ORIGIN}/api/${path}`), path, path.split('?')[0]);
@@ -99,22 +97,9 @@ describe('other answers', () => {
 });
 
 describe('data answers through the client', () => {
-  let agent: MockAgent;
-  beforeEach(() => {
-    agent = new MockAgent();
-    agent.disableNetConnect();
-  });
-  afterEach(async () => {
-    await agent.close();
-  });
-  const serve = (resource: string, name: string) => {
-    const r = readRecording(name);
-    agent
-      .get(ORIGIN)
-      .intercept({ path: (p) => p.startsWith(`/api/${resource}`) })
-      .reply(r.status, r.body, { headers: r.headers });
-  };
-  const client = () => new PrestaShopWebservice({ url: ORIGIN, key: KEY, dispatcher: agent, retry: false });
+  const shop = recordedShop();
+  const { serve } = shop;
+  const client = () => shop.client({ url: ORIGIN });
 
   it('empty-list and missing-id-listform: a bare [] is an empty list', async () => {
     serve('customers', 'empty-list');
@@ -140,7 +125,7 @@ describe('data answers through the client', () => {
     const body = readBody(name);
     expect(body).toMatch(/"name":\[\{"id":1,"value":/);
     const head = readRecording('empty-list');
-    agent.get(ORIGIN).intercept({ path: (p) => p.startsWith(`/api/${resource}`) }).reply(200, body, { headers: head.headers });
+    serve(resource, { ...head, status: 200, body });
     const rows = await client().list(resource, { display: 'full' });
     expect(rows.map((r) => [r.id, normalise(r, 1).name, normalise(r, 2).name])).toEqual(expected);
   });

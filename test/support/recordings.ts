@@ -4,7 +4,10 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { MockAgent } from 'undici';
+import { afterEach, beforeEach } from 'vitest';
 import type { HttpResponse } from '../../src/sources/http.js';
+import { PrestaShopWebservice, type WebserviceOptions } from '../../src/sources/prestashop/webservice.js';
 
 export const RECORDINGS = fileURLToPath(new URL('../../fixtures/recordings/prestashop-8.1.2/', import.meta.url));
 
@@ -49,4 +52,38 @@ export function asResponse(recording: Recording, url: string): HttpResponse {
 /** The body alone, for captures recorded without their headers. */
 export function readBody(name: string): string {
   return readFileSync(`${RECORDINGS}${name}.body`, 'utf8');
+}
+
+/**
+ * A shop at http://shop.test that answers with recordings through an undici MockAgent (no network),
+ * fresh for every test of the calling file or describe block. `serve` answers every GET of
+ * `/api/<resource>` and `/api/<resource>/<id>` with a capture; `client` is the webservice client pointed at it.
+ */
+const isUnder = (path: string, base: string) => path === base || path.startsWith(`${base}/`);
+
+export function recordedShop() {
+  const origin = 'http://shop.test';
+  let agent: MockAgent;
+  beforeEach(() => {
+    agent = new MockAgent();
+    agent.disableNetConnect();
+  });
+  afterEach(() => agent.close());
+  return {
+    origin,
+    get agent(): MockAgent {
+      return agent;
+    },
+    serve(resource: string, capture: string | Recording): void {
+      const { status, headers, body } = typeof capture === 'string' ? readRecording(capture) : capture;
+      agent
+        .get(origin)
+        .intercept({ path: (p) => isUnder(p.split('?')[0]!, `/api/${resource}`), method: 'GET' })
+        .reply(status, body, { headers })
+        .persist();
+    },
+    client(options: Partial<WebserviceOptions> = {}): PrestaShopWebservice {
+      return new PrestaShopWebservice({ url: `${origin}/`, key: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ123456', dispatcher: agent, timeoutMs: 2000, retry: false, ...options });
+    },
+  };
 }
