@@ -62,8 +62,21 @@ export function clubGroupId(club: ClubLike): number | null {
  */
 export function clubLabel(club: ClubLike, clubs: readonly ClubLike[] = []): string {
   const id = clubGroupId(club);
-  const twin = clubs.some((other) => other !== club && normaliseName(other.name) === normaliseName(club.name));
+  const twin = (foldedNameCounts(clubs).get(normaliseName(club.name)) ?? 0) > (clubs.includes(club) ? 1 : 0);
   return twin && id !== null ? `${club.name}#${id}` : club.name;
+}
+
+// Labelling every club of a list asks the same question of each: the list is counted once.
+const nameCounts = new WeakMap<readonly ClubLike[], Map<string, number>>();
+
+function foldedNameCounts(clubs: readonly ClubLike[]): Map<string, number> {
+  let counts = nameCounts.get(clubs);
+  if (!counts) {
+    counts = new Map();
+    for (const c of clubs) counts.set(normaliseName(c.name), (counts.get(normaliseName(c.name)) ?? 0) + 1);
+    nameCounts.set(clubs, counts);
+  }
+  return counts;
 }
 
 /** Candidates listed in an error: with their group id, so the id form can be copied. */

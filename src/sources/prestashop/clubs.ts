@@ -32,10 +32,20 @@ export function builtInGroupIds(config: Map<string, string | null>): number[] {
   return ['PS_UNIDENTIFIED_GROUP', 'PS_GUEST_GROUP', 'PS_CUSTOMER_GROUP'].map((k, i) => Number(config.get(k) ?? i + 1));
 }
 
-function byName<T extends { name: string }>(items: readonly T[], name: string, prefer: (a: T, b: T) => number = () => 0): T | null {
-  const wanted = normaliseName(name);
-  const hits = items.filter((i) => normaliseName(i.name) === wanted);
-  return hits.sort(prefer)[0] ?? null;
+/**
+ * Items indexed once by folded name (case, accents and punctuation ignored, as people type club
+ * names): each club is then a lookup, not a scan, and `--all` over hundreds of clubs and thousands
+ * of categories stays linear.
+ */
+function indexByName<T extends { name: string }>(items: readonly T[]): (name: string) => readonly T[] {
+  const index = new Map<string, T[]>();
+  for (const item of items) {
+    const key = normaliseName(item.name);
+    const list = index.get(key);
+    if (list) list.push(item);
+    else index.set(key, [item]);
+  }
+  return (name) => index.get(normaliseName(name)) ?? [];
 }
 
 /** The Stripe module's keys for the shop: `STRIPE_MODE` truthy means test mode (api-notes). */
@@ -62,11 +72,15 @@ export function resolveClubs(
   // Clubs found in the shop carry their group id: two groups may share a name, each is one club.
   const wanted: ClubSpec[] = specs?.length ? [...specs] : groups.filter((g) => !builtIn.includes(g.id)).map((g) => ({ name: g.name, group: g.id }));
   const shopKeys = shopStripeKeys(config);
+  const groupsNamed = indexByName(groups.filter((g) => !builtIn.includes(g.id)));
+  const categoriesNamed = indexByName(categories);
+  const groupById = new Map(groups.map((g) => [g.id, g]));
+  const categoryById = new Map(categories.map((c) => [c.id, c]));
   return wanted.map((spec, index) => {
-    const named = spec.group === undefined ? sameName(groups.filter((g) => !builtIn.includes(g.id)), spec.name) : [];
-    const group = spec.group !== undefined ? (groups.find((g) => g.id === spec.group) ?? null) : named.length === 1 ? named[0]! : null;
-    // Several categories may bear the club's name: the displayed one wins.
-    const category = spec.category !== undefined ? (categories.find((c) => c.id === spec.category) ?? null) : byName(categories, spec.name, (a, b) => Number(b.active) - Number(a.active));
+    const named = spec.group === undefined ? groupsNamed(spec.name) : [];
+    const group = spec.group !== undefined ? (groupById.get(spec.group) ?? null) : named.length === 1 ? named[0]! : null;
+    // Several categories may bear the club's name: the displayed (active) one wins.
+    const category = spec.category !== undefined ? (categoryById.get(spec.category) ?? null) : (categoriesNamed(spec.name).find((c) => c.active) ?? categoriesNamed(spec.name)[0] ?? null);
     const fromConfig = spec.stripe?.publishableKey !== undefined || spec.stripe?.secretKey !== undefined;
     return {
       name: spec.name,
@@ -78,11 +92,6 @@ export function resolveClubs(
         : { publishableKey: shopKeys.publishableKey, secretKey: shopKeys.secretKey, origin: 'shop' },
     };
   });
-}
-
-function sameName<T extends { name: string }>(items: readonly T[], name: string): T[] {
-  const wanted = normaliseName(name);
-  return items.filter((i) => normaliseName(i.name) === wanted);
 }
 
 /** A configured club whose name two customer groups bear: no group is guessed, `group` is asked for. */
@@ -179,8 +188,9 @@ export async function assembleClubs(
   const categoryIds = resolved.map((c) => c.categoryId).filter((id): id is number => id !== null);
   const access = typeof categoryAccess === 'function' ? await categoryAccess(categoryIds) : undefined;
   const stripeKeys: StripeKeysByClub = new Map();
+  const categoryById = new Map(shop.categories.map((c) => [c.id, c]));
   const clubs = resolved.map((club) => {
-    const category = club.categoryId === null ? null : (shop.categories.find((c) => c.id === club.categoryId) ?? null);
+    const category = club.categoryId === null ? null : (categoryById.get(club.categoryId) ?? null);
     const parts: PartMap = {
       'club.group': club.ambiguousGroup ? { status: 'failed', cause: club.ambiguousGroup } : { status: 'ok', data: club.group },
       'club.category': { status: 'ok', data: category },
