@@ -6,8 +6,9 @@ import { pathToFileURL } from 'node:url';
 import { isAbsolute, join, resolve } from 'node:path';
 import { builtinChecks } from '../../checks/index.js';
 import { UsageError } from './errors.js';
-import { isPartName } from './parts.js';
-import { CHECK_CATEGORIES, type Check } from './types.js';
+import { isPartName, type PartName } from './parts.js';
+import { lookupPartFor } from './snapshot.js';
+import { CHECK_CATEGORIES, type Check, type Query } from './types.js';
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const CATEGORIES = new Set<string>(CHECK_CATEGORIES);
@@ -52,6 +53,24 @@ export class Registry {
   get(id: string): Check | undefined {
     return this.byId.get(id);
   }
+}
+
+/**
+ * The parts a run must gather for these checks and questions: what each selected check needs or
+ * can use. A check that will be skipped (its `--customer`/`--code`/`--order` was not asked) needs
+ * nothing, and a lookup part is only needed when its question was asked. Sources request nothing
+ * outside this set (`--only`, `--skip` and `"off"` restrict what is fetched, not only what is shown).
+ */
+export function partsNeeded(checks: readonly Check[], query: Query): Set<PartName> {
+  const needed = new Set<PartName>();
+  for (const { meta } of checks) {
+    if (meta.asks && query[meta.asks] === undefined) continue;
+    for (const part of [...meta.needs, ...(meta.optional ?? [])]) {
+      const lookup = lookupPartFor(part);
+      if (!lookup || query[lookup] !== undefined) needed.add(part);
+    }
+  }
+  return needed;
 }
 
 export function builtinRegistry(): Registry {

@@ -33,15 +33,27 @@ export interface GatherOptions {
   /** When the shop's clubs cannot be listed at all: the names to report the failure under. */
   fallbackNames: string[];
   progress?: (message: string) => void;
+  /**
+   * The parts the selected checks need (registry `partsNeeded`); undefined gathers everything (a
+   * snapshot). A source whose parts are all unneeded is not asked at all, and unneeded parts are
+   * simply absent from the snapshot.
+   */
+  needs?: ReadonlySet<PartName>;
+  /** `diagnose --test-coupon`: the only write a diagnosis may make (one SPREAD test coupon per run). */
+  testCoupon?: boolean;
 }
 
-async function gatherPrestaShop(config: Config, query: Query): Promise<{ source: string; gathered: PrestaShopGathered }> {
+/** Whether a part is to be gathered: every part when no selection was given. */
+export type Wants = (part: PartName) => boolean;
+const wantsFrom = (needs: ReadonlySet<PartName> | undefined): Wants => (needs ? (part) => needs.has(part) : () => true);
+
+async function gatherPrestaShop(config: Config, query: Query, wants: Wants): Promise<{ source: string; gathered: PrestaShopGathered }> {
   const ps = config.prestashop!;
   const shopId = ps.shopId ?? 1;
   if (ps.database) {
-    const db = new PrestaShopDatabase(ps.database, { connectTimeoutMs: ps.timeoutMs });
+    const db = new PrestaShopDatabase(ps.database, { connectTimeoutMs: ps.timeoutMs, queryTimeoutMs: ps.timeoutMs });
     try {
-      return { source: 'database', gathered: await gatherFromDatabase(db, { clubs: config.clubs, query, shopId }) };
+      return { source: 'database', gathered: await gatherFromDatabase(db, { clubs: config.clubs, query, shopId, wants }) };
     } finally {
       await db.close();
     }
@@ -53,7 +65,7 @@ async function gatherPrestaShop(config: Config, query: Query): Promise<{ source:
     );
   }
   const ws = new PrestaShopWebservice({ url: ps.url, key: ps.webserviceKey, shopId: ps.shopId, timeoutMs: ps.timeoutMs });
-  return { source: 'webservice', gathered: await gatherFromWebservice(ws, { clubs: config.clubs, query, shopId }) };
+  return { source: 'webservice', gathered: await gatherFromWebservice(ws, { clubs: config.clubs, query, shopId, wants }) };
 }
 
 /** Every part a club would have, failed with the same cause (the clubs could not be listed). */
@@ -68,7 +80,8 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Snapshot> 
   if (!config.prestashop) throw new UsageError('No shop configured.', 'Set prestashop.url in the configuration (see README).');
   const generatedAt = new Date().toISOString();
   options.progress?.('Reading the PrestaShop shop…');
-  const { source, gathered } = await gatherPrestaShop(config, query);
+  const wants = wantsFrom(options.needs);
+  const { source, gathered } = await gatherPrestaShop(config, query, wants);
 
   let clubs: { name: string; parts: PartMap }[];
   if (gathered.clubsCause) {
@@ -79,17 +92,26 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Snapshot> 
     clubs = options.choose(gathered.clubs).map((c) => byName.get(c.name)!);
   }
   // The shop-wide upstreams and the chosen clubs' Stripe accounts are independent: asked at once.
+  // Each is asked only when a selected check needs one of its parts.
   options.progress?.('Asking Stripe, Sendcloud and the shop front…');
+  const none = Promise.resolve(undefined);
   const [stripe, front, sendcloud, coupons] = await Promise.all([
     // Clubs that could not be resolved have no keys to probe.
-    gatherStripeClubs(gathered.clubsCause ? [] : clubs.map((c) => ({ name: c.name, keys: gathered.stripeKeys.get(c.name) ?? {} })), { apiBase: config.stripe?.apiBase, timeoutMs: config.stripe?.timeoutMs }),
-    gatherShopFront(config.prestashop.url, { timeoutMs: config.prestashop.timeoutMs }),
-    config.sendcloud ? gatherSendcloud(config, config.prestashop.url, { timeoutMs: config.sendcloud.timeoutMs }) : Promise.resolve(sendcloudNotConfigured()),
-    // Creates one test coupon per run when an endpoint is configured (what the FAQ's test button does).
-    gatherDynamicCoupons(config.dynamicCoupons, { timeoutMs: config.prestashop.timeoutMs }),
+    wants('club.stripeKeyProbe') || wants('club.stripeAccount')
+      ? gatherStripeClubs(gathered.clubsCause ? [] : clubs.map((c) => ({ name: c.name, keys: gathered.stripeKeys.get(c.name) ?? {} })), { apiBase: config.stripe?.apiBase, timeoutMs: config.stripe?.timeoutMs })
+      : none,
+    wants('shop.front') ? gatherShopFront(config.prestashop.url, { timeoutMs: config.prestashop.timeoutMs }) : none,
+    !SENDCLOUD_PART_NAMES.some(wants)
+      ? none
+      : config.sendcloud
+        ? gatherSendcloud(config, config.prestashop.url, { timeoutMs: config.sendcloud.timeoutMs })
+        : Promise.resolve(sendcloudNotConfigured()),
+    // The test coupon is a write: created only when the run asks for it (--test-coupon).
+    wants('shop.dynamicCoupons') ? gatherDynamicCoupons(config.dynamicCoupons, { timeoutMs: config.prestashop.timeoutMs, create: options.testCoupon === true }) : none,
   ]);
-  for (const club of clubs) Object.assign(club.parts, stripe.get(club.name));
-  const parts: PartMap = { ...gathered.parts, ...sendcloud, 'shop.front': front, 'prestashop.shop': { status: 'ok', data: { id: config.prestashop.shopId ?? 1 } } };
+  if (stripe) for (const club of clubs) Object.assign(club.parts, stripe.get(club.name));
+  const parts: PartMap = { ...gathered.parts, ...sendcloud, 'prestashop.shop': { status: 'ok', data: { id: config.prestashop.shopId ?? 1 } } };
+  if (front) parts['shop.front'] = front;
   if (coupons) parts['shop.dynamicCoupons'] = coupons;
 
   return {

@@ -53,7 +53,7 @@ export function assertRead(sql: string): void {
 
 const TABLE_NAME = /^[a-z_]+$/;
 
-function causeFor(error: NodeJS.ErrnoException & { sqlMessage?: string; errno?: number }, settings: DatabaseSettings): Cause {
+function causeFor(error: NodeJS.ErrnoException & { sqlMessage?: string; errno?: number }, settings: DatabaseSettings, timeoutMs?: number): Cause {
   const host = `${settings.host}:${settings.port}`;
   const base = { source: 'database' as const, host, code: error.code };
   switch (error.code) {
@@ -68,6 +68,19 @@ function causeFor(error: NodeJS.ErrnoException & { sqlMessage?: string; errno?: 
       };
     case 'ETIMEDOUT':
       return { ...base, kind: 'timeout', message: 'the database server did not answer in time' };
+    // mysql2's per-query `timeout`: the statement ran longer than prestashop.timeoutMs.
+    case 'PROTOCOL_SEQUENCE_TIMEOUT':
+      return {
+        ...base,
+        kind: 'timeout',
+        message: `a query took longer than ${timeoutMs ?? '?'} ms and was abandoned`,
+        fix: [
+          t(
+            'Le serveur de base de données est surchargé ou une table est verrouillée : relancez plus tard, ou augmentez prestashop.timeoutMs.',
+            'The database server is overloaded or a table is locked: run again later, or raise prestashop.timeoutMs.',
+          ),
+        ],
+      };
     case 'ER_ACCESS_DENIED_ERROR':
     case 'ER_DBACCESS_DENIED_ERROR':
     case 'ER_TABLEACCESS_DENIED_ERROR':
@@ -106,7 +119,8 @@ export class PrestaShopDatabase {
 
   constructor(
     private readonly settings: DatabaseSettings,
-    private readonly options: { connectTimeoutMs?: number; connectionLimit?: number } = {},
+    /** `queryTimeoutMs` bounds each statement (mysql2 `timeout`), not only the connection. */
+    private readonly options: { connectTimeoutMs?: number; queryTimeoutMs?: number; connectionLimit?: number } = {},
   ) {}
 
   /** `ps_customer` for `customer`, quoted. Only known-shape names: the prefix is validated by config. */
@@ -146,10 +160,11 @@ export class PrestaShopDatabase {
     // Parameters belong to a statement's identity (duplicate detection); they hold ids and e-mails, never secrets.
     requestLog.record({ source: 'database', method: 'SQL', target: `${sql.replace(/\s+/g, ' ').trim()} [${params.map((p) => JSON.stringify(p)).join(', ')}]` });
     try {
-      const [rows] = await this.getPool().query(sql, params);
+      const timeout = this.options.queryTimeoutMs ?? 15_000;
+      const [rows] = await this.getPool().query({ sql, timeout }, params);
       return rows as T[];
     } catch (error) {
-      throw new DatabaseError(causeFor(error as NodeJS.ErrnoException, this.settings));
+      throw new DatabaseError(causeFor(error as NodeJS.ErrnoException, this.settings, this.options.queryTimeoutMs ?? 15_000));
     }
   }
 

@@ -12,7 +12,7 @@ import { t, type Cause, type Query, type Text } from '../../engine/types.js';
 import { lookupKey, type Lookups, type PartEnvelope, type PartMap } from '../../engine/snapshot.js';
 import type { Customer } from '../../engine/parts.js';
 import { assembleClubs, SECRET_CONFIGURATION } from './clubs.js';
-import type { GatherInput, PrestaShopGathered } from './gather-database.js';
+import { wantedQuery, type GatherInput, type PrestaShopGathered } from './gather-database.js';
 import { resolveConfiguration, toCartRule, toCategory, toCustomer, toGroup, toInt, toOrder, toOrderState, type Row } from './normalise.js';
 import { associationIds, toBool } from './coerce.js';
 import { sendcloudModuleFrom, toCarrier, toZone } from './shipping.js';
@@ -78,15 +78,19 @@ async function readConfiguration(ws: PrestaShopWebservice, shopId: number): Prom
  */
 export async function gatherFromWebservice(ws: PrestaShopWebservice, input: GatherInput): Promise<WebserviceGathered> {
   const { shopId } = input;
+  const wants = input.wants ?? (() => true);
+  // Only what a selected check reads is requested; the club list (configuration, groups,
+  // categories) always is.
+  const when = <T>(part: Parameters<typeof wants>[0], step: () => Promise<T>) => (wants(part) ? attempt(step) : Promise.resolve(undefined));
   // Everything independent starts at once; the client bounds concurrency and shares requests.
   const configurationP = attempt(() => readConfiguration(ws, shopId));
   const groupsP = attempt(() => ws.listAll('groups', { display: 'full' }));
   const categoriesP = attempt(() => ws.listAll('categories', { display: ['name', 'active'] }));
-  const orderStatesP = attempt(() => ws.listAll('order_states', { display: 'full' }));
+  const orderStatesP = when('prestashop.orderStates', () => ws.listAll('order_states', { display: 'full' }));
   // Carrier zones, shops and payment modules are not exposed: null (unknown) in each carrier.
-  const carriersP = attempt(async () => (await ws.listAll('carriers', { display: 'full' })).map((r) => toCarrier(r)));
-  const zonesP = attempt(async () => (await ws.listAll('zones', { display: 'full' })).map(toZone));
-  const lookupsP = gatherLookups(ws, input.query);
+  const carriersP = when('prestashop.carriers', async () => (await ws.listAll('carriers', { display: 'full' })).map((r) => toCarrier(r)));
+  const zonesP = when('prestashop.zones', async () => (await ws.listAll('zones', { display: 'full' })).map(toZone));
+  const lookupsP = gatherLookups(ws, wantedQuery(input.query, wants));
 
   const configuration = await configurationP;
   const config = configuration.ok ? configuration.value : new Map<string, string | null>();
@@ -100,13 +104,13 @@ export async function gatherFromWebservice(ws: PrestaShopWebservice, input: Gath
       ? ok(Object.fromEntries([...configuration.value].filter(([name]) => !SECRET_CONFIGURATION.test(name))))
       : failed(configuration.cause),
     'prestashop.groups': groups.ok ? ok(groups.value) : failed(groups.cause),
-    'prestashop.orderStates': stateRows.ok ? ok(stateRows.value.map((r) => toOrderState(r, langId))) : failed(stateRows.cause),
     'prestashop.sendcloudModule': configuration.ok ? ok(sendcloudModuleFrom(configuration.value)) : failed(configuration.cause),
     'prestashop.modules': { status: 'unavailable', reason: MODULES_UNAVAILABLE },
   };
+  if (stateRows) parts['prestashop.orderStates'] = stateRows.ok ? ok(stateRows.value.map((r) => toOrderState(r, langId))) : failed(stateRows.cause);
   const [carriers, zones] = await Promise.all([carriersP, zonesP]);
-  parts['prestashop.carriers'] = carriers.ok ? ok(carriers.value) : failed(carriers.cause);
-  parts['prestashop.zones'] = zones.ok ? ok(zones.value) : failed(zones.cause);
+  if (carriers) parts['prestashop.carriers'] = carriers.ok ? ok(carriers.value) : failed(carriers.cause);
+  if (zones) parts['prestashop.zones'] = zones.ok ? ok(zones.value) : failed(zones.cause);
 
   const baseCause = !configuration.ok ? configuration.cause : !groups.ok ? groups.cause : !categories.ok ? categories.cause : undefined;
   const { clubs, stripeKeys, clubsCause } = await assembleClubs(

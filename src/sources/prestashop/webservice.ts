@@ -38,6 +38,10 @@ export interface WebserviceOptions {
   concurrency?: number;
   /** Rows per page for listAll (default 500). */
   pageSize?: number;
+  /** Most pages listAll reads for one list before giving up (default 200, i.e. 100,000 rows). */
+  maxPages?: number;
+  /** Largest response body accepted (default: src/sources/http.ts). */
+  maxBodyBytes?: number;
   retry?: Partial<RetryPolicy> | false;
   /** undici dispatcher (tests: MockAgent). */
   dispatcher?: Dispatcher;
@@ -101,7 +105,9 @@ export type PrestaShopErrorKind =
   | 'unreachable'
   | 'not-webservice'
   | 'redirect'
-  | 'malformed';
+  | 'malformed'
+  /** A body over the size cap, or more pages than the cap (src/sources/http.ts, listAll). */
+  | 'too-large';
 
 export interface WsErrorItem {
   code: number | null;
@@ -299,6 +305,13 @@ function fixFor(e: PrestaShopWebserviceError): Text[] {
           "The webservice refused a request from checkout-doctor: report this message to checkout-doctor's developers with the PrestaShop version.",
         ),
       ];
+    case 'too-large':
+      return [
+        t(
+          'La boutique renvoie bien plus de données qu’attendu (réponse énorme ou pagination sans fin) : vérifiez qu’aucun module ou proxy ne modifie les réponses de /api/, puis relancez.',
+          'The shop sends far more data than expected (a huge answer or endless pages): check that no module or proxy alters /api/ answers, then run again.',
+        ),
+      ];
     case 'not-found':
       return [];
   }
@@ -485,6 +498,7 @@ export class PrestaShopWebservice {
       res = await httpRequest(url, {
         headers: { Authorization: this.authorization, 'Output-Format': 'JSON', Accept: 'application/json' },
         timeoutMs: this.options.timeoutMs ?? 15_000,
+        ...(this.options.maxBodyBytes !== undefined ? { maxBodyBytes: this.options.maxBodyBytes } : {}),
         retry: this.options.retry,
         dispatcher: this.options.dispatcher,
         sleep: this.options.sleep,
@@ -555,15 +569,31 @@ export class PrestaShopWebservice {
 
   /**
    * Every row, page by page (`limit=offset,N&sort=[id_ASC]`) until a short or empty page: there is
-   * no total count header.
+   * no total count header. Bounded whatever the server does: a page that does not move past the
+   * previous one (a server ignoring the offset sends the same page forever) and more than
+   * `maxPages` pages are errors, never an endless loop.
    */
   async listAll(resource: string, options: Omit<ListOptions, 'sort' | 'limit'> = {}): Promise<WsEntity[]> {
     const out: WsEntity[] = [];
-    for (let offset = 0; ; offset += this.pageSize) {
-      const page = await this.list(resource, { ...options, sort: '[id_ASC]', limit: [offset, this.pageSize] });
-      out.push(...page);
-      if (page.length < this.pageSize) return out;
+    const maxPages = Math.max(1, this.options.maxPages ?? 200);
+    let lastId = -Infinity;
+    for (let page = 0, offset = 0; ; page++, offset += this.pageSize) {
+      if (page >= maxPages) {
+        throw this.pagingError(resource, 'too-large', `${this.host} /api/${resource} has more than ${maxPages} pages of ${this.pageSize} rows; reading stopped there`);
+      }
+      const rows = await this.list(resource, { ...options, sort: '[id_ASC]', limit: [offset, this.pageSize] });
+      // Sorted by id: each page starts after the previous one's last id, unless the offset was ignored.
+      if (rows.length && rows[0]!.id <= lastId) {
+        throw this.pagingError(resource, 'malformed', `${this.host} /api/${resource} ignores the page offset (limit=${offset},${this.pageSize} answered rows already read); reading stopped`);
+      }
+      out.push(...rows);
+      if (rows.length < this.pageSize) return out;
+      lastId = rows[rows.length - 1]!.id;
     }
+  }
+
+  private pagingError(resource: string, kind: 'malformed' | 'too-large', message: string): PrestaShopWebserviceError {
+    return new PrestaShopWebserviceError({ kind, host: this.host, path: resource, resource, message });
   }
 
   /**
