@@ -89,13 +89,24 @@ function packageTarget(spec: string, baseDir: string): string {
   }
 }
 
+/** Longest a plugin module may take to load (a top-level await that never settles ends here). */
+export const PLUGIN_LOAD_TIMEOUT_MS = 10_000;
+
+function importWithin(target: string, ms: number): Promise<{ default?: unknown }> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`it did not finish loading within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([import(target) as Promise<{ default?: unknown }>, late]).finally(() => clearTimeout(timer));
+}
+
 /** Loads plugins: module paths (relative to the config file) or package names exporting a list of checks. */
-export async function loadPlugins(registry: Registry, plugins: readonly string[], baseDir: string): Promise<void> {
+export async function loadPlugins(registry: Registry, plugins: readonly string[], baseDir: string, loadTimeoutMs = PLUGIN_LOAD_TIMEOUT_MS): Promise<void> {
   for (const spec of plugins) {
     const target = spec.startsWith('.') || isAbsolute(spec) ? pathToFileURL(resolve(baseDir, spec)).href : packageTarget(spec, baseDir);
     let mod: { default?: unknown };
     try {
-      mod = (await import(target)) as { default?: unknown };
+      mod = await importWithin(target, loadTimeoutMs);
     } catch (error) {
       throw new UsageError(`Cannot load plugin "${spec}": ${(error as Error).message}`, 'Check the "plugins" list in your configuration.');
     }

@@ -1,11 +1,14 @@
-// Gathers a snapshot from the live sources the configuration names. PrestaShop first (it lists
-// the clubs and their keys), then the clubs to diagnose are chosen, then the per-club upstreams
-// (Stripe) are asked for those clubs only: a run never calls Stripe for a club it does not report.
+// Gathers a snapshot from the live sources the configuration names, only the parts the selected
+// checks need. PrestaShop (it lists the clubs and their keys) alongside the shop-wide upstreams, then
+// the clubs to diagnose are chosen, then the per-club upstreams (Stripe) are asked for those clubs
+// only: a run never calls Stripe for a club it does not report. A stopped run (deadline, Ctrl-C)
+// keeps what it gathered and records the rest as failed with the reason.
 
 import type { Config } from '../config/schema.js';
 import { UsageError } from '../engine/errors.js';
 import { PART_SCHEMAS, type PartName } from '../engine/parts.js';
-import { SNAPSHOT_FORMAT, type PartMap, type Snapshot } from '../engine/snapshot.js';
+import { lookupKey, lookupPartFor, SNAPSHOT_FORMAT, type Lookups, type PartMap, type Snapshot } from '../engine/snapshot.js';
+import { stoppedCause } from '../engine/stop.js';
 import type { Cause, Query } from '../engine/types.js';
 import { PrestaShopDatabase } from './prestashop/database.js';
 import { gatherFromDatabase, type PrestaShopGathered } from './prestashop/gather-database.js';
@@ -15,6 +18,7 @@ import { gatherSendcloud, SENDCLOUD_PART_NAMES } from './sendcloud/index.js';
 import { gatherDynamicCoupons } from './dynamic-coupons.js';
 import { gatherShopFront } from './shop-front.js';
 import { gatherStripeClubs } from './stripe/index.js';
+import { withRunSignal } from './http.js';
 
 /** Without a `sendcloud` section the account cannot be read: its checks become manual items. */
 function sendcloudNotConfigured(): PartMap {
@@ -41,6 +45,11 @@ export interface GatherOptions {
   needs?: ReadonlySet<PartName>;
   /** `diagnose --test-coupon`: the only write a diagnosis may make (one SPREAD test coupon per run). */
   testCoupon?: boolean;
+  /**
+   * The run's signal (deadline, Ctrl-C): once aborted, requests in flight are cancelled and every
+   * wanted part not yet gathered is `failed` with the reason; what was gathered is kept.
+   */
+  signal?: AbortSignal;
 }
 
 /** Whether a part is to be gathered: every part when no selection was given. */
@@ -75,13 +84,93 @@ function failedClub(name: string, cause: Cause): { name: string; parts: PartMap 
   return { name, parts: Object.fromEntries(clubParts.map((part) => [part, failed])) };
 }
 
-export async function gatherSnapshot(options: GatherOptions): Promise<Snapshot> {
-  const { config, query } = options;
+/** The work's value, or undefined as soon as the run is stopped (the work is abandoned). */
+function untilStopped<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T | undefined> {
+  if (!signal) return work;
+  if (signal.aborted) return Promise.resolve(undefined);
+  return new Promise<T | undefined>((resolve, reject) => {
+    const stop = () => resolve(undefined);
+    signal.addEventListener('abort', stop, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', stop);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', stop);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** Which source delivers a part (for the cause of a part it had not delivered when the run stopped). */
+function sourceOf(part: PartName, prestashop: 'database' | 'prestashop'): Cause['source'] {
+  if (part === 'club.stripeKeyProbe' || part === 'club.stripeAccount') return 'stripe';
+  if (part.startsWith('sendcloud.')) return 'sendcloud';
+  if (part === 'shop.front') return 'shop-front';
+  if (part === 'shop.dynamicCoupons') return 'dynamic-coupons';
+  return prestashop;
+}
+
+/** After a stop: every wanted part (shop-wide, per club, asked lookup) still missing is failed with the reason. */
+function markStopped(reason: unknown, wants: Wants, query: Query, prestashop: 'database' | 'prestashop', parts: PartMap, lookups: Lookups, clubs: { parts: PartMap }[]): void {
+  for (const part of Object.keys(PART_SCHEMAS) as PartName[]) {
+    if (!wants(part)) continue;
+    const failed = { status: 'failed', cause: stoppedCause(reason, sourceOf(part, prestashop)) } as const;
+    const lookup = lookupPartFor(part);
+    if (lookup) {
+      const asked = query[lookup];
+      if (asked === undefined) continue;
+      const key = lookupKey(lookup, asked);
+      if (!lookups[lookup]?.[key]) lookups[lookup] = { ...lookups[lookup], [key]: failed };
+    } else if (part.startsWith('club.')) {
+      for (const club of clubs) club.parts[part] ??= failed;
+    } else parts[part] ??= failed;
+  }
+}
+
+export function gatherSnapshot(options: GatherOptions): Promise<Snapshot> {
+  // Every request started below, however deep, is bound to the run's signal.
+  return options.signal ? withRunSignal(options.signal, () => gather(options)) : gather(options);
+}
+
+async function gather(options: GatherOptions): Promise<Snapshot> {
+  const { config, query, signal } = options;
   if (!config.prestashop) throw new UsageError('No shop configured.', 'Set prestashop.url in the configuration (see README).');
   const generatedAt = new Date().toISOString();
-  options.progress?.('Reading the PrestaShop shop…');
   const wants = wantsFrom(options.needs);
-  const { source, gathered } = await gatherPrestaShop(config, query, wants);
+  const within = <T>(work: Promise<T>) => untilStopped(work, signal);
+  const none = Promise.resolve(undefined);
+
+  // The shop front, Sendcloud and the coupon endpoint do not depend on the shop's data: asked at
+  // once, each only when a selected check needs one of its parts.
+  options.progress?.('Reading the PrestaShop shop, Sendcloud and the shop front…');
+  const frontP = within(wants('shop.front') ? gatherShopFront(config.prestashop.url, { timeoutMs: config.prestashop.timeoutMs }) : none);
+  const sendcloudP = within(
+    !SENDCLOUD_PART_NAMES.some(wants)
+      ? none
+      : config.sendcloud
+        ? gatherSendcloud(config, config.prestashop.url, { timeoutMs: config.sendcloud.timeoutMs })
+        : Promise.resolve(sendcloudNotConfigured()),
+  );
+  // The test coupon is a write: created only when the run asks for it (--test-coupon), once per run.
+  const couponsP = within(
+    wants('shop.dynamicCoupons') ? gatherDynamicCoupons(config.dynamicCoupons, { timeoutMs: config.prestashop.timeoutMs, create: options.testCoupon === true }) : none,
+  );
+  // A stopped run still resolves these (as undefined): nothing is left rejecting unobserved.
+  const shopWide = Promise.all([frontP, sendcloudP, couponsP]);
+  shopWide.catch(() => undefined);
+
+  const prestashopSource = config.prestashop.database ? 'database' : 'prestashop';
+  const ps = await within(gatherPrestaShop(config, query, wants));
+  const gathered: PrestaShopGathered = ps?.gathered ?? {
+    parts: {},
+    lookups: {},
+    clubs: [],
+    clubsCause: stoppedCause(signal?.reason, prestashopSource),
+    stripeKeys: new Map(),
+  };
 
   let clubs: { name: string; parts: PartMap }[];
   if (gathered.clubsCause) {
@@ -91,35 +180,27 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Snapshot> 
     const byName = new Map(gathered.clubs.map((c) => [c.name, c]));
     clubs = options.choose(gathered.clubs).map((c) => byName.get(c.name)!);
   }
-  // The shop-wide upstreams and the chosen clubs' Stripe accounts are independent: asked at once.
-  // Each is asked only when a selected check needs one of its parts.
-  options.progress?.('Asking Stripe, Sendcloud and the shop front…');
-  const none = Promise.resolve(undefined);
-  const [stripe, front, sendcloud, coupons] = await Promise.all([
-    // Clubs that could not be resolved have no keys to probe.
+  // Then the chosen clubs' Stripe accounts: a run never calls Stripe for a club it does not report.
+  options.progress?.('Asking Stripe…');
+  const stripe = await within(
     wants('club.stripeKeyProbe') || wants('club.stripeAccount')
-      ? gatherStripeClubs(gathered.clubsCause ? [] : clubs.map((c) => ({ name: c.name, keys: gathered.stripeKeys.get(c.name) ?? {} })), { apiBase: config.stripe?.apiBase, timeoutMs: config.stripe?.timeoutMs })
+      ? // Clubs that could not be resolved have no keys to probe.
+        gatherStripeClubs(gathered.clubsCause ? [] : clubs.map((c) => ({ name: c.name, keys: gathered.stripeKeys.get(c.name) ?? {} })), { apiBase: config.stripe?.apiBase, timeoutMs: config.stripe?.timeoutMs })
       : none,
-    wants('shop.front') ? gatherShopFront(config.prestashop.url, { timeoutMs: config.prestashop.timeoutMs }) : none,
-    !SENDCLOUD_PART_NAMES.some(wants)
-      ? none
-      : config.sendcloud
-        ? gatherSendcloud(config, config.prestashop.url, { timeoutMs: config.sendcloud.timeoutMs })
-        : Promise.resolve(sendcloudNotConfigured()),
-    // The test coupon is a write: created only when the run asks for it (--test-coupon).
-    wants('shop.dynamicCoupons') ? gatherDynamicCoupons(config.dynamicCoupons, { timeoutMs: config.prestashop.timeoutMs, create: options.testCoupon === true }) : none,
-  ]);
+  );
+  const [front, sendcloud, coupons] = await shopWide;
   if (stripe) for (const club of clubs) Object.assign(club.parts, stripe.get(club.name));
   const parts: PartMap = { ...gathered.parts, ...sendcloud, 'prestashop.shop': { status: 'ok', data: { id: config.prestashop.shopId ?? 1 } } };
   if (front) parts['shop.front'] = front;
   if (coupons) parts['shop.dynamicCoupons'] = coupons;
+  if (signal?.aborted) markStopped(signal.reason, wants, query, prestashopSource, parts, gathered.lookups, clubs);
 
   return {
     format: SNAPSHOT_FORMAT,
     schemaVersion: 1,
     generatedAt,
     shop: { url: config.prestashop.url },
-    sources: { prestashop: source, stripe: 'api', sendcloud: config.sendcloud ? 'api' : 'not configured', dynamicCoupons: config.dynamicCoupons ? 'api' : 'not configured' },
+    sources: { prestashop: ps?.source ?? (config.prestashop.database ? 'database' : 'webservice'), stripe: 'api', sendcloud: config.sendcloud ? 'api' : 'not configured', dynamicCoupons: config.dynamicCoupons ? 'api' : 'not configured' },
     parts,
     lookups: gathered.lookups,
     clubs,

@@ -26,6 +26,7 @@ import type {
 import { t, type Cause, type Text } from '../../engine/types.js';
 import { redactor } from '../../secrets/redact.js';
 import { describeKey, type KeyFacts } from '../../secrets/stripe-key.js';
+import { currentRunSignal, DEFAULT_MAX_BODY_BYTES } from '../http.js';
 import { requestLog as sharedRequestLog, type RequestLog } from '../request-log.js';
 import { causeOf, classifyStripeError, makeMasker, type Classified } from './errors.js';
 
@@ -116,6 +117,8 @@ export class StripeSession {
     this.endpoint = endpointOf(config.apiBase);
     this.log = config.requestLog ?? sharedRequestLog;
     this.agent = this.endpoint.protocol === 'http' ? new http.Agent({ keepAlive: true }) : new https.Agent({ keepAlive: true });
+    // The run's end (deadline, Ctrl-C) closes the session: requests in flight fail at once.
+    currentRunSignal()?.addEventListener('abort', () => this.close(), { once: true });
     this.options = {
       timeoutMs: config.timeoutMs ?? 15_000,
       maxNetworkRetries: config.maxNetworkRetries ?? 1,
@@ -152,6 +155,18 @@ export class StripeSession {
           // CLI's stderr (and cannot be silenced when an AI-agent variable is set): drop it.
           const headers = response.getHeaders() as Record<string, unknown>;
           if ('stripe-notice' in headers) delete headers['stripe-notice'];
+          // A huge or endless body is cut, not buffered: the SDK's reader then fails like a dropped
+          // connection. Counting starts with the SDK's own reader, so no chunk is missed.
+          const toJSON = response.toJSON.bind(response);
+          response.toJSON = () => {
+            const raw = response.getRawResponse() as http.IncomingMessage;
+            let size = 0;
+            raw.on('data', (chunk: Buffer | string) => {
+              size += chunk.length;
+              if (size > DEFAULT_MAX_BODY_BYTES) raw.destroy(new Error(`Stripe sent a body larger than ${DEFAULT_MAX_BODY_BYTES / 1024 / 1024} MiB`));
+            });
+            return toJSON();
+          };
           return response;
         };
         return new Stripe(key, {
