@@ -15,7 +15,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { request, type Dispatcher } from 'undici';
 
 /** Default cap on one response body: far above any real answer, far below the memory budget. */
-export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
+export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 const runScope = new AsyncLocalStorage<AbortSignal>();
 
@@ -77,7 +77,7 @@ export interface HttpRequestOptions {
   body?: string;
   /** Per attempt, from sending to the end of the body. */
   timeoutMs?: number;
-  /** Largest body accepted; a longer one is cut and is a `too-large` error. Default 16 MiB. */
+  /** Largest body accepted; a longer one is cut and is a `too-large` error. Default 8 MiB. */
   maxBodyBytes?: number;
   retry?: Partial<RetryPolicy> | false;
   dispatcher?: Dispatcher;
