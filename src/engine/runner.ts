@@ -6,7 +6,7 @@
 // Plugins run beside the built-in checks, so each check is isolated from the others: the data it
 // receives is deeply frozen (a check that mutates it throws, and becomes `error`, instead of
 // changing what the next check sees), and a check that hangs or never settles becomes `error` after
-// `checkTimeoutMs`; once the run is stopped (deadline, Ctrl-C) the checks not yet done are `error`.
+// `checkTimeoutMs`, or at once when the run is stopped (deadline, Ctrl-C) while it runs.
 // A check stuck in a synchronous loop cannot be interrupted in-process: that needs a worker.
 
 import { performance } from 'node:perf_hooks';
@@ -29,7 +29,7 @@ export interface RunInput {
   now?: Date;
   /** Longest a check may take before it is `error` (default 10 s). */
   checkTimeoutMs?: number;
-  /** The run's signal: once aborted, pending and remaining checks are `error` with its reason. */
+  /** The run's signal: a check running when it aborts is `error` with its reason. */
   signal?: AbortSignal;
 }
 
@@ -182,18 +182,25 @@ function stoppedMessage(signal: AbortSignal): string {
   return signal.reason instanceof Error ? signal.reason.message : 'the run was stopped';
 }
 
-/** Settles with the check's outcome, or rejects after `ms` or when the run is stopped. */
+/** Once the run is stopped, checks still evaluate what was gathered, but get this long at most. */
+const GRACE_AFTER_STOP_MS = 1_000;
+
+/**
+ * Settles with the check's outcome, or rejects after `ms` or when the run is stopped while the
+ * check runs. A check started after the stop (the report is being built from what was gathered)
+ * only gets a short grace period.
+ */
 function bounded<T>(work: () => T | Promise<T>, ms: number, signal: AbortSignal | undefined, id: string): Promise<T> {
+  const limit = signal?.aborted ? Math.min(ms, GRACE_AFTER_STOP_MS) : ms;
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => finish(() => reject(new Error(`check "${id}" did not finish within ${ms / 1000} s`))), ms);
+    const timer = setTimeout(() => finish(() => reject(new Error(`check "${id}" did not finish within ${limit / 1000} s`))), limit);
     const onAbort = () => finish(() => reject(new Error(`check "${id}" was stopped: ${stoppedMessage(signal!)}`)));
     function finish(settle: () => void) {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       settle();
     }
-    if (signal?.aborted) return onAbort();
-    signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal && !signal.aborted) signal.addEventListener('abort', onAbort, { once: true });
     Promise.resolve()
       .then(work)
       .then(
