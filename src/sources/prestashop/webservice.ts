@@ -576,19 +576,19 @@ export class PrestaShopWebservice {
   async listAll(resource: string, options: Omit<ListOptions, 'sort' | 'limit'> = {}): Promise<WsEntity[]> {
     const out: WsEntity[] = [];
     const maxPages = Math.max(1, this.options.maxPages ?? 200);
-    let lastId = -Infinity;
+    const seen = new Set<number>();
     for (let page = 0, offset = 0; ; page++, offset += this.pageSize) {
       if (page >= maxPages) {
         throw this.pagingError(resource, 'too-large', `${this.host} /api/${resource} has more than ${maxPages} pages of ${this.pageSize} rows; reading stopped there`);
       }
       const rows = await this.list(resource, { ...options, sort: '[id_ASC]', limit: [offset, this.pageSize] });
-      // Sorted by id: each page starts after the previous one's last id, unless the offset was ignored.
-      if (rows.length && rows[0]!.id <= lastId) {
+      // A later page made only of rows already read: the server ignores the offset (whatever its order).
+      if (page > 0 && rows.length && rows.every((r) => seen.has(r.id))) {
         throw this.pagingError(resource, 'malformed', `${this.host} /api/${resource} ignores the page offset (limit=${offset},${this.pageSize} answered rows already read); reading stopped`);
       }
+      for (const row of rows) seen.add(row.id);
       out.push(...rows);
       if (rows.length < this.pageSize) return out;
-      lastId = rows[rows.length - 1]!.id;
     }
   }
 
