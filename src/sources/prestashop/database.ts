@@ -171,6 +171,8 @@ export class PrestaShopDatabase {
   async close(): Promise<void> {
     const pool = this.pool;
     this.pool = undefined;
-    await pool?.end();
+    // Best effort: a connection the server (or a query timeout) already closed must not turn the
+    // end of a gathering into a failure.
+    await pool?.end().catch(() => undefined);
   }
 }
