@@ -19,7 +19,12 @@ import { HOSTILE_SECRETS, hostileConfig, startHostile, type HostileMode } from '
 import { startMariaDb } from '../support/mariadb.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cd-limits-'));
-const SECRETS = Object.values(HOSTILE_SECRETS);
+// The raw secrets, and the Basic credentials as sent (what a server echoing headers would quote).
+const SECRETS = [
+  ...Object.values(HOSTILE_SECRETS),
+  Buffer.from(`${HOSTILE_SECRETS.webserviceKey}:`).toString('base64'),
+  Buffer.from(`${HOSTILE_SECRETS.sendcloudPublic}:${HOSTILE_SECRETS.sendcloudSecret}`).toString('base64'),
+];
 const closers: Array<() => Promise<void>> = [];
 afterAll(async () => {
   // Last opened, first closed: a database client before its server.
