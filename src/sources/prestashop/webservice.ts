@@ -459,6 +459,8 @@ export class PrestaShopWebservice {
     this.authorization = `Basic ${Buffer.from(`${options.key}:`, 'utf8').toString('base64')}`;
     // Defence in depth: whatever prints anything masks the key.
     redactor.add(options.key);
+    // A server echoing request headers into an error body would quote the Basic credentials.
+    redactor.add(this.authorization.slice('Basic '.length));
     this.limit = pLimit(Math.max(1, options.concurrency ?? 4));
     this.pageSize = Math.max(1, options.pageSize ?? 500);
   }
