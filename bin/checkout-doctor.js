@@ -10,10 +10,16 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
   process.stdout.write(`${version}\n`);
 } else {
+  const { exitIfUnsettled } = await import('../dist/src/cli/guard.js');
   const { main } = await import('../dist/src/cli/main.js');
-  const code = await main(process.argv);
-  process.exitCode = code;
-  // Exit once the output is flushed: idle keep-alive sockets to upstreams (Stripe SDK, undici)
-  // would otherwise hold the process open for seconds after the report is out.
-  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+  const run = main(process.argv);
+  // A run whose main promise can never settle must not exit 0 with no output.
+  exitIfUnsettled(run);
+  // Not awaited: an unsettled top-level await would end the process before the guard speaks.
+  run.then((code) => {
+    process.exitCode = code;
+    // Exit once the output is flushed: idle keep-alive sockets to upstreams (Stripe SDK, undici)
+    // would otherwise hold the process open for seconds after the report is out.
+    process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+  });
 }

@@ -4,7 +4,10 @@
 // the HTTP code: 2xx the page answered, 4xx the server answered but refuses the resource (missing or
 // not authorised), 5xx an error while connecting or building the answer; and a 2xx may still not
 // have created the code, the body ("Contenu retourné") then holding an error or a whole error page.
-// src/sources/dynamic-coupons.ts makes the same test once per run; this check reads its answer.
+// src/sources/dynamic-coupons.ts makes the same test once per run, only with `diagnose
+// --test-coupon` (the test coupon is a write to the shop); this check reads its answer. Without the
+// flag it reports what it verified without writing (configuration, platform) as a `manual` item
+// with the two ways to run the real test: it never passes as if tested.
 
 import type { DynamicCoupons, DynamicCouponsProbed } from '../src/engine/parts.js';
 import { t, type Check, type CheckOutcome, type Text } from '../src/engine/types.js';
@@ -30,6 +33,18 @@ const PHP_LOGS = t(
   'Look at the hosting’s PHP error logs (and, on PrestaShop, Advanced Parameters > Logs) at the time of the test; a recently updated module or a changed PHP version is often the cause.',
 );
 
+const TEST_WITH_FLAG = t(
+  'Pour faire le vrai test, relancez avec --test-coupon : checkout-doctor crée alors un coupon de test unique de 5 % (code CDTEST-…), comme le bouton « Créer un coupon test » de SPREAD, et le rapport donne son code et comment le supprimer.',
+  'To run the real test, run again with --test-coupon: checkout-doctor then creates one unique 5 % test coupon (code CDTEST-…), like SPREAD’s "Créer un coupon test" button, and the report gives its code and how to delete it.',
+);
+
+function notTested(url: string, platform: string): Text {
+  return t(
+    `Configuration vérifiée sans rien écrire : la solution e-commerce « ${platform} » est prise en charge et l’adresse ${url} est valide. La création d’un coupon n’a pas été testée (elle crée un coupon sur la boutique) : il reste à la tester.`,
+    `Configuration verified without writing anything: the e-commerce platform "${platform}" is supported and the address ${url} is valid. Coupon creation was not tested (it creates a coupon on the shop): it remains to be tested.`,
+  );
+}
+
 function deleteStep(platform: string, code: string): Text {
   return /magento/i.test(platform)
     ? t(
@@ -48,7 +63,7 @@ function quoted(probe: DynamicCouponsProbed): { fr: string; en: string } {
 }
 
 function evidenceOf(part: DynamicCoupons): Record<string, unknown> {
-  if (part.outcome === 'platform-unsupported') return { platform: part.platform, url: part.url, outcome: part.outcome, requestSent: false };
+  if (part.outcome === 'platform-unsupported' || part.outcome === 'not-tested') return { platform: part.platform, url: part.url, outcome: part.outcome, requestSent: false };
   return {
     platform: part.platform,
     url: part.url,
@@ -83,6 +98,9 @@ function judge(part: DynamicCoupons): CheckOutcome {
       ],
       evidence,
     };
+  }
+  if (part.outcome === 'not-tested') {
+    return { status: 'manual', message: notTested(part.url, part.platform), remediation: [TEST_WITH_FLAG, RETEST], evidence };
   }
 
   const { url, status } = part;
@@ -192,10 +210,10 @@ export default {
     optional: ['shop.dynamicCoupons'],
     title: t('Coupons dynamiques SPREAD', 'SPREAD dynamic coupons'),
     description: t(
-      'Vérifie que la solution e-commerce est PrestaShop ou Magento (seules prises en charge par les coupons dynamiques SPREAD), puis envoie au point d’accès configuré une demande de création d’un coupon de test à code unique de 5 %, comme l’outil de test de SPREAD, et explique la réponse : 2xx la page a répondu, 4xx ressource absente ou accès refusé, 5xx erreur du serveur ; une réponse 2xx qui contient une erreur ou une page d’erreur signifie que le code n’a pas été créé. Le coupon de test créé peut être supprimé ensuite. Ignoré sans la section dynamicCoupons de la configuration.',
-      'Verifies that the e-commerce platform is PrestaShop or Magento (the only ones SPREAD dynamic coupons support), then sends the configured endpoint a request to create a test coupon with a unique 5 % code, like SPREAD’s test tool, and explains the answer: 2xx the page answered, 4xx resource missing or access refused, 5xx server error; a 2xx answer carrying an error or an error page means the code was not created. The test coupon created can be deleted afterwards. Skipped without the dynamicCoupons section in the configuration.',
+      'Vérifie que la solution e-commerce est PrestaShop ou Magento (seules prises en charge par les coupons dynamiques SPREAD), puis, seulement avec --test-coupon (c’est une écriture), envoie au point d’accès configuré une demande de création d’un coupon de test à code unique de 5 %, comme l’outil de test de SPREAD, et explique la réponse : 2xx la page a répondu, 4xx ressource absente ou accès refusé, 5xx erreur du serveur ; une réponse 2xx qui contient une erreur ou une page d’erreur signifie que le code n’a pas été créé. Le coupon de test créé peut être supprimé ensuite. Sans --test-coupon, le contrôle reste à faire à la main (manual). Ignoré sans la section dynamicCoupons de la configuration.',
+      'Verifies that the e-commerce platform is PrestaShop or Magento (the only ones SPREAD dynamic coupons support), then, only with --test-coupon (it is a write), sends the configured endpoint a request to create a test coupon with a unique 5 % code, like SPREAD’s test tool, and explains the answer: 2xx the page answered, 4xx resource missing or access refused, 5xx server error; a 2xx answer carrying an error or an error page means the code was not created. The test coupon created can be deleted afterwards. Without --test-coupon, the test is left to do by hand (manual). Skipped without the dynamicCoupons section in the configuration.',
     ),
-    manualSteps: [RETEST],
+    manualSteps: [TEST_WITH_FLAG, RETEST],
     docs: 'FAQ 003, « Coupons dynamiques » (solutions prises en charge, « Tester la création des coupons dynamiques », « À propos des réponses 200 »)',
   },
   run({ parts, unavailable }) {

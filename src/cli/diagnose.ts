@@ -6,14 +6,16 @@ import { resolveCheckSettings } from '../config/checks.js';
 import { loadConfig, configDir, type LoadedConfig } from '../config/load.js';
 import { clubGroupId, clubLabel, matchClub, type ClubLike } from '../engine/clubs.js';
 import { UsageError } from '../engine/errors.js';
-import { builtinRegistry, loadPlugins, type Registry } from '../engine/registry.js';
+import type { PartName } from '../engine/parts.js';
+import { builtinRegistry, loadPlugins, partsNeeded, type Registry } from '../engine/registry.js';
 import { runChecks } from '../engine/runner.js';
+import { RunStopped } from '../engine/stop.js';
 import { loadSnapshot, type ClubSnapshot, type Snapshot } from '../engine/snapshot.js';
 import { t, type Check, type Query } from '../engine/types.js';
 import { buildClubReport, buildReport, exitCodeFor } from '../report/model.js';
 import { FORMATS, RENDERERS } from '../report/render/index.js';
 import { findSetupProblems, referToSetup, renderSetupProblem, setupJson, stoppedCounts } from '../report/setup.js';
-import { oneOf, parseIds, parseLang, parseShard } from './options.js';
+import { oneOf, parseIds, parseLang, parseShard, parseTimeout } from './options.js';
 import type { RunInput } from './atomic-write.js';
 import { interactiveTerminal, logError, outputTarget, useColor, writeReport, type Io } from './output.js';
 import { replayQuery } from './replay.js';
@@ -34,7 +36,20 @@ export interface DiagnoseFlags {
   shard?: string;
   /** `--sandbox [fixture]`: true for the bundled demo. */
   sandbox?: string | boolean;
+  /** `--test-coupon`: create one SPREAD test coupon (the only write a diagnosis may make). */
+  testCoupon?: boolean;
+  /** `--timeout <seconds>`: the run's overall deadline. */
+  timeout?: string;
 }
+
+/** What a live gathering is limited to and bound by (diagnose; a snapshot gathers everything). */
+export interface GatherScope {
+  needs?: ReadonlySet<PartName>;
+  signal?: AbortSignal;
+}
+
+/** The exit code of a run stopped by Ctrl-C (128 + SIGINT), whatever the report says. */
+export const INTERRUPTED_EXIT = 130;
 
 export function selectChecks(registry: Registry, flags: DiagnoseFlags, off: Set<string>): Check[] {
   const only = parseIds('--only', flags.only, registry.ids());
@@ -70,13 +85,13 @@ export interface Obtained {
 }
 
 /** The snapshot to evaluate: a file given with --snapshot, else gathered live from the configured shop. */
-export async function obtainSnapshot(io: Io, club: string | undefined, flags: DiagnoseFlags, loaded: LoadedConfig | undefined, query: Query): Promise<Obtained> {
+export async function obtainSnapshot(io: Io, club: string | undefined, flags: DiagnoseFlags, loaded: LoadedConfig | undefined, query: Query, scope: GatherScope = {}): Promise<Obtained> {
   if (flags.snapshot) {
     const snapshot = await loadSnapshot(resolve(io.cwd, flags.snapshot));
     checkClubFlags(club, flags, snapshot.clubs);
     return { snapshot, clubs: chooseClubs(snapshot.clubs, club, flags) };
   }
-  if (flags.sandbox) return obtainFromSandbox(io, club, flags, loaded, query);
+  if (flags.sandbox) return obtainFromSandbox(io, club, flags, loaded, query, scope);
   if (!loaded?.config.prestashop) {
     throw new UsageError(
       'Nothing to diagnose: no snapshot given and no shop configured.',
@@ -87,7 +102,9 @@ export async function obtainSnapshot(io: Io, club: string | undefined, flags: Di
   // Live sources, SDKs and the spinner are loaded only for live runs: a snapshot run or --help
   // starts without them.
   const [{ gatherSnapshot }, { default: ora }] = await Promise.all([import('../sources/gather.js'), import('ora')]);
-  const spinner = interactiveTerminal(io) ? ora({ text: 'Gathering…', stream: io.stderr as NodeJS.WriteStream }).start() : undefined;
+  // discardStdin off: the spinner must not put the terminal in raw mode, so that Ctrl-C stays a
+  // SIGINT that the run handles (stop, print what is known, exit 130).
+  const spinner = interactiveTerminal(io) ? ora({ text: 'Gathering…', stream: io.stderr as NodeJS.WriteStream, discardStdin: false }).start() : undefined;
   try {
     const snapshot = await gatherSnapshot({
       config: loaded.config,
@@ -97,6 +114,9 @@ export async function obtainSnapshot(io: Io, club: string | undefined, flags: Di
       progress: (message) => {
         if (spinner) spinner.text = message;
       },
+      needs: scope.needs,
+      signal: scope.signal,
+      testCoupon: flags.testCoupon === true,
     });
     return { snapshot, clubs: snapshot.clubs };
   } finally {
@@ -105,14 +125,14 @@ export async function obtainSnapshot(io: Io, club: string | undefined, flags: Di
 }
 
 /** `--sandbox`: the fixture shop's emulators started in this process, read like a live shop. */
-async function obtainFromSandbox(io: Io, club: string | undefined, flags: DiagnoseFlags, loaded: LoadedConfig | undefined, query: Query): Promise<Obtained> {
+async function obtainFromSandbox(io: Io, club: string | undefined, flags: DiagnoseFlags, loaded: LoadedConfig | undefined, query: Query, scope: GatherScope): Promise<Obtained> {
   checkClubFlags(club, flags);
   const { resolveFixtureSet, startFixtureSet } = await import('../sandbox/fixture-set.js');
   const running = await startFixtureSet(resolveFixtureSet(typeof flags.sandbox === 'string' ? flags.sandbox : 'demo', io.cwd));
   try {
     // The sandbox says where the shop is; the user's check settings still apply.
     const config = { ...running.config, checks: loaded?.config.checks, plugins: loaded?.config.plugins };
-    return await obtainSnapshot(io, club, { ...flags, sandbox: undefined }, { config, filepath: loaded?.filepath ?? '(sandbox)' }, query);
+    return await obtainSnapshot(io, club, { ...flags, sandbox: undefined }, { config, filepath: loaded?.filepath ?? '(sandbox)' }, query, scope);
   } finally {
     await running.close();
   }
@@ -139,37 +159,70 @@ export async function runInputs(io: Io, flags: Pick<DiagnoseFlags, 'snapshot' | 
   return inputs;
 }
 
+/**
+ * The run's stop signal: aborted at the deadline (`--timeout`) or on the first Ctrl-C (then pending
+ * work becomes `error` and the report is printed); a second Ctrl-C quits at once.
+ */
+function runStopper(io: Io, seconds: number) {
+  const controller = new AbortController();
+  let interrupted = false;
+  const timer = setTimeout(() => controller.abort(new RunStopped('deadline', seconds)), seconds * 1000);
+  const onSigint = () => {
+    if (interrupted) process.exit(INTERRUPTED_EXIT);
+    interrupted = true;
+    logError(io, 'checkout-doctor: interrupted: stopping, printing what is known (Ctrl-C again to quit at once)…');
+    controller.abort(new RunStopped('interrupted'));
+  };
+  process.on('SIGINT', onSigint);
+  return {
+    signal: controller.signal,
+    interrupted: () => interrupted,
+    dispose: () => {
+      clearTimeout(timer);
+      process.off('SIGINT', onSigint);
+    },
+  };
+}
+
 export async function diagnose(io: Io, club: string | undefined, flags: DiagnoseFlags): Promise<number> {
   const startedAt = performance.now();
-  const format = oneOf('--format', flags.format, FORMATS, 'pretty');
-  const failOn = oneOf('--fail-on', flags.failOn, ['warn', 'fail'] as const, 'fail');
-  const lang = parseLang(flags.lang, io.env);
-  const loaded = await loadConfig({ configPath: flags.config, cwd: io.cwd, env: io.env });
-  const registry = builtinRegistry();
-  await loadPlugins(registry, loaded?.config.plugins ?? [], configDir(loaded, io.cwd));
-  const { off, settings } = resolveCheckSettings(loaded?.config.checks, registry, loaded?.filepath ?? '');
-  const checks = selectChecks(registry, flags, off);
-  const asked = queryFrom(flags);
-  const output = await outputTarget(io, flags.output, await runInputs(io, flags, loaded));
+  const stopper = runStopper(io, parseTimeout(flags.timeout));
+  try {
+    const format = oneOf('--format', flags.format, FORMATS, 'pretty');
+    const failOn = oneOf('--fail-on', flags.failOn, ['warn', 'fail'] as const, 'fail');
+    const lang = parseLang(flags.lang, io.env);
+    const loaded = await loadConfig({ configPath: flags.config, cwd: io.cwd, env: io.env });
+    const registry = builtinRegistry();
+    await loadPlugins(registry, loaded?.config.plugins ?? [], configDir(loaded, io.cwd));
+    const { off, settings } = resolveCheckSettings(loaded?.config.checks, registry, loaded?.filepath ?? '');
+    const checks = selectChecks(registry, flags, off);
+    const asked = queryFrom(flags);
+    const output = await outputTarget(io, flags.output, await runInputs(io, flags, loaded));
 
-  const { snapshot, clubs } = await obtainSnapshot(io, club, flags, loaded, asked);
-  // A snapshot file keeps the questions it was taken with (src/cli/replay.ts).
-  const { query, notes } = flags.snapshot ? replayQuery(snapshot, asked) : { query: asked, notes: [] };
-  for (const note of notes) logError(io, note);
-  // A rejected key, a wrong host, an unreachable shop: said once (stderr and report), not per check.
-  const problems = findSetupProblems(snapshot);
-  const reports = [];
-  const stopped = problems.map(() => 0);
-  for (const c of clubs) {
-    const results = await runChecks({ checks, snapshot, club: c, query, settings });
-    stoppedCounts(results, problems).forEach((n, i) => (stopped[i]! += n));
-    reports.push(buildClubReport(c, referToSetup(results, problems), lang));
+    // Only the parts the selected checks use are gathered: --only, --skip and "off" restrict what
+    // is fetched, not only what is shown.
+    const scope = { needs: partsNeeded(checks, asked), signal: stopper.signal };
+    const { snapshot, clubs } = await obtainSnapshot(io, club, flags, loaded, asked, scope);
+    // A snapshot file keeps the questions it was taken with (src/cli/replay.ts).
+    const { query, notes } = flags.snapshot ? replayQuery(snapshot, asked) : { query: asked, notes: [] };
+    for (const note of notes) logError(io, note);
+    // A rejected key, a wrong host, an unreachable shop: said once (stderr and report), not per check.
+    const problems = findSetupProblems(snapshot);
+    const reports = [];
+    const stopped = problems.map(() => 0);
+    for (const c of clubs) {
+      const results = await runChecks({ checks, snapshot, club: c, query, settings, signal: stopper.signal });
+      stoppedCounts(results, problems).forEach((n, i) => (stopped[i]! += n));
+      reports.push(buildClubReport(c, referToSetup(results, problems), lang));
+    }
+    problems.forEach((p, i) => {
+      if (stopped[i]! > 0) logError(io, renderSetupProblem(p, stopped[i]!, lang));
+    });
+    const setup = problems.flatMap((p, i) => (stopped[i]! > 0 ? [setupJson(p, stopped[i]!, lang)] : []));
+    const report = buildReport(reports, lang, startedAt, undefined, setup);
+    await writeReport(io, RENDERERS[format](report, { color: !output && useColor(io) }), output);
+    return stopper.interrupted() ? INTERRUPTED_EXIT : exitCodeFor(report, failOn);
+  } finally {
+    stopper.dispose();
   }
-  problems.forEach((p, i) => {
-    if (stopped[i]! > 0) logError(io, renderSetupProblem(p, stopped[i]!, lang));
-  });
-  const setup = problems.flatMap((p, i) => (stopped[i]! > 0 ? [setupJson(p, stopped[i]!, lang)] : []));
-  const report = buildReport(reports, lang, startedAt, undefined, setup);
-  await writeReport(io, RENDERERS[format](report, { color: !output && useColor(io) }), output);
-  return exitCodeFor(report, failOn);
 }

@@ -51,6 +51,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--all', 'diagnose every club')
     .option('--shard <i/n>', 'with --all: only the i-th of n slices of the clubs')
     .option('--sandbox [fixture]', 'diagnose a fixture shop served by the built-in emulators over HTTP (default fixture: demo)')
+    .option('--test-coupon', 'also test dynamic-coupon creation: creates one SPREAD test coupon on the shop (the only write a diagnosis makes)')
+    .option('--timeout <seconds>', 'overall deadline of the run; what is pending then becomes an error and the report is printed (default 120)')
     .action(async (club: string | undefined, flags: DiagnoseFlags) => {
       const { diagnose } = await import('./diagnose.js');
       setExit(await diagnose(io, club, flags));

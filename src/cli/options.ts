@@ -38,3 +38,16 @@ export function parseShard(value: string | undefined): { index: number; count: n
   if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard must look like 2/5 (shard 2 of 5), got "${value}".`);
   return { index, count };
 }
+
+/** Default overall deadline of a run, in seconds: above every source's own bounds added up. */
+export const DEFAULT_RUN_TIMEOUT_S = 120;
+
+/** `--timeout <seconds>`: the run's overall deadline (a positive number, at most a day). */
+export function parseTimeout(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_RUN_TIMEOUT_S;
+  const seconds = Number(value.trim());
+  if (!value.trim() || !Number.isFinite(seconds) || seconds <= 0 || seconds > 86_400) {
+    throw new UsageError(`--timeout must be a number of seconds between 0 and 86400 (got "${value}").`);
+  }
+  return seconds;
+}

@@ -529,6 +529,17 @@ export const DynamicCouponsUnsupportedSchema = z.object({
   url: z.string(),
 });
 
+/**
+ * The configuration was read (platform supported, URL well formed) but no test creation was sent:
+ * the run did not ask for it (`diagnose --test-coupon`), since a test coupon is a write to the shop.
+ */
+export const DynamicCouponsNotTestedSchema = z.object({
+  outcome: z.literal('not-tested'),
+  platform: z.string(),
+  /** `dynamicCoupons.url`, secrets masked. */
+  url: z.string(),
+});
+
 /** A test creation was POSTed once and an HTTP answer came back (no answer at all is a failed part). */
 export const DynamicCouponsProbedSchema = z.object({
   /**
@@ -557,7 +568,7 @@ export const DynamicCouponsProbedSchema = z.object({
   location: z.string().nullable(),
 });
 
-export const DynamicCouponsSchema = z.discriminatedUnion('outcome', [DynamicCouponsUnsupportedSchema, DynamicCouponsProbedSchema]);
+export const DynamicCouponsSchema = z.discriminatedUnion('outcome', [DynamicCouponsUnsupportedSchema, DynamicCouponsNotTestedSchema, DynamicCouponsProbedSchema]);
 
 export type DynamicCoupons = z.infer<typeof DynamicCouponsSchema>;
 export type DynamicCouponsProbed = z.infer<typeof DynamicCouponsProbedSchema>;

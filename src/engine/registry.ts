@@ -6,8 +6,9 @@ import { pathToFileURL } from 'node:url';
 import { isAbsolute, join, resolve } from 'node:path';
 import { builtinChecks } from '../../checks/index.js';
 import { UsageError } from './errors.js';
-import { isPartName } from './parts.js';
-import { CHECK_CATEGORIES, type Check } from './types.js';
+import { isPartName, type PartName } from './parts.js';
+import { lookupPartFor } from './snapshot.js';
+import { CHECK_CATEGORIES, type Check, type Query } from './types.js';
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const CATEGORIES = new Set<string>(CHECK_CATEGORIES);
@@ -54,6 +55,24 @@ export class Registry {
   }
 }
 
+/**
+ * The parts a run must gather for these checks and questions: what each selected check needs or
+ * can use. A check that will be skipped (its `--customer`/`--code`/`--order` was not asked) needs
+ * nothing, and a lookup part is only needed when its question was asked. Sources request nothing
+ * outside this set (`--only`, `--skip` and `"off"` restrict what is fetched, not only what is shown).
+ */
+export function partsNeeded(checks: readonly Check[], query: Query): Set<PartName> {
+  const needed = new Set<PartName>();
+  for (const { meta } of checks) {
+    if (meta.asks && query[meta.asks] === undefined) continue;
+    for (const part of [...meta.needs, ...(meta.optional ?? [])]) {
+      const lookup = lookupPartFor(part);
+      if (!lookup || query[lookup] !== undefined) needed.add(part);
+    }
+  }
+  return needed;
+}
+
 export function builtinRegistry(): Registry {
   return new Registry(builtinChecks);
 }
@@ -70,13 +89,24 @@ function packageTarget(spec: string, baseDir: string): string {
   }
 }
 
+/** Longest a plugin module may take to load (a top-level await that never settles ends here). */
+export const PLUGIN_LOAD_TIMEOUT_MS = 10_000;
+
+function importWithin(target: string, ms: number): Promise<{ default?: unknown }> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`it did not finish loading within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([import(target) as Promise<{ default?: unknown }>, late]).finally(() => clearTimeout(timer));
+}
+
 /** Loads plugins: module paths (relative to the config file) or package names exporting a list of checks. */
-export async function loadPlugins(registry: Registry, plugins: readonly string[], baseDir: string): Promise<void> {
+export async function loadPlugins(registry: Registry, plugins: readonly string[], baseDir: string, loadTimeoutMs = PLUGIN_LOAD_TIMEOUT_MS): Promise<void> {
   for (const spec of plugins) {
     const target = spec.startsWith('.') || isAbsolute(spec) ? pathToFileURL(resolve(baseDir, spec)).href : packageTarget(spec, baseDir);
     let mod: { default?: unknown };
     try {
-      mod = (await import(target)) as { default?: unknown };
+      mod = await importWithin(target, loadTimeoutMs);
     } catch (error) {
       throw new UsageError(`Cannot load plugin "${spec}": ${(error as Error).message}`, 'Check the "plugins" list in your configuration.');
     }

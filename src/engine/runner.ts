@@ -2,6 +2,12 @@
 // that is missing, failed or malformed turns the check into `error` naming the cause; a part the
 // configured sources cannot see turns it into `manual`; a check that throws becomes `error`.
 // Nothing here does I/O.
+//
+// Plugins run beside the built-in checks, so each check is isolated from the others: the data it
+// receives is deeply frozen (a check that mutates it throws, and becomes `error`, instead of
+// changing what the next check sees), and a check that hangs or never settles becomes `error` after
+// `checkTimeoutMs`, or at once when the run is stopped (deadline, Ctrl-C) while it runs.
+// A check stuck in a synchronous loop cannot be interrupted in-process: that needs a worker.
 
 import { performance } from 'node:perf_hooks';
 import { PART_SCHEMAS, type PartName } from './parts.js';
@@ -21,6 +27,21 @@ export interface RunInput {
   settings?: Record<string, CheckSettings>;
   /** Defaults to the snapshot's generatedAt, so a snapshot re-evaluates identically. */
   now?: Date;
+  /** Longest a check may take before it is `error` (default 10 s). */
+  checkTimeoutMs?: number;
+  /** The run's signal: a check running when it aborts is `error` with its reason. */
+  signal?: AbortSignal;
+}
+
+export const DEFAULT_CHECK_TIMEOUT_MS = 10_000;
+
+/** Freezes a value and everything it holds, so that no check can change it for the others. */
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Reflect.ownKeys(value)) deepFreeze((value as Record<PropertyKey, unknown>)[key]);
+  }
+  return value;
 }
 
 export interface CheckResult {
@@ -46,7 +67,7 @@ function validate(name: PartName, envelope: PartEnvelope & { status: 'ok' }) {
   if (!result) {
     const parsed = PART_SCHEMAS[name].safeParse(envelope.data);
     result = parsed.success
-      ? { ok: true, data: parsed.data }
+      ? { ok: true, data: deepFreeze(parsed.data) }
       : {
           ok: false,
           issue: parsed.error.issues
@@ -156,6 +177,39 @@ function notGathered(name: PartName): CheckOutcome & { cause: Cause } {
   };
 }
 
+/** Why the run stopped, from its signal's reason (an Error whose message says it). */
+function stoppedMessage(signal: AbortSignal): string {
+  return signal.reason instanceof Error ? signal.reason.message : 'the run was stopped';
+}
+
+/** Once the run is stopped, checks still evaluate what was gathered, but get this long at most. */
+const GRACE_AFTER_STOP_MS = 1_000;
+
+/**
+ * Settles with the check's outcome, or rejects after `ms` or when the run is stopped while the
+ * check runs. A check started after the stop (the report is being built from what was gathered)
+ * only gets a short grace period.
+ */
+function bounded<T>(work: () => T | Promise<T>, ms: number, signal: AbortSignal | undefined, id: string): Promise<T> {
+  const limit = signal?.aborted ? Math.min(ms, GRACE_AFTER_STOP_MS) : ms;
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => finish(() => reject(new Error(`check "${id}" did not finish within ${limit / 1000} s`))), limit);
+    const onAbort = () => finish(() => reject(new Error(`check "${id}" was stopped: ${stoppedMessage(signal!)}`)));
+    function finish(settle: () => void) {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      settle();
+    }
+    if (signal && !signal.aborted) signal.addEventListener('abort', onAbort, { once: true });
+    Promise.resolve()
+      .then(work)
+      .then(
+        (value) => finish(() => resolve(value)),
+        (error: unknown) => finish(() => reject(error)),
+      );
+  });
+}
+
 function skippedFor(key: keyof Query): CheckOutcome {
   const flag = key === 'customer' ? '--customer <email|id>' : key === 'code' ? '--code <code>' : '--order <id|reference>';
   return {
@@ -185,17 +239,18 @@ async function evaluate(input: RunInput, check: Check, settings: CheckSettings):
     } else return { ...resolved.outcome, remediation: resolved.outcome.remediation ?? [], evidence: resolved.outcome.evidence ?? {} };
   }
 
-  const ctx: CheckContext = {
-    club: { name: input.club.name },
-    parts: parts as CheckContext['parts'],
-    unavailable,
-    failed,
-    options: { ...meta.defaultOptions, ...settings.options },
-    query: input.query,
-    now: input.now ?? new Date(input.snapshot.generatedAt),
-  };
+  // Everything handed to the check is its own copy or frozen: nothing it does reaches another check.
   try {
-    const outcome = await check.run(ctx);
+    const ctx: CheckContext = deepFreeze({
+      club: { name: input.club.name },
+      parts: parts as CheckContext['parts'],
+      unavailable: structuredClone(unavailable),
+      failed: structuredClone(failed),
+      options: structuredClone({ ...meta.defaultOptions, ...settings.options }),
+      query: { ...input.query },
+      now: new Date(input.now ?? input.snapshot.generatedAt),
+    });
+    const outcome = await bounded(() => check.run(ctx), input.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS, input.signal, meta.id);
     const problem = outcomeProblem(outcome);
     if (problem) throw new Error(`check "${meta.id}" ${problem}`);
     return { status: outcome.status, message: outcome.message, remediation: outcome.remediation ?? [], evidence: outcome.evidence ?? {} };

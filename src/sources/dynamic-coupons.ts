@@ -1,8 +1,9 @@
 // The SPREAD dynamic-coupon endpoint (FAQ 003, « Coupons dynamiques »). SPREAD supports dynamic
 // coupons on PrestaShop or Magento only; its test tool ("Créer un coupon test") asks the shop to
 // create a coupon with a unique code worth 5 % and shows the HTTP code and, when a 2xx did not
-// create the code, the body ("Contenu retourné"). This source does the same test once per run and
-// returns the `shop.dynamicCoupons` part envelope.
+// create the code, the body ("Contenu retourné"). This source does the same test once per run, only
+// when the run asks for it (`diagnose --test-coupon`: the test coupon is a write), and returns the
+// `shop.dynamicCoupons` part envelope; without it nothing is sent and the part says what was checked.
 //
 // ASSUMPTION (not documented in our notes): the exact protocol between SPREAD and the shop's module
 // is unknown. We POST JSON `{ "code", "type": "percent", "value": 5, "test": true }` with
@@ -45,6 +46,11 @@ export interface DynamicCouponsOptions {
   /** Random part of the unique code (tests make it deterministic). */
   random?: () => string;
   requestLog?: RequestLog;
+  /**
+   * Send the test creation (a write: one coupon is created on the shop). Only `diagnose
+   * --test-coupon` sets it; otherwise nothing is sent and the part says what was verified.
+   */
+  create?: boolean;
 }
 
 /** SPREAD's dynamic coupons work with these e-commerce solutions only (FAQ 003). */
@@ -278,6 +284,11 @@ export async function gatherDynamicCoupons(section: DynamicCouponsSection | unde
   }
   if (target.protocol !== 'http:' && target.protocol !== 'https:') {
     return failed({ kind: 'bad-url', host: target.host, message: `"${shownUrl}" is not an http(s) URL` });
+  }
+
+  if (!options.create) {
+    const data: DynamicCoupons = { outcome: 'not-tested', platform: section.platform, url: shownUrl };
+    return { status: 'ok', data };
   }
 
   const code = makeTestCode((options.now ?? (() => new Date()))(), options.random?.());

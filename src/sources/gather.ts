@@ -1,12 +1,15 @@
-// Gathers a snapshot from the live sources the configuration names. PrestaShop first (it lists
-// the clubs and their keys), then the clubs to diagnose are chosen, then the per-club upstreams
-// (Stripe) are asked for those clubs only: a run never calls Stripe for a club it does not report.
+// Gathers a snapshot from the live sources the configuration names, only the parts the selected
+// checks need. PrestaShop (it lists the clubs and their keys) alongside the shop-wide upstreams, then
+// the clubs to diagnose are chosen, then the per-club upstreams (Stripe) are asked for those clubs
+// only: a run never calls Stripe for a club it does not report. A stopped run (deadline, Ctrl-C)
+// keeps what it gathered and records the rest as failed with the reason.
 
 import type { Config } from '../config/schema.js';
 import type { ClubLike } from '../engine/clubs.js';
 import { UsageError } from '../engine/errors.js';
 import { PART_SCHEMAS, type PartName } from '../engine/parts.js';
-import { SNAPSHOT_FORMAT, type PartMap, type Snapshot } from '../engine/snapshot.js';
+import { lookupKey, lookupPartFor, SNAPSHOT_FORMAT, type Lookups, type PartMap, type Snapshot } from '../engine/snapshot.js';
+import { stoppedCause } from '../engine/stop.js';
 import type { Cause, Query } from '../engine/types.js';
 import { scrubUrl } from '../secrets/scrub.js';
 import { PrestaShopDatabase } from './prestashop/database.js';
@@ -17,6 +20,7 @@ import { gatherSendcloud, SENDCLOUD_PART_NAMES } from './sendcloud/index.js';
 import { gatherDynamicCoupons } from './dynamic-coupons.js';
 import { gatherShopFront } from './shop-front.js';
 import { gatherStripeClubs } from './stripe/index.js';
+import { withRunSignal } from './http.js';
 
 /** Without a `sendcloud` section the account cannot be read: its checks become manual items. */
 function sendcloudNotConfigured(): PartMap {
@@ -35,15 +39,32 @@ export interface GatherOptions {
   /** When the shop's clubs cannot be listed at all: the names to report the failure under. */
   fallbackNames: string[];
   progress?: (message: string) => void;
+  /**
+   * The parts the selected checks need (registry `partsNeeded`); undefined gathers everything (a
+   * snapshot). A source whose parts are all unneeded is not asked at all, and unneeded parts are
+   * simply absent from the snapshot.
+   */
+  needs?: ReadonlySet<PartName>;
+  /** `diagnose --test-coupon`: the only write a diagnosis may make (one SPREAD test coupon per run). */
+  testCoupon?: boolean;
+  /**
+   * The run's signal (deadline, Ctrl-C): once aborted, requests in flight are cancelled and every
+   * wanted part not yet gathered is `failed` with the reason; what was gathered is kept.
+   */
+  signal?: AbortSignal;
 }
 
-async function gatherPrestaShop(config: Config, query: Query): Promise<{ source: string; gathered: PrestaShopGathered }> {
+/** Whether a part is to be gathered: every part when no selection was given. */
+export type Wants = (part: PartName) => boolean;
+const wantsFrom = (needs: ReadonlySet<PartName> | undefined): Wants => (needs ? (part) => needs.has(part) : () => true);
+
+async function gatherPrestaShop(config: Config, query: Query, wants: Wants): Promise<{ source: string; gathered: PrestaShopGathered }> {
   const ps = config.prestashop!;
   const shopId = ps.shopId ?? 1;
   if (ps.database) {
-    const db = new PrestaShopDatabase(ps.database, { connectTimeoutMs: ps.timeoutMs });
+    const db = new PrestaShopDatabase(ps.database, { connectTimeoutMs: ps.timeoutMs, queryTimeoutMs: ps.timeoutMs });
     try {
-      return { source: 'database', gathered: await gatherFromDatabase(db, { clubs: config.clubs, query, shopId }) };
+      return { source: 'database', gathered: await gatherFromDatabase(db, { clubs: config.clubs, query, shopId, wants }) };
     } finally {
       await db.close();
     }
@@ -55,7 +76,7 @@ async function gatherPrestaShop(config: Config, query: Query): Promise<{ source:
     );
   }
   const ws = new PrestaShopWebservice({ url: ps.url, key: ps.webserviceKey, shopId: ps.shopId, timeoutMs: ps.timeoutMs });
-  return { source: 'webservice', gathered: await gatherFromWebservice(ws, { clubs: config.clubs, query, shopId }) };
+  return { source: 'webservice', gathered: await gatherFromWebservice(ws, { clubs: config.clubs, query, shopId, wants }) };
 }
 
 /** Every part a club would have, failed with the same cause (the clubs could not be listed). */
@@ -65,12 +86,93 @@ function failedClub(name: string, cause: Cause): { name: string; parts: PartMap 
   return { name, parts: Object.fromEntries(clubParts.map((part) => [part, failed])) };
 }
 
-export async function gatherSnapshot(options: GatherOptions): Promise<Snapshot> {
-  const { config, query } = options;
+/** The work's value, or undefined as soon as the run is stopped (the work is abandoned). */
+function untilStopped<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T | undefined> {
+  if (!signal) return work;
+  if (signal.aborted) return Promise.resolve(undefined);
+  return new Promise<T | undefined>((resolve, reject) => {
+    const stop = () => resolve(undefined);
+    signal.addEventListener('abort', stop, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', stop);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', stop);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** Which source delivers a part (for the cause of a part it had not delivered when the run stopped). */
+function sourceOf(part: PartName, prestashop: 'database' | 'prestashop'): Cause['source'] {
+  if (part === 'club.stripeKeyProbe' || part === 'club.stripeAccount') return 'stripe';
+  if (part.startsWith('sendcloud.')) return 'sendcloud';
+  if (part === 'shop.front') return 'shop-front';
+  if (part === 'shop.dynamicCoupons') return 'dynamic-coupons';
+  return prestashop;
+}
+
+/** After a stop: every wanted part (shop-wide, per club, asked lookup) still missing is failed with the reason. */
+function markStopped(reason: unknown, wants: Wants, query: Query, prestashop: 'database' | 'prestashop', parts: PartMap, lookups: Lookups, clubs: { parts: PartMap }[]): void {
+  for (const part of Object.keys(PART_SCHEMAS) as PartName[]) {
+    if (!wants(part)) continue;
+    const failed = { status: 'failed', cause: stoppedCause(reason, sourceOf(part, prestashop)) } as const;
+    const lookup = lookupPartFor(part);
+    if (lookup) {
+      const asked = query[lookup];
+      if (asked === undefined) continue;
+      const key = lookupKey(lookup, asked);
+      if (!lookups[lookup]?.[key]) lookups[lookup] = { ...lookups[lookup], [key]: failed };
+    } else if (part.startsWith('club.')) {
+      for (const club of clubs) club.parts[part] ??= failed;
+    } else parts[part] ??= failed;
+  }
+}
+
+export function gatherSnapshot(options: GatherOptions): Promise<Snapshot> {
+  // Every request started below, however deep, is bound to the run's signal.
+  return options.signal ? withRunSignal(options.signal, () => gather(options)) : gather(options);
+}
+
+async function gather(options: GatherOptions): Promise<Snapshot> {
+  const { config, query, signal } = options;
   if (!config.prestashop) throw new UsageError('No shop configured.', 'Set prestashop.url in the configuration (see README).');
   const generatedAt = new Date().toISOString();
-  options.progress?.('Reading the PrestaShop shop…');
-  const { source, gathered } = await gatherPrestaShop(config, query);
+  const wants = wantsFrom(options.needs);
+  const within = <T>(work: Promise<T>) => untilStopped(work, signal);
+  const none = Promise.resolve(undefined);
+
+  // The shop front, Sendcloud and the coupon endpoint do not depend on the shop's data: asked at
+  // once, each only when a selected check needs one of its parts.
+  options.progress?.('Reading the PrestaShop shop, Sendcloud and the shop front…');
+  const frontP = within(wants('shop.front') ? gatherShopFront(config.prestashop.url, { timeoutMs: config.prestashop.timeoutMs }) : none);
+  const sendcloudP = within(
+    !SENDCLOUD_PART_NAMES.some(wants)
+      ? none
+      : config.sendcloud
+        ? gatherSendcloud(config, config.prestashop.url, { timeoutMs: config.sendcloud.timeoutMs })
+        : Promise.resolve(sendcloudNotConfigured()),
+  );
+  // The test coupon is a write: created only when the run asks for it (--test-coupon), once per run.
+  const couponsP = within(
+    wants('shop.dynamicCoupons') ? gatherDynamicCoupons(config.dynamicCoupons, { timeoutMs: config.prestashop.timeoutMs, create: options.testCoupon === true }) : none,
+  );
+  // A stopped run still resolves these (as undefined): nothing is left rejecting unobserved.
+  const shopWide = Promise.all([frontP, sendcloudP, couponsP]);
+  shopWide.catch(() => undefined);
+
+  const prestashopSource = config.prestashop.database ? 'database' : 'prestashop';
+  const ps = await within(gatherPrestaShop(config, query, wants));
+  const gathered: PrestaShopGathered = ps?.gathered ?? {
+    parts: {},
+    lookups: {},
+    clubs: [],
+    clubsCause: stoppedCause(signal?.reason, prestashopSource),
+    stripeKeys: new Map(),
+  };
 
   let clubs: { name: string; parts: PartMap }[];
   if (gathered.clubsCause) {
@@ -79,20 +181,21 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Snapshot> 
     // The chooser's own entries, in its order (--all sorts by name): two clubs may share a name.
     clubs = options.choose(gathered.clubs);
   }
-  // The shop-wide upstreams and the chosen clubs' Stripe accounts are independent: asked at once.
-  options.progress?.('Asking Stripe, Sendcloud and the shop front…');
-  const [stripe, front, sendcloud, coupons] = await Promise.all([
-    // Clubs that could not be resolved have no keys to probe.
-    // Keyed by position, not by name: two clubs may share a name.
-    gatherStripeClubs(gathered.clubsCause ? [] : clubs.map((c, i) => ({ name: String(i), keys: gathered.stripeKeys.get(c) ?? {} })), { apiBase: config.stripe?.apiBase, timeoutMs: config.stripe?.timeoutMs }),
-    gatherShopFront(config.prestashop.url, { timeoutMs: config.prestashop.timeoutMs }),
-    config.sendcloud ? gatherSendcloud(config, config.prestashop.url, { timeoutMs: config.sendcloud.timeoutMs }) : Promise.resolve(sendcloudNotConfigured()),
-    // Creates one test coupon per run when an endpoint is configured (what the FAQ's test button does).
-    gatherDynamicCoupons(config.dynamicCoupons, { timeoutMs: config.prestashop.timeoutMs }),
-  ]);
-  clubs.forEach((club, i) => Object.assign(club.parts, stripe.get(String(i))));
-  const parts: PartMap = { ...gathered.parts, ...sendcloud, 'shop.front': front, 'prestashop.shop': { status: 'ok', data: { id: config.prestashop.shopId ?? 1 } } };
+  // Then the chosen clubs' Stripe accounts: a run never calls Stripe for a club it does not report.
+  options.progress?.('Asking Stripe…');
+  const stripe = await within(
+    wants('club.stripeKeyProbe') || wants('club.stripeAccount')
+      ? // Clubs that could not be resolved have no keys to probe. Keyed by position, not by name:
+        // two clubs may share a name.
+        gatherStripeClubs(gathered.clubsCause ? [] : clubs.map((c, i) => ({ name: String(i), keys: gathered.stripeKeys.get(c) ?? {} })), { apiBase: config.stripe?.apiBase, timeoutMs: config.stripe?.timeoutMs })
+      : none,
+  );
+  const [front, sendcloud, coupons] = await shopWide;
+  if (stripe) clubs.forEach((club, i) => Object.assign(club.parts, stripe.get(String(i))));
+  const parts: PartMap = { ...gathered.parts, ...sendcloud, 'prestashop.shop': { status: 'ok', data: { id: config.prestashop.shopId ?? 1 } } };
+  if (front) parts['shop.front'] = front;
   if (coupons) parts['shop.dynamicCoupons'] = coupons;
+  if (signal?.aborted) markStopped(signal.reason, wants, query, prestashopSource, parts, gathered.lookups, clubs);
 
   return {
     format: SNAPSHOT_FORMAT,
@@ -100,7 +203,7 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Snapshot> 
     generatedAt,
     // The URL as shown: its user info and secret query values (`ws_key=`, `token=`) masked.
     shop: { url: scrubUrl(config.prestashop.url) },
-    sources: { prestashop: source, stripe: 'api', sendcloud: config.sendcloud ? 'api' : 'not configured', dynamicCoupons: config.dynamicCoupons ? 'api' : 'not configured' },
+    sources: { prestashop: ps?.source ?? (config.prestashop.database ? 'database' : 'webservice'), stripe: 'api', sendcloud: config.sendcloud ? 'api' : 'not configured', dynamicCoupons: config.dynamicCoupons ? 'api' : 'not configured' },
     parts,
     lookups: gathered.lookups,
     clubs,

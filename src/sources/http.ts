@@ -3,10 +3,34 @@
 // 429/502/503/504 (and dropped connections) with exponential backoff and `Retry-After`, a cap on the
 // total time spent waiting, no redirect following, and transport failures as typed errors.
 //
+// Whatever the upstream does, a request is bounded: in time (per attempt, from sending to the end of
+// the body), in size (`maxBodyBytes`: a huge or endless body is cut and is an error, never held in
+// memory), and by the run (`withRunSignal`: the run's deadline or Ctrl-C aborts every request in
+// flight, through AsyncLocalStorage so that no source has to thread a signal by hand).
+//
 // It knows nothing about any upstream: callers classify the HttpResponse they get back (every
 // status, including the last 429 when retries ran out, is returned, never thrown).
 
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { request, type Dispatcher } from 'undici';
+
+/** Default cap on one response body: far above any real answer, far below the memory budget. */
+export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+const runScope = new AsyncLocalStorage<AbortSignal>();
+
+/**
+ * Runs `fn` with every HTTP request it starts (however deep) bound to `signal`: when it aborts
+ * (deadline, Ctrl-C), requests in flight are cancelled and new ones fail at once.
+ */
+export function withRunSignal<T>(signal: AbortSignal, fn: () => Promise<T>): Promise<T> {
+  return runScope.run(signal, fn);
+}
+
+/** The run's signal in this async context, if any (sources that do not use httpRequest read it). */
+export function currentRunSignal(): AbortSignal | undefined {
+  return runScope.getStore();
+}
 
 export interface RetryPolicy {
   /** Retries after the first attempt. */
@@ -53,6 +77,8 @@ export interface HttpRequestOptions {
   body?: string;
   /** Per attempt, from sending to the end of the body. */
   timeoutMs?: number;
+  /** Largest body accepted; a longer one is cut and is a `too-large` error. Default 8 MiB. */
+  maxBodyBytes?: number;
   retry?: Partial<RetryPolicy> | false;
   dispatcher?: Dispatcher;
   /** Responses that must not be retried despite a retryable status (e.g. "webservice disabled"). */
@@ -63,9 +89,9 @@ export interface HttpRequestOptions {
   onRetry?: (info: { attempt: number; delayMs: number; reason: string }) => void;
 }
 
-export type TransportErrorKind = 'timeout' | 'unreachable';
+export type TransportErrorKind = 'timeout' | 'unreachable' | 'too-large';
 
-/** The request got no HTTP response at all. */
+/** The request got no usable HTTP response (none at all, or a body over the size cap). */
 export class HttpTransportError extends Error {
   override name = 'HttpTransportError';
   constructor(
@@ -81,6 +107,29 @@ export class HttpTransportError extends Error {
 }
 
 const sleepReal = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+class BodyTooLarge extends Error {
+  constructor(readonly limit: number) {
+    super(`body over ${limit} bytes`);
+  }
+}
+
+/** Reads a body as UTF-8 text, refusing more than `limit` bytes (the rest is never read). */
+async function readCapped(body: AsyncIterable<Uint8Array> & { destroy?: (e?: Error) => void }, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.byteLength;
+    if (size > limit) {
+      body.destroy?.();
+      throw new BodyTooLarge(limit);
+    }
+    chunks.push(Buffer.from(chunk));
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const mib = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
 
 /** `Retry-After` as milliseconds from now: delta-seconds or an HTTP date; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
@@ -153,6 +202,8 @@ export async function httpRequest(url: string | URL, options: HttpRequestOptions
   const policy: RetryPolicy =
     options.retry === false || !idempotent ? { ...DEFAULT_RETRY, retries: 0 } : { ...DEFAULT_RETRY, ...(options.retry ?? {}) };
   const timeoutMs = options.timeoutMs ?? 15_000;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const runSignal = runScope.getStore();
   const sleep = options.sleep ?? sleepReal;
   const random = options.random ?? Math.random;
   let waited = 0;
@@ -165,6 +216,10 @@ export async function httpRequest(url: string | URL, options: HttpRequestOptions
       timedOut = true;
       controller.abort(new Error(`timeout after ${timeoutMs} ms`));
     }, timeoutMs);
+    // The run's end (deadline, Ctrl-C) cancels this attempt too, and no retry follows.
+    const onRunAbort = () => controller.abort(runSignal?.reason);
+    if (runSignal?.aborted) onRunAbort();
+    else runSignal?.addEventListener('abort', onRunAbort, { once: true });
     let response: HttpResponse | undefined;
     let failure: HttpTransportError | undefined;
     let retryable = false;
@@ -178,7 +233,7 @@ export async function httpRequest(url: string | URL, options: HttpRequestOptions
         bodyTimeout: timeoutMs,
         ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
       });
-      const body = await res.body.text();
+      const body = await readCapped(res.body, maxBodyBytes);
       response = {
         status: res.statusCode,
         headers: normaliseHeaders(res.headers as Record<string, string | string[] | undefined>),
@@ -189,7 +244,12 @@ export async function httpRequest(url: string | URL, options: HttpRequestOptions
       };
     } catch (error) {
       const code = errorCode(error);
-      if (timedOut || (code && TIMEOUT_CODES.has(code))) {
+      if (error instanceof BodyTooLarge) {
+        failure = new HttpTransportError('too-large', host, `${host} sent a body larger than ${mib(error.limit)}; it was not read further`, 'BODY_TOO_LARGE', attempt);
+      } else if (runSignal?.aborted) {
+        const why = runSignal.reason instanceof Error ? runSignal.reason.message : 'the run was stopped';
+        failure = new HttpTransportError('timeout', host, `request to ${host} cancelled: ${why}`, 'ABORTED', attempt);
+      } else if (timedOut || (code && TIMEOUT_CODES.has(code))) {
         failure = new HttpTransportError('timeout', host, `${host} did not answer within ${Math.round(timeoutMs / 100) / 10} s`, code ?? 'TIMEOUT', attempt);
         retryable = policy.retryTimeouts;
       } else {
@@ -198,6 +258,7 @@ export async function httpRequest(url: string | URL, options: HttpRequestOptions
       }
     } finally {
       clearTimeout(timer);
+      runSignal?.removeEventListener('abort', onRunAbort);
     }
 
     let delay: number | undefined;
@@ -215,7 +276,7 @@ export async function httpRequest(url: string | URL, options: HttpRequestOptions
     } else {
       throw failure!;
     }
-    if (retriesLeft <= 0 || waited + delay > policy.maxTotalWaitMs) {
+    if (retriesLeft <= 0 || waited + delay > policy.maxTotalWaitMs || runSignal?.aborted) {
       if (response) return response;
       throw failure!;
     }

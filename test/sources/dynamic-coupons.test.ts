@@ -45,7 +45,8 @@ let counter = 0;
 function options(over: DynamicCouponsOptions = {}): DynamicCouponsOptions {
   log = new RequestLog();
   counter += 1;
-  return { timeoutMs: 5_000, now: () => NOW, random: () => `r${counter}`, requestLog: log, ...over };
+  // These tests exercise the test creation itself: the write that only --test-coupon asks for.
+  return { timeoutMs: 5_000, now: () => NOW, random: () => `r${counter}`, requestLog: log, create: true, ...over };
 }
 
 function at(path: string): string {
@@ -67,6 +68,18 @@ describe('gatherDynamicCoupons against the coupon sandbox', () => {
     const before = sandbox.requests.length;
     expect(await gatherDynamicCoupons(undefined, options())).toBeUndefined();
     expect(sandbox.requests.length).toBe(before);
+    expect(log.entries).toEqual([]);
+  });
+
+  it('without create (no --test-coupon): no request at all, the part says what was checked: not-tested', async () => {
+    const before = sandbox.requests.length;
+    const envelope = (await gatherDynamicCoupons({ url: sandbox.endpoint, platform: 'PrestaShop 8' }, options({ create: undefined })))!;
+    const data = (envelope as { data: DynamicCoupons }).data;
+    expect(DynamicCouponsSchema.parse(data)).toEqual(data);
+    expect(data).toMatchObject({ outcome: 'not-tested', platform: 'PrestaShop 8' });
+    expect(data.url).not.toContain(TOKEN);
+    expect(sandbox.requests.length).toBe(before);
+    expect(sandbox.created).toEqual([]);
     expect(log.entries).toEqual([]);
   });
 

@@ -30,7 +30,7 @@ export { NotAReadError, assertRead } from './sql-guard.js';
 
 const TABLE_NAME = /^[a-z_]+$/;
 
-function causeFor(error: NodeJS.ErrnoException & { sqlMessage?: string; errno?: number }, settings: DatabaseSettings): Cause {
+function causeFor(error: NodeJS.ErrnoException & { sqlMessage?: string; errno?: number }, settings: DatabaseSettings, timeoutMs?: number): Cause {
   const host = `${settings.host}:${settings.port}`;
   const base = { source: 'database' as const, host, code: error.code };
   switch (error.code) {
@@ -45,6 +45,19 @@ function causeFor(error: NodeJS.ErrnoException & { sqlMessage?: string; errno?: 
       };
     case 'ETIMEDOUT':
       return { ...base, kind: 'timeout', message: 'the database server did not answer in time' };
+    // mysql2's per-query `timeout`: the statement ran longer than prestashop.timeoutMs.
+    case 'PROTOCOL_SEQUENCE_TIMEOUT':
+      return {
+        ...base,
+        kind: 'timeout',
+        message: `a query took longer than ${timeoutMs ?? '?'} ms and was abandoned`,
+        fix: [
+          t(
+            'Le serveur de base de données est surchargé ou une table est verrouillée : relancez plus tard, ou augmentez prestashop.timeoutMs.',
+            'The database server is overloaded or a table is locked: run again later, or raise prestashop.timeoutMs.',
+          ),
+        ],
+      };
     case 'ER_ACCESS_DENIED_ERROR':
     case 'ER_DBACCESS_DENIED_ERROR':
     case 'ER_TABLEACCESS_DENIED_ERROR':
@@ -85,7 +98,8 @@ export class PrestaShopDatabase {
 
   constructor(
     private readonly settings: DatabaseSettings,
-    private readonly options: { connectTimeoutMs?: number; connectionLimit?: number; guard?: (statement: string) => void } = {},
+    /** `queryTimeoutMs` bounds each statement (mysql2 `timeout`), not only the connection. */
+    private readonly options: { connectTimeoutMs?: number; queryTimeoutMs?: number; connectionLimit?: number; guard?: (statement: string) => void } = {},
   ) {
     // `guard` exists so that a test can prove the second lock holds on its own.
     this.guard = options.guard ?? assertRead;
@@ -131,13 +145,13 @@ export class PrestaShopDatabase {
       const conn = await this.getPool().getConnection();
       try {
         await this.lockSession(conn);
-        const [rows] = await conn.query(statement);
+        const [rows] = await conn.query({ sql: statement, timeout: this.options.queryTimeoutMs ?? 15_000 });
         return rows as T[];
       } finally {
         conn.release();
       }
     } catch (error) {
-      throw new DatabaseError(causeFor(error as NodeJS.ErrnoException, this.settings));
+      throw new DatabaseError(causeFor(error as NodeJS.ErrnoException, this.settings, this.options.queryTimeoutMs ?? 15_000));
     }
   }
 
@@ -159,6 +173,8 @@ export class PrestaShopDatabase {
   async close(): Promise<void> {
     const pool = this.pool;
     this.pool = undefined;
-    await pool?.end();
+    // Best effort: a connection the server (or a query timeout) already closed must not turn the
+    // end of a gathering into a failure.
+    await pool?.end().catch(() => undefined);
   }
 }

@@ -5,7 +5,7 @@
 
 import type { Cause, Query } from '../../engine/types.js';
 import { lookupKey, type Lookups, type PartEnvelope, type PartMap } from '../../engine/snapshot.js';
-import type { CartRule, Customer } from '../../engine/parts.js';
+import type { CartRule, Customer, PartName } from '../../engine/parts.js';
 import { DatabaseError, type PrestaShopDatabase } from './database.js';
 import { assembleClubs, SECRET_CONFIGURATION, type ClubSpec, type StripeKeysByClub } from './clubs.js';
 import { ORDER_RETURN_CONFIGURATION, resolveConfiguration, toBool, toCartRule, toCategory, toCustomer, toGroup, toInt, toOrder, toOrderState, toText, type Row } from './normalise.js';
@@ -17,6 +17,11 @@ export interface GatherInput {
   clubs?: readonly ClubSpec[];
   query: Query;
   shopId: number;
+  /**
+   * Parts the selected checks need (all when absent). What the club list is built from (groups,
+   * categories, configuration) is always read; anything else only when wanted.
+   */
+  wants?: (part: PartName) => boolean;
 }
 
 export interface GatheredClub {
@@ -54,6 +59,8 @@ async function attempt<T>(step: () => Promise<T>): Promise<{ ok: true; value: T 
 export async function gatherFromDatabase(db: PrestaShopDatabase, input: GatherInput): Promise<PrestaShopGathered> {
   const T = (name: string) => db.table(name);
   const { shopId } = input;
+  const wants = input.wants ?? (() => true);
+  const skipped = Promise.resolve(undefined);
 
   const configuration = await attempt(async () => {
     const [shop] = await db.query<{ id_shop_group: number }>(`SELECT id_shop_group FROM ${T('shop')} WHERE id_shop = ?`, [shopId]);
@@ -83,7 +90,7 @@ export async function gatherFromDatabase(db: PrestaShopDatabase, input: GatherIn
         [langId, shopId],
       )).map((r) => toCategory(r)),
     ),
-    attempt(async () =>
+    !wants('prestashop.orderStates') ? skipped : attempt(async () =>
       (await db.query<Row>(
         `SELECT os.*, osl.name FROM ${T('order_state')} os
          LEFT JOIN ${T('order_state_lang')} osl ON osl.id_order_state = os.id_order_state AND osl.id_lang = ? ORDER BY os.id_order_state`,
@@ -92,7 +99,7 @@ export async function gatherFromDatabase(db: PrestaShopDatabase, input: GatherIn
     ),
   ]);
 
-  const shipping = await gatherShipping(db, shopId, langId);
+  const shipping = await gatherShipping(db, shopId, langId, wants);
   const parts: PartMap = {
     ...shipping,
     'prestashop.sendcloudModule': configuration.ok ? ok(sendcloudModuleFrom(configuration.value)) : failed(configuration.cause),
@@ -100,14 +107,14 @@ export async function gatherFromDatabase(db: PrestaShopDatabase, input: GatherIn
       ? ok(Object.fromEntries([...configuration.value].filter(([name]) => !SECRET_CONFIGURATION.test(name))))
       : failed(configuration.cause),
     'prestashop.groups': groups.ok ? ok(groups.value) : failed(groups.cause),
-    'prestashop.orderStates': orderStates.ok ? ok(orderStates.value) : failed(orderStates.cause),
   };
+  if (orderStates) parts['prestashop.orderStates'] = orderStates.ok ? ok(orderStates.value) : failed(orderStates.cause);
 
   const baseCause = !configuration.ok ? configuration.cause : !groups.ok ? groups.cause : !categories.ok ? categories.cause : undefined;
   const { clubs, stripeKeys, clubsCause } = await assembleClubs(
     input.clubs,
     baseCause || !groups.ok || !categories.ok ? { cause: baseCause! } : { groups: groups.value, categories: categories.value, config },
-    (categoryIds) =>
+    !wants('club.categoryAccess') ? { unavailable: NOT_ASKED } : (categoryIds) =>
       attempt(async () => {
         const rows = categoryIds.length
           ? await db.query<Row>(`SELECT id_category, id_group FROM ${T('category_group')} WHERE id_category IN (?)`, [categoryIds])
@@ -118,23 +125,37 @@ export async function gatherFromDatabase(db: PrestaShopDatabase, input: GatherIn
       }),
   );
 
-  const lookups = await gatherLookups(db, input.query, { config, configurationRead: configuration.ok, langId });
+  const lookups = await gatherLookups(db, wantedQuery(input.query, wants), { config, configurationRead: configuration.ok, langId });
+  // A club part no selected check reads stays out of the snapshot.
+  if (!wants('club.categoryAccess')) for (const club of clubs) delete club.parts['club.categoryAccess'];
   return { parts, lookups, clubs, clubsCause, stripeKeys };
+}
+
+const NOT_ASKED = { fr: 'non demandé', en: 'not asked' };
+
+/** The questions whose lookup part a selected check reads; the others are not looked up. */
+export function wantedQuery(query: Query, wants: (part: PartName) => boolean): Query {
+  return {
+    ...(query.customer !== undefined && wants('prestashop.customer') ? { customer: query.customer } : {}),
+    ...(query.code !== undefined && wants('prestashop.cartRule') ? { code: query.code } : {}),
+    ...(query.order !== undefined && wants('prestashop.order') ? { order: query.order } : {}),
+  };
 }
 
 /**
  * Carriers (every version), the zones they serve, their shops and payment modules; zones; the
- * shop's active countries (which make zones reachable); modules.
+ * shop's active countries (which make zones reachable); modules. Only the parts a selected check reads.
  */
-async function gatherShipping(db: PrestaShopDatabase, shopId: number, langId: number): Promise<PartMap> {
+async function gatherShipping(db: PrestaShopDatabase, shopId: number, langId: number, wants: (part: PartName) => boolean): Promise<PartMap> {
   const T = (name: string) => db.table(name);
   const idMap = (rows: Row[], key: string, value: string) => {
     const map = new Map<number, unknown[]>();
     for (const r of rows) map.set(toInt(r[key]), [...(map.get(toInt(r[key])) ?? []), r[value]]);
     return map;
   };
+  const skipped = Promise.resolve(undefined);
   const [carriers, zones, countries, modules] = await Promise.all([
-    attempt(async () => {
+    !wants('prestashop.carriers') ? skipped : attempt(async () => {
       const [rows, zoneRows, shopRows, paymentRows] = await Promise.all([
         db.query<Row>(`SELECT id_carrier, id_reference, name, active, deleted, is_module, external_module_name FROM ${T('carrier')} ORDER BY id_carrier`),
         db.query<Row>(`SELECT id_carrier, id_zone FROM ${T('carrier_zone')} ORDER BY id_carrier, id_zone`),
@@ -156,14 +177,14 @@ async function gatherShipping(db: PrestaShopDatabase, shopId: number, langId: nu
         }),
       );
     }),
-    attempt(async () =>
+    !wants('prestashop.zones') ? skipped : attempt(async () =>
       (await db.query<Row>(
         `SELECT z.id_zone, z.name, z.active FROM ${T('zone')} z JOIN ${T('zone_shop')} zs ON zs.id_zone = z.id_zone AND zs.id_shop = ? ORDER BY z.id_zone`,
         [shopId],
       )).map(toZone),
     ),
     // Active and associated with the shop, as checkout lists them (Country::getCountries).
-    attempt(async () =>
+    !wants('prestashop.countries') ? skipped : attempt(async () =>
       (await db.query<Row>(
         `SELECT c.id_country, c.id_zone, c.iso_code, c.active, cl.name FROM ${T('country')} c
          JOIN ${T('country_shop')} cs ON cs.id_country = c.id_country AND cs.id_shop = ?
@@ -172,7 +193,7 @@ async function gatherShipping(db: PrestaShopDatabase, shopId: number, langId: nu
         [shopId, langId],
       )).map(toCountry),
     ),
-    attempt(async () =>
+    !wants('prestashop.modules') ? skipped : attempt(async () =>
       (await db.query<Row>(
         `SELECT m.name, m.active, m.version, ms.id_module IS NOT NULL AS enabled FROM ${T('module')} m
          LEFT JOIN ${T('module_shop')} ms ON ms.id_module = m.id_module AND ms.id_shop = ? ORDER BY m.name`,
@@ -180,12 +201,12 @@ async function gatherShipping(db: PrestaShopDatabase, shopId: number, langId: nu
       )).map((r) => ({ name: toText(r.name), active: toBool(r.active), enabledForShop: toBool(r.enabled), version: toText(r.version) })),
     ),
   ]);
-  return {
-    'prestashop.carriers': carriers.ok ? ok(carriers.value) : failed(carriers.cause),
-    'prestashop.zones': zones.ok ? ok(zones.value) : failed(zones.cause),
-    'prestashop.countries': countries.ok ? ok(countries.value) : failed(countries.cause),
-    'prestashop.modules': modules.ok ? ok(modules.value) : failed(modules.cause),
-  };
+  const parts: PartMap = {};
+  if (carriers) parts['prestashop.carriers'] = carriers.ok ? ok(carriers.value) : failed(carriers.cause);
+  if (zones) parts['prestashop.zones'] = zones.ok ? ok(zones.value) : failed(zones.cause);
+  if (countries) parts['prestashop.countries'] = countries.ok ? ok(countries.value) : failed(countries.cause);
+  if (modules) parts['prestashop.modules'] = modules.ok ? ok(modules.value) : failed(modules.cause);
+  return parts;
 }
 
 async function findCustomers(db: PrestaShopDatabase, asked: string): Promise<Customer[]> {

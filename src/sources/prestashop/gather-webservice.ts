@@ -16,7 +16,7 @@ import { t, type Cause, type Query, type Text } from '../../engine/types.js';
 import { lookupKey, type Lookups, type PartEnvelope, type PartMap } from '../../engine/snapshot.js';
 import type { CartRule, Customer } from '../../engine/parts.js';
 import { assembleClubs, SECRET_CONFIGURATION } from './clubs.js';
-import type { GatherInput, PrestaShopGathered } from './gather-database.js';
+import { wantedQuery, type GatherInput, type PrestaShopGathered } from './gather-database.js';
 import { resolveConfiguration, toCartRule, toCategory, toCustomer, toGroup, toInt, toOrder, toOrderState, type Row } from './normalise.js';
 import { associationIds, toBool } from './coerce.js';
 import { sendcloudModuleFrom, toCarrier, toCountry, toZone } from './shipping.js';
@@ -90,19 +90,23 @@ async function readConfiguration(ws: PrestaShopWebservice, shopId: number): Prom
  */
 export async function gatherFromWebservice(ws: PrestaShopWebservice, input: GatherInput): Promise<WebserviceGathered> {
   const { shopId } = input;
+  const wants = input.wants ?? (() => true);
+  // Only what a selected check reads is requested; the club list (configuration, groups,
+  // categories) always is.
+  const when = <T>(part: Parameters<typeof wants>[0], step: () => Promise<T>) => (wants(part) ? attempt(step) : Promise.resolve(undefined));
   // Everything independent starts at once; the client bounds concurrency and shares requests.
   const configurationP = attempt(() => readConfiguration(ws, shopId));
   const groupsP = attempt(() => ws.listAll('groups', { display: 'full' }));
   const categoriesP = attempt(() => ws.listAll('categories', { display: ['name', 'active'] }));
-  const orderStatesP = attempt(() => ws.listAll('order_states', { display: 'full' }));
+  const orderStatesP = when('prestashop.orderStates', () => ws.listAll('order_states', { display: 'full' }));
   // Carrier zones, shops and payment modules are not exposed: null (unknown) in each carrier.
-  const carriersP = attempt(async () => (await ws.listAll('carriers', { display: 'full' })).map((r) => toCarrier(r)));
-  const zonesP = attempt(async () => (await ws.listAll('zones', { display: 'full' })).map(toZone));
+  const carriersP = when('prestashop.carriers', async () => (await ws.listAll('carriers', { display: 'full' })).map((r) => toCarrier(r)));
+  const zonesP = when('prestashop.zones', async () => (await ws.listAll('zones', { display: 'full' })).map(toZone));
   // The fields the recording of a stock 8.1.2 shows (countries-active); names are i18n, not needed.
-  const countriesP = attempt(async () =>
+  const countriesP = when('prestashop.countries', async () =>
     (await ws.listAll('countries', { display: ['id_zone', 'active', 'iso_code'], filter: { active: eq(1) } })).map(toCountry),
   );
-  const lookupsP = gatherLookups(ws, input.query, configurationP);
+  const lookupsP = gatherLookups(ws, wantedQuery(input.query, wants), configurationP);
 
   const configuration = await configurationP;
   const config = configuration.ok ? configuration.value : new Map<string, string | null>();
@@ -116,14 +120,14 @@ export async function gatherFromWebservice(ws: PrestaShopWebservice, input: Gath
       ? ok(Object.fromEntries([...configuration.value].filter(([name]) => !SECRET_CONFIGURATION.test(name))))
       : failed(configuration.cause),
     'prestashop.groups': groups.ok ? ok(groups.value) : failed(groups.cause),
-    'prestashop.orderStates': stateRows.ok ? ok(stateRows.value.map((r) => toOrderState(r, langId))) : failed(stateRows.cause),
     'prestashop.sendcloudModule': configuration.ok ? ok(sendcloudModuleFrom(configuration.value)) : failed(configuration.cause),
     'prestashop.modules': { status: 'unavailable', reason: MODULES_UNAVAILABLE },
   };
+  if (stateRows) parts['prestashop.orderStates'] = stateRows.ok ? ok(stateRows.value.map((r) => toOrderState(r, langId))) : failed(stateRows.cause);
   const [carriers, zones, countries] = await Promise.all([carriersP, zonesP, countriesP]);
-  parts['prestashop.carriers'] = carriers.ok ? ok(carriers.value) : failed(carriers.cause);
-  parts['prestashop.zones'] = zones.ok ? ok(zones.value) : failed(zones.cause);
-  parts['prestashop.countries'] = countries.ok ? ok(countries.value) : failed(countries.cause);
+  if (carriers) parts['prestashop.carriers'] = carriers.ok ? ok(carriers.value) : failed(carriers.cause);
+  if (zones) parts['prestashop.zones'] = zones.ok ? ok(zones.value) : failed(zones.cause);
+  if (countries) parts['prestashop.countries'] = countries.ok ? ok(countries.value) : failed(countries.cause);
 
   const baseCause = !configuration.ok ? configuration.cause : !groups.ok ? groups.cause : !categories.ok ? categories.cause : undefined;
   const { clubs, stripeKeys, clubsCause } = await assembleClubs(

@@ -38,6 +38,10 @@ export interface WebserviceOptions {
   concurrency?: number;
   /** Rows per page for listAll (default 500). */
   pageSize?: number;
+  /** Most pages listAll reads for one list before giving up (default 200, i.e. 100,000 rows). */
+  maxPages?: number;
+  /** Largest response body accepted (default: src/sources/http.ts). */
+  maxBodyBytes?: number;
   retry?: Partial<RetryPolicy> | false;
   /** undici dispatcher (tests: MockAgent). */
   dispatcher?: Dispatcher;
@@ -133,7 +137,9 @@ export type PrestaShopErrorKind =
   | 'unreachable'
   | 'not-webservice'
   | 'redirect'
-  | 'malformed';
+  | 'malformed'
+  /** A body over the size cap, or more pages than the cap (src/sources/http.ts, listAll). */
+  | 'too-large';
 
 export interface WsErrorItem {
   code: number | null;
@@ -412,6 +418,13 @@ function fixFor(e: PrestaShopWebserviceError): Text[] {
           "Update checkout-doctor; if it persists, report this message and the PrestaShop version to its developers.",
         ),
       ];
+    case 'too-large':
+      return [
+        t(
+          'La boutique renvoie bien plus de données qu’attendu (réponse énorme ou pagination sans fin) : vérifiez qu’aucun module ou proxy ne modifie les réponses de /api/, puis relancez.',
+          'The shop sends far more data than expected (a huge answer or endless pages): check that no module or proxy alters /api/ answers, then run again.',
+        ),
+      ];
     case 'not-found':
       return [];
   }
@@ -587,6 +600,8 @@ export class PrestaShopWebservice {
     this.authorization = `Basic ${Buffer.from(`${options.key}:`, 'utf8').toString('base64')}`;
     // Defence in depth: whatever prints anything masks the key.
     redactor.add(options.key);
+    // A server echoing request headers into an error body would quote the Basic credentials.
+    redactor.add(this.authorization.slice('Basic '.length));
     this.limit = pLimit(Math.max(1, options.concurrency ?? 4));
     this.pageSize = Math.max(1, options.pageSize ?? 500);
   }
@@ -638,6 +653,7 @@ export class PrestaShopWebservice {
       res = await httpRequest(url, {
         headers: { Authorization: this.authorization, 'Output-Format': 'JSON', Accept: 'application/json' },
         timeoutMs: this.options.timeoutMs ?? 15_000,
+        ...(this.options.maxBodyBytes !== undefined ? { maxBodyBytes: this.options.maxBodyBytes } : {}),
         retry: this.options.retry,
         dispatcher: this.options.dispatcher,
         sleep: this.options.sleep,
@@ -709,18 +725,36 @@ export class PrestaShopWebservice {
 
   /**
    * Every row, page by page (`limit=offset,N&sort=[id_ASC]`) until a short or empty page: there is
-   * no total count header. A page longer than asked means the server ignored `limit` and sent the
-   * whole list: asking for the next page would only repeat it.
+   * no total count header. Bounded whatever the server does: a page longer than asked means the
+   * server ignored `limit` and sent the whole list (asking for the next page would only repeat it);
+   * a page that does not move past the previous one (a server ignoring the offset sends the same
+   * page forever) and more than `maxPages` pages are errors, never an endless loop.
    */
   async listAll(resource: string, options: Omit<ListOptions, 'sort' | 'limit'> = {}): Promise<WsEntity[]> {
     const out: WsEntity[] = [];
-    for (let offset = 0; ; offset += this.pageSize) {
-      const page = await this.list(resource, { ...options, sort: '[id_ASC]', limit: [offset, this.pageSize] });
-      // One by one: `out.push(...page)` passes every row as an argument and overflows the stack
+    const maxPages = Math.max(1, this.options.maxPages ?? 200);
+    const seen = new Set<number>();
+    for (let page = 0, offset = 0; ; page++, offset += this.pageSize) {
+      if (page >= maxPages) {
+        throw this.pagingError(resource, 'too-large', `${this.host} /api/${resource} has more than ${maxPages} pages of ${this.pageSize} rows; reading stopped there`);
+      }
+      const rows = await this.list(resource, { ...options, sort: '[id_ASC]', limit: [offset, this.pageSize] });
+      // A later page made only of rows already read: the server ignores the offset (whatever its order).
+      if (page > 0 && rows.length && rows.every((r) => seen.has(r.id))) {
+        throw this.pagingError(resource, 'malformed', `${this.host} /api/${resource} ignores the page offset (limit=${offset},${this.pageSize} answered rows already read); reading stopped`);
+      }
+      // One by one: `out.push(...rows)` passes every row as an argument and overflows the stack
       // on a page of some 100,000 rows.
-      for (const row of page) out.push(row);
-      if (page.length !== this.pageSize) return out;
+      for (const row of rows) {
+        seen.add(row.id);
+        out.push(row);
+      }
+      if (rows.length !== this.pageSize) return out;
     }
+  }
+
+  private pagingError(resource: string, kind: 'malformed' | 'too-large', message: string): PrestaShopWebserviceError {
+    return new PrestaShopWebserviceError({ kind, host: this.host, path: resource, resource, message });
   }
 
   /**

@@ -34,7 +34,7 @@ export interface SendcloudClientOptions {
   requestLog?: RequestLog;
 }
 
-export type SendcloudErrorKind = 'auth' | 'rate-limited' | 'server-error' | 'timeout' | 'unreachable' | 'malformed' | 'not-found' | 'http-error';
+export type SendcloudErrorKind = 'auth' | 'rate-limited' | 'server-error' | 'timeout' | 'unreachable' | 'malformed' | 'not-found' | 'http-error' | 'too-large';
 
 export class SendcloudError extends Error {
   override name = 'SendcloudError';

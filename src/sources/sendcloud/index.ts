@@ -106,7 +106,7 @@ async function part<T>(read: () => Promise<T>, notOffered?: (error: SendcloudErr
 }
 
 /** Failures of the first request that say the whole account is out of reach for this run. */
-const STOP_KINDS = new Set(['auth', 'rate-limited', 'unreachable', 'timeout', 'not-found', 'http-error']);
+const STOP_KINDS = new Set(['auth', 'rate-limited', 'unreachable', 'timeout', 'not-found', 'http-error', 'too-large']);
 
 const isNotOffered = (e: SendcloudError) => e.details.status === 403 || e.details.status === 404;
 

@@ -27,6 +27,7 @@ import { t, type Cause, type Text } from '../../engine/types.js';
 import { withStockStripePath } from '../../engine/back-office.js';
 import { redactor } from '../../secrets/redact.js';
 import { describeKey, type KeyFacts } from '../../secrets/stripe-key.js';
+import { currentRunSignal, DEFAULT_MAX_BODY_BYTES } from '../http.js';
 import { requestLog as sharedRequestLog, type RequestLog } from '../request-log.js';
 import { causeOf, classifyStripeError, makeMasker, type Classified } from './errors.js';
 
@@ -120,6 +121,8 @@ export class StripeSession {
     this.endpoint = endpointOf(config.apiBase);
     this.log = config.requestLog ?? sharedRequestLog;
     this.agent = this.endpoint.protocol === 'http' ? new http.Agent({ keepAlive: true }) : new https.Agent({ keepAlive: true });
+    // The run's end (deadline, Ctrl-C) closes the session: requests in flight fail at once.
+    currentRunSignal()?.addEventListener('abort', () => this.close(), { once: true });
     this.options = {
       timeoutMs: config.timeoutMs ?? 15_000,
       maxNetworkRetries: config.maxNetworkRetries ?? 1,
@@ -151,11 +154,28 @@ export class StripeSession {
         const httpClient = Object.create(base) as typeof base;
         httpClient.makeRequest = async (...args: Parameters<typeof base.makeRequest>) => {
           if (this.closed) throw Object.assign(new Error('the Stripe session is closed'), { code: 'ECANCELED' });
+          const startedAt = Date.now();
           const response = await base.makeRequest(...args);
           // A `Stripe-Notice` header makes the SDK call process.emitWarning, which would print on the
           // CLI's stderr (and cannot be silenced when an AI-agent variable is set): drop it.
           const headers = response.getHeaders() as Record<string, unknown>;
           if ('stripe-notice' in headers) delete headers['stripe-notice'];
+          // Bounded like every other request (src/sources/http.ts): a huge or endless body is cut,
+          // not buffered, and the whole request, body included, gets `timeoutMs` (the SDK's own
+          // timeout is an idle timeout, which a slow trickle never triggers). The SDK's reader then
+          // fails like a dropped connection. Counting starts with that reader, so no chunk is missed.
+          const toJSON = response.toJSON.bind(response);
+          response.toJSON = () => {
+            const raw = response.getRawResponse() as http.IncomingMessage;
+            let size = 0;
+            const timer = setTimeout(() => raw.destroy(new Error(`Stripe did not send its whole answer within ${this.options.timeoutMs} ms`)), Math.max(0, this.options.timeoutMs - (Date.now() - startedAt)));
+            raw.once('close', () => clearTimeout(timer));
+            raw.on('data', (chunk: Buffer | string) => {
+              size += chunk.length;
+              if (size > DEFAULT_MAX_BODY_BYTES) raw.destroy(new Error(`Stripe sent a body larger than ${DEFAULT_MAX_BODY_BYTES / 1024 / 1024} MiB`));
+            });
+            return toJSON();
+          };
           return response;
         };
         return new Stripe(key, {

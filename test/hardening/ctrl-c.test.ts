@@ -1,0 +1,105 @@
+// Issue 8, item 12: Ctrl-C is always honoured. During a run hanging on an upstream (the Stripe
+// emulator never answers), SIGINT stops the requests in flight, the report of what is known is
+// printed, and the process exits 130: sent as a signal (no terminal), and typed as Ctrl-C on a real
+// pseudo-terminal (tmux), where the progress spinner runs and used to swallow it.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { resolveFixtureSet, startFixtureSet, type RunningSandbox } from '../../src/sandbox/fixture-set.js';
+import { BIN, cleanEnv, fixtureSecrets } from '../e2e/run-cli.js';
+
+interface JsonReport {
+  clubs: Array<{ results: Array<{ id: string; status: string; message: string }> }>;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'cd-ctrl-c-'));
+const CLUB = 'Étoile Sportive de Fréjus';
+let running: RunningSandbox;
+let configFile: string;
+let secrets: string[];
+
+beforeAll(async () => {
+  running = await startFixtureSet(resolveFixtureSet('demo'));
+  configFile = join(dir, 'sandbox.json');
+  writeFileSync(configFile, JSON.stringify({ ...running.config, stripe: { ...running.config.stripe, timeoutMs: 60_000 } }));
+  secrets = [...fixtureSecrets(), running.config.prestashop!.webserviceKey!, running.config.sendcloud!.secretKey!];
+}, 60_000);
+
+beforeEach(() => {
+  running.stripe!.clearLog();
+  running.stripe!.faults.clear();
+  running.stripe!.faults.releaseHung();
+  // Stripe never answers: without Ctrl-C the run would wait for its timeouts.
+  running.stripe!.faults.add({ path: '/v1/*', respond: { kind: 'hang' } });
+});
+
+afterAll(async () => {
+  await running?.close();
+});
+
+async function until(condition: () => boolean, what: string, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function expectInterruptedReport(stdout: string): void {
+  const results = (JSON.parse(stdout) as JsonReport).clubs[0]!.results;
+  const byId = Object.fromEntries(results.map((x) => [x.id, x]));
+  expect(byId['stripe-keys-live']!.status).toBe('error');
+  expect(byId['stripe-keys-live']!.message).toMatch(/interrupted \(Ctrl-C\) before stripe answered/);
+  // What had answered is reported as usual.
+  expect(byId['shop-online']!.status).toBe('pass');
+  expect(byId['category-club-access']!.status).not.toBe('error');
+  for (const secret of secrets) expect(stdout).not.toContain(secret);
+}
+
+describe('Ctrl-C during a run', () => {
+  it('without a terminal: SIGINT stops the run, the report is printed, exit 130', async () => {
+    const child = spawn(process.execPath, [BIN, 'diagnose', CLUB, '--config', configFile, '--format', 'json'], { cwd: dir, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+    await until(() => running.stripe!.requests().length > 0, 'the first Stripe request');
+    const sentAt = Date.now();
+    child.kill('SIGINT');
+    const code = await closed;
+    expect(Date.now() - sentAt).toBeLessThan(5_000);
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/interrupted: stopping, printing what is known/);
+    for (const secret of secrets) expect(stderr).not.toContain(secret);
+    expectInterruptedReport(stdout);
+  });
+
+  it('on a real terminal (tmux), with the spinner running: Ctrl-C is honoured, report printed, exit 130', async () => {
+    if (spawnSync('tmux', ['-V']).status !== 0) throw new Error('tmux is needed for this test (apt-get install tmux)');
+    const socket = `cd-test-${process.pid}`;
+    const out = join(dir, 'tty-report.json');
+    const codeFile = join(dir, 'tty-code.txt');
+    const tmux = (...args: string[]) => spawnSync('tmux', ['-L', socket, ...args], { env: cleanEnv(), encoding: 'utf8' });
+    // Only stdout is redirected: stderr (spinner, messages) and stdin stay on the terminal.
+    const command = `cd '${dir}' && '${process.execPath}' '${BIN}' diagnose '${CLUB}' --config '${configFile}' --format json > '${out}'; echo $? > '${codeFile}'; sleep 30`;
+    try {
+      expect(tmux('new-session', '-d', '-s', 'run', '-x', '160', '-y', '40', command).status).toBe(0);
+      await until(() => running.stripe!.requests().length > 0, 'the first Stripe request');
+      // Let the spinner draw at least once.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const sentAt = Date.now();
+      expect(tmux('send-keys', '-t', 'run', 'C-c').status).toBe(0);
+      await until(() => existsSync(codeFile) && readFileSync(codeFile, 'utf8').trim() !== '', 'the exit code', 10_000);
+      expect(Date.now() - sentAt).toBeLessThan(5_000);
+      expect(readFileSync(codeFile, 'utf8').trim()).toBe('130');
+      expect(tmux('capture-pane', '-p', '-t', 'run').stdout).toMatch(/interrupted: stopping/);
+      expectInterruptedReport(readFileSync(out, 'utf8'));
+    } finally {
+      tmux('kill-server');
+    }
+  });
+});

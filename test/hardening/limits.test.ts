@@ -1,0 +1,184 @@
+// Issue 8, item 7: bounded whatever upstream does. Hostile servers on 127.0.0.1 (a server ignoring
+// the page offset, endless and huge bodies, a slow trickle, one echoing the request headers), a
+// database query that never ends, and a source that hangs past the run's deadline: each run ends
+// with `error` results naming the cause, the report printed, no configured secret in any output.
+
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { resolveFixtureSet, startFixtureSet } from '../../src/sandbox/fixture-set.js';
+import { httpRequest, HttpTransportError } from '../../src/sources/http.js';
+import { DatabaseError, PrestaShopDatabase } from '../../src/sources/prestashop/database.js';
+import { PrestaShopWebservice, PrestaShopWebserviceError } from '../../src/sources/prestashop/webservice.js';
+import { RequestLog } from '../../src/sources/request-log.js';
+import { runCli } from '../e2e/run-cli.js';
+import { HOSTILE_SECRETS, hostileConfig, startHostile, type HostileMode } from '../support/hostile.js';
+import { startMariaDb } from '../support/mariadb.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'cd-limits-'));
+// The raw secrets, and the Basic credentials as sent (what a server echoing headers would quote).
+const SECRETS = [
+  ...Object.values(HOSTILE_SECRETS),
+  Buffer.from(`${HOSTILE_SECRETS.webserviceKey}:`).toString('base64'),
+  Buffer.from(`${HOSTILE_SECRETS.sendcloudPublic}:${HOSTILE_SECRETS.sendcloudSecret}`).toString('base64'),
+];
+const closers: Array<() => Promise<void>> = [];
+afterAll(async () => {
+  // Last opened, first closed: a database client before its server.
+  for (const close of closers.reverse()) await close();
+});
+
+async function hostile(mode: HostileMode) {
+  const server = await startHostile(mode);
+  closers.push(() => server.close());
+  return server;
+}
+
+async function rejection<T>(work: Promise<T>): Promise<unknown> {
+  try {
+    await work;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('each request is bounded in size and time', () => {
+  it('an endless body is cut at the size cap: a too-large error, not memory growing', async () => {
+    const server = await hostile('endless');
+    const started = Date.now();
+    const error = await rejection(httpRequest(`${server.url}/api/groups`, { maxBodyBytes: 1024 * 1024, timeoutMs: 10_000 }));
+    expect(error).toBeInstanceOf(HttpTransportError);
+    expect(error).toMatchObject({ kind: 'too-large', code: 'BODY_TOO_LARGE' });
+    expect((error as Error).message).toMatch(/larger than 1 MiB/);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('a slow trickle ends at the per-request timeout, body included', async () => {
+    const server = await hostile('trickle');
+    const started = Date.now();
+    const error = await rejection(httpRequest(`${server.url}/`, { timeoutMs: 800 }));
+    expect(error).toMatchObject({ kind: 'timeout' });
+    expect(Date.now() - started).toBeLessThan(3_000);
+  });
+
+  it('listAll detects a server that ignores the offset (same page forever) after two requests', async () => {
+    const server = await hostile('same-page');
+    const ws = new PrestaShopWebservice({ url: server.url, key: HOSTILE_SECRETS.webserviceKey, requestLog: new RequestLog(), retry: false });
+    const error = await rejection(ws.listAll('groups', { display: 'full' }));
+    expect(error).toBeInstanceOf(PrestaShopWebserviceError);
+    expect(error).toMatchObject({ kind: 'malformed' });
+    expect((error as Error).message).toMatch(/ignores the page offset/);
+    expect(server.requests.length).toBe(2);
+  });
+
+  it('listAll stops at the page cap on a list that never ends', async () => {
+    // Honours the offset, but always has a full page more.
+    let served = 0;
+    const endless = createServer((req, res) => {
+      served++;
+      const [offset, count] = (new URL(req.url!, 'http://x').searchParams.get('limit') ?? '0,2').split(',').map(Number);
+      const rows = Array.from({ length: count! }, (_, i) => ({ id: offset! + i + 1 }));
+      res.writeHead(200, { 'Content-Type': 'application/json', 'X-Powered-By': 'PrestaShop Webservice' }).end(JSON.stringify({ groups: rows }));
+    });
+    await new Promise<void>((resolve) => endless.listen(0, '127.0.0.1', resolve));
+    closers.push(() => new Promise((resolve) => endless.close(() => resolve())));
+    const ws = new PrestaShopWebservice({ url: `http://127.0.0.1:${(endless.address() as AddressInfo).port}`, key: 'k', pageSize: 2, maxPages: 5, requestLog: new RequestLog() });
+    const error = await rejection(ws.listAll('groups'));
+    expect(error).toMatchObject({ kind: 'too-large' });
+    expect((error as Error).message).toMatch(/more than 5 pages/);
+    expect(served).toBe(5);
+  });
+
+  it('prestashop.timeoutMs bounds each database query, not only the connection (real MariaDB)', async () => {
+    const db = await startMariaDb();
+    closers.push(() => db.stop());
+    const root = await db.root();
+    await root.query("CREATE USER 'ro'@'127.0.0.1' IDENTIFIED BY 'limits-ro-pass'");
+    await root.end();
+    const client = new PrestaShopDatabase({ host: '127.0.0.1', port: db.port, user: 'ro', password: 'limits-ro-pass', database: 'information_schema', prefix: 'ps_' }, { queryTimeoutMs: 500 });
+    closers.push(() => client.close());
+    const started = Date.now();
+    const error = await rejection(client.query('SELECT SLEEP(20) AS slept'));
+    expect(error).toBeInstanceOf(DatabaseError);
+    expect((error as DatabaseError).cause).toMatchObject({ source: 'database', kind: 'timeout' });
+    expect((error as DatabaseError).cause.message).toMatch(/longer than 500 ms/);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  }, 120_000);
+});
+
+interface JsonReport {
+  clubs: Array<{ club: { name: string }; results: Array<{ id: string; status: string; message: string }> }>;
+}
+
+/** The built CLI against a hostile server standing for every upstream. */
+async function diagnoseAgainst(mode: HostileMode, extraArgs: string[] = [], timeoutMs = 1500) {
+  const server = await hostile(mode);
+  const file = join(dir, `${mode}.json`);
+  writeFileSync(file, JSON.stringify(hostileConfig(server.url, timeoutMs)));
+  const started = Date.now();
+  const r = await runCli(['diagnose', 'FC Hostile', '--config', file, '--format', 'json', '--test-coupon', '--timeout', '15', ...extraArgs], { cwd: dir, secrets: SECRETS });
+  const report = JSON.parse(r.stdout) as JsonReport;
+  const results = report.clubs[0]!.results;
+  return { ...r, ms: Date.now() - started, results, byId: Object.fromEntries(results.map((x) => [x.id, x])), server };
+}
+
+describe('the CLI against hostile upstreams: errors naming the cause, the report printed', () => {
+  it('a webservice ignoring the offset: the shop checks are errors saying so', async () => {
+    const r = await diagnoseAgainst('same-page');
+    expect(r.code).toBe(1);
+    expect(r.byId['category-club-access']).toMatchObject({ status: 'error' });
+    expect(r.byId['category-club-access']!.message).toMatch(/ignores the page offset/);
+  });
+
+  it('endless bodies everywhere: too-large errors, within the run', async () => {
+    // Per-request timeouts long enough for the size cap to be what ends each request.
+    const r = await diagnoseAgainst('endless', [], 8_000);
+    expect(r.code).toBe(1);
+    expect(r.byId['category-club-access']!.message).toMatch(/larger than 8 MiB/);
+    expect(r.byId['sendcloud-account-setup']).toMatchObject({ status: 'error' });
+    expect(r.byId['sendcloud-account-setup']!.message).toMatch(/larger than 8 MiB/);
+    expect(r.byId['shop-online']).toMatchObject({ status: 'error' });
+    expect(r.byId['stripe-keys-live']).toMatchObject({ status: 'error' });
+  });
+
+  it('a trickle everywhere: per-request timeouts, or the run deadline, name the cause', async () => {
+    const r = await diagnoseAgainst('trickle', ['--timeout', '8']);
+    expect(r.code).toBe(1);
+    expect(r.ms).toBeLessThan(14_000);
+    expect(r.byId['category-club-access']!.message).toMatch(/did not answer within 1\.5 s/);
+    expect(r.byId['stripe-keys-live']).toMatchObject({ status: 'error' });
+    expect(r.byId['stripe-keys-live']!.message).toMatch(/could not be verified/);
+  });
+
+  it('a server echoing the request headers: its answer is an error, and no secret is printed', async () => {
+    // runCli fails the test when any configured secret appears in stdout or stderr.
+    const r = await diagnoseAgainst('echo');
+    expect(r.code).toBe(1);
+    expect(r.byId['category-club-access']).toMatchObject({ status: 'error' });
+  });
+});
+
+describe('the run deadline (--timeout)', () => {
+  it('pending work becomes an error naming the deadline; what answered is reported; the report is printed', async () => {
+    const running = await startFixtureSet(resolveFixtureSet('demo'));
+    closers.push(() => running.close());
+    running.sendcloud!.faults.add({ path: '*', respond: { kind: 'hang' } });
+    const file = join(dir, 'deadline.json');
+    writeFileSync(file, JSON.stringify({ ...running.config, sendcloud: { ...running.config.sendcloud, timeoutMs: 60_000 } }));
+    const secrets = [running.config.prestashop!.webserviceKey!, running.config.sendcloud!.secretKey!];
+    const started = Date.now();
+    const r = await runCli(['diagnose', 'Étoile Sportive de Fréjus', '--config', file, '--format', 'json', '--timeout', '4'], { cwd: dir, secrets });
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(r.code).toBe(1);
+    const results = (JSON.parse(r.stdout) as JsonReport).clubs[0]!.results;
+    const byId = Object.fromEntries(results.map((x) => [x.id, x]));
+    expect(byId['sendcloud-account-setup']).toMatchObject({ status: 'error' });
+    expect(byId['sendcloud-account-setup']!.message).toMatch(/deadline \(--timeout 4 s\) was reached before sendcloud answered/);
+    expect(byId['shop-online']!.status).toBe('pass');
+    expect(byId['category-club-access']!.status).not.toBe('error');
+  });
+});
