@@ -183,6 +183,12 @@ describe('account state', () => {
     expect(sandbox.calls.map((c) => c.path).sort()).toEqual(['/v1/account', '/v1/charges', '/v1/payment_intents']);
   });
 
+  it('a list answer without "data" (a proxy\'s JSON) is a failed read, not a crash nor an empty list', async () => {
+    faults.add({ path: '/v1/charges', respond: { kind: 'status', status: 200, contentType: 'application/json', body: '{"headers":{"authorization":"echoed"}}' } });
+    const account = accountOf(await gatherClubStripe(club('Olympique Noisy-le-Sec'), config));
+    expect(account.lastActivity.charges).toMatchObject({ status: 'failed', error: { message: expect.stringContaining('not a Stripe list') } });
+  });
+
   it('reads the reasons of capabilities that are not active', async () => {
     const custom = parseStripeFixture({
       accounts: [

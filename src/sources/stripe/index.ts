@@ -434,7 +434,10 @@ export class StripeSession {
   ): Promise<StripeActivityRead> {
     const result = await this.read(path, key, deadline, mask, fn);
     if (result.ok) {
-      const created = result.value.data[0]?.created;
+      // A list without `data` (a proxy's or a broken server's JSON) is not an empty list: say so.
+      const list: unknown = (result.value as { data?: unknown } | null)?.data;
+      if (!Array.isArray(list)) return { status: 'failed', error: { message: `${path} answered JSON that is not a Stripe list (no "data" array)` } };
+      const created: unknown = (list[0] as { created?: unknown } | undefined)?.created;
       return { status: 'read', created: typeof created === 'number' ? Math.trunc(created) : null };
     }
     return result.error.kind === 'permission' ? { status: 'forbidden', error: result.error.error } : { status: 'failed', error: result.error.error };
