@@ -6,11 +6,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli } from './run-cli.js';
-
-interface JsonReport {
-  clubs: Array<{ club: { name: string; groupId: number | null; categoryId: number | null }; results: Array<{ id: string; status: string }> }>;
-}
+import { ROOT, runCli, type JsonReport } from './run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cd-twins-'));
 const SHOP = join(dir, 'twins-shop.json');

@@ -10,18 +10,11 @@ import { loadStripeFixture } from '../../src/sandbox/stripe/fixture.js';
 import { startStripeSandbox, type StripeSandbox } from '../../src/sandbox/stripe/server.js';
 import { loadShop, type ShopFixture } from '../support/load-shop.js';
 import { startMariaDb, type MariaDb } from '../support/mariadb.js';
-import { ROOT, runCli } from './run-cli.js';
+import { ROOT, runCli, type JsonReport } from './run-cli.js';
 
 const shop = JSON.parse(readFileSync(join(ROOT, 'fixtures/shops/demo-shop.json'), 'utf8')) as ShopFixture;
 const CLUBS = ['Étoile Sportive de Fréjus', 'AS Saint-Étienne', 'Racing Club Sévigné', 'Olympique Noisy-le-Sec', 'Cercle Nautique Hyérois'];
 const DB_PASSWORD = 'ro-Pa55word-for-tests';
-
-interface JsonResult {
-  id: string;
-  status: string;
-  message: string;
-}
-type JsonReport = { clubs: Array<{ club: { name: string }; results: JsonResult[] }> };
 
 describe('diagnose against a live shop (MariaDB + Stripe emulator)', () => {
   let db: MariaDb;

@@ -10,11 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveFixtureSet, startFixtureSet, type RunningSandbox } from '../../src/sandbox/fixture-set.js';
 import { loadSendcloudFixture, SENDCLOUD_VARIANTS, sendcloudVariant, type SendcloudVariant } from '../../src/sandbox/sendcloud/fixture.js';
 import { startSendcloudSandbox } from '../../src/sandbox/sendcloud/server.js';
-import { ROOT, runCli } from './run-cli.js';
-
-interface JsonReport {
-  clubs: Array<{ club: { name: string }; results: Array<{ id: string; status: string; message: string; remediation: string[] }> }>;
-}
+import { ROOT, runCli, type JsonReport } from './run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cd-causes-'));
 let running: RunningSandbox;

@@ -11,17 +11,7 @@ import type { FaultRule } from '../../src/sandbox/faults.js';
 import { resolveFixtureSet, startFixtureSet, type RunningSandbox } from '../../src/sandbox/fixture-set.js';
 import { loadShop, type ShopFixture } from '../support/load-shop.js';
 import { startMariaDb, type MariaDb } from '../support/mariadb.js';
-import { runCli } from './run-cli.js';
-
-interface JsonResult {
-  id: string;
-  status: string;
-  message: string;
-  cause?: { source: string; kind: string };
-}
-interface JsonReport {
-  clubs: Array<{ club: { name: string }; results: JsonResult[] }>;
-}
+import { runCli, type JsonReport } from './run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cd-sandbox-'));
 let running: RunningSandbox;

@@ -9,19 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveFixtureSet, startFixtureSet, type RunningSandbox } from '../../src/sandbox/fixture-set.js';
-import { runCli } from './run-cli.js';
-
-interface JsonResult {
-  id: string;
-  status: string;
-  message: string;
-  remediation: string[];
-  cause?: { kind: string };
-}
-interface JsonReport {
-  setup?: Array<{ kind: string; title: string; message: string; fix: string[]; checks: number }>;
-  clubs: Array<{ results: JsonResult[] }>;
-}
+import { runCli, type JsonReport } from './run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cd-setup-'));
 const CLUB = 'Racing Club Sévigné';

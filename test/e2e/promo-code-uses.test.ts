@@ -7,18 +7,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.js';
+import { runCli, type JsonResult } from './run-cli.js';
 
 const cwd = mkdtempSync(join(tmpdir(), 'cd-promo-'));
 const CLUB = 'Étoile Sportive de Fréjus';
-
-interface JsonResult {
-  id: string;
-  status: string;
-  message: string;
-  remediation: string[];
-  evidence: Record<string, unknown>;
-}
 
 async function promoCode(args: string[]) {
   const r = await runCli(['diagnose', CLUB, '--sandbox', '--code', 'FREJUS10', '--format', 'json', ...args], { cwd });

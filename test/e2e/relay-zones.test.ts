@@ -9,18 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveFixtureSet, startFixtureSet, type RunningSandbox } from '../../src/sandbox/fixture-set.js';
 import { loadShop, type ShopFixture } from '../support/load-shop.js';
 import { startMariaDb, type MariaDb } from '../support/mariadb.js';
-import { runCli } from './run-cli.js';
-
-interface JsonResult {
-  id: string;
-  status: string;
-  message: string;
-  remediation: string[];
-  evidence: Record<string, unknown>;
-}
-interface JsonReport {
-  clubs: Array<{ club: { name: string }; results: JsonResult[] }>;
-}
+import { runCli, type JsonReport } from './run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cd-relay-zones-'));
 let running: RunningSandbox;

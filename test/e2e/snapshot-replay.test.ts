@@ -5,11 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEMO, runCli } from './run-cli.js';
-
-interface JsonReport {
-  clubs: Array<{ club: { name: string }; results: Array<{ id: string; status: string; message: string }> }>;
-}
+import { DEMO, runCli, type JsonReport } from './run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cd-replay-'));
 const ASKED = ['--customer', 'Paul.Martin@example.fr', '--code', 'ETE2025', '--order', 'PAYEEEEEE'];

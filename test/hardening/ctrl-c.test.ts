@@ -9,11 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resolveFixtureSet, startFixtureSet, type RunningSandbox } from '../../src/sandbox/fixture-set.js';
-import { BIN, cleanEnv, fixtureSecrets } from '../e2e/run-cli.js';
-
-interface JsonReport {
-  clubs: Array<{ results: Array<{ id: string; status: string; message: string }> }>;
-}
+import { BIN, cleanEnv, fixtureSecrets, type JsonReport } from '../e2e/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cd-ctrl-c-'));
 const CLUB = 'Étoile Sportive de Fréjus';

@@ -14,7 +14,7 @@ import { httpRequest, HttpTransportError } from '../../src/sources/http.js';
 import { DatabaseError, PrestaShopDatabase } from '../../src/sources/prestashop/database.js';
 import { PrestaShopWebservice, PrestaShopWebserviceError } from '../../src/sources/prestashop/webservice.js';
 import { RequestLog } from '../../src/sources/request-log.js';
-import { runCli } from '../e2e/run-cli.js';
+import { runCli, type JsonReport } from '../e2e/run-cli.js';
 import { HOSTILE_SECRETS, hostileConfig, startHostile, type HostileMode } from '../support/hostile.js';
 import { startMariaDb } from '../support/mariadb.js';
 
@@ -111,10 +111,6 @@ describe('each request is bounded in size and time', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
   }, 120_000);
 });
-
-interface JsonReport {
-  clubs: Array<{ club: { name: string }; results: Array<{ id: string; status: string; message: string }> }>;
-}
 
 /** The built CLI against a hostile server standing for every upstream. */
 async function diagnoseAgainst(mode: HostileMode, extraArgs: string[] = [], timeoutMs = 1500) {

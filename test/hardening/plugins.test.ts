@@ -14,7 +14,7 @@ import { builtinRegistry, loadPlugins } from '../../src/engine/registry.js';
 import { runChecks } from '../../src/engine/runner.js';
 import { loadSnapshot } from '../../src/engine/snapshot.js';
 import { t, type Check } from '../../src/engine/types.js';
-import { DEMO, ROOT, runCli } from '../e2e/run-cli.js';
+import { DEMO, ROOT, runCli, type JsonReport } from '../e2e/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cd-plugins-'));
 
@@ -54,10 +54,6 @@ function config(name: string, plugins: string[]): string {
   const file = join(dir, name);
   writeFileSync(file, JSON.stringify({ plugins }));
   return file;
-}
-
-interface JsonReport {
-  clubs: Array<{ club: { name: string }; results: Array<{ id: string; status: string; message: string }> }>;
 }
 
 async function diagnose(args: string[], plugins: string[]) {

@@ -10,18 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resolveFixtureSet, startFixtureSet, type RunningSandbox } from '../../src/sandbox/fixture-set.js';
 import type { LoggedRequest } from '../../src/sandbox/server.js';
-import { runCli } from '../e2e/run-cli.js';
-
-interface JsonResult {
-  id: string;
-  status: string;
-  message: string;
-  remediation: string[];
-  evidence: Record<string, unknown>;
-}
-interface JsonReport {
-  clubs: Array<{ club: { name: string }; results: JsonResult[] }>;
-}
+import { runCli, type JsonReport } from '../e2e/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cd-side-effects-'));
 let running: RunningSandbox;
