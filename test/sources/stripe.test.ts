@@ -222,7 +222,9 @@ describe('refused keys: each error body becomes its outcome', () => {
     expect(probe.secretKey.outcome === 'expired' && probe.secretKey.error.requestId).toMatch(/^req_/);
     expect(probe.publishableKey.outcome).toBe('valid');
     expect(failedCause(parts)).toMatchObject({ source: 'stripe', kind: 'key-expired', status: 401, code: 'api_key_expired' });
-    expect(sandbox.calls.filter((c) => c.path !== '/v1/account')).toHaveLength(0);
+    // Only the newest charge, read together with the account (issue 9) and its answer dropped: no
+    // payment intents, no capabilities after a refused key.
+    expect(sandbox.calls.filter((c) => c.path !== '/v1/account').map((c) => c.path)).toEqual(['/v1/charges']);
     expectNoRawKey(parts, keys.secretKey);
   });
 
@@ -273,7 +275,8 @@ describe('refused keys: each error body becomes its outcome', () => {
     try {
       const parts = await gatherClubStripe({ secretKey: 'sk_test_FAKEbusy000000000000001' }, { ...config, apiBase: own.url, rateLimitRetries: 2, maxRetryAfterMs: 100 });
       expect(probeOf(parts).secretKey).toMatchObject({ outcome: 'rate-limited', error: { status: 429, code: 'rate_limit' } });
-      expect(own.calls).toHaveLength(1);
+      // Account and newest charge were sent together (issue 9); neither is retried.
+      expect(own.calls.map((c) => c.path).sort()).toEqual(['/v1/account', '/v1/charges']);
     } finally {
       await own.close();
     }
