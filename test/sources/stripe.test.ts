@@ -431,7 +431,9 @@ class InFlight extends FaultInjector {
   /** A request that arrived while one of the same key on another path was still open. */
   readonly overlaps: string[] = [];
   readonly arrivals: { path: string; key: string; at: number }[] = [];
+  readonly sockets = new Set<unknown>();
   override async intercept(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    this.sockets.add(req.socket);
     const entry = { path: (req.url ?? '/').split('?')[0]!, key: req.headers.authorization ?? '' };
     this.arrivals.push({ ...entry, at: Date.now() });
     for (const other of this.open) if (other.key === entry.key && other.path !== entry.path) this.overlaps.push(`${other.path}+${entry.path}`);
@@ -472,6 +474,8 @@ describe('speed at the dependency bound (issue 9)', () => {
       const all = await gatherStripeClubs(generatedClubs(60), { ...config, apiBase: own.url });
       expect(flight.peak).toBe(DEFAULT_STRIPE_POOL);
       expect(own.calls).toHaveLength(180);
+      // Connections are kept alive and reused: no more than the pool, not one per request.
+      expect(flight.sockets.size).toBeLessThanOrEqual(DEFAULT_STRIPE_POOL);
       expect([...all.values()].every((parts) => accountOf(parts).lastActivity.charges.status === 'read')).toBe(true);
     });
     await withGenerated(20, 30, async (own, flight) => {

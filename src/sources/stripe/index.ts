@@ -80,6 +80,11 @@ function loadSdk(): Promise<StripeCtor> {
   return sdk;
 }
 
+/** Starts importing the SDK without waiting (a run that will ask Stripe calls it when it starts). */
+export function preloadStripeSdk(): void {
+  loadSdk().catch(() => undefined);
+}
+
 let clientsCreated = 0;
 /** How many SDK clients this process has built (a test seam: one per session, whatever the keys). */
 export function stripeClientsCreated(): number {
@@ -154,7 +159,7 @@ export class StripeSession {
     };
     this.pool = pLimit(Math.max(1, this.options.concurrency));
     // Start importing the SDK now, while the first clubs are prepared; a failure shows on the first read.
-    loadSdk().catch(() => undefined);
+    preloadStripeSdk();
   }
 
   get host(): string {
@@ -400,6 +405,9 @@ export class StripeSession {
     speculative?.catch(() => undefined);
     const account = await this.read('/v1/account', raw, deadline, mask, (stripe, options) => stripe.accounts.retrieveCurrent(undefined, options));
     if (!account.ok) {
+      // The speculative charge read is already on the wire: let it end with the club, so that no
+      // request outlives its club's answer (the run log lists only requests Stripe received).
+      await speculative;
       const c = account.error;
       const cause = causeOf(c, host);
       switch (c.kind) {
