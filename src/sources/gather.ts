@@ -19,7 +19,7 @@ import { PrestaShopWebservice } from './prestashop/webservice.js';
 import { gatherSendcloud, SENDCLOUD_PART_NAMES } from './sendcloud/index.js';
 import { gatherDynamicCoupons } from './dynamic-coupons.js';
 import { gatherShopFront } from './shop-front.js';
-import { gatherStripeClubs } from './stripe/index.js';
+import { gatherStripeClubs, preloadStripeSdk } from './stripe/index.js';
 import { withRunSignal } from './http.js';
 
 /** Without a `sendcloud` section the account cannot be read: its checks become manual items. */
@@ -144,6 +144,8 @@ async function gather(options: GatherOptions): Promise<Snapshot> {
   const wants = wantsFrom(options.needs);
   const within = <T>(work: Promise<T>) => untilStopped(work, signal);
   const none = Promise.resolve(undefined);
+  // The Stripe SDK loads while PrestaShop is read, not when the first club's keys are known.
+  if (wants('club.stripeKeyProbe') || wants('club.stripeAccount')) preloadStripeSdk();
 
   // The shop front, Sendcloud and the coupon endpoint do not depend on the shop's data: asked at
   // once, each only when a selected check needs one of its parts.

@@ -11,7 +11,17 @@ import { loadStripeFixture, parseStripeFixture, type StripeFixture } from '../..
 import { startStripeSandbox, type StripeSandbox } from '../../src/sandbox/stripe/server.js';
 import { redactor } from '../../src/secrets/redact.js';
 import { RequestLog } from '../../src/sources/request-log.js';
-import { endpointOf, gatherClubStripe, gatherStripeClubs, type StripeParts, type StripeSourceConfig } from '../../src/sources/stripe/index.js';
+import { generatedKeys, generateStripeFixture } from '../../src/sandbox/stripe/generate.js';
+import {
+  DEFAULT_STRIPE_POOL,
+  endpointOf,
+  gatherClubStripe,
+  gatherStripeClubs,
+  stripeClientsCreated,
+  StripeSession,
+  type StripeParts,
+  type StripeSourceConfig,
+} from '../../src/sources/stripe/index.js';
 
 // Importing the SDK with these set writes a hint to stderr (api-notes/stripe.md §6).
 for (const name of Object.keys(process.env)) if (name === 'CLAUDECODE' || name.startsWith('CLAUDE_CODE_')) delete process.env[name];
@@ -222,7 +232,9 @@ describe('refused keys: each error body becomes its outcome', () => {
     expect(probe.secretKey.outcome === 'expired' && probe.secretKey.error.requestId).toMatch(/^req_/);
     expect(probe.publishableKey.outcome).toBe('valid');
     expect(failedCause(parts)).toMatchObject({ source: 'stripe', kind: 'key-expired', status: 401, code: 'api_key_expired' });
-    expect(sandbox.calls.filter((c) => c.path !== '/v1/account')).toHaveLength(0);
+    // Only the newest charge, read together with the account (issue 9) and its answer dropped: no
+    // payment intents, no capabilities after a refused key.
+    expect(sandbox.calls.filter((c) => c.path !== '/v1/account').map((c) => c.path)).toEqual(['/v1/charges']);
     expectNoRawKey(parts, keys.secretKey);
   });
 
@@ -273,7 +285,8 @@ describe('refused keys: each error body becomes its outcome', () => {
     try {
       const parts = await gatherClubStripe({ secretKey: 'sk_test_FAKEbusy000000000000001' }, { ...config, apiBase: own.url, rateLimitRetries: 2, maxRetryAfterMs: 100 });
       expect(probeOf(parts).secretKey).toMatchObject({ outcome: 'rate-limited', error: { status: 429, code: 'rate_limit' } });
-      expect(own.calls).toHaveLength(1);
+      // Account and newest charge were sent together (issue 9); neither is retried.
+      expect(own.calls.map((c) => c.path).sort()).toEqual(['/v1/account', '/v1/charges']);
     } finally {
       await own.close();
     }
@@ -408,5 +421,112 @@ describe('network trouble', () => {
     const parts = await gatherClubStripe(club('AS Saint-Étienne'), { ...config, apiBase: `http://127.0.0.1:${port}` });
     expect(probeOf(parts).secretKey).toMatchObject({ outcome: 'unreachable', kind: 'connection', error: { code: 'ECONNREFUSED' } });
     expect(failedCause(parts)).toMatchObject({ kind: 'connection', code: 'ECONNREFUSED', host: `127.0.0.1:${port}` });
+  });
+});
+
+/** Counts the requests in flight on the sandbox (from arrival to the end of the answer), per path and key. */
+class InFlight extends FaultInjector {
+  peak = 0;
+  readonly open = new Set<{ path: string; key: string }>();
+  /** A request that arrived while one of the same key on another path was still open. */
+  readonly overlaps: string[] = [];
+  readonly arrivals: { path: string; key: string; at: number }[] = [];
+  readonly sockets = new Set<unknown>();
+  override async intercept(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    this.sockets.add(req.socket);
+    const entry = { path: (req.url ?? '/').split('?')[0]!, key: req.headers.authorization ?? '' };
+    this.arrivals.push({ ...entry, at: Date.now() });
+    for (const other of this.open) if (other.key === entry.key && other.path !== entry.path) this.overlaps.push(`${other.path}+${entry.path}`);
+    this.open.add(entry);
+    this.peak = Math.max(this.peak, this.open.size);
+    res.once('close', () => this.open.delete(entry));
+    return super.intercept(req, res);
+  }
+}
+
+describe('speed at the dependency bound (issue 9)', () => {
+  const generatedClubs = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `club ${i}`, keys: generatedKeys(i) }));
+  async function withGenerated<T>(n: number, latencyMs: number, body: (own: StripeSandbox, flight: InFlight) => Promise<T>): Promise<T> {
+    const flight = new InFlight();
+    if (latencyMs) flight.add({ path: '*', latencyMs });
+    const own = await startStripeSandbox({ fixture: generateStripeFixture(n), faults: flight, now: () => NOW });
+    try {
+      return await body(own, flight);
+    } finally {
+      await own.close();
+    }
+  }
+
+  it('one SDK client serves every key of a run', async () => {
+    await withGenerated(30, 0, async (own) => {
+      const before = stripeClientsCreated();
+      const all = await gatherStripeClubs(generatedClubs(30), { ...config, apiBase: own.url });
+      expect(stripeClientsCreated() - before).toBe(1);
+      // ...and each request went with its own club's key.
+      expect([...all.values()].every((parts) => probeOf(parts).secretKey.outcome === 'valid' && probeOf(parts).publishableKey.outcome === 'valid')).toBe(true);
+      expect(new Set(own.calls.map((c) => c.accountId)).size).toBe(30);
+      expect(own.calls).toHaveLength(90);
+    });
+  });
+
+  it(`never more than the pool (${DEFAULT_STRIPE_POOL} by default) in flight, and the pool is used`, async () => {
+    await withGenerated(60, 50, async (own, flight) => {
+      const all = await gatherStripeClubs(generatedClubs(60), { ...config, apiBase: own.url });
+      expect(flight.peak).toBe(DEFAULT_STRIPE_POOL);
+      expect(own.calls).toHaveLength(180);
+      // Connections are kept alive and reused: no more than the pool, not one per request.
+      expect(flight.sockets.size).toBeLessThanOrEqual(DEFAULT_STRIPE_POOL);
+      expect([...all.values()].every((parts) => accountOf(parts).lastActivity.charges.status === 'read')).toBe(true);
+    });
+    await withGenerated(20, 30, async (own, flight) => {
+      await gatherStripeClubs(generatedClubs(20), { ...config, apiBase: own.url, concurrency: 5 });
+      expect(flight.peak).toBe(5);
+      expect(own.calls).toHaveLength(60);
+    });
+  });
+
+  it("a club's /account and /charges are in flight together", async () => {
+    await withGenerated(1, 150, async (own, flight) => {
+      const started = Date.now();
+      const parts = await gatherClubStripe(generatedKeys(0), { ...config, apiBase: own.url });
+      const elapsed = Date.now() - started;
+      expect(accountOf(parts).lastActivity.charges.status).toBe('read');
+      expect(flight.overlaps.filter((o) => o === '/v1/account+/v1/charges' || o === '/v1/charges+/v1/account')).toHaveLength(1);
+      // One round trip of the injected latency, not two in a row.
+      expect(elapsed).toBeLessThan(290);
+      expect(own.calls).toHaveLength(3);
+    });
+  });
+
+  it('a 429 holds back only its own key, without keeping a pool slot', async () => {
+    const custom = parseStripeFixture({
+      accounts: [
+        { keys: [{ key: 'sk_test_FAKEbusy000000000000002', state: 'rate-limited' }], account: { id: 'acct_1FAKEbusy00000002' } },
+        ...generateStripeFixture(1).accounts,
+      ],
+    });
+    const flight = new InFlight();
+    const own = await startStripeSandbox({ fixture: custom, faults: flight, now: () => NOW });
+    try {
+      // A pool of one: if the busy key's waits held the slot, the other club would wait 2 s.
+      const session = new StripeSession({ ...config, apiBase: own.url, concurrency: 1, rateLimitRetries: 2, maxRetryAfterMs: 5_000 });
+      const t0 = Date.now();
+      const busy = session.gatherClub({ secretKey: 'sk_test_FAKEbusy000000000000002' }).then((parts) => ({ parts, at: Date.now() - t0 }));
+      const other = session.gatherClub(generatedKeys(0)).then((parts) => ({ parts, at: Date.now() - t0 }));
+      const [b, o] = await Promise.all([busy, other]);
+      session.close();
+      expect(probeOf(o.parts).secretKey.outcome).toBe('valid');
+      expect(o.at).toBeLessThan(700);
+      expect(probeOf(b.parts).secretKey).toMatchObject({ outcome: 'rate-limited', error: { status: 429 } });
+      expect(b.at).toBeGreaterThanOrEqual(2_000);
+      // Retry-After: 1 honoured for every request of the busy key: account and charges, 3 times each, a second apart.
+      const times = flight.arrivals.filter((a) => a.key.endsWith('busy000000000000002')).map((a) => a.at - t0);
+      expect(times).toHaveLength(6);
+      expect(times.filter((t) => t < 1_000)).toHaveLength(2);
+      expect(times.filter((t) => t >= 1_000 && t < 2_000)).toHaveLength(2);
+      expect(times.filter((t) => t >= 2_000)).toHaveLength(2);
+    } finally {
+      await own.close();
+    }
   });
 });

@@ -337,6 +337,10 @@ export async function startStripeSandbox(options: StripeSandboxOptions): Promise
     ...(options.host !== undefined ? { host: options.host } : {}),
     faults: options.faults ?? new FaultInjector(),
   });
+  // Node's client agent keeps a socket only when the server's `Keep-Alive: timeout` exceeds one
+  // second; the shared 1 s would make every Stripe request open a connection, which the real API
+  // (which keeps them far longer) does not. Idle sockets still end with close().
+  server.server.keepAliveTimeout = 5_000;
   return {
     url: server.url,
     port: server.port,

@@ -10,9 +10,14 @@
 // a format problem. Nothing is ever created (no POST /v1/tokens). Each request is made at most once
 // per session, whatever the number of clubs sharing a key. One club's failure or slowness never
 // blocks another: each club has its own deadline, and nothing here throws.
+//
+// Speed (issue 9): the work is bounded by requests, not clubs. One SDK client serves every key (the
+// key goes with each request), one pool bounds the requests in flight for all clubs, and a 429
+// holds back only the requests of the key that got it (the pool slot is given back while waiting).
 
 import * as http from 'node:http';
 import * as https from 'node:https';
+import pLimit from 'p-limit';
 import type StripeSdk from 'stripe';
 import type { PartEnvelope } from '../../engine/snapshot.js';
 import type {
@@ -46,7 +51,7 @@ export interface StripeSourceConfig {
   retryBaseMs?: number;
   /** Everything for one club must finish within this, default 60 s. */
   clubTimeoutMs?: number;
-  /** Clubs gathered at once by gatherStripeClubs, default 4. */
+  /** Requests in flight at once, shared by every club of the session, default 24. */
   concurrency?: number;
   /** Where each request is recorded (method and path, key masked); default the run's shared log. */
   requestLog?: RequestLog;
@@ -66,11 +71,28 @@ type StripeCtor = typeof StripeSdk;
 type Result<T> = { ok: true; value: T } | { ok: false; error: Classified };
 
 let sdk: Promise<StripeCtor> | undefined;
-/** The SDK is imported on first use only (its import has side effects on stderr under some envs). */
+/**
+ * The SDK is imported once, when a session starts (not at the first request, which would then pay
+ * for it), and never by runs that do not ask Stripe (its import writes on stderr under some envs).
+ */
 function loadSdk(): Promise<StripeCtor> {
   sdk ??= import('stripe').then((m) => (m as unknown as { default: StripeCtor }).default);
   return sdk;
 }
+
+/** Starts importing the SDK without waiting (a run that will ask Stripe calls it when it starts). */
+export function preloadStripeSdk(): void {
+  loadSdk().catch(() => undefined);
+}
+
+let clientsCreated = 0;
+/** How many SDK clients this process has built (a test seam: one per session, whatever the keys). */
+export function stripeClientsCreated(): number {
+  return clientsCreated;
+}
+
+/** Default number of Stripe requests in flight (Stripe allows far more per account; this is ours). */
+export const DEFAULT_STRIPE_POOL = 24;
 
 export interface Endpoint {
   host: string;
@@ -111,7 +133,10 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export class StripeSession {
   private readonly endpoint: Endpoint;
   private readonly agent: http.Agent;
-  private readonly clients = new Map<string, Promise<StripeSdk>>();
+  private sdkClient: Promise<StripeSdk> | undefined;
+  private readonly pool: ReturnType<typeof pLimit>;
+  /** Per key: no request before this time (set by a 429's Retry-After or our backoff). */
+  private readonly heldUntil = new Map<string, number>();
   private readonly cache = new Map<string, Promise<Result<unknown>>>();
   private readonly options: Required<Omit<StripeSourceConfig, 'apiBase' | 'requestLog'>>;
   private readonly log: RequestLog;
@@ -130,8 +155,11 @@ export class StripeSession {
       maxRetryAfterMs: config.maxRetryAfterMs ?? 10_000,
       retryBaseMs: config.retryBaseMs ?? 500,
       clubTimeoutMs: config.clubTimeoutMs ?? 60_000,
-      concurrency: config.concurrency ?? 4,
+      concurrency: config.concurrency ?? DEFAULT_STRIPE_POOL,
     };
+    this.pool = pLimit(Math.max(1, this.options.concurrency));
+    // Start importing the SDK now, while the first clubs are prepared; a failure shows on the first read.
+    preloadStripeSdk();
   }
 
   get host(): string {
@@ -144,8 +172,9 @@ export class StripeSession {
     this.agent.destroy();
   }
 
-  private client(key: string): Promise<StripeSdk> {
-    let client = this.clients.get(key);
+  /** The session's one SDK client; each request brings its own key (`apiKey` request option). */
+  private client(): Promise<StripeSdk> {
+    let client = this.sdkClient;
     if (!client) {
       client = loadSdk().then((Stripe) => {
         // The SDK's Node client on our agent, refusing new requests once the session is closed: the
@@ -178,7 +207,10 @@ export class StripeSession {
           };
           return response;
         };
-        return new Stripe(key, {
+        clientsCreated++;
+        // No key of its own: a request without a per-request key fails here instead of being sent.
+        return new Stripe('', {
+          authenticator: () => Promise.reject(new Error('no Stripe key given for this request')),
           apiVersion: Stripe.API_VERSION,
           host: this.endpoint.host,
           port: this.endpoint.port,
@@ -190,32 +222,50 @@ export class StripeSession {
           appInfo: { name: 'checkout-doctor' },
         });
       });
-      this.clients.set(key, client);
+      this.sdkClient = client;
     }
     return client;
+  }
+
+  /** Waits until `key` is no longer held back by a 429 (other keys are not concerned). */
+  private async heldBack(key: string): Promise<void> {
+    for (let until = this.heldUntil.get(key) ?? 0; until > Date.now() && !this.closed; until = this.heldUntil.get(key) ?? 0) await sleep(until - Date.now());
+  }
+
+  private holdBack(key: string, ms: number): void {
+    this.heldUntil.set(key, Math.max(this.heldUntil.get(key) ?? 0, Date.now() + ms));
   }
 
   /**
    * One read (`path` with its query), made once per session for a key, retried on 429 within the
    * club's deadline. Recorded once in the request log, with the key masked and a short fingerprint.
+   * It takes a slot of the session's pool only while on the wire, never while held back by a 429.
    */
-  private read<T>(path: string, key: string, deadline: number, mask: (s: string) => string, fn: (stripe: StripeSdk) => Promise<T>): Promise<Result<T>> {
+  private read<T>(
+    path: string,
+    key: string,
+    deadline: number,
+    mask: (s: string) => string,
+    fn: (stripe: StripeSdk, options: StripeSdk.RequestOptions) => Promise<T>,
+  ): Promise<Result<T>> {
     const cacheKey = `${path}\u0000${key}`;
     let pending = this.cache.get(cacheKey) as Promise<Result<T>> | undefined;
     if (!pending) {
       const facts = describeKey(key);
       this.log.record({ source: 'stripe', method: 'GET', target: `${path} [${facts.masked} #${facts.fingerprint.slice(0, 8)}]` });
       pending = (async (): Promise<Result<T>> => {
-        const stripe = await this.client(key);
+        const stripe = await this.client();
         for (let attempt = 0; ; attempt++) {
           try {
-            return { ok: true, value: await fn(stripe) };
+            await this.heldBack(key);
+            return { ok: true, value: await this.pool(() => fn(stripe, { apiKey: key })) };
           } catch (error) {
             const c = classifyStripeError(error, mask);
             if (c.kind === 'rate-limited' && attempt < this.options.rateLimitRetries && !this.closed) {
               const wait = c.retryAfterMs ?? this.options.retryBaseMs * 2 ** attempt;
               if (wait <= this.options.maxRetryAfterMs && Date.now() + wait < deadline) {
-                await sleep(wait);
+                // Every request of this key waits too (Stripe limits per account), no other key does.
+                this.holdBack(key, wait);
                 continue;
               }
             }
@@ -283,7 +333,7 @@ export class StripeSession {
       return;
     }
     // A secret-only read: a genuine publishable key is answered `secret_key_required`.
-    const result = await this.read('/v1/account', raw, deadline, mask, (stripe) => stripe.accounts.retrieveCurrent());
+    const result = await this.read('/v1/account', raw, deadline, mask, (stripe, options) => stripe.accounts.retrieveCurrent(undefined, options));
     if (result.ok) {
       const id = (result.value as { id?: unknown }).id;
       state.publishable = { outcome: 'accepted-as-secret', accountId: typeof id === 'string' ? id : null };
@@ -347,8 +397,17 @@ export class StripeSession {
       return;
     }
     const keyKind = facts.kind;
-    const account = await this.read('/v1/account', raw, deadline, mask, (stripe) => stripe.accounts.retrieveCurrent());
+    // The newest charge is read together with the account for a standard secret key: a GET without
+    // effects, made anyway once the account answers (nearly always). Its answer is dropped when the
+    // account read fails. A restricted key waits: it lacks the account permission more often.
+    const charges = (path: string) => this.newest(path, raw, deadline, mask, (s, o) => s.charges.list({ limit: 1 }, o));
+    const speculative = keyKind === 'secret' ? charges('/v1/charges?limit=1') : undefined;
+    speculative?.catch(() => undefined);
+    const account = await this.read('/v1/account', raw, deadline, mask, (stripe, options) => stripe.accounts.retrieveCurrent(undefined, options));
     if (!account.ok) {
+      // The speculative charge read is already on the wire: let it end with the club, so that no
+      // request outlives its club's answer (the run log lists only requests Stripe received).
+      await speculative;
       const c = account.error;
       const cause = causeOf(c, host);
       switch (c.kind) {
@@ -383,11 +442,11 @@ export class StripeSession {
     state.secret = { outcome: 'valid', keyKind, accountId, livemode: facts.mode === null ? null : facts.mode === 'live' };
 
     // Last activity: the newest charge; payment intents only when charges date nothing.
-    const charges = await this.newest('/v1/charges?limit=1', raw, deadline, mask, (s) => s.charges.list({ limit: 1 }));
+    const lastCharge = await (speculative ?? charges('/v1/charges?limit=1'));
     const paymentIntents: StripeActivityRead =
-      charges.status === 'read' && charges.created !== null
+      lastCharge.status === 'read' && lastCharge.created !== null
         ? { status: 'skipped' }
-        : await this.newest('/v1/payment_intents?limit=1', raw, deadline, mask, (s) => s.paymentIntents.list({ limit: 1 }));
+        : await this.newest('/v1/payment_intents?limit=1', raw, deadline, mask, (s, o) => s.paymentIntents.list({ limit: 1 }, o));
 
     const capabilities: StripeAccount['capabilities'] = {};
     const rawCaps = acct.capabilities;
@@ -396,7 +455,7 @@ export class StripeSession {
     }
     // The reasons behind a capability that is not active (inactivity...) need one more read.
     if (accountId && Object.values(capabilities).some((c) => c.status !== 'active')) {
-      const list = await this.read(`/v1/accounts/${accountId}/capabilities`, raw, deadline, mask, (s) => s.accounts.listCapabilities(accountId));
+      const list = await this.read(`/v1/accounts/${accountId}/capabilities`, raw, deadline, mask, (s, o) => s.accounts.listCapabilities(accountId, undefined, o));
       if (list.ok) {
         for (const cap of (list.value as { data?: unknown[] }).data ?? []) {
           const c = cap as { id?: unknown; status?: unknown; requirements?: { disabled_reason?: unknown } | null };
@@ -420,7 +479,7 @@ export class StripeSession {
       requirements: normaliseRequirements(acct.requirements),
       futureRequirements: normaliseRequirements(acct.future_requirements),
       capabilities,
-      lastActivity: { charges, paymentIntents },
+      lastActivity: { charges: lastCharge, paymentIntents },
     };
     state.account = { status: 'ok', data };
   }
@@ -430,7 +489,7 @@ export class StripeSession {
     key: string,
     deadline: number,
     mask: (s: string) => string,
-    fn: (stripe: StripeSdk) => Promise<{ data: { created: number }[] }>,
+    fn: (stripe: StripeSdk, options: StripeSdk.RequestOptions) => Promise<{ data: { created: number }[] }>,
   ): Promise<StripeActivityRead> {
     const result = await this.read(path, key, deadline, mask, fn);
     if (result.ok) {
@@ -479,23 +538,19 @@ export async function gatherClubStripe(keys: ClubStripeKeys, config: StripeSourc
 }
 
 /**
- * The Stripe parts of several clubs, at most `concurrency` clubs at once, sharing one session (so a
- * key used by two clubs is probed once). Each club is independent: one failing never stops another.
+ * The Stripe parts of several clubs, all started at once and sharing one session: one SDK client,
+ * one pool of `concurrency` requests in flight (so the run is bounded by requests, not clubs), a key
+ * used by two clubs probed once. Each club is independent: one failing never stops another.
  */
 export async function gatherStripeClubs(
   clubs: readonly { name: string; keys: ClubStripeKeys }[],
   config: StripeSourceConfig = {},
 ): Promise<Map<string, StripeParts>> {
   const session = new StripeSession(config);
-  const results = new Map<string, StripeParts>();
-  const queue = [...clubs];
-  const workers = Array.from({ length: Math.max(1, Math.min(config.concurrency ?? 4, queue.length)) }, async () => {
-    for (let club = queue.shift(); club; club = queue.shift()) results.set(club.name, await session.gatherClub(club.keys));
-  });
   try {
-    await Promise.all(workers);
+    const parts = await Promise.all(clubs.map((club) => session.gatherClub(club.keys)));
+    return new Map(clubs.map((c, i) => [c.name, parts[i]!]));
   } finally {
     session.close();
   }
-  return new Map(clubs.map((c) => [c.name, results.get(c.name)!]));
 }
