@@ -219,6 +219,13 @@ describe('reads in flight together (issue 9)', () => {
     }
     await cancelledRequestsLanded();
   });
+  it('keys refused while the other reads hang: those are cancelled, the gathering does not wait for them', async () => {
+    for (const path of ['/api/v2/user/*', '/api/v2/integrations', '/api/v2/shipping_methods']) faults.add({ path, respond: { kind: 'hang' } });
+    // A 60 s per-request timeout against a 10 s test: only the cancellation lets this test end.
+    const parts = await gatherSendcloud(config({ secretKey: 'FAKEscSecret0wrong00000000000009' }), shopUrl(), opts({ timeoutMs: 60_000 }));
+    for (const name of SENDCLOUD_PART_NAMES) expect(causeOf(parts, name)).toMatchObject({ kind: 'auth', status: 401 });
+    expectEachOnce(sandbox.requests().map((r) => r.path));
+  }, 10_000);
 });
 
 describe('failures become failed parts with a Cause', () => {
