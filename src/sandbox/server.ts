@@ -27,6 +27,8 @@ export interface SandboxServer {
   server: Server;
   faults: FaultInjector;
   requests: LoggedRequest[];
+  /** Requests received and not yet answered, and the most there have been at once (tests reset it). */
+  concurrency: { inFlight: number; max: number };
   close(): Promise<void>;
 }
 
@@ -40,6 +42,8 @@ export interface StartOptions {
 export async function startSandboxServer(handler: Handler, options: StartOptions = {}): Promise<SandboxServer> {
   const faults = options.faults ?? new FaultInjector();
   const requests: LoggedRequest[] = [];
+  // Proves requests were in flight together without timing anything.
+  const concurrency = { inFlight: 0, max: 0 };
   const host = options.host ?? '127.0.0.1';
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', `http://${host}`);
@@ -50,6 +54,9 @@ export async function startSandboxServer(handler: Handler, options: StartOptions
       url: req.url ?? '/',
       headers: { ...req.headers },
     });
+    concurrency.inFlight += 1;
+    concurrency.max = Math.max(concurrency.max, concurrency.inFlight);
+    res.once('close', () => (concurrency.inFlight -= 1));
     void (async () => {
       try {
         if (await faults.intercept(req, res)) return;
@@ -77,6 +84,7 @@ export async function startSandboxServer(handler: Handler, options: StartOptions
     server,
     faults,
     requests,
+    concurrency,
     close: () =>
       new Promise<void>((resolve) => {
         faults.releaseHung();

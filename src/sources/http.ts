@@ -106,7 +106,16 @@ export class HttpTransportError extends Error {
   }
 }
 
-const sleepReal = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const sleepReal = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    // Cleared on abort: a cancelled wait must not keep the process alive for its remaining time.
+    const cancel = () => clearTimeout(timer);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', cancel);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', cancel, { once: true });
+  });
 
 class BodyTooLarge extends Error {
   constructor(readonly limit: number) {
@@ -190,6 +199,19 @@ function describeTransport(error: unknown, code: string | undefined, host: strin
   }
 }
 
+/** Resolves when `wait` does or `signal` aborts, whichever comes first. */
+function untilAborted(wait: Promise<void>, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    signal.addEventListener('abort', done, { once: true });
+    wait.then(done, done);
+  });
+}
+
 /**
  * Sends one request and returns the final response, retrying GET and HEAD (idempotent) per the
  * policy. Throws HttpTransportError when no response came (timeout, refused, DNS, TLS, reset).
@@ -204,7 +226,7 @@ export async function httpRequest(url: string | URL, options: HttpRequestOptions
   const timeoutMs = options.timeoutMs ?? 15_000;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const runSignal = runScope.getStore();
-  const sleep = options.sleep ?? sleepReal;
+  const sleep = options.sleep ?? ((ms: number) => sleepReal(ms, runSignal));
   const random = options.random ?? Math.random;
   let waited = 0;
 
@@ -281,7 +303,12 @@ export async function httpRequest(url: string | URL, options: HttpRequestOptions
       throw failure!;
     }
     options.onRetry?.({ attempt, delayMs: delay, reason });
-    await sleep(delay);
+    // The run's end (or a cancelled speculative read) cuts the wait short: no attempt follows.
+    await (runSignal ? untilAborted(sleep(delay), runSignal) : sleep(delay));
+    if (runSignal?.aborted) {
+      if (response) return response;
+      throw failure!;
+    }
     waited += delay;
   }
 }

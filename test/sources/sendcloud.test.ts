@@ -65,6 +65,19 @@ function expectNoSecrets(value: unknown) {
   for (const secret of [SECRET, PUBLIC, PS_KEY, Buffer.from(`${PUBLIC}:${SECRET}`).toString('base64'), ...PERSONAL]) expect(text).not.toContain(secret);
 }
 
+/**
+ * A cancelled speculative read may already be on the wire: let it reach the emulator now, so that it
+ * is not counted in the next test's request log.
+ */
+async function cancelledRequestsLanded() {
+  await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+/** Speculative reads may go out on a broken account, but never twice. */
+function expectEachOnce(paths: string[]) {
+  expect(new Set(paths).size).toBe(paths.length);
+}
+
 async function withFixture<T>(fixture: SendcloudFixture, fn: (url: string) => Promise<T>): Promise<T> {
   const other = await startSendcloudSandbox({ fixture });
   try {
@@ -179,8 +192,44 @@ describe('gatherSendcloud on the demo account', () => {
   });
 });
 
+describe('reads in flight together (issue 9)', () => {
+  it('the user does not hold back the other reads; only the logs wait, for the integrations', async () => {
+    // Every request held 150 ms by the emulator: the five independent reads must all be there at once.
+    faults.add({ name: 'slow', path: '*', latencyMs: 150 });
+    const parts = await gatherSendcloud(config(), shopUrl(), opts());
+    expect(data(parts, 'sendcloud.integrationLogs').integrationId).toBe(4242);
+    expect(sandbox.maxInFlight()).toBe(5);
+    const paths = sandbox.requests().map((r) => r.path);
+    expect(paths.slice(0, 5).sort()).toEqual(
+      ['/api/v2/user', '/api/v2/user/addresses/sender', '/api/v2/user/invoices', '/api/v2/integrations', '/api/v2/shipping_methods'].sort(),
+    );
+    expect(paths[5]).toBe('/api/v2/integrations/4242/logs');
+  });
+
+  it('a rate-limited account: the speculative reads are cancelled, not retried, every part has the user cause', async () => {
+    faults.add({ path: '*', latencyMs: 50 });
+    const parts = await gatherSendcloud(config({ publicKey: 'FAKEscPublic0busy000000000000003', secretKey: 'FAKEscSecret0busy000000000000003' }), shopUrl(), opts({ retry: { retries: 2 } }));
+    const cause = causeOf(parts, 'sendcloud.user');
+    expect(cause.kind).toBe('rate-limited');
+    for (const name of SENDCLOUD_PART_NAMES) expect(causeOf(parts, name)).toEqual(cause);
+    expect(sandbox.requests().filter((r) => r.path === '/api/v2/user')).toHaveLength(3);
+    // Each other resource asked at most as often as the user (never beyond the user's own retries).
+    for (const path of ['/api/v2/user/addresses/sender', '/api/v2/user/invoices', '/api/v2/integrations', '/api/v2/shipping_methods']) {
+      expect(sandbox.requests().filter((r) => r.path === path).length).toBeLessThanOrEqual(3);
+    }
+    await cancelledRequestsLanded();
+  });
+  it('keys refused while the other reads hang: those are cancelled, the gathering does not wait for them', async () => {
+    for (const path of ['/api/v2/user/*', '/api/v2/integrations', '/api/v2/shipping_methods']) faults.add({ path, respond: { kind: 'hang' } });
+    // A 60 s per-request timeout against a 10 s test: only the cancellation lets this test end.
+    const parts = await gatherSendcloud(config({ secretKey: 'FAKEscSecret0wrong00000000000009' }), shopUrl(), opts({ timeoutMs: 60_000 }));
+    for (const name of SENDCLOUD_PART_NAMES) expect(causeOf(parts, name)).toMatchObject({ kind: 'auth', status: 401 });
+    expectEachOnce(sandbox.requests().map((r) => r.path));
+  }, 10_000);
+});
+
 describe('failures become failed parts with a Cause', () => {
-  it('wrong keys: every part failed (auth, 401, upstream message), one request only, fix names the Sendcloud menu', async () => {
+  it('wrong keys: every part failed (auth, 401, upstream message), each resource asked once at most, fix names the Sendcloud menu', async () => {
     const wrongSecret = 'FAKEscSecret0wrong00000000000009';
     const parts = await gatherSendcloud(config({ secretKey: wrongSecret }), shopUrl(), opts());
     for (const name of SENDCLOUD_PART_NAMES) {
@@ -190,7 +239,9 @@ describe('failures become failed parts with a Cause', () => {
       expect(cause.fix!.map((f) => f.fr).join('\n')).toContain('Réglages > Intégrations > Sendcloud API');
       expect(cause.fix!.map((f) => f.en).join('\n')).toContain('Settings > Integrations > Sendcloud API');
     }
-    expect(sandbox.requests().map((r) => r.path)).toEqual(['/api/v2/user']);
+    // The reads start together (issue 9), so the others went out with the user; none is retried.
+    expect(sandbox.requests().filter((r) => r.path === '/api/v2/user')).toHaveLength(1);
+    expectEachOnce(sandbox.requests().map((r) => r.path));
     expect(JSON.stringify(parts)).not.toContain(wrongSecret);
     expectNoSecrets(parts);
   });
@@ -231,10 +282,14 @@ describe('failures become failed parts with a Cause', () => {
     expect(cause).toMatchObject({ source: 'sendcloud', kind: 'rate-limited', status: 429 });
     expect(cause.message).toContain('Retry-After 1');
     expect(cause.message).toContain('Request was throttled.');
-    expect(sleeps).toEqual([1000, 1000]);
-    // The account is out of reach for now: nothing else is asked, every part tells why.
-    expect(new Set(sandbox.requests().map((r) => r.path))).toEqual(new Set(['/api/v2/user']));
+    // The user waited its Retry-After twice; the speculative reads, refused alike, waited the same and
+    // were cancelled when the user gave up (issue 9: they start with the user).
+    expect(sleeps.filter((ms) => ms === 1000).length).toBeGreaterThanOrEqual(2);
+    expect(sleeps.every((ms) => ms === 1000)).toBe(true);
+    expect(sandbox.requests().filter((r) => r.path === '/api/v2/user')).toHaveLength(3);
+    // The account is out of reach for now: every part tells why.
     for (const name of SENDCLOUD_PART_NAMES) expect(causeOf(parts, name)).toEqual(cause);
+    await cancelledRequestsLanded();
   });
 
   it('a wrong apiBase (404 envelope on the user): not-found on every part, with the config fix', async () => {
@@ -243,14 +298,18 @@ describe('failures become failed parts with a Cause', () => {
     expect(cause).toMatchObject({ kind: 'not-found', status: 404 });
     expect(cause.message).toContain('"Not found."');
     expect(cause.fix!.map((f) => f.en).join()).toContain('sendcloud.apiBase');
-    expect(sandbox.requests().map((r) => r.path)).toEqual(['/sendcloud/api/v2/user']);
+    const paths = sandbox.requests().map((r) => r.path);
+    expect(paths).toContain('/sendcloud/api/v2/user');
+    expect(paths.every((p) => p.startsWith('/sendcloud/api/v2/')), paths.join()).toBe(true);
+    expectEachOnce(paths);
   });
 
-  it('a user request that hangs: timeout on every part, nothing else sent', async () => {
+  it('a user request that hangs: timeout on every part, each resource asked once at most', async () => {
     faults.add({ path: '/api/v2/user', respond: { kind: 'hang' } });
     const parts = await gatherSendcloud(config(), shopUrl(), opts({ timeoutMs: 300 }));
     for (const name of SENDCLOUD_PART_NAMES) expect(causeOf(parts, name).kind).toBe('timeout');
-    expect(log.entries.map((e) => e.target)).toEqual(['/api/v2/user']);
+    expect(log.entries.map((e) => e.target)).toContain('/api/v2/user');
+    expectEachOnce(log.entries.map((e) => e.target));
   });
 
   it('5xx on one resource: that part (and the logs that depend on it) fail, the others are gathered', async () => {
@@ -304,7 +363,7 @@ describe('failures become failed parts with a Cause', () => {
     const cause = causeOf(parts, 'sendcloud.user');
     expect(cause).toMatchObject({ source: 'sendcloud', kind: 'unreachable', host: `127.0.0.1:${port}`, code: 'ECONNREFUSED' });
     expect(cause.message).toContain('refused the connection');
-    expect(log.entries).toHaveLength(1);
+    expectEachOnce(log.entries.map((e) => e.target));
     for (const name of SENDCLOUD_PART_NAMES) expect(causeOf(parts, name)).toEqual(cause);
     expectNoSecrets(parts);
   });

@@ -36,6 +36,8 @@ export interface SendcloudSandbox {
   requests(): { method: string; path: string; query: Record<string, string> }[];
   /** Raw Authorization headers received (tests check how credentials were sent). */
   authorizations(): (string | undefined)[];
+  /** The most requests this emulator has held at once since the last `clearLog()`. */
+  maxInFlight(): number;
   clearLog(): void;
   close(): Promise<void>;
 }
@@ -182,8 +184,10 @@ export async function startSendcloudSandbox(options: SendcloudSandboxOptions): P
     calls,
     requests: () => server.requests.map(({ method, path, query }) => ({ method, path, query })),
     authorizations: () => server.requests.map((r) => r.headers.authorization as string | undefined),
+    maxInFlight: () => server.concurrency.max,
     clearLog: () => {
       calls.length = 0;
+      server.concurrency.max = server.concurrency.inFlight;
       server.requests.length = 0;
       server.faults.hits.length = 0;
     },

@@ -2,7 +2,7 @@
 // `sendcloud.secretKey` and the diagnosed shop's connection. Shop-wide parts, gathered once per run
 // and shared by every club:
 //
-//   sendcloud.user             GET /api/v2/user                     (first: it checks the keys)
+//   sendcloud.user             GET /api/v2/user                     (decides for the account)
 //   sendcloud.senderAddresses  GET /api/v2/user/addresses/sender
 //   sendcloud.invoices         GET /api/v2/user/invoices             (direct-debit heuristic)
 //   sendcloud.integrations     GET /api/v2/integrations              (+ which one is the shop's)
@@ -13,8 +13,9 @@
 // its `shop_url` has the host (case-insensitive, port and scheme ignored) and path (trailing slash
 // ignored) of `prestashop.url`; among several, `system` starting with `prestashop` wins.
 //
-// Rules: keys refused (401/403), rate limit, unreachable or silent host, or 404/redirect on the
-// first request → every part failed with that cause and no further request. Any other failure
+// Rules: every read starts at once, the logs as soon as the integrations are known. Keys refused
+// (401/403), rate limit, unreachable or silent host, or 404/redirect on the user → every part failed
+// with that cause, the other reads cancelled and never retried. Any other failure
 // (5xx, unreadable answer) costs only its part. Invoices or logs answering 403/404 (not
 // offered to this account) are `unavailable`, not failed. Nothing here throws.
 
@@ -22,7 +23,7 @@ import type { Dispatcher } from 'undici';
 import type { PartEnvelope, PartMap } from '../../engine/snapshot.js';
 import { t, type Cause } from '../../engine/types.js';
 import { redactor } from '../../secrets/redact.js';
-import type { RetryPolicy } from '../http.js';
+import { currentRunSignal, withRunSignal, type RetryPolicy } from '../http.js';
 import type { RequestLog } from '../request-log.js';
 import { DEFAULT_SENDCLOUD_API, SendcloudClient, SendcloudError } from './client.js';
 import {
@@ -156,13 +157,33 @@ export async function gatherSendcloud(
     return allFailed({ source: 'config', kind: 'invalid-api-base', message: `sendcloud.apiBase is not a URL (${(error as Error).message})` });
   }
 
-  // The user first: it proves the keys. When it shows the account cannot be read at all now
-  // (keys refused, rate-limited, host unreachable or silent, wrong apiBase), the other requests would
-  // only repeat that answer: every part gets the same cause and nothing more is sent.
-  const user = await part(async () => normaliseUser(await client.get(PATHS.user, UserPayloadSchema)));
-  if (user.status === 'failed' && STOP_KINDS.has(user.cause.kind)) return allFailed(user.cause);
+  // Every read starts at once (issue 9: the reads are independent, only the integration logs need
+  // the integrations): awaiting the user first cost a whole round trip on every run. The user still
+  // decides for the account: when it shows the account cannot be read at all now (keys refused,
+  // rate-limited, host unreachable or silent, wrong apiBase), the speculative reads are cancelled
+  // (in flight or waiting to retry) and every part gets the user's cause. The price is at most one
+  // refused read per resource on a broken account: read-only and cheap.
+  const speculation = new AbortController();
+  const runSignal = currentRunSignal();
+  const scope = runSignal ? AbortSignal.any([runSignal, speculation.signal]) : speculation.signal;
+  const user = part(async () => normaliseUser(await client.get(PATHS.user, UserPayloadSchema)));
+  const others = withRunSignal(scope, () => readIndependent(client, shopUrl));
+  const userEnvelope = await user;
+  if (userEnvelope.status === 'failed' && STOP_KINDS.has(userEnvelope.cause.kind)) {
+    speculation.abort(new Error('the Sendcloud account cannot be read (see the user request)'));
+    await others; // settles at once: nothing left to wait for once cancelled
+    return allFailed(userEnvelope.cause);
+  }
+  return { 'sendcloud.user': userEnvelope, ...(await others) };
+}
 
-  const [senderAddresses, invoices, integrations, shippingMethods] = await Promise.all([
+/** The reads that need nothing but the keys, and the logs once the integrations are known. */
+async function readIndependent(client: SendcloudClient, shopUrl: string): Promise<PartMap> {
+  const integrationsAndLogs = (async () => {
+    const integrations = await part(async () => normaliseIntegrations(await client.get(PATHS.integrations, IntegrationsPayloadSchema), shopUrl));
+    return { integrations, integrationLogs: await logsOf(client, integrations) };
+  })();
+  const [senderAddresses, invoices, shippingMethods, { integrations, integrationLogs }] = await Promise.all([
     part(async () => normaliseSenderAddresses(await client.get(PATHS.senderAddresses, SenderAddressesPayloadSchema))),
     part(
       async () => normaliseInvoices(await client.get(PATHS.invoices, InvoicesPayloadSchema)),
@@ -177,38 +198,34 @@ export async function gatherSendcloud(
             }
           : undefined,
     ),
-    part(async () => normaliseIntegrations(await client.get(PATHS.integrations, IntegrationsPayloadSchema), shopUrl)),
     part(async () => normaliseShippingMethods(await client.get(PATHS.shippingMethods, ShippingMethodsPayloadSchema))),
+    integrationsAndLogs,
   ]);
-
-  let integrationLogs: PartEnvelope;
-  if (integrations.status !== 'ok') integrationLogs = integrations;
-  else {
-    const matchedId = (integrations.data as { matchedId: number | null }).matchedId;
-    integrationLogs =
-      matchedId === null
-        ? { status: 'ok', data: { integrationId: null, entries: [], truncated: false } }
-        : await part(
-            async () => normaliseLogs(await client.get(PATHS.logs(matchedId), LogsPayloadSchema), matchedId),
-            (e) =>
-              isNotOffered(e)
-                ? {
-                    status: 'unavailable',
-                    reason: t(
-                      `Le journal d’erreurs de l’intégration n° ${matchedId} n’est pas lisible par l’API (HTTP ${e.details.status}).`,
-                      `The error log of integration #${matchedId} cannot be read through the API (HTTP ${e.details.status}).`,
-                    ),
-                  }
-                : undefined,
-          );
-  }
-
   return {
-    'sendcloud.user': user,
     'sendcloud.senderAddresses': senderAddresses,
     'sendcloud.invoices': invoices,
     'sendcloud.integrations': integrations,
     'sendcloud.integrationLogs': integrationLogs,
     'sendcloud.shippingMethods': shippingMethods,
   };
+}
+
+/** The shop's integration's error log: follows the integrations part (failed with it, empty without a match). */
+async function logsOf(client: SendcloudClient, integrations: PartEnvelope): Promise<PartEnvelope> {
+  if (integrations.status !== 'ok') return integrations;
+  const matchedId = (integrations.data as { matchedId: number | null }).matchedId;
+  if (matchedId === null) return { status: 'ok', data: { integrationId: null, entries: [], truncated: false } };
+  return part(
+    async () => normaliseLogs(await client.get(PATHS.logs(matchedId), LogsPayloadSchema), matchedId),
+    (e) =>
+      isNotOffered(e)
+        ? {
+            status: 'unavailable',
+            reason: t(
+              `Le journal d’erreurs de l’intégration n° ${matchedId} n’est pas lisible par l’API (HTTP ${e.details.status}).`,
+              `The error log of integration #${matchedId} cannot be read through the API (HTTP ${e.details.status}).`,
+            ),
+          }
+        : undefined,
+  );
 }
