@@ -202,7 +202,9 @@ async function gather(options: GatherOptions): Promise<Snapshot> {
 
   progress.start(prestashopSource, partsOf(prestashopSource, wants, query, prestashopSource));
   const ps = await within(gatherPrestaShop(config, query, wants));
-  if (ps) settle(progress, { ...ps.gathered.parts, ...lookupParts(ps.gathered.lookups) }, prestashopSource);
+  // The shop id is the configuration's: known with the shop's other parts.
+  const shopPart: PartEnvelope = { status: 'ok', data: { id: config.prestashop.shopId ?? 1 } };
+  if (ps) settle(progress, { ...ps.gathered.parts, ...lookupParts(ps.gathered.lookups), 'prestashop.shop': shopPart }, prestashopSource);
   const gathered: PrestaShopGathered = ps?.gathered ?? {
     parts: {},
     lookups: {},
@@ -238,7 +240,7 @@ async function gather(options: GatherOptions): Promise<Snapshot> {
     });
   }
   const [front, sendcloud, coupons] = await shopWide;
-  const parts: PartMap = { ...gathered.parts, ...sendcloud, 'prestashop.shop': { status: 'ok', data: { id: config.prestashop.shopId ?? 1 } } };
+  const parts: PartMap = { ...gathered.parts, ...sendcloud, 'prestashop.shop': shopPart };
   if (front) parts['shop.front'] = front;
   if (coupons) parts['shop.dynamicCoupons'] = coupons;
   if (signal?.aborted) markStopped(signal.reason, wants, query, prestashopSource, parts, gathered.lookups, clubs);

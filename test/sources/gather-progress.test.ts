@@ -52,8 +52,9 @@ function envelopes(): Array<{ part: string; club: string; envelope: NonNullable<
   for (const club of snapshot.clubs) for (const [part, envelope] of Object.entries(club.parts)) all.push({ part, club: club.name, envelope: envelope! });
   return all;
 }
-const of = (type: GatherEvent['type'], part: string, club: string) =>
-  events.filter((e) => e.type === type && e.type !== 'club-done' && e.part === part && (e.club ?? '') === club);
+type PartEvent = Exclude<GatherEvent, { type: 'club-done' }>;
+const of = (type: PartEvent['type'], part: string, club: string): PartEvent[] =>
+  events.filter((e): e is PartEvent => e.type !== 'club-done' && e.type === type && e.part === part && (e.club ?? '') === club);
 
 describe('gathering emits progress events', () => {
   it('the set-up gives failures to report and several clubs', () => {
@@ -104,7 +105,7 @@ describe('gathering emits progress events', () => {
     const done = events.filter((e): e is Extract<GatherEvent, { type: 'club-done' }> => e.type === 'club-done');
     expect(done.map((e) => e.club)).toEqual(snapshot.clubs.map((c) => c.name));
     for (const d of done) {
-      const last = events.findLastIndex((e) => e.type !== 'club-done' && e.club === d.club);
+      const last = events.map((e) => e.type !== 'club-done' && e.club === d.club).lastIndexOf(true);
       expect(events.indexOf(d)).toBeGreaterThan(last);
     }
   });
