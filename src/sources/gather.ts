@@ -60,13 +60,13 @@ export interface GatherOptions {
 export type Wants = (part: PartName) => boolean;
 const wantsFrom = (needs: ReadonlySet<PartName> | undefined): Wants => (needs ? (part) => needs.has(part) : () => true);
 
-async function gatherPrestaShop(config: Config, query: Query, wants: Wants): Promise<{ source: string; gathered: PrestaShopGathered }> {
+async function gatherPrestaShop(config: Config, query: Query, wants: Wants, onParts: (parts: PartMap) => void): Promise<{ source: string; gathered: PrestaShopGathered }> {
   const ps = config.prestashop!;
   const shopId = ps.shopId ?? 1;
   if (ps.database) {
     const db = new PrestaShopDatabase(ps.database, { connectTimeoutMs: ps.timeoutMs, queryTimeoutMs: ps.timeoutMs });
     try {
-      return { source: 'database', gathered: await gatherFromDatabase(db, { clubs: config.clubs, query, shopId, wants }) };
+      return { source: 'database', gathered: await gatherFromDatabase(db, { clubs: config.clubs, query, shopId, wants, onParts }) };
     } finally {
       await db.close();
     }
@@ -78,7 +78,7 @@ async function gatherPrestaShop(config: Config, query: Query, wants: Wants): Pro
     );
   }
   const ws = new PrestaShopWebservice({ url: ps.url, key: ps.webserviceKey, shopId: ps.shopId, timeoutMs: ps.timeoutMs });
-  return { source: 'webservice', gathered: await gatherFromWebservice(ws, { clubs: config.clubs, query, shopId, wants }) };
+  return { source: 'webservice', gathered: await gatherFromWebservice(ws, { clubs: config.clubs, query, shopId, wants, onParts }) };
 }
 
 /** Every part a club would have, failed with the same cause (the clubs could not be listed). */
@@ -201,7 +201,7 @@ async function gather(options: GatherOptions): Promise<Snapshot> {
   shopWide.catch(() => undefined);
 
   progress.start(prestashopSource, partsOf(prestashopSource, wants, query, prestashopSource));
-  const ps = await within(gatherPrestaShop(config, query, wants));
+  const ps = await within(gatherPrestaShop(config, query, wants, (parts) => settle(progress, parts, prestashopSource)));
   // The shop id is the configuration's: known with the shop's other parts.
   const shopPart: PartEnvelope = { status: 'ok', data: { id: config.prestashop.shopId ?? 1 } };
   if (ps) settle(progress, { ...ps.gathered.parts, ...lookupParts(ps.gathered.lookups), 'prestashop.shop': shopPart }, prestashopSource);

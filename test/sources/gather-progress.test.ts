@@ -13,6 +13,8 @@ import { gatherSnapshot } from '../../src/sources/gather.js';
 
 let running: RunningSandbox;
 let events: GatherEvent[];
+/** When each event came (ms), to tell live progress from a batch at the end. */
+let times: number[];
 let snapshot: Snapshot;
 
 /** Every value of the configuration that is a secret: none may appear in an event. */
@@ -31,13 +33,19 @@ beforeAll(async () => {
   // A failing part on each kind of source: the shop's carriers, a Sendcloud read.
   running.prestashop.faults.add({ path: '/api/carriers', respond: { kind: 'status', status: 500 } });
   running.sendcloud!.faults.add({ path: '/api/v2/user/invoices', respond: { kind: 'status', status: 500 } });
+  // A slow customer lookup: the shop's other parts must be reported before it ends, not with it.
+  running.prestashop.faults.add({ path: '/api/customers', latencyMs: 600 });
   events = [];
+  times = [];
   snapshot = await gatherSnapshot({
     config: running.config,
     query: { customer: 'marie.durand@example.fr' },
     choose: (clubs) => [...clubs],
     fallbackNames: [],
-    onProgress: (event) => events.push(event),
+    onProgress: (event) => {
+      events.push(event);
+      times.push(performance.now());
+    },
   });
 }, 60_000);
 afterAll(async () => {
@@ -80,6 +88,12 @@ describe('gathering emits progress events', () => {
       if (envelope.status === 'failed') expect(settled, where).toMatchObject({ type: 'part-failed', cause: envelope.cause });
       else expect(settled, where).toMatchObject({ type: 'part-finished', status: envelope.status });
     }
+  });
+
+  it('parts are reported as they become known: the shop’s groups well before a slow customer lookup', () => {
+    const when = (part: string) => times[events.indexOf([...of('part-finished', part, ''), ...of('part-failed', part, '')][0]!)]!;
+    expect(when('prestashop.customer') - when('prestashop.groups')).toBeGreaterThan(300);
+    expect(when('prestashop.customer') - when('prestashop.countries')).toBeGreaterThan(300);
   });
 
   it('the sources are named as the causes name them', () => {
