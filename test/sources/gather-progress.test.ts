@@ -131,3 +131,35 @@ describe('gathering emits progress events', () => {
     for (const secret of secrets) expect(text).not.toContain(secret);
   });
 });
+
+describe('progress events of a stopped gathering', () => {
+  it('Stripe never answers and the run is stopped: the Stripe parts fail with the stop reason, each club still done', async () => {
+    running.stripe!.faults.add({ path: '/v1/*', respond: { kind: 'hang' } });
+    running.stripe!.clearLog();
+    const stopped: GatherEvent[] = [];
+    const controller = new AbortController();
+    try {
+      const gathering = gatherSnapshot({
+        config: running.config,
+        query: {},
+        choose: (clubs) => clubs.slice(0, 1),
+        fallbackNames: [],
+        onProgress: (event) => stopped.push(event),
+        signal: controller.signal,
+      });
+      const end = Date.now() + 20_000;
+      while (running.stripe!.requests().length === 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+      controller.abort(new Error('deadline'));
+      const result = await gathering;
+      const club = result.clubs[0]!;
+      expect(club.parts['club.stripeAccount']?.status).toBe('failed');
+      const failed = stopped.find((e) => e.type === 'part-failed' && e.part === 'club.stripeAccount');
+      expect(failed).toMatchObject({ source: 'stripe', club: club.name, cause: (club.parts['club.stripeAccount'] as { cause: unknown }).cause });
+      expect(stopped.filter((e) => e.type === 'part-started').length).toBe(stopped.filter((e) => e.type === 'part-finished' || e.type === 'part-failed').length);
+      expect(stopped.at(-1)).toEqual({ type: 'club-done', club: club.name });
+    } finally {
+      running.stripe!.faults.clear();
+      running.stripe!.faults.releaseHung();
+    }
+  });
+});
