@@ -17,6 +17,7 @@ import { FORMATS, RENDERERS } from '../report/render/index.js';
 import { findSetupProblems, referToSetup, renderSetupProblem, setupJson, stoppedCounts } from '../report/setup.js';
 import { oneOf, parseIds, parseLang, parseShard, parseTimeout } from './options.js';
 import type { RunInput } from './atomic-write.js';
+import { progressTally, progressText } from './progress.js';
 import { interactiveTerminal, logError, outputTarget, useColor, writeReport, type Io } from './output.js';
 import { replayQuery } from './replay.js';
 
@@ -104,16 +105,23 @@ export async function obtainSnapshot(io: Io, club: string | undefined, flags: Di
   const [{ gatherSnapshot }, { default: ora }] = await Promise.all([import('../sources/gather.js'), import('ora')]);
   // discardStdin off: the spinner must not put the terminal in raw mode, so that Ctrl-C stays a
   // SIGINT that the run handles (stop, print what is known, exit 130).
-  const spinner = interactiveTerminal(io) ? ora({ text: 'Gathering…', stream: io.stderr as NodeJS.WriteStream, discardStdin: false }).start() : undefined;
+  const lang = parseLang(flags.lang, io.env);
+  const spinner = interactiveTerminal(io) ? ora({ text: progressText({}, lang), stream: io.stderr as NodeJS.WriteStream, discardStdin: false }).start() : undefined;
+  // Off a terminal nobody listens: the sources emit nothing (progress on stderr only on a TTY).
+  const tally = spinner ? progressTally() : undefined;
   try {
     const snapshot = await gatherSnapshot({
       config: loaded.config,
       query,
       choose: (clubs) => chooseClubs(clubs, club, flags),
       fallbackNames: [club ?? 'all clubs'],
-      progress: (message) => {
-        if (spinner) spinner.text = message;
-      },
+      onProgress:
+        spinner && tally
+          ? (event) => {
+              tally.consume(event);
+              spinner.text = progressText(tally.counts(), lang);
+            }
+          : undefined,
       needs: scope.needs,
       signal: scope.signal,
       testCoupon: flags.testCoupon === true,

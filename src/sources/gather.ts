@@ -8,9 +8,10 @@ import type { Config } from '../config/schema.js';
 import type { ClubLike } from '../engine/clubs.js';
 import { UsageError } from '../engine/errors.js';
 import { PART_SCHEMAS, type PartName } from '../engine/parts.js';
-import { lookupKey, lookupPartFor, SNAPSHOT_FORMAT, type Lookups, type PartMap, type Snapshot } from '../engine/snapshot.js';
+import { gatherProgress, type ClubRef, type GatherListener, type GatherProgress, type GatherSource } from '../engine/progress.js';
+import { LOOKUP_PARTS, lookupKey, lookupPartFor, SNAPSHOT_FORMAT, type Lookups, type PartEnvelope, type PartMap, type Snapshot } from '../engine/snapshot.js';
 import { stoppedCause } from '../engine/stop.js';
-import type { Cause, Query } from '../engine/types.js';
+import type { Cause, Query, QueryKey } from '../engine/types.js';
 import { scrubUrl } from '../secrets/scrub.js';
 import { PrestaShopDatabase } from './prestashop/database.js';
 import { gatherFromDatabase, type PrestaShopGathered } from './prestashop/gather-database.js';
@@ -38,7 +39,8 @@ export interface GatherOptions {
   choose: <T extends ClubLike>(clubs: readonly T[]) => T[];
   /** When the shop's clubs cannot be listed at all: the names to report the failure under. */
   fallbackNames: string[];
-  progress?: (message: string) => void;
+  /** Progress events (part started / finished / failed, club done), for the spinner or the guided mode. */
+  onProgress?: GatherListener;
   /**
    * The parts the selected checks need (registry `partsNeeded`); undefined gathers everything (a
    * snapshot). A source whose parts are all unneeded is not asked at all, and unneeded parts are
@@ -58,13 +60,13 @@ export interface GatherOptions {
 export type Wants = (part: PartName) => boolean;
 const wantsFrom = (needs: ReadonlySet<PartName> | undefined): Wants => (needs ? (part) => needs.has(part) : () => true);
 
-async function gatherPrestaShop(config: Config, query: Query, wants: Wants): Promise<{ source: string; gathered: PrestaShopGathered }> {
+async function gatherPrestaShop(config: Config, query: Query, wants: Wants, onParts: (parts: PartMap) => void): Promise<{ source: string; gathered: PrestaShopGathered }> {
   const ps = config.prestashop!;
   const shopId = ps.shopId ?? 1;
   if (ps.database) {
     const db = new PrestaShopDatabase(ps.database, { connectTimeoutMs: ps.timeoutMs, queryTimeoutMs: ps.timeoutMs });
     try {
-      return { source: 'database', gathered: await gatherFromDatabase(db, { clubs: config.clubs, query, shopId, wants }) };
+      return { source: 'database', gathered: await gatherFromDatabase(db, { clubs: config.clubs, query, shopId, wants, onParts }) };
     } finally {
       await db.close();
     }
@@ -76,7 +78,7 @@ async function gatherPrestaShop(config: Config, query: Query, wants: Wants): Pro
     );
   }
   const ws = new PrestaShopWebservice({ url: ps.url, key: ps.webserviceKey, shopId: ps.shopId, timeoutMs: ps.timeoutMs });
-  return { source: 'webservice', gathered: await gatherFromWebservice(ws, { clubs: config.clubs, query, shopId, wants }) };
+  return { source: 'webservice', gathered: await gatherFromWebservice(ws, { clubs: config.clubs, query, shopId, wants, onParts }) };
 }
 
 /** Every part a club would have, failed with the same cause (the clubs could not be listed). */
@@ -107,12 +109,39 @@ function untilStopped<T>(work: Promise<T>, signal: AbortSignal | undefined): Pro
 }
 
 /** Which source delivers a part (for the cause of a part it had not delivered when the run stopped). */
-function sourceOf(part: PartName, prestashop: 'database' | 'prestashop'): Cause['source'] {
+function sourceOf(part: PartName, prestashop: 'database' | 'prestashop'): GatherSource {
   if (part === 'club.stripeKeyProbe' || part === 'club.stripeAccount') return 'stripe';
   if (part.startsWith('sendcloud.')) return 'sendcloud';
   if (part === 'shop.front') return 'shop-front';
   if (part === 'shop.dynamicCoupons') return 'dynamic-coupons';
   return prestashop;
+}
+
+/** Every wanted part a source delivers shop-wide (lookups only when asked): started with the source's requests. */
+function partsOf(source: GatherSource, wants: Wants, query: Query, prestashop: 'database' | 'prestashop'): PartName[] {
+  return (Object.keys(PART_SCHEMAS) as PartName[]).filter((part) => {
+    if (!wants(part) || part.startsWith('club.') || sourceOf(part, prestashop) !== source) return false;
+    const lookup = lookupPartFor(part);
+    return lookup === undefined || query[lookup] !== undefined;
+  });
+}
+
+/** Reports envelopes now known, each under the source that delivers its part. */
+function settle(progress: GatherProgress, envelopes: PartMap, prestashop: 'database' | 'prestashop', club?: ClubRef): void {
+  if (!progress.listening) return;
+  for (const [part, envelope] of Object.entries(envelopes) as [PartName, PartEnvelope][]) {
+    progress.settle(sourceOf(part, prestashop), { [part]: envelope }, club);
+  }
+}
+
+/** A lookup's answers as parts (one question per key in a run). */
+function lookupParts(lookups: Lookups): PartMap {
+  const parts: PartMap = {};
+  for (const [key, answers] of Object.entries(lookups) as [QueryKey, Record<string, PartEnvelope>][]) {
+    const first = Object.values(answers)[0];
+    if (first) parts[LOOKUP_PARTS[key]] = first;
+  }
+  return parts;
 }
 
 /** After a stop: every wanted part (shop-wide, per club, asked lookup) still missing is failed with the reason. */
@@ -146,10 +175,13 @@ async function gather(options: GatherOptions): Promise<Snapshot> {
   const none = Promise.resolve(undefined);
   // The Stripe SDK loads while PrestaShop is read, not when the first club's keys are known.
   if (wants('club.stripeKeyProbe') || wants('club.stripeAccount')) preloadStripeSdk();
+  const progress = gatherProgress(options.onProgress);
+  const prestashopSource = config.prestashop.database ? 'database' : 'prestashop';
+  const clubRef = (club: { name: string }, i: number): ClubRef => ({ key: String(i), name: club.name });
 
   // The shop front, Sendcloud and the coupon endpoint do not depend on the shop's data: asked at
   // once, each only when a selected check needs one of its parts.
-  options.progress?.('Reading the PrestaShop shop, Sendcloud and the shop front…');
+  for (const source of ['shop-front', 'sendcloud', 'dynamic-coupons'] as const) progress.start(source, partsOf(source, wants, query, prestashopSource));
   const frontP = within(wants('shop.front') ? gatherShopFront(config.prestashop.url, { timeoutMs: config.prestashop.timeoutMs }) : none);
   const sendcloudP = within(
     !SENDCLOUD_PART_NAMES.some(wants)
@@ -163,11 +195,18 @@ async function gather(options: GatherOptions): Promise<Snapshot> {
     wants('shop.dynamicCoupons') ? gatherDynamicCoupons(config.dynamicCoupons, { timeoutMs: config.prestashop.timeoutMs, create: options.testCoupon === true }) : none,
   );
   // A stopped run still resolves these (as undefined): nothing is left rejecting unobserved.
-  const shopWide = Promise.all([frontP, sendcloudP, couponsP]);
+  const shopWide = Promise.all([
+    frontP.then((front) => (front && settle(progress, { 'shop.front': front }, prestashopSource), front)),
+    sendcloudP.then((sendcloud) => (sendcloud && settle(progress, sendcloud, prestashopSource), sendcloud)),
+    couponsP.then((coupons) => (coupons && settle(progress, { 'shop.dynamicCoupons': coupons }, prestashopSource), coupons)),
+  ]);
   shopWide.catch(() => undefined);
 
-  const prestashopSource = config.prestashop.database ? 'database' : 'prestashop';
-  const ps = await within(gatherPrestaShop(config, query, wants));
+  progress.start(prestashopSource, partsOf(prestashopSource, wants, query, prestashopSource));
+  const ps = await within(gatherPrestaShop(config, query, wants, (parts) => settle(progress, parts, prestashopSource)));
+  // The shop id is the configuration's: known with the shop's other parts.
+  const shopPart: PartEnvelope = { status: 'ok', data: { id: config.prestashop.shopId ?? 1 } };
+  if (ps) settle(progress, { ...ps.gathered.parts, ...lookupParts(ps.gathered.lookups), 'prestashop.shop': shopPart }, prestashopSource);
   const gathered: PrestaShopGathered = ps?.gathered ?? {
     parts: {},
     lookups: {},
@@ -183,8 +222,11 @@ async function gather(options: GatherOptions): Promise<Snapshot> {
     // The chooser's own entries, in its order (--all sorts by name): two clubs may share a name.
     clubs = options.choose(gathered.clubs);
   }
+  // A club's PrestaShop parts come from the shop-wide reads: known as soon as its club is.
+  clubs.forEach((club, i) => settle(progress, club.parts, prestashopSource, clubRef(club, i)));
   // Then the chosen clubs' Stripe accounts: a run never calls Stripe for a club it does not report.
-  options.progress?.('Asking Stripe…');
+  const stripeParts = (['club.stripeKeyProbe', 'club.stripeAccount'] as const).filter(wants);
+  if (!gathered.clubsCause) clubs.forEach((club, i) => progress.start('stripe', stripeParts, clubRef(club, i)));
   const stripe = await within(
     wants('club.stripeKeyProbe') || wants('club.stripeAccount')
       ? // Clubs that could not be resolved have no keys to probe. Keyed by position, not by name:
@@ -192,12 +234,24 @@ async function gather(options: GatherOptions): Promise<Snapshot> {
         gatherStripeClubs(gathered.clubsCause ? [] : clubs.map((c, i) => ({ name: String(i), keys: gathered.stripeKeys.get(c) ?? {} })), { apiBase: config.stripe?.apiBase, timeoutMs: config.stripe?.timeoutMs })
       : none,
   );
-  const [front, sendcloud, coupons] = await shopWide;
   if (stripe) clubs.forEach((club, i) => Object.assign(club.parts, stripe.get(String(i))));
-  const parts: PartMap = { ...gathered.parts, ...sendcloud, 'prestashop.shop': { status: 'ok', data: { id: config.prestashop.shopId ?? 1 } } };
+  if (!signal?.aborted) {
+    clubs.forEach((club, i) => {
+      settle(progress, club.parts, prestashopSource, clubRef(club, i));
+      progress.clubDone(clubRef(club, i));
+    });
+  }
+  const [front, sendcloud, coupons] = await shopWide;
+  const parts: PartMap = { ...gathered.parts, ...sendcloud, 'prestashop.shop': shopPart };
   if (front) parts['shop.front'] = front;
   if (coupons) parts['shop.dynamicCoupons'] = coupons;
   if (signal?.aborted) markStopped(signal.reason, wants, query, prestashopSource, parts, gathered.lookups, clubs);
+  // Whatever was not reported yet (a stopped run's failed parts): settled now, each once.
+  settle(progress, { ...parts, ...lookupParts(gathered.lookups) }, prestashopSource);
+  clubs.forEach((club, i) => {
+    settle(progress, club.parts, prestashopSource, clubRef(club, i));
+    progress.clubDone(clubRef(club, i));
+  });
 
   return {
     format: SNAPSHOT_FORMAT,

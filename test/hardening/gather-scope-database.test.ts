@@ -8,6 +8,7 @@ import { builtinRegistry, partsNeeded } from '../../src/engine/registry.js';
 import type { Query } from '../../src/engine/types.js';
 import { requestLog } from '../../src/sources/request-log.js';
 import { gatherSnapshot } from '../../src/sources/gather.js';
+import type { GatherEvent } from '../../src/engine/progress.js';
 import { loadShop, type ShopFixture } from '../support/load-shop.js';
 import { startMariaDb, type MariaDb } from '../support/mariadb.js';
 
@@ -68,5 +69,31 @@ describe('the database source reads only what the selected checks need', () => {
     const all = await gatherFor(registry.ids().filter((id) => !/sendcloud|stripe-keys-live|stripe-account|shop-online|dynamic/.test(id)));
     expect(all.statements.some((s) => /FROM `ps_zone`/.test(s))).toBe(true);
     expect(all.statements.some((s) => /ps_order_state/.test(s))).toBe(true);
+  });
+});
+
+// Issue 9, item 1, through the database source: its parts are reported as the database's, each
+// started and settled once, only the selected ones, and the club done at the end.
+describe('progress events of a database gathering', () => {
+  it('every PrestaShop part of the snapshot is started and settled under the source "database"', async () => {
+    const events: GatherEvent[] = [];
+    const registry = builtinRegistry();
+    const query: Query = { customer: 'marie.durand@example.fr' };
+    const snapshot = await gatherSnapshot({
+      config: { prestashop: { url: 'http://127.0.0.1:9/', database: { host: '127.0.0.1', port: db.port, user: 'ro', password: 'scope-ro-pass', database: 'prestashop', prefix: 'ps_' } } },
+      query,
+      choose: (clubs) => clubs.filter((c) => c.name === 'AS Saint-Étienne'),
+      fallbackNames: [],
+      needs: partsNeeded([registry.get('category-club-access')!, registry.get('customer-account-status')!], query),
+      onProgress: (event) => events.push(event),
+    });
+    const club = snapshot.clubs[0]!;
+    const expected = [...Object.keys(snapshot.parts), 'prestashop.customer', ...Object.keys(club.parts).map((p) => `${p} @${club.name}`)].sort();
+    const key = (e: GatherEvent) => (e.type === 'club-done' ? `done ${e.club}` : `${e.part}${e.club ? ` @${e.club}` : ''}`);
+    expect(events.filter((e) => e.type === 'part-started').map(key).sort()).toEqual(expected);
+    expect(events.filter((e) => e.type === 'part-finished' || e.type === 'part-failed').map(key).sort()).toEqual(expected);
+    expect(events.every((e) => e.type === 'club-done' || e.source === 'database')).toBe(true);
+    expect(events.at(-1)).toEqual({ type: 'club-done', club: 'AS Saint-Étienne' });
+    expect(JSON.stringify(events)).not.toContain('scope-ro-pass');
   });
 });

@@ -22,6 +22,8 @@ export interface GatherInput {
    * categories, configuration) is always read; anything else only when wanted.
    */
   wants?: (part: PartName) => boolean;
+  /** Told the shop-wide parts as soon as their envelopes are known (progress), before the rest is read. */
+  onParts?: (parts: PartMap) => void;
 }
 
 export interface GatheredClub {
@@ -109,6 +111,7 @@ export async function gatherFromDatabase(db: PrestaShopDatabase, input: GatherIn
     'prestashop.groups': groups.ok ? ok(groups.value) : failed(groups.cause),
   };
   if (orderStates) parts['prestashop.orderStates'] = orderStates.ok ? ok(orderStates.value) : failed(orderStates.cause);
+  input.onParts?.(parts);
 
   const baseCause = !configuration.ok ? configuration.cause : !groups.ok ? groups.cause : !categories.ok ? categories.cause : undefined;
   const { clubs, stripeKeys, clubsCause } = await assembleClubs(

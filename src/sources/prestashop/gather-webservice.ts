@@ -124,10 +124,12 @@ export async function gatherFromWebservice(ws: PrestaShopWebservice, input: Gath
     'prestashop.modules': { status: 'unavailable', reason: MODULES_UNAVAILABLE },
   };
   if (stateRows) parts['prestashop.orderStates'] = stateRows.ok ? ok(stateRows.value.map((r) => toOrderState(r, langId))) : failed(stateRows.cause);
+  input.onParts?.(parts);
   const [carriers, zones, countries] = await Promise.all([carriersP, zonesP, countriesP]);
   if (carriers) parts['prestashop.carriers'] = carriers.ok ? ok(carriers.value) : failed(carriers.cause);
   if (zones) parts['prestashop.zones'] = zones.ok ? ok(zones.value) : failed(zones.cause);
   if (countries) parts['prestashop.countries'] = countries.ok ? ok(countries.value) : failed(countries.cause);
+  input.onParts?.(parts);
 
   const baseCause = !configuration.ok ? configuration.cause : !groups.ok ? groups.cause : !categories.ok ? categories.cause : undefined;
   const { clubs, stripeKeys, clubsCause } = await assembleClubs(
