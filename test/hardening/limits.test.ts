@@ -144,9 +144,10 @@ describe('the CLI against hostile upstreams: errors naming the cause, the report
   });
 
   it('a trickle everywhere: per-request timeouts, or the run deadline, name the cause', async () => {
-    const r = await diagnoseAgainst('trickle', ['--timeout', '8']);
+    const r = await diagnoseAgainst('trickle', ['--timeout', '20']);
     expect(r.code).toBe(1);
-    expect(r.ms).toBeLessThan(14_000);
+    // Bounded by the per-request timeouts (1.5 s), well before the run deadline (room for a loaded CI machine).
+    expect(r.ms).toBeLessThan(25_000);
     // An unreachable shop is a set-up problem: the cause is said once (stderr, report `setup`).
     expect(r.byId['category-club-access']).toMatchObject({ status: 'error' });
     expect(`${r.stderr}\n${r.stdout}`).toMatch(/did not answer within 1\.5 s/);
