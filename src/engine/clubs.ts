@@ -46,10 +46,13 @@ export function closeMatches(query: string, names: readonly string[], max = 5): 
 export interface ClubLike {
   name: string;
   parts?: PartMap;
+  /** Already known (a report's club); otherwise read from the `club.group` part. */
+  groupId?: number | null;
 }
 
-/** The club's customer group id, when its `club.group` part was gathered. */
+/** The club's customer group id, when known or when its `club.group` part was gathered. */
 export function clubGroupId(club: ClubLike): number | null {
+  if (club.groupId !== undefined) return club.groupId;
   const envelope = club.parts?.['club.group'];
   if (envelope?.status !== 'ok') return null;
   const data = envelope.data as { id?: unknown } | null;

@@ -90,16 +90,6 @@ export function buildClubReport(club: ClubSnapshot, results: CheckResult[], lang
   };
 }
 
-/**
- * The club as one line of text where only a name fits (a JUnit suite name): `Name#<group id>` when
- * another club of the report bears the same name (two customer groups may share one).
- */
-export function clubHeading(club: ClubReport, report: Pick<Report, 'clubs'>): string {
-  const { name, groupId } = club.club;
-  const twin = report.clubs.some((other) => other !== club && other.club.name === name);
-  return twin && groupId !== null ? `${name}#${groupId}` : name;
-}
-
 export function buildReport(clubs: ClubReport[], lang: Lang, startedAt: number, now = new Date(), setup: SetupProblemReport[] = []): Report {
   return {
     schemaVersion: 1,

@@ -173,8 +173,9 @@ async function gather(options: GatherOptions): Promise<Snapshot> {
   const wants = wantsFrom(options.needs);
   const within = <T>(work: Promise<T>) => untilStopped(work, signal);
   const none = Promise.resolve(undefined);
+  const stripeParts = (['club.stripeKeyProbe', 'club.stripeAccount'] as const).filter(wants);
   // The Stripe SDK loads while PrestaShop is read, not when the first club's keys are known.
-  if (wants('club.stripeKeyProbe') || wants('club.stripeAccount')) preloadStripeSdk();
+  if (stripeParts.length) preloadStripeSdk();
   const progress = gatherProgress(options.onProgress);
   const prestashopSource = config.prestashop.database ? 'database' : 'prestashop';
   const clubRef = (club: { name: string }, i: number): ClubRef => ({ key: String(i), name: club.name });
@@ -225,10 +226,9 @@ async function gather(options: GatherOptions): Promise<Snapshot> {
   // A club's PrestaShop parts come from the shop-wide reads: known as soon as its club is.
   clubs.forEach((club, i) => settle(progress, club.parts, prestashopSource, clubRef(club, i)));
   // Then the chosen clubs' Stripe accounts: a run never calls Stripe for a club it does not report.
-  const stripeParts = (['club.stripeKeyProbe', 'club.stripeAccount'] as const).filter(wants);
   if (!gathered.clubsCause) clubs.forEach((club, i) => progress.start('stripe', stripeParts, clubRef(club, i)));
   const stripe = await within(
-    wants('club.stripeKeyProbe') || wants('club.stripeAccount')
+    stripeParts.length
       ? // Clubs that could not be resolved have no keys to probe. Keyed by position, not by name:
         // two clubs may share a name.
         gatherStripeClubs(gathered.clubsCause ? [] : clubs.map((c, i) => ({ name: String(i), keys: gathered.stripeKeys.get(c) ?? {} })), { apiBase: config.stripe?.apiBase, timeoutMs: config.stripe?.timeoutMs })

@@ -82,27 +82,5 @@ export function runCli(args: string[], options: { env?: Record<string, string>; 
   });
 }
 
-/** One result of the JSON report (`--format json`), as DESIGN.md §5 defines it. */
-export interface JsonResult {
-  id: string;
-  title: string;
-  category: string;
-  status: string;
-  severity: string;
-  message: string;
-  remediation: string[];
-  evidence: Record<string, unknown>;
-  durationMs: number;
-  /** Why the part a check needed could not be gathered (errors only). */
-  cause?: { source: string; kind: string; message: string; host?: string; status?: number; code?: string | number };
-}
-
-/** The JSON report (`--format json`), as DESIGN.md §5 defines it, with its `setup` addition. */
-export interface JsonReport {
-  schemaVersion: number;
-  tool: { name: string; version: string };
-  generatedAt: string;
-  durationMs: number;
-  setup?: Array<{ source: string; kind: string; title: string; message: string; fix: string[]; checks: number; resources?: string[] }>;
-  clubs: Array<{ club: { name: string; groupId: number | null; categoryId: number | null }; summary: Record<string, number>; results: JsonResult[] }>;
-}
+/** The JSON report (`--format json`) is the report model as written: tests read it with its types. */
+export type { Report as JsonReport, ReportResult as JsonResult } from '../../src/report/model.js';

@@ -4,7 +4,8 @@
 
 import { STATUSES, type Lang } from '../../engine/types.js';
 import { STATUS_LABELS, UI, pick } from '../i18n.js';
-import { clubHeading, type ClubReport, type Report, type ReportResult } from '../model.js';
+import { clubLabel } from '../../engine/clubs.js';
+import type { ClubReport, Report, ReportResult } from '../model.js';
 
 // Characters XML 1.0 forbids even escaped: C0 controls other than tab, LF, CR; lone surrogates; U+FFFE/U+FFFF.
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -64,7 +65,8 @@ function attrs(c: ReturnType<typeof counts>): string {
   return `tests="${c.tests}" failures="${c.failures}" errors="${c.errors}" skipped="${c.skipped}"`;
 }
 
-function suite(club: ClubReport, report: Report, index: number): string {
+/** `clubs`: every club of the report, for the `Name#<group id>` of clubs sharing a name. */
+function suite(club: ClubReport, report: Report, index: number, clubs: readonly ClubReport['club'][]): string {
   const c = counts(club.results);
   const time = club.results.reduce((sum, r) => sum + r.durationMs, 0);
   const properties = [
@@ -74,7 +76,7 @@ function suite(club: ClubReport, report: Report, index: number): string {
     .filter(([, v]) => v !== null)
     .map(([k, v]) => `      <property name="${k}" value="${escapeAttr(String(v))}"/>`);
   return [
-    `  <testsuite id="${index}" name="${escapeAttr(clubHeading(club, report))}" ${attrs(c)} time="${seconds(time)}" timestamp="${escapeAttr(report.generatedAt.replace(/\.\d+Z$|Z$/, ''))}">`,
+    `  <testsuite id="${index}" name="${escapeAttr(clubLabel(club.club, clubs))}" ${attrs(c)} time="${seconds(time)}" timestamp="${escapeAttr(report.generatedAt.replace(/\.\d+Z$|Z$/, ''))}">`,
     ...(properties.length ? ['    <properties>', ...properties, '    </properties>'] : []),
     ...club.results.map((r) => testcase(r, report.lang)),
     '  </testsuite>',
@@ -83,10 +85,11 @@ function suite(club: ClubReport, report: Report, index: number): string {
 
 export function renderJunit(report: Report): string {
   const all = counts(report.clubs.flatMap((c) => c.results));
+  const clubs = report.clubs.map((c) => c.club);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="checkout-doctor" ${attrs(all)} time="${seconds(report.durationMs)}">`,
-    ...report.clubs.map((club, i) => suite(club, report, i)),
+    ...report.clubs.map((club, i) => suite(club, report, i, clubs)),
     '</testsuites>',
     '',
   ].join('\n');

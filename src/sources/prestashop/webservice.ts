@@ -598,10 +598,9 @@ export class PrestaShopWebservice {
     this.base = apiBase(options.url);
     this.host = this.base.host;
     this.authorization = `Basic ${Buffer.from(`${options.key}:`, 'utf8').toString('base64')}`;
-    // Defence in depth: whatever prints anything masks the key.
+    // Defence in depth: whatever prints anything masks the key, in every form it travels in (the
+    // redactor registers the Basic credentials `base64(key:)` too, which an echoing server quotes).
     redactor.add(options.key);
-    // A server echoing request headers into an error body would quote the Basic credentials.
-    redactor.add(this.authorization.slice('Basic '.length));
     this.limit = pLimit(Math.max(1, options.concurrency ?? 4));
     this.pageSize = Math.max(1, options.pageSize ?? 500);
   }
