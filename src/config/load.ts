@@ -324,7 +324,14 @@ async function configFileToRead(given: string | undefined, cwd: string): Promise
     );
   }
   if (!st.isFile()) {
-    throw new UsageError(`Configuration file ${shown} is a folder, not a file.`, given !== undefined ? 'Give the path of the file itself to --config.' : 'Remove or rename that folder, or give a file with --config.');
+    // A folder, or a device such as /dev/null: either way there is no configuration to read.
+    const what = st.isDirectory() ? t('un dossier', 'a folder') : t('un fichier spécial (périphérique, tube…)', 'a special file (device, pipe…)');
+    throw new UsageError(
+      t(`La configuration ${shown} est ${what.fr}, pas un fichier.`, `Configuration file ${shown} is ${what.en}, not a file.`),
+      given !== undefined
+        ? t('Donnez à --config le chemin du fichier de configuration lui-même.', 'Give the path of the configuration file itself to --config.')
+        : t('Supprimez ou renommez-le, ou donnez un fichier avec --config.', 'Remove or rename it, or give a file with --config.'),
+    );
   }
   sizeLimitOrUsage(path, st.size);
   return path;

@@ -88,6 +88,12 @@ describe('--config', () => {
     expect((await usageError(() => loadConfig({ configPath: 'sub', cwd: dir, env: {} }))).text).toContain('is a folder');
   });
 
+  it('a device such as /dev/null is said to be a special file, not a folder', async () => {
+    const text = (await usageError(() => loadConfig({ configPath: '/dev/null', cwd: tempDir(), env: {} }))).text;
+    expect(text).toContain('is a special file');
+    expect(text).not.toContain('folder');
+  });
+
   it('bad JSON syntax says where (line and column) and never quotes the file', async () => {
     const secret = 'WSKEY1234567890ABCDEFGHIJKLMNOP';
     const dir = tempDir({ 'bad.json': `{\n  "prestashop": { "url": "https://shop.example.fr", "webserviceKey": "${secret}" ,, }\n}\n` });
