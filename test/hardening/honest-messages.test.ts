@@ -4,10 +4,10 @@
 // what to do, in the user's language, through the built CLI, without any configured secret.
 
 import { spawn } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveFixtureSet, startFixtureSet, type RunningSandbox } from '../../src/sandbox/fixture-set.js';
 import { BIN, DEMO, ROOT, cleanEnv, fixtureSecrets, runCli, type CliResult } from '../e2e/run-cli.js';
@@ -57,6 +57,19 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
+/** Adds o+x to `path` and the folders above it that lack it; returns what to restore. */
+function openTraversal(path: string): { path: string; mode: number }[] {
+  const changed: { path: string; mode: number }[] = [];
+  for (let p = path; ; p = dirname(p)) {
+    const mode = statSync(p).mode & 0o7777;
+    if (!(mode & 0o001)) {
+      chmodSync(p, mode | 0o001);
+      changed.push({ path: p, mode });
+    }
+    if (dirname(p) === p) return changed;
+  }
+}
+
 describe('configuration files', () => {
   it('a null configuration says it holds null, not "no shop configured"', async () => {
     for (const [name, text] of [['.checkout-doctorrc.json', 'null'], ['.checkout-doctorrc.yaml', '~\n']] as const) {
@@ -76,14 +89,21 @@ describe('configuration files', () => {
     const dir = folder({ '.checkout-doctorrc.json': CONFIG });
     chmodSync(dir, 0o755);
     chmodSync(join(dir, '.checkout-doctorrc.json'), 0o000);
+    // Root reads every file: the CLI runs as `nobody`, which must then reach the checkout itself
+    // (a clone inside a private `mktemp -d` folder is not): folders above it get o+x meanwhile.
     const asNobody = process.getuid?.() === 0;
-    const run = (args: string[]) => spawnCli(args, dir, asNobody ? { uid: 65534, gid: 65534 } : undefined);
-    for (const args of [['diagnose', 'FC Lyon'], ['diagnose', 'FC Lyon', '--config', '.checkout-doctorrc.json']]) {
-      const result = await run(args);
-      expect(result.code, result.stderr).toBe(2);
-      expect(result.stderr).toContain(`Cannot read configuration ${join(dir, '.checkout-doctorrc.json')} (permission denied).`);
-      expect(result.stderr).toContain('Give the user running checkout-doctor read permission on that file.');
-      expectNoSecret({ stdout: result.stdout, stderr: result.stderr }, SECRETS);
+    const opened = asNobody ? openTraversal(ROOT) : [];
+    try {
+      const run = (args: string[]) => spawnCli(args, dir, asNobody ? { uid: 65534, gid: 65534 } : undefined);
+      for (const args of [['diagnose', 'FC Lyon'], ['diagnose', 'FC Lyon', '--config', '.checkout-doctorrc.json']]) {
+        const result = await run(args);
+        expect(result.code, result.stderr).toBe(2);
+        expect(result.stderr).toContain(`Cannot read configuration ${join(dir, '.checkout-doctorrc.json')} (permission denied).`);
+        expect(result.stderr).toContain('Give the user running checkout-doctor read permission on that file.');
+        expectNoSecret({ stdout: result.stdout, stderr: result.stderr }, SECRETS);
+      }
+    } finally {
+      for (const { path, mode } of opened) chmodSync(path, mode);
     }
   });
 
