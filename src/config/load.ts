@@ -44,6 +44,8 @@ export function isSecretKeyName(key: PropertyKey | undefined): boolean {
 export const SECRET_FIELDS: readonly (readonly string[])[] = [
   ['prestashop', 'webserviceKey'],
   ['prestashop', 'database', 'password'],
+  ['prestashop', 'fixWebserviceKey'],
+  ['prestashop', 'fixDatabase', 'password'],
   ['sendcloud', 'publicKey'],
   ['sendcloud', 'secretKey'],
   ['clubs', '*', 'stripe', 'publishableKey'],

@@ -27,6 +27,16 @@ export const ConfigSchema = z.strictObject({
     .strictObject({
       url: HttpUrl,
       webserviceKey: z.string().optional(),
+      /**
+       * Addition (issue 11, `diagnose --fix`): a second webservice key with PUT on customers and
+       * configurations, used only to apply fixes; the diagnosis keeps the read-only key.
+       */
+      fixWebserviceKey: z.string().optional(),
+      /**
+       * Addition (issue 11): the read-write database user for the fixes the webservice cannot make
+       * (category group access); host, port, database and prefix are those of `database`.
+       */
+      fixDatabase: z.strictObject({ user: z.string().min(1), password: z.string().optional() }).optional(),
       /** Per request to the shop (webservice and front page), in milliseconds. */
       timeoutMs: TimeoutMs,
       /** Multistore: the shop whose configuration and lists are read (default 1). */

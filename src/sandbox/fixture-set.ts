@@ -65,13 +65,22 @@ interface FixtureClub {
   stripe?: { publishable_key?: string; secret_key?: string };
 }
 
-/** The webservice key checkout-doctor itself should use: the active one meant for it, else the first active. */
+type Account = { key: string; description?: string; active: number | boolean; permissions?: Record<string, string[]> };
+const activeAccounts = (fixture: ShopFixture) =>
+  (fixture as unknown as { webservice_accounts: Account[] }).webservice_accounts.filter((a) => a.active === 1 || a.active === true);
+const canWrite = (a: Account) => Object.values(a.permissions ?? {}).some((methods) => methods.includes('PUT'));
+
+/** The webservice key checkout-doctor itself should use: the active read-only one meant for it, else the first active. */
 function webserviceKey(fixture: ShopFixture): string {
-  const accounts = (fixture as unknown as { webservice_accounts: Array<{ key: string; description?: string; active: number | boolean }> }).webservice_accounts;
-  const active = accounts.filter((a) => a.active === 1 || a.active === true);
-  const key = (active.find((a) => /checkout-doctor/i.test(a.description ?? '')) ?? active[0])?.key;
+  const active = activeAccounts(fixture);
+  const key = (active.find((a) => /checkout-doctor/i.test(a.description ?? '') && !canWrite(a)) ?? active[0])?.key;
   if (!key) throw new UsageError('The sandbox fixture has no active webservice key.');
   return key;
+}
+
+/** The key `--fix` writes with (`prestashop.fixWebserviceKey`): the active one meant for checkout-doctor with PUT. */
+function fixWebserviceKey(fixture: ShopFixture): string | undefined {
+  return activeAccounts(fixture).find((a) => /checkout-doctor/i.test(a.description ?? '') && canWrite(a))?.key;
 }
 
 export interface StartOptions {
@@ -132,7 +141,12 @@ export async function startFixtureSet(files: FixtureSetFiles, options: StartOpti
       ...(c.stripe ? { stripe: { publishableKey: c.stripe.publishable_key, secretKey: c.stripe.secret_key } } : {}),
     }));
     const config: Config = {
-      prestashop: { url: `${prestashop.url}/`, webserviceKey: webserviceKey(fixture), shopId: fixture.shop.id_shop },
+      prestashop: {
+        url: `${prestashop.url}/`,
+        webserviceKey: webserviceKey(fixture),
+        ...(fixWebserviceKey(fixture) ? { fixWebserviceKey: fixWebserviceKey(fixture) } : {}),
+        shopId: fixture.shop.id_shop,
+      },
       ...(stripe ? { stripe: { apiBase: stripe.url } } : {}),
       ...(sendcloud && sendcloudKeys ? { sendcloud: { apiBase: sendcloud.url, publicKey: sendcloudKeys.publicKey, secretKey: sendcloudKeys.secretKey } } : {}),
       ...(clubs.length ? { clubs } : {}),

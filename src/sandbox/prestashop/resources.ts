@@ -83,8 +83,15 @@ function render(kind: Kind, value: unknown): FieldValue {
   }
 }
 
+/**
+ * Values a PUT gave to fields the fixture has no column for (computed ones such as `birthday` or
+ * `siret`): kept beside the row so that the next GET shows what was written (src/sandbox/prestashop/write.ts).
+ */
+export const WRITTEN = Symbol('fields written by PUT without a fixture column');
+
 function build(spec: Spec, row: Record<string, unknown>): Array<[string, FieldValue]> {
-  return spec.map(([name, kind, get]) => [name, render(kind, get ? get(row) : row[name])]);
+  const written = (row as { [WRITTEN]?: Record<string, unknown> })[WRITTEN];
+  return spec.map(([name, kind, get]) => [name, render(kind, written && name in written ? written[name] : get ? get(row) : row[name])]);
 }
 
 const asRow = (row: object) => row as Record<string, unknown>;

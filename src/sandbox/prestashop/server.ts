@@ -15,7 +15,8 @@ import { startSandboxServer, type SandboxServer } from '../server.js';
 import { loadShopFixture, resolveConfiguration, type ShopFixture } from '../shop-fixture.js';
 import { applyListQuery, closest, parseListQuery, WsError, type WsErrorItem } from './query.js';
 import { errorsJson, errorsXml, listJson, listXml, rootXml, singleJson, singleXml, type RenderContext } from './render.js';
-import { findResource, KNOWN_RESOURCES, quirksFor, stringifyScalars } from './resources.js';
+import { findResource, isI18n as isI18nValue, KNOWN_RESOURCES, quirksFor, stringifyScalars } from './resources.js';
+import { applyPut, isWritable } from './write.js';
 
 export interface PrestaShopSandboxOptions {
   /** A fixture object (used as is, so a test can mutate it), a file path or a bundled name. */
@@ -63,6 +64,18 @@ function wantsJson(req: IncomingMessage, params: URLSearchParams): boolean {
   return value === 'JSON';
 }
 
+/** A write's XML body (bounded: a real PHP has post_max_size too). */
+async function readBody(req: IncomingMessage, max = 8 * 1024 * 1024): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > max) break;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 function basicUser(req: IncomingMessage): string | undefined {
   const auth = req.headers.authorization;
   if (!auth) return undefined;
@@ -91,7 +104,7 @@ export async function startPrestaShopSandbox(options: PrestaShopSandboxOptions =
       : { status, body: errorsXml(errors), contentType: 'text/xml;charset=utf-8', authenticated };
   }
 
-  function webservice(req: IncomingMessage, resourcePath: string, params: URLSearchParams): WsResponse | 'text-401' | 'php-500' {
+  function webservice(req: IncomingMessage, resourcePath: string, params: URLSearchParams, body = ''): WsResponse | 'text-401' | 'php-500' {
     const json = wantsJson(req, params);
     const method = (req.method ?? 'GET').toUpperCase();
     const key = (options.stripAuthorization ? undefined : basicUser(req)) ?? params.get('ws_key') ?? undefined;
@@ -160,15 +173,29 @@ export async function startPrestaShopSandbox(options: PrestaShopSandboxOptions =
     if (!allowed.includes(method as never)) {
       return fail(405, [{ code: 25, message: `Method ${method} is not allowed for the resource ${resourceName} with this authentication key` }], true);
     }
+    const def = findResource(resourceName);
+    const quirks = quirksFor(fixture.shop.version);
+    if (method === 'PUT' && def && isWritable(resourceName)) {
+      // src/sandbox/prestashop/write.ts: the whole object replaced from the XML body.
+      const put = applyPut(fixture, def, idPart, body);
+      if (!put.ok) return fail(put.status, put.errors, true);
+      const updated = (quirks.stringScalars ? def.rows(fixture).map(stringifyScalars) : def.rows(fixture)).find((e) => e.id === put.id)!;
+      return ok(json ? singleJson(def, updated, ctx, quirks.dropFalsySingle) : singleXml(def, updated, ctx), json);
+    }
     if (method !== 'GET' && method !== 'HEAD') {
       return fail(405, [{ code: 101, message: `Method ${method} is not allowed for the resource ${resourceName} (read-only sandbox)` }], true);
     }
-    const def = findResource(resourceName);
-    const quirks = quirksFor(fixture.shop.version);
     const all = def ? (quirks.stringScalars ? def.rows(fixture).map(stringifyScalars) : def.rows(fixture)) : [];
     const inShop = all.filter((e) => !e.shopIds || idShop === undefined || rawShop === 'all' || e.shopIds.includes(idShop));
 
     try {
+      const schema = params.get('schema');
+      if (schema === 'blank' && def && idPart === undefined) {
+        // The template to fill for a POST/PUT: every field empty, in XML (the input format).
+        const sample = all[0] ?? { id: 0, fields: [] };
+        const blank = { ...sample, id: 0, fields: sample.fields.map(([n, v]) => [n, isI18nValue(v) ? { i18n: Object.fromEntries(languages.map((l) => [l, ''])) } : '']) as typeof sample.fields, associations: sample.associations ? Object.fromEntries(Object.keys(sample.associations).map((k) => [k, [{ id: '' }]])) : undefined };
+        return ok(singleXml(def, blank, ctx).replace(/<id><!\[CDATA\[0\]\]><\/id>/, '<id></id>'), false);
+      }
       // language=N restricts the i18n output.
       if (idPart === undefined || rest.length > 0 || params.get('display') !== null) {
         if (!def) return ok(json ? '[]' : listXml({ name: resourceName, singular: resourceName, className: '', rows: () => [] }, [], { kind: 'ids' }, ctx), json);
@@ -238,7 +265,7 @@ export async function startPrestaShopSandbox(options: PrestaShopSandboxOptions =
   }
 
   const sandbox = await startSandboxServer(
-    (req, res, url) => {
+    async (req, res, url) => {
       let resourcePath: string | undefined;
       if (url.pathname === '/api' || url.pathname.startsWith('/api/')) resourcePath = url.pathname.slice(4);
       else if (url.pathname === '/webservice/dispatcher.php') resourcePath = url.searchParams.get('url') ?? '';
@@ -251,7 +278,8 @@ export async function startPrestaShopSandbox(options: PrestaShopSandboxOptions =
       }
       if (wrongHost(req, url)) return redirectToDefaultShop(res, url, resourcePath);
       const started = process.hrtime.bigint();
-      const result = webservice(req, resourcePath, url.searchParams);
+      const body = req.method === 'PUT' ? await readBody(req) : '';
+      const result = webservice(req, resourcePath, url.searchParams, body);
       if (result === 'text-401') {
         // dispatcher.php answers before PrestaShop loads: plain text, PHP's X-Powered-By (recording nokey).
         res.writeHead(401, {
