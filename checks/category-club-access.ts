@@ -2,7 +2,15 @@
 // the club's customer group in its group access; otherwise its products are not tied to the club
 // and payment cannot open.
 
-import { t, type Check, type Text } from '../src/engine/types.js';
+import { t, type Check, type FixContext, type FixProposal, type Text } from '../src/engine/types.js';
+
+const fixMessages = {
+  fixTitle: (group: string, groupId: number, category: string, categoryId: number) =>
+    t(
+      `Ouvrir la catégorie « ${category} » (n° ${categoryId}) au groupe « ${group} » (n° ${groupId}) : cocher le groupe dans « Accès des groupes »`,
+      `Open category "${category}" (#${categoryId}) to group "${group}" (#${groupId}): tick the group under "Group access"`,
+    ),
+};
 
 const openCategory = t(
   'Dans le back-office : Catalogue > Catégories, affichez la catégorie du club puis cliquez sur « Modifier ».',
@@ -94,5 +102,17 @@ export default {
       message: t(`La catégorie « ${category.name} » est active et ouverte au groupe « ${group.name} ».`, `Category "${category.name}" is active and open to group "${group.name}".`),
       evidence,
     };
+  },
+  /** Adds the club's group to the category's group access (only when the database showed it missing). */
+  fix({ status, evidence }: FixContext): FixProposal[] {
+    const allowed = evidence.allowedGroupIds;
+    const { groupId, categoryId } = evidence as { groupId?: number; categoryId?: number };
+    if (status !== 'fail' || !Array.isArray(allowed) || typeof groupId !== 'number' || typeof categoryId !== 'number') return [];
+    return [
+      {
+        title: fixMessages.fixTitle(String(evidence.groupName), groupId, String(evidence.categoryName), categoryId),
+        change: { kind: 'category-group', categoryId, groupId, groupsBefore: [...(allowed as number[])] },
+      },
+    ];
   },
 } satisfies Check;

@@ -18,7 +18,7 @@
 
 import type { Order, OrderState } from '../src/engine/parts.js';
 import { daysBetween, shopClock, shopTimeZone } from '../src/engine/shop-time.js';
-import { t, type Check, type CheckContext, type Text } from '../src/engine/types.js';
+import { t, type Check, type CheckContext, type FixContext, type FixProposal, type Text } from '../src/engine/types.js';
 
 // ---------------------------------------------------------------------------------------------
 // Messages (French and English) and back-office steps.
@@ -175,6 +175,13 @@ function paidAndShippedStates(states: OrderState[]): Text {
   return t(good.map((s) => `« ${s.name} »`).join(' ou '), good.map((s) => `"${s.name}"`).join(' or '));
 }
 
+const fixMessages = {
+  enableReturns: t(
+    'Activer les retours produits (Service client > Retours produits : « Activer les retours » sur Oui)',
+    'Enable merchandise returns (Customer Service > Merchandise Returns: "Enable returns" set to Yes)',
+  ),
+};
+
 export default {
   meta: {
     id: 'credit-note-prerequisites',
@@ -307,6 +314,12 @@ export default {
       message: t(`Les retours produits sont activés${limitText.fr}.${noteText.fr}`, `Merchandise returns are enabled${limitText.en}.${noteText.en}`),
       evidence,
     };
+  },
+  /** Switches merchandise returns on for the diagnosed shop when they are off (the order's state is a person's call). */
+  fix({ status, evidence }: FixContext): FixProposal[] {
+    const value = evidence.PS_ORDER_RETURN as string | null | undefined;
+    if (status !== 'fail' || phpTruthy(value ?? null)) return [];
+    return [{ title: fixMessages.enableReturns, change: { kind: 'configuration', name: 'PS_ORDER_RETURN', from: value ?? null, to: '1' } }];
   },
 } satisfies Check;
 

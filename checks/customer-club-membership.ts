@@ -8,7 +8,7 @@
 // group says, and PrestaShop gives them no group's access (prices, categories, cart rules).
 
 import type { Customer, Group } from '../src/engine/parts.js';
-import { t, type Check } from '../src/engine/types.js';
+import { t, type Check, type FixContext, type FixProposal } from '../src/engine/types.js';
 
 /** PrestaShop's default id of the Customer group when PS_CUSTOMER_GROUP is not readable (prestashop.md §6). */
 const DEFAULT_CUSTOMER_GROUP = 3;
@@ -19,6 +19,14 @@ const messages = {
     t(
       `il n'est dans aucun groupe client (aucune case n'est cochée dans « Accès des groupes ») ; son groupe par défaut ${defaultGroup.fr} ne compte pas à lui seul, PrestaShop ne le considère membre d'aucun groupe`,
       `it is in no customer group at all (no box is ticked under "Group access"); its default group ${defaultGroup.en} does not count on its own, PrestaShop treats it as a member of no group`,
+    ),
+};
+
+const fixMessages = {
+  fixTitle: (email: string, id: number, club: string) =>
+    t(
+      `Associer le compte ${email} (n° ${id}) au club « ${club} » : cocher « Client » et le club dans « Accès des groupes », choisir le club comme groupe par défaut`,
+      `Tie account ${email} (#${id}) to the club "${club}": tick "Customer" and the club under "Group access", make the club the default group`,
     ),
 };
 
@@ -209,5 +217,28 @@ export default {
       ),
       evidence,
     };
+  },
+  /** Adds the Customer group and the club's group (other groups are left alone), sets the default group to the club. */
+  fix({ status, evidence }: FixContext): FixProposal[] {
+    const id = evidence.evaluatedId;
+    const club = evidence.clubGroupId;
+    if (status !== 'fail' || typeof id !== 'number' || typeof club !== 'number') return [];
+    const groups = (evidence.groupIds as number[] | undefined) ?? [];
+    const customerGroup = evidence.customerGroupId as number;
+    const account = (evidence.accounts as Array<{ id: number; email: string }> | undefined)?.find((a) => a.id === id);
+    return [
+      {
+        title: fixMessages.fixTitle(account?.email ?? '', id, String(evidence.clubGroupName ?? club)),
+        change: {
+          kind: 'customer-groups',
+          customerId: id,
+          email: account?.email ?? '',
+          groupsBefore: [...groups],
+          groupsAfter: [...new Set([...groups, customerGroup, club])].sort((a, b) => a - b),
+          defaultBefore: evidence.defaultGroupId as number,
+          defaultAfter: club,
+        },
+      },
+    ];
   },
 } satisfies Check;

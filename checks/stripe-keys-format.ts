@@ -6,7 +6,7 @@
 
 import type { KeyContamination, KeyFacts } from '../src/secrets/stripe-key.js';
 import type { StripeKeys } from '../src/engine/parts.js';
-import { t, type Check, type Text } from '../src/engine/types.js';
+import { t, type Check, type FixContext, type FixProposal, type Text } from '../src/engine/types.js';
 import { STOCK_SAVE, withStockStripePath } from '../src/engine/back-office.js';
 
 type Field = 'publishableKey' | 'secretKey';
@@ -28,6 +28,19 @@ const FIELD: Record<Field, Text> = {
 const MODULE_ROWS: Record<'test' | 'live', Record<Field, string>> = {
   test: { publishableKey: 'STRIPE_TEST_PUBLISHABLE', secretKey: 'STRIPE_TEST_KEY' },
   live: { publishableKey: 'STRIPE_PUBLISHABLE', secretKey: 'STRIPE_KEY' },
+};
+
+const fixMessages = {
+  clean: (field: Text, row: string, masked: string, count: number) =>
+    t(
+      `Nettoyer la ${field.fr} enregistrée dans la boutique (${row}, ${masked}) : retirer ${new Intl.PluralRules('fr').select(count) === 'one' ? `${count} caractère parasite` : `${count} caractères parasites`} (espaces, guillemets, caractères invisibles)`,
+      `Clean the ${field.en} stored in the shop (${row}, ${masked}): remove ${count} stray ${new Intl.PluralRules('en').select(count) === 'one' ? 'character' : 'characters'} (spaces, quotes, invisible characters)`,
+    ),
+  fromConfig: (field: Text) =>
+    t(
+      `La ${field.fr} vient de la configuration de checkout-doctor, pas de la boutique : corrigez-la à la main dans votre fichier de configuration ou la variable d’environnement qui la donne.`,
+      `The ${field.en} comes from checkout-doctor's own configuration, not from the shop: fix it by hand in your configuration file or the environment variable that holds it.`,
+    ),
 };
 
 const CONTAMINATION: Record<KeyContamination['kind'], Text> = {
@@ -392,5 +405,27 @@ export default {
       remediation: [originStep(keys), openSettings, ...steps, saveSettings, resave],
       evidence,
     };
+  },
+  /**
+   * Keys stored in the shop's configuration: remove whitespace, quotes and invisible characters
+   * (the facts know their positions; unexpected printable characters are a person's call). Keys
+   * from checkout-doctor's configuration: a manual step.
+   */
+  fix({ status, part }: FixContext): FixProposal[] {
+    const keys = part('club.stripeKeys');
+    if ((status !== 'fail' && status !== 'warn') || !keys) return [];
+    const out: FixProposal[] = [];
+    for (const field of ['publishableKey', 'secretKey'] as const) {
+      const facts = keys[field];
+      const removed = (facts?.contamination ?? []).filter((c) => c.kind !== 'unexpected-character').map((c) => ({ position: c.position, codePoint: c.codePoint }));
+      if (!facts || !removed.length) continue;
+      if (keys.origin === 'config' || !keys.mode) {
+        out.push({ title: fixMessages.fromConfig(FIELD[field]), manual: [fixMessages.fromConfig(FIELD[field])] });
+        continue;
+      }
+      const name = MODULE_ROWS[keys.mode][field];
+      out.push({ title: fixMessages.clean(FIELD[field], name, facts.masked, removed.length), change: { kind: 'stripe-key-clean', name, masked: facts.masked, removed } });
+    }
+    return out;
   },
 } satisfies Check;

@@ -41,6 +41,10 @@ export interface DiagnoseFlags {
   testCoupon?: boolean;
   /** `--timeout <seconds>`: the run's overall deadline. */
   timeout?: string;
+  /** `--fix [--dry-run] [--yes]` (issue 11): plan fixes from the results, then apply them (src/cli/fix.ts). */
+  fix?: boolean;
+  dryRun?: boolean;
+  yes?: boolean;
 }
 
 /** What a live gathering is limited to and bound by (diagnose; a snapshot gathers everything). */
@@ -199,7 +203,8 @@ export async function diagnose(io: Io, club: string | undefined, flags: Diagnose
     const format = oneOf('--format', flags.format, FORMATS, 'pretty');
     const failOn = oneOf('--fail-on', flags.failOn, ['warn', 'fail'] as const, 'fail');
     const lang = parseLang(flags.lang, io.env);
-    const loaded = await loadConfig({ configPath: flags.config, cwd: io.cwd, env: io.env });
+    checkFixFlags(flags);
+    let loaded = await loadConfig({ configPath: flags.config, cwd: io.cwd, env: io.env });
     const registry = builtinRegistry();
     await loadPlugins(registry, loaded?.config.plugins ?? [], configDir(loaded, io.cwd));
     const { off, settings } = resolveCheckSettings(loaded?.config.checks, registry, loaded?.filepath ?? '');
@@ -207,30 +212,70 @@ export async function diagnose(io: Io, club: string | undefined, flags: Diagnose
     const asked = queryFrom(flags);
     const output = await outputTarget(io, flags.output, await runInputs(io, flags, loaded));
 
-    // Only the parts the selected checks use are gathered: --only, --skip and "off" restrict what
-    // is fetched, not only what is shown.
-    const scope = { needs: partsNeeded(checks, asked), signal: stopper.signal };
-    const { snapshot, clubs } = await obtainSnapshot(io, club, flags, loaded, asked, scope);
-    // A snapshot file keeps the questions it was taken with (src/cli/replay.ts).
-    const { query, notes } = flags.snapshot ? replayQuery(snapshot, asked) : { query: asked, notes: [] };
-    for (const note of notes) logError(io, note);
-    // A rejected key, a wrong host, an unreachable shop: said once (stderr and report), not per check.
-    const problems = findSetupProblems(snapshot);
-    const reports = [];
-    const stopped = problems.map(() => 0);
-    for (const c of clubs) {
-      const results = await runChecks({ checks, snapshot, club: c, query, settings, signal: stopper.signal });
-      stoppedCounts(results, problems).forEach((n, i) => (stopped[i]! += n));
-      reports.push(buildClubReport(c, referToSetup(results, problems), lang));
+    // --sandbox --fix: the emulators stay up until the fixes are applied and verified.
+    const sandboxRun = flags.fix && flags.sandbox ? await startSandboxForFix(io, flags) : undefined;
+    if (sandboxRun) loaded = { config: { ...sandboxRun.config, checks: loaded?.config.checks, plugins: loaded?.config.plugins }, filepath: loaded?.filepath ?? '(sandbox)' };
+    const obtainFlags = sandboxRun ? { ...flags, sandbox: undefined } : flags;
+    try {
+      const { fixPhase, mayWrite, recoverUnfinished } = flags.fix ? await import('./fix.js') : ({} as typeof import('./fix.js'));
+      // A --fix killed mid-way is undone before this run looks at the shop.
+      if (flags.fix && loaded?.config.prestashop && mayWrite(io, flags)) await recoverUnfinished(io, loaded.config, lang);
+      // Only the parts the selected checks use are gathered: --only, --skip and "off" restrict what
+      // is fetched, not only what is shown.
+      const scope = { needs: partsNeeded(checks, asked), signal: stopper.signal };
+      let query = asked;
+      const evaluate = async () => {
+        const { snapshot, clubs } = await obtainSnapshot(io, club, obtainFlags, loaded, asked, scope);
+        // A snapshot file keeps the questions it was taken with (src/cli/replay.ts).
+        const replayed = flags.snapshot ? replayQuery(snapshot, asked) : { query: asked, notes: [] };
+        for (const note of replayed.notes) logError(io, note);
+        query = replayed.query;
+        const evaluated = [];
+        for (const c of clubs) evaluated.push({ club: c, results: await runChecks({ checks, snapshot, club: c, query, settings, signal: stopper.signal }) });
+        return { snapshot, clubs: evaluated };
+      };
+      let run = await evaluate();
+      const fixed =
+        flags.fix && loaded
+          ? await fixPhase(io, { flags, lang, config: loaded.config, first: run, query, rerun: evaluate })
+          : undefined;
+      if (fixed?.final) run = fixed.final;
+      // A rejected key, a wrong host, an unreachable shop: said once (stderr and report), not per check.
+      const problems = findSetupProblems(run.snapshot);
+      const reports = [];
+      const stopped = problems.map(() => 0);
+      for (const { club: c, results } of run.clubs) {
+        stoppedCounts(results, problems).forEach((n, i) => (stopped[i]! += n));
+        reports.push(buildClubReport(c, referToSetup(results, problems), lang));
+      }
+      problems.forEach((p, i) => {
+        if (stopped[i]! > 0) logError(io, renderSetupProblem(p, stopped[i]!, lang));
+      });
+      const setup = problems.flatMap((p, i) => (stopped[i]! > 0 ? [setupJson(p, stopped[i]!, lang)] : []));
+      const report = buildReport(reports, lang, startedAt, undefined, setup);
+      if (fixed) {
+        report.fixes = fixed.fixes;
+        if (fixed.backup) report.fixBackup = fixed.backup;
+      }
+      await writeReport(io, RENDERERS[format](report, { color: !output && useColor(io) }), output);
+      return stopper.interrupted() ? INTERRUPTED_EXIT : exitCodeFor(report, failOn);
+    } finally {
+      await sandboxRun?.close();
     }
-    problems.forEach((p, i) => {
-      if (stopped[i]! > 0) logError(io, renderSetupProblem(p, stopped[i]!, lang));
-    });
-    const setup = problems.flatMap((p, i) => (stopped[i]! > 0 ? [setupJson(p, stopped[i]!, lang)] : []));
-    const report = buildReport(reports, lang, startedAt, undefined, setup);
-    await writeReport(io, RENDERERS[format](report, { color: !output && useColor(io) }), output);
-    return stopper.interrupted() ? INTERRUPTED_EXIT : exitCodeFor(report, failOn);
   } finally {
     stopper.dispose();
   }
+}
+
+/** `--dry-run` and `--yes` go with `--fix`; fixes change the live shop, never a snapshot. */
+function checkFixFlags(flags: DiagnoseFlags): void {
+  if ((flags.dryRun || flags.yes) && !flags.fix) throw new UsageError('--dry-run and --yes go with --fix.');
+  if (flags.fix && flags.snapshot) {
+    throw new UsageError('--fix changes the live shop: it cannot work from a snapshot.', 'Run it against the shop (--config) or the sandbox (--sandbox).');
+  }
+}
+
+async function startSandboxForFix(io: Io, flags: DiagnoseFlags) {
+  const { resolveFixtureSet, startFixtureSet } = await import('../sandbox/fixture-set.js');
+  return startFixtureSet(resolveFixtureSet(typeof flags.sandbox === 'string' ? flags.sandbox : 'demo', io.cwd));
 }

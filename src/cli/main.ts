@@ -15,6 +15,7 @@ import type { ExplainFlags } from './explain.js';
 import type { ListChecksFlags } from './list-checks.js';
 import type { SandboxFlags } from './sandbox.js';
 import type { SnapshotFlags } from './snapshot.js';
+import type { UndoFlags } from './undo.js';
 import { logError, processIo, type Io } from './output.js';
 
 // Each command's modules load when that command runs: --help and --version pay for commander only,
@@ -53,6 +54,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--sandbox [fixture]', 'diagnose a fixture shop served by the built-in emulators over HTTP (default fixture: demo)')
     .option('--test-coupon', 'also test dynamic-coupon creation: creates one SPREAD test coupon on the shop (the only write a diagnosis makes)')
     .option('--timeout <seconds>', 'overall deadline of the run; what is pending then becomes an error and the report is printed (default 120)')
+    .option('--fix', 'plan fixes for what was found, show them, and apply them once confirmed (backup first; undo with `checkout-doctor undo`)')
+    .option('--dry-run', 'with --fix: show the plan only, change nothing')
+    .option('--yes', 'with --fix: apply without asking')
     .action(async (club: string | undefined, flags: DiagnoseFlags) => {
       const { diagnose } = await import('./diagnose.js');
       setExit(await diagnose(io, club, flags));
@@ -84,6 +88,18 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .action(async (fixture: string, flags: SandboxFlags) => {
       const { sandbox } = await import('./sandbox.js');
       setExit(await sandbox(io, fixture, flags));
+    });
+
+  program
+    .command('undo')
+    .description('restore what a `diagnose --fix` overwrote, from its backup file, and verify it')
+    .argument('<backup-file>', 'the backup file the fix printed (.checkout-doctor/backups/…)')
+    .option('--config <file>', 'configuration of the shop (default: discovered from the current folder)')
+    .option('--force', 'restore even the objects changed since the fix')
+    .option('--lang <lang>', 'language: fr or en (default from LC_ALL/LANG)')
+    .action(async (file: string, flags: UndoFlags) => {
+      const { undo } = await import('./undo.js');
+      setExit(await undo(io, file, flags));
     });
 
   program

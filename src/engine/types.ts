@@ -101,6 +101,41 @@ export interface CheckOutcome {
 export interface Check {
   meta: CheckMeta;
   run(ctx: CheckContext): CheckOutcome | Promise<CheckOutcome>;
+  /**
+   * Issue 11 (`diagnose --fix`): how to fix what the check found, planned from its result and the
+   * parts it saw. Pure (no I/O); src/fix/ shows, backs up, applies and verifies the proposals.
+   */
+  fix?(ctx: FixContext): FixProposal[];
+}
+
+// --- Fixes (issue 11) -------------------------------------------------------------------------
+
+export interface FixContext {
+  club: ClubRef;
+  status: Status;
+  evidence: Record<string, unknown>;
+  /** A part the check saw (validated), undefined when it was not gathered or failed. */
+  part<K extends PartName>(name: K): PartData<K> | undefined;
+}
+
+/** One safe, reversible change to the shop. Nothing that moves money, deletes or touches prices. */
+export type FixChange =
+  /** A customer's groups (customer_group rows) and default group, through the webservice. */
+  | { kind: 'customer-groups'; customerId: number; email: string; groupsBefore: number[]; groupsAfter: number[]; defaultBefore: number; defaultAfter: number }
+  /** A configuration value (PS_ORDER_RETURN…), through the webservice, for the diagnosed shop. */
+  | { kind: 'configuration'; name: string; from: string | null; to: string }
+  /** A Stripe key stored in the shop's configuration, cleaned of the characters listed (positions in the raw value). */
+  | { kind: 'stripe-key-clean'; name: string; masked: string; removed: Array<{ position: number; codePoint: string }> }
+  /** The club's group added to the category's group access (category_group), by SQL. */
+  | { kind: 'category-group'; categoryId: number; groupId: number; groupsBefore: number[] };
+
+export interface FixProposal {
+  /** What the fix does, in one sentence (the plan's line). */
+  title: Text;
+  /** The change, or undefined for a step only a person can take (shown in the plan, never applied). */
+  change?: FixChange;
+  /** For a manual step: what to do. */
+  manual?: Text[];
 }
 
 /** Helper for checks: both languages side by side. */

@@ -66,6 +66,9 @@ export const UI = {
   optionalData: { fr: 'Données utilisées si disponibles', en: 'Data used when available' },
   runsOnlyWith: { fr: 'Ne s’exécute qu’avec', en: 'Runs only with' },
   options: { fr: 'Options (valeurs par défaut)', en: 'Options (defaults)' },
+  // diagnose --fix (issue 11)
+  fixes: { fr: 'Corrections', en: 'Fixes' },
+  fixBackup: { fr: 'Sauvegarde (pour checkout-doctor undo)\u00a0:', en: 'Backup (for checkout-doctor undo):' },
   noManualSteps: {
     fr: 'Pas d’étapes manuelles : suivez les étapes « À faire » du rapport de diagnostic.',
     en: 'No manual steps: follow the "How to fix" steps of the diagnosis report.',
@@ -77,4 +80,14 @@ export const QUERY_FLAGS: Record<QueryKey, string> = {
   customer: '--customer <email|id>',
   code: '--code <code>',
   order: '--order <id|reference>',
+};
+
+/** What became of a fix (diagnose --fix, issue 11). */
+export const FIX_OUTCOMES: Record<'planned' | 'manual' | 'applied' | 'rolled-back' | 'failed' | 'skipped', Text> = {
+  planned: { fr: 'PRÉVUE', en: 'PLANNED' },
+  manual: { fr: 'À LA MAIN', en: 'BY HAND' },
+  applied: { fr: 'APPLIQUÉE', en: 'APPLIED' },
+  'rolled-back': { fr: 'ANNULÉE', en: 'ROLLED BACK' },
+  failed: { fr: 'ÉCHOUÉE', en: 'FAILED' },
+  skipped: { fr: 'NON APPLIQUÉE', en: 'NOT APPLIED' },
 };

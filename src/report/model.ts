@@ -42,6 +42,26 @@ export interface Report {
    * database) stated once; the results they stopped refer to them. Absent when there is none.
    */
   setup?: SetupProblemReport[];
+  /**
+   * Added to the contract (issue 11, `diagnose --fix`): the fixes planned, and for each one what
+   * became of it, with the check's status before → after. Absent without --fix.
+   */
+  fixes?: FixReport[];
+  /** Added with `fixes`: the backup file of the writes (for `checkout-doctor undo`), when any was made. */
+  fixBackup?: string;
+}
+
+export interface FixReport {
+  id: string;
+  club: string;
+  check: string;
+  title: string;
+  /** planned (not applied: --dry-run, no terminal, not confirmed), manual, applied, rolled-back, failed, skipped. */
+  outcome: 'planned' | 'manual' | 'applied' | 'rolled-back' | 'failed' | 'skipped';
+  changes: Array<{ object: string; field: string; from: string; to: string }>;
+  statusBefore: Status;
+  statusAfter?: Status;
+  reason?: string;
 }
 
 export interface SetupProblemReport {

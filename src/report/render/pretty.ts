@@ -5,7 +5,7 @@
 
 import { Chalk, type ChalkInstance } from 'chalk';
 import { CHECK_CATEGORIES, STATUSES, type CheckCategory, type Lang, type Status } from '../../engine/types.js';
-import { CATEGORY_LABELS, STATUS_LABELS, SUMMARY_LABELS, UI, pick } from '../i18n.js';
+import { CATEGORY_LABELS, FIX_OUTCOMES, STATUS_LABELS, SUMMARY_LABELS, UI, pick } from '../i18n.js';
 import { totals, type ClubReport, type Report, type ReportResult } from '../model.js';
 import { terminalLine, terminalSafe } from '../text.js';
 
@@ -69,9 +69,25 @@ export function summaryLine(report: Report, lang: Lang): string {
   return `${pick(UI.summary, lang)} : ${parts.join(', ')} (${report.durationMs} ms)`.replace(' :', lang === 'fr' ? ' :' : ':');
 }
 
+/** `--fix`: each fix, what became of it, and its check's status before → after. */
+function renderFixes(c: ChalkInstance, report: Report, lang: Lang): string[] {
+  if (!report.fixes) return [];
+  const lines = ['', c.bold.underline(pick(UI.fixes, lang))];
+  for (const f of report.fixes) {
+    const status = f.statusAfter ? ` (${pick(STATUS_LABELS[f.statusBefore], lang)} → ${pick(STATUS_LABELS[f.statusAfter], lang)})` : '';
+    lines.push(`  ${c.bold(`[${pick(FIX_OUTCOMES[f.outcome], lang)}]`)} ${terminalLine(f.club)} · ${terminalLine(f.check)}${status}`);
+    lines.push(`      ${terminalLine(f.title)}`);
+    for (const ch of f.changes) lines.push(`      ${terminalLine(`${ch.object}${lang === 'fr' ? '\u00a0:' : ':'} ${ch.field} ${ch.from} → ${ch.to}`)}`);
+    if (f.reason) lines.push(`      ${terminalLine(f.reason)}`);
+  }
+  if (report.fixBackup) lines.push('', terminalLine(`${pick(UI.fixBackup, lang)} ${report.fixBackup}`));
+  return lines;
+}
+
 export function renderPretty(report: Report, options: PrettyOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const lang = report.lang;
   const blocks = report.clubs.map((club) => renderClub(c, club, lang).join('\n'));
-  return `${blocks.join('\n\n')}\n\n${c.bold(summaryLine(report, lang))}\n`;
+  const fixes = renderFixes(c, report, lang);
+  return `${blocks.join('\n\n')}${fixes.length ? `\n${fixes.join('\n')}` : ''}\n\n${c.bold(summaryLine(report, lang))}\n`;
 }
