@@ -172,6 +172,23 @@ describe('diagnose --fix against the sandbox', { timeout: 120_000 }, () => {
     expect(await object('customers', 'customer', 2)).toEqual({ ...before, lastname: 'Martin-Durand' });
   });
 
+  it('a fix that does not verify (its check still fails) is rolled back, and the report says so', async () => {
+    const row = running.prestashop.fixture.configuration.find((c) => c.id_configuration === 47)!;
+    // A line break to clean, and a live secret key beside a test publishable key: once cleaned, the modes still differ.
+    const raw = 'sk_live_DEMOBoutiqueFakeKey00001\n';
+    row.value = raw;
+    const config = structuredClone(running.config);
+    delete config.clubs![0]!.stripe;
+    writeFileSync(join(dir, '.checkout-doctorrc.json'), JSON.stringify(config, null, 2));
+    const result = await run(['diagnose', CLUB, '--only', 'stripe-keys-format', '--fix', '--yes', '--format', 'json']);
+    const report = json(result.stdout);
+    expect(report.fixes).toEqual([expect.objectContaining({ outcome: 'rolled-back', statusBefore: 'fail', statusAfter: 'fail' })]);
+    expect(report.fixes![0]!.reason).toContain('still does not pass after the fix: it was rolled back');
+    expect(puts()).toHaveLength(2);
+    expect(row.value).toBe(raw);
+    expect(result.code).toBe(1);
+  });
+
   it('cleans a Stripe key stored in the shop (backup without the key), and undo puts the characters back', async () => {
     const row = running.prestashop.fixture.configuration.find((c) => c.id_configuration === 47)!; // STRIPE_TEST_KEY, shop 1
     const raw = '\u200bsk_test_DEMOBoutiqueFakeKey00001\n';
