@@ -33,7 +33,8 @@ export function closeMatches(query: string, names: readonly string[], max = 5): 
   return names
     .map((name) => {
       const n = normaliseName(name);
-      const score = n.includes(q) || q.includes(n) ? 0 : distance(q, n);
+      // An exact match (case and accents aside) comes before names that merely contain the query.
+      const score = n === q ? -1 : n.includes(q) || q.includes(n) ? 0 : distance(q, n);
       return { name, score };
     })
     .filter((m) => m.score <= Math.max(3, Math.floor(q.length / 3)))
