@@ -187,6 +187,36 @@ describe('init on a terminal', () => {
     expect(JSON.parse(readFileSync(file, 'utf8')).prestashop.webserviceKey).toBe(key);
   }, 180_000);
 
+  it('the key values in the export lines only when asked, once, on the terminal; never in the file', async () => {
+    const dir = folder();
+    const term = startInit(dir, ['--lang', 'en']);
+    await term.waitFor('Shop address');
+    term.answer(shopUrl);
+    await term.waitFor('The shop’s webservice key');
+    term.answer(key);
+    await term.waitFor('Do you have read-only access');
+    term.press('Enter');
+    await term.waitFor('Does the shop ship with Sendcloud');
+    term.press('Enter');
+    await term.waitFor('Which ones to diagnose?');
+    term.press('Enter');
+    await term.waitFor('Stripe API address');
+    term.press('Enter');
+    for (let i = 0; i < 5; i++) {
+      await term.waitFor('Stripe publishable key of');
+      term.press('Enter');
+    }
+    await term.waitFor('Where to keep the keys and passwords?');
+    term.press('Enter');
+    await term.waitFor('Show the key values in the lines to copy?');
+    term.press('Up', 'Enter'); // Yes
+    await term.waitFor('EXIT=0');
+    const screen = term.screen();
+    expect(screen.split(key).length - 1).toBe(1);
+    expect(screen).toContain(`export PS_WEBSERVICE_KEY='${key}'`);
+    expect(readFileSync(join(dir, '.checkout-doctorrc.json'), 'utf8')).not.toContain(key);
+  }, 180_000);
+
   it('Ctrl-C at a prompt: exit 130, nothing written', async () => {
     const dir = folder();
     const term = startInit(dir, [], { LANG: 'fr_FR.UTF-8' });
