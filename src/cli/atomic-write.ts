@@ -8,16 +8,17 @@ import { mkdir, open, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Text } from '../engine/types.js';
 
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
+export async function writeFileAtomic(file: string, text: string, options: { mode?: number } = {}): Promise<void> {
   // Through a symlink, the file it points to is replaced, not the link.
   const target = await realpath(file).catch(() => file);
   const dir = dirname(target);
   await mkdir(dir, { recursive: true });
-  // The replaced file keeps its permissions.
-  const mode = await stat(target).then((s) => s.mode & 0o7777, () => undefined);
+  // The replaced file keeps its permissions, unless some are asked (a file holding secrets: 0600).
+  const mode = options.mode ?? (await stat(target).then((s) => s.mode & 0o7777, () => undefined));
   const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    const handle = await open(temp, 'wx', 0o666);
+    // Created with the asked mode from the start: never readable by others, even for an instant.
+    const handle = await open(temp, 'wx', options.mode ?? 0o666);
     try {
       await handle.writeFile(text, 'utf8');
       if (mode !== undefined) await handle.chmod(mode);

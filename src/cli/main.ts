@@ -12,6 +12,7 @@ import { redactor } from '../secrets/redact.js';
 import { requestLog } from '../sources/request-log.js';
 import type { DiagnoseFlags } from './diagnose.js';
 import type { ExplainFlags } from './explain.js';
+import type { InitFlags } from './init/index.js';
 import type { ListChecksFlags } from './list-checks.js';
 import type { SandboxFlags } from './sandbox.js';
 import type { SnapshotFlags } from './snapshot.js';
@@ -100,6 +101,16 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .action(async (file: string, flags: UndoFlags) => {
       const { undo } = await import('./undo.js');
       setExit(await undo(io, file, flags));
+    });
+
+  program
+    .command('init')
+    .description('guided set-up: asks for the shop, its keys and the clubs, tests each answer, writes .checkout-doctorrc.json (env: references for secrets); without a terminal, writes a commented example')
+    .option('--lang <lang>', 'language of the questions: fr or en (default from LC_ALL/LANG)')
+    .option('--config <file>', 'where to write the configuration', '.checkout-doctorrc.json')
+    .action(async (flags: InitFlags) => {
+      const { init } = await import('./init/index.js');
+      setExit(await init(io, flags));
     });
 
   program

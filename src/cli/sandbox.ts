@@ -27,6 +27,11 @@ export async function sandbox(io: Io, fixture: string | undefined, flags: Sandbo
     const configFile = resolve(io.cwd, flags.writeConfig ?? '.checkout-doctorrc.sandbox.json');
     // The fixture's keys are fakes made for the sandbox: written as they are, so that they work.
     await writeFileAtomic(configFile, JSON.stringify(running.config, null, 2) + '\n');
+    const { config } = running;
+    // What `checkout-doctor init` asks for, to set the tool up against the sandbox by hand. The keys
+    // are the fixture's fakes, made for the sandbox: shown whole (escaped, a contaminated key's
+    // line break included, so that it stays one line).
+    const shown = (key: string | undefined) => (key === undefined ? '' : JSON.stringify(key).slice(1, -1));
     const lines = [
       `PrestaShop webservice  ${running.prestashop.apiUrl}`,
       running.stripe ? `Stripe API             ${running.stripe.url}` : undefined,
@@ -34,6 +39,18 @@ export async function sandbox(io: Io, fixture: string | undefined, flags: Sandbo
       `Configuration          ${configFile}`,
       '',
       `Try: checkout-doctor diagnose --all --config ${configFile}`,
+      '',
+      'For checkout-doctor init:',
+      `  shop address          ${config.prestashop!.url}`,
+      `  webservice key        ${shown(config.prestashop!.webserviceKey)}`,
+      config.sendcloud ? `  Sendcloud API         ${config.sendcloud.apiBase}` : undefined,
+      config.sendcloud ? `  Sendcloud public key  ${shown(config.sendcloud.publicKey)}` : undefined,
+      config.sendcloud ? `  Sendcloud secret key  ${shown(config.sendcloud.secretKey)}` : undefined,
+      config.stripe ? `  Stripe API            ${config.stripe.apiBase}` : undefined,
+      ...(config.clubs ?? []).flatMap((club) =>
+        club.stripe ? [`  ${club.name}`, `    Stripe publishable  ${shown(club.stripe.publishableKey)}`, `    Stripe secret       ${shown(club.stripe.secretKey)}`] : [],
+      ),
+      '',
       'Stop with Ctrl-C.',
     ].filter((l) => l !== undefined);
     io.stderr.write(lines.join('\n') + '\n');

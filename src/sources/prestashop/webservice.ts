@@ -566,7 +566,8 @@ export function classifyResponse(res: HttpResponse, path: string, resource?: str
 // ------------------------------------------------------------------------------------------------
 // Client
 
-function apiBase(url: string): URL {
+/** The webservice root (`…/api/`) of a shop URL, credentials, query and fragment removed. */
+export function apiBase(url: string): URL {
   const base = new URL(url);
   // Credentials in the URL would leak into logs and undici refuses them anyway.
   base.username = '';
