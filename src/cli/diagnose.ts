@@ -13,12 +13,13 @@ import { RunStopped } from '../engine/stop.js';
 import { loadSnapshot, type ClubSnapshot, type Snapshot } from '../engine/snapshot.js';
 import { t, type Check, type Query } from '../engine/types.js';
 import { buildClubReport, buildReport, exitCodeFor } from '../report/model.js';
-import { FORMATS, RENDERERS } from '../report/render/index.js';
+import { reportContext } from '../report/context.js';
 import { findSetupProblems, referToSetup, renderSetupProblem, setupJson, stoppedCounts } from '../report/setup.js';
 import { oneOf, parseIds, parseLang, parseShard, parseTimeout } from './options.js';
 import type { RunInput } from './atomic-write.js';
 import { progressTally, progressText } from './progress.js';
-import { interactiveTerminal, logError, outputTarget, useColor, writeReport, type Io } from './output.js';
+import { interactiveTerminal, logError, type Io } from './output.js';
+import { resolveOutputs, writeOutputs } from './outputs.js';
 import { replayQuery } from './replay.js';
 
 export interface DiagnoseFlags {
@@ -27,8 +28,9 @@ export interface DiagnoseFlags {
   customer?: string;
   code?: string;
   order?: string;
-  format?: string;
-  output?: string;
+  /** Repeatable: paired by position with `--output` (src/cli/outputs.ts). */
+  format?: string | string[];
+  output?: string | string[];
   only?: string;
   skip?: string;
   failOn?: string;
@@ -196,7 +198,6 @@ export async function diagnose(io: Io, club: string | undefined, flags: Diagnose
   const startedAt = performance.now();
   const stopper = runStopper(io, parseTimeout(flags.timeout));
   try {
-    const format = oneOf('--format', flags.format, FORMATS, 'pretty');
     const failOn = oneOf('--fail-on', flags.failOn, ['warn', 'fail'] as const, 'fail');
     const lang = parseLang(flags.lang, io.env);
     const loaded = await loadConfig({ configPath: flags.config, cwd: io.cwd, env: io.env });
@@ -205,7 +206,7 @@ export async function diagnose(io: Io, club: string | undefined, flags: Diagnose
     const { off, settings } = resolveCheckSettings(loaded?.config.checks, registry, loaded?.filepath ?? '');
     const checks = selectChecks(registry, flags, off);
     const asked = queryFrom(flags);
-    const output = await outputTarget(io, flags.output, await runInputs(io, flags, loaded));
+    const destinations = await resolveOutputs(io, flags.format, flags.output, await runInputs(io, flags, loaded));
 
     // Only the parts the selected checks use are gathered: --only, --skip and "off" restrict what
     // is fetched, not only what is shown.
@@ -227,8 +228,8 @@ export async function diagnose(io: Io, club: string | undefined, flags: Diagnose
       if (stopped[i]! > 0) logError(io, renderSetupProblem(p, stopped[i]!, lang));
     });
     const setup = problems.flatMap((p, i) => (stopped[i]! > 0 ? [setupJson(p, stopped[i]!, lang)] : []));
-    const report = buildReport(reports, lang, startedAt, undefined, setup);
-    await writeReport(io, RENDERERS[format](report, { color: !output && useColor(io) }), output);
+    const report = { ...buildReport(reports, lang, startedAt, undefined, setup), ...reportContext(snapshot, flags, query) };
+    await writeOutputs(io, report, destinations, lang);
     return stopper.interrupted() ? INTERRUPTED_EXIT : exitCodeFor(report, failOn);
   } finally {
     stopper.dispose();

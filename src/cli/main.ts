@@ -16,6 +16,7 @@ import type { ListChecksFlags } from './list-checks.js';
 import type { SandboxFlags } from './sandbox.js';
 import type { SnapshotFlags } from './snapshot.js';
 import { logError, processIo, type Io } from './output.js';
+import { collect } from './outputs.js';
 
 // Each command's modules load when that command runs: --help and --version pay for commander only,
 // list-checks never loads the sources, a snapshot diagnosis never loads Stripe or mysql2.
@@ -42,8 +43,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--customer <email|id>', "also check this customer's account and club membership")
     .option('--code <code>', 'also check this promo code')
     .option('--order <id|reference>', 'also check this order for a credit note')
-    .addOption(new Option('--format <format>', `report format: ${FORMATS.join(', ')}`).default(undefined, 'pretty'))
-    .option('--output <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('--format <format>', `report format: ${FORMATS.join(', ')}; repeatable, paired by position with --output`).default(undefined, 'pretty').argParser(collect))
+    .addOption(new Option('--output <file>', 'write the report to a file instead of stdout; repeatable; alone, the extension gives the format (.json, .xml, .md)').argParser(collect))
     .option('--only <ids>', 'run only these checks (comma-separated ids)')
     .option('--skip <ids>', 'do not run these checks (comma-separated ids)')
     .option('--fail-on <level>', 'lowest status that makes the exit code 1: fail (default) or warn')

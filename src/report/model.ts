@@ -19,7 +19,15 @@ export interface ReportResult {
   durationMs: number;
   /** Added to the contract: why an `error` happened (source, host, status, upstream code). */
   cause?: { source: string; kind: string; message: string; host?: string; status?: number; code?: string | number };
+  /** Added to the contract (with `--baseline`): how this result compares with the baseline report. */
+  change?: Change;
 }
+
+/**
+ * Compared with a baseline: `new` is a problem the baseline did not have, `persisting` one it had,
+ * `resolved` a problem of the baseline that is no longer one, `unchanged` no problem then or now.
+ */
+export type Change = 'new' | 'persisting' | 'resolved' | 'unchanged';
 
 export type Summary = Record<Status, number>;
 
@@ -42,6 +50,48 @@ export interface Report {
    * database) stated once; the results they stopped refer to them. Absent when there is none.
    */
   setup?: SetupProblemReport[];
+  /** Added to the contract: the shop diagnosed (its URL identifies it when reports are compared or merged). */
+  shop?: ReportShop;
+  /** Added to the contract: where the facts came from (the live shop, a snapshot file, the sandbox). */
+  source?: ReportSource;
+  /** Added to the contract: the questions the run evaluated (`--customer`, `--code`, `--order`). */
+  query?: { customer?: string; code?: string; order?: string };
+  /** Added to the contract (with `--baseline`): what changed since the baseline report. */
+  changes?: ChangesSummary;
+}
+
+export interface ReportShop {
+  name?: string;
+  url?: string;
+  /** The shop's time zone (PS_TIMEZONE), in which dates are shown to people. */
+  timeZone?: string;
+}
+
+export interface ReportSource {
+  kind: 'live' | 'snapshot' | 'sandbox';
+  /** The snapshot file as given, or the sandbox fixture. */
+  file?: string;
+  /** When the facts were gathered (the snapshot's date for a snapshot). */
+  gatheredAt: string;
+}
+
+/** One problem named in the changes summary. */
+export interface ChangedProblem {
+  club: string;
+  groupId: number | null;
+  id: string;
+  title: string;
+  status: Status;
+}
+
+export interface ChangesSummary {
+  baseline: { generatedAt: string; file?: string };
+  new: number;
+  persisting: number;
+  resolved: number;
+  /** Problems the baseline did not have, and problems of the baseline that are gone (status: then). */
+  newProblems: ChangedProblem[];
+  resolvedProblems: ChangedProblem[];
 }
 
 export interface SetupProblemReport {
