@@ -13,6 +13,7 @@ import { RunStopped } from '../engine/stop.js';
 import { loadSnapshot, type ClubSnapshot, type Snapshot } from '../engine/snapshot.js';
 import { t, type Check, type Query } from '../engine/types.js';
 import { buildClubReport, buildReport, exitCodeFor } from '../report/model.js';
+import { compareWithBaseline, loadBaseline, requireBaselineFor } from '../report/baseline.js';
 import { reportContext } from '../report/context.js';
 import { findSetupProblems, referToSetup, renderSetupProblem, setupJson, stoppedCounts } from '../report/setup.js';
 import { oneOf, parseIds, parseLang, parseShard, parseTimeout } from './options.js';
@@ -43,6 +44,8 @@ export interface DiagnoseFlags {
   testCoupon?: boolean;
   /** `--timeout <seconds>`: the run's overall deadline. */
   timeout?: string;
+  /** `--baseline <report.json>`: mark what changed since that report (src/report/baseline.ts). */
+  baseline?: string;
 }
 
 /** What a live gathering is limited to and bound by (diagnose; a snapshot gathers everything). */
@@ -198,7 +201,9 @@ export async function diagnose(io: Io, club: string | undefined, flags: Diagnose
   const startedAt = performance.now();
   const stopper = runStopper(io, parseTimeout(flags.timeout));
   try {
-    const failOn = oneOf('--fail-on', flags.failOn, ['warn', 'fail'] as const, 'fail');
+    const failOn = oneOf('--fail-on', flags.failOn, ['warn', 'fail', 'new'] as const, 'fail');
+    requireBaselineFor(failOn, flags.baseline);
+    const baseline = flags.baseline ? await loadBaseline(flags.baseline, io.cwd) : undefined;
     const lang = parseLang(flags.lang, io.env);
     const loaded = await loadConfig({ configPath: flags.config, cwd: io.cwd, env: io.env });
     const registry = builtinRegistry();
@@ -228,7 +233,8 @@ export async function diagnose(io: Io, club: string | undefined, flags: Diagnose
       if (stopped[i]! > 0) logError(io, renderSetupProblem(p, stopped[i]!, lang));
     });
     const setup = problems.flatMap((p, i) => (stopped[i]! > 0 ? [setupJson(p, stopped[i]!, lang)] : []));
-    const report = { ...buildReport(reports, lang, startedAt, undefined, setup), ...reportContext(snapshot, flags, query) };
+    const built = { ...buildReport(reports, lang, startedAt, undefined, setup), ...reportContext(snapshot, flags, query) };
+    const report = baseline ? compareWithBaseline(built, baseline, flags.baseline) : built;
     await writeOutputs(io, report, destinations, lang);
     return stopper.interrupted() ? INTERRUPTED_EXIT : exitCodeFor(report, failOn);
   } finally {

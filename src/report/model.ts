@@ -158,8 +158,12 @@ export function totals(report: Report): Summary {
   return sum;
 }
 
-/** 0: nothing at or above the threshold; 1: something is. `fail` and `error` always count. */
-export function exitCodeFor(report: Report, failOn: 'warn' | 'fail' = 'fail'): 0 | 1 {
+/**
+ * 0: nothing at or above the threshold; 1: something is. `fail` and `error` always count, except
+ * with `new` (a contract addition, with a baseline): then only problems new since the baseline do.
+ */
+export function exitCodeFor(report: Report, failOn: 'warn' | 'fail' | 'new' = 'fail'): 0 | 1 {
+  if (failOn === 'new') return report.clubs.some((c) => c.results.some((r) => r.change === 'new')) ? 1 : 0;
   const sum = totals(report);
   if (sum.fail > 0 || sum.error > 0) return 1;
   if (failOn === 'warn' && sum.warn > 0) return 1;

@@ -11,6 +11,7 @@ import { STATUSES, type Lang } from '../../engine/types.js';
 import { STATUS_LABELS, UI, pick } from '../i18n.js';
 import { clubLabel } from '../../engine/clubs.js';
 import type { ClubReport, Report, ReportResult } from '../model.js';
+import { changesLines } from './changes.js';
 
 // Characters XML 1.0 forbids even escaped: C0 controls other than tab, LF, CR; lone surrogates; U+FFFE/U+FFFF.
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -85,6 +86,8 @@ function suite(club: ClubReport, report: Report, index: number, clubs: readonly 
     ['groupId', club.club.groupId],
     ['categoryId', club.club.categoryId],
     ['shop', report.shop?.url ?? null],
+    // With --baseline: this club's problems new and resolved since then.
+    ...(report.changes ? ([['changes.new', club.results.filter((r) => r.change === 'new').length], ['changes.resolved', club.results.filter((r) => r.change === 'resolved').length]] as const) : []),
   ]
     .filter(([, v]) => v !== null)
     .map(([k, v]) => `      <property name="${k}" value="${escapeAttr(String(v))}"/>`);
@@ -97,11 +100,21 @@ function suite(club: ClubReport, report: Report, index: number, clubs: readonly 
   ].join('\n');
 }
 
+/** With --baseline, what changed, as a comment at the top (the schema has no place for it). */
+function changesComment(report: Report): string[] {
+  const changes = changesLines(report, report.lang);
+  if (!changes) return [];
+  // A comment may not hold "--" nor end with "-".
+  const safe = (s: string) => escapeXml(s).replace(/--/g, '-\u2010').replace(/-$/, '-\u2010');
+  return [`<!-- ${safe(changes.headline)}`, ...changes.items.map((i) => `     ${safe(i)}`), '-->'];
+}
+
 export function renderJunit(report: Report): string {
   const all = counts(report.clubs.flatMap((c) => c.results));
   const clubs = report.clubs.map((c) => c.club);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
+    ...changesComment(report),
     `<testsuites name="checkout-doctor" ${attrs(all, false)} time="${seconds(report.durationMs)}">`,
     ...report.clubs.map((club, i) => suite(club, report, i, clubs)),
     '</testsuites>',

@@ -8,6 +8,7 @@ import { CHECK_CATEGORIES, STATUSES, type CheckCategory, type Lang, type Status 
 import { CATEGORY_LABELS, STATUS_LABELS, SUMMARY_LABELS, UI, pick } from '../i18n.js';
 import { totals, type ClubReport, type Report, type ReportResult } from '../model.js';
 import { terminalLine, terminalSafe } from '../text.js';
+import { changesLines } from './changes.js';
 
 export const GLYPHS: Record<Status, string> = { pass: '✓', warn: '!', fail: '✗', error: '‼', skip: '-', manual: '?' };
 
@@ -73,5 +74,8 @@ export function renderPretty(report: Report, options: PrettyOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const lang = report.lang;
   const blocks = report.clubs.map((club) => renderClub(c, club, lang).join('\n'));
-  return `${blocks.join('\n\n')}\n\n${c.bold(summaryLine(report, lang))}\n`;
+  // With --baseline, what changed comes first.
+  const changes = changesLines(report, lang);
+  const top = changes ? `${c.bold(terminalLine(changes.headline))}\n${changes.items.map((i) => `  ${terminalLine(i)}\n`).join('')}\n` : '';
+  return `${top}${blocks.join('\n\n')}\n\n${c.bold(summaryLine(report, lang))}\n`;
 }
