@@ -12,6 +12,7 @@ import { redactor } from '../secrets/redact.js';
 import { requestLog } from '../sources/request-log.js';
 import type { DiagnoseFlags } from './diagnose.js';
 import type { ExplainFlags } from './explain.js';
+import type { MergeFlags } from './merge.js';
 import type { ListChecksFlags } from './list-checks.js';
 import type { SandboxFlags } from './sandbox.js';
 import type { SnapshotFlags } from './snapshot.js';
@@ -58,6 +59,20 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .action(async (club: string | undefined, flags: DiagnoseFlags) => {
       const { diagnose } = await import('./diagnose.js');
       setExit(await diagnose(io, club, flags));
+    });
+
+  program
+    .command('merge')
+    .description('combine the JSON reports of --shard runs into one report, in any format; exit code as for diagnose')
+    .argument('<report.json...>', 'JSON reports of the shards (diagnose --all --shard i/n --format json)')
+    .addOption(new Option('--format <format>', `report format: ${FORMATS.join(', ')}; repeatable, paired by position with --output`).default(undefined, 'pretty').argParser(collect))
+    .addOption(new Option('--output <file>', 'write the report to a file instead of stdout; repeatable; alone, the extension gives the format (.json, .xml, .md)').argParser(collect))
+    .option('--fail-on <level>', 'lowest status that makes the exit code 1: fail (default) or warn; new: only problems new since --baseline')
+    .option('--baseline <report.json>', 'a previous JSON report: mark each problem new, persisting or resolved since then')
+    .option('--lang <lang>', 'language of the messages about files written: fr or en (default: the reports\' language)')
+    .action(async (files: string[], flags: MergeFlags) => {
+      const { merge } = await import('./merge.js');
+      setExit(await merge(io, files, flags));
     });
 
   program
