@@ -13,12 +13,14 @@ import { RunStopped } from '../engine/stop.js';
 import { loadSnapshot, type ClubSnapshot, type Snapshot } from '../engine/snapshot.js';
 import { t, type Check, type Query } from '../engine/types.js';
 import { buildClubReport, buildReport, exitCodeFor } from '../report/model.js';
-import { FORMATS, RENDERERS } from '../report/render/index.js';
+import { compareWithBaseline, loadBaseline, requireBaselineFor } from '../report/baseline.js';
+import { reportContext } from '../report/context.js';
 import { findSetupProblems, referToSetup, renderSetupProblem, setupJson, stoppedCounts } from '../report/setup.js';
 import { oneOf, parseIds, parseLang, parseShard, parseTimeout } from './options.js';
 import type { RunInput } from './atomic-write.js';
 import { progressTally, progressText } from './progress.js';
-import { interactiveTerminal, logError, outputTarget, useColor, writeReport, type Io } from './output.js';
+import { interactiveTerminal, logError, type Io } from './output.js';
+import { resolveOutputs, writeOutputs } from './outputs.js';
 import { replayQuery } from './replay.js';
 
 export interface DiagnoseFlags {
@@ -27,8 +29,9 @@ export interface DiagnoseFlags {
   customer?: string;
   code?: string;
   order?: string;
-  format?: string;
-  output?: string;
+  /** Repeatable: paired by position with `--output` (src/cli/outputs.ts). */
+  format?: string | string[];
+  output?: string | string[];
   only?: string;
   skip?: string;
   failOn?: string;
@@ -45,6 +48,8 @@ export interface DiagnoseFlags {
   fix?: boolean;
   dryRun?: boolean;
   yes?: boolean;
+  /** `--baseline <report.json>`: mark what changed since that report (src/report/baseline.ts). */
+  baseline?: string;
 }
 
 /** What a live gathering is limited to and bound by (diagnose; a snapshot gathers everything). */
@@ -200,8 +205,9 @@ export async function diagnose(io: Io, club: string | undefined, flags: Diagnose
   const startedAt = performance.now();
   const stopper = runStopper(io, parseTimeout(flags.timeout));
   try {
-    const format = oneOf('--format', flags.format, FORMATS, 'pretty');
-    const failOn = oneOf('--fail-on', flags.failOn, ['warn', 'fail'] as const, 'fail');
+    const failOn = oneOf('--fail-on', flags.failOn, ['warn', 'fail', 'new'] as const, 'fail');
+    requireBaselineFor(failOn, flags.baseline);
+    const baseline = flags.baseline ? await loadBaseline(flags.baseline, io.cwd) : undefined;
     const lang = parseLang(flags.lang, io.env);
     checkFixFlags(flags);
     let loaded = await loadConfig({ configPath: flags.config, cwd: io.cwd, env: io.env });
@@ -210,7 +216,7 @@ export async function diagnose(io: Io, club: string | undefined, flags: Diagnose
     const { off, settings } = resolveCheckSettings(loaded?.config.checks, registry, loaded?.filepath ?? '');
     const checks = selectChecks(registry, flags, off);
     const asked = queryFrom(flags);
-    const output = await outputTarget(io, flags.output, await runInputs(io, flags, loaded));
+    const destinations = await resolveOutputs(io, flags.format, flags.output, await runInputs(io, flags, loaded));
 
     // --sandbox --fix: the emulators stay up until the fixes are applied and verified.
     const sandboxRun = flags.fix && flags.sandbox ? await startSandboxForFix(io, flags) : undefined;
@@ -252,12 +258,13 @@ export async function diagnose(io: Io, club: string | undefined, flags: Diagnose
         if (stopped[i]! > 0) logError(io, renderSetupProblem(p, stopped[i]!, lang));
       });
       const setup = problems.flatMap((p, i) => (stopped[i]! > 0 ? [setupJson(p, stopped[i]!, lang)] : []));
-      const report = buildReport(reports, lang, startedAt, undefined, setup);
+      const built = { ...buildReport(reports, lang, startedAt, undefined, setup), ...reportContext(run.snapshot, flags, query) };
       if (fixed) {
-        report.fixes = fixed.fixes;
-        if (fixed.backup) report.fixBackup = fixed.backup;
+        built.fixes = fixed.fixes;
+        if (fixed.backup) built.fixBackup = fixed.backup;
       }
-      await writeReport(io, RENDERERS[format](report, { color: !output && useColor(io) }), output);
+      const report = baseline ? compareWithBaseline(built, baseline, flags.baseline) : built;
+      await writeOutputs(io, report, destinations, lang);
       return stopper.interrupted() ? INTERRUPTED_EXIT : exitCodeFor(report, failOn);
     } finally {
       await sandboxRun?.close();

@@ -13,11 +13,13 @@ import { requestLog } from '../sources/request-log.js';
 import type { DiagnoseFlags } from './diagnose.js';
 import type { ExplainFlags } from './explain.js';
 import type { InitFlags } from './init/index.js';
+import type { MergeFlags } from './merge.js';
 import type { ListChecksFlags } from './list-checks.js';
 import type { SandboxFlags } from './sandbox.js';
 import type { SnapshotFlags } from './snapshot.js';
 import type { UndoFlags } from './undo.js';
 import { logError, processIo, type Io } from './output.js';
+import { collect } from './outputs.js';
 
 // Each command's modules load when that command runs: --help and --version pay for commander only,
 // list-checks never loads the sources, a snapshot diagnosis never loads Stripe or mysql2.
@@ -44,11 +46,12 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--customer <email|id>', "also check this customer's account and club membership")
     .option('--code <code>', 'also check this promo code')
     .option('--order <id|reference>', 'also check this order for a credit note')
-    .addOption(new Option('--format <format>', `report format: ${FORMATS.join(', ')}`).default(undefined, 'pretty'))
-    .option('--output <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('--format <format>', `report format: ${FORMATS.join(', ')}; repeatable, paired by position with --output`).default(undefined, 'pretty').argParser(collect))
+    .addOption(new Option('--output <file>', 'write the report to a file instead of stdout; repeatable; alone, the extension gives the format (.json, .xml, .md)').argParser(collect))
     .option('--only <ids>', 'run only these checks (comma-separated ids)')
     .option('--skip <ids>', 'do not run these checks (comma-separated ids)')
-    .option('--fail-on <level>', 'lowest status that makes the exit code 1: fail (default) or warn')
+    .option('--fail-on <level>', 'lowest status that makes the exit code 1: fail (default) or warn; new: only problems new since --baseline')
+    .option('--baseline <report.json>', 'a previous JSON report: mark each problem new, persisting or resolved since then')
     .option('--lang <lang>', 'report language: fr or en (default from LC_ALL/LANG)')
     .option('--all', 'diagnose every club')
     .option('--shard <i/n>', 'with --all: only the i-th of n slices of the clubs')
@@ -61,6 +64,20 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .action(async (club: string | undefined, flags: DiagnoseFlags) => {
       const { diagnose } = await import('./diagnose.js');
       setExit(await diagnose(io, club, flags));
+    });
+
+  program
+    .command('merge')
+    .description('combine the JSON reports of --shard runs into one report, in any format; exit code as for diagnose')
+    .argument('<report.json...>', 'JSON reports of the shards (diagnose --all --shard i/n --format json)')
+    .addOption(new Option('--format <format>', `report format: ${FORMATS.join(', ')}; repeatable, paired by position with --output`).default(undefined, 'pretty').argParser(collect))
+    .addOption(new Option('--output <file>', 'write the report to a file instead of stdout; repeatable; alone, the extension gives the format (.json, .xml, .md)').argParser(collect))
+    .option('--fail-on <level>', 'lowest status that makes the exit code 1: fail (default) or warn; new: only problems new since --baseline')
+    .option('--baseline <report.json>', 'a previous JSON report: mark each problem new, persisting or resolved since then')
+    .option('--lang <lang>', 'language of the messages about files written: fr or en (default: the reports\' language)')
+    .action(async (files: string[], flags: MergeFlags) => {
+      const { merge } = await import('./merge.js');
+      setExit(await merge(io, files, flags));
     });
 
   program

@@ -9,7 +9,8 @@ import { redactor } from '../secrets/redact.js';
 import { obtainSnapshot, queryFrom, runInputs, type DiagnoseFlags } from './diagnose.js';
 import { logError, outputTarget, writeReport, type Io } from './output.js';
 
-export type SnapshotFlags = Pick<DiagnoseFlags, 'config' | 'customer' | 'code' | 'order' | 'output' | 'all' | 'shard' | 'sandbox'>;
+// `snapshot --output` takes one file (not repeatable like diagnose's).
+export type SnapshotFlags = Pick<DiagnoseFlags, 'config' | 'customer' | 'code' | 'order' | 'all' | 'shard' | 'sandbox'> & { output?: string };
 
 export async function snapshot(io: Io, club: string | undefined, flags: SnapshotFlags): Promise<number> {
   const loaded = await loadConfig({ configPath: flags.config, cwd: io.cwd, env: io.env });

@@ -19,7 +19,15 @@ export interface ReportResult {
   durationMs: number;
   /** Added to the contract: why an `error` happened (source, host, status, upstream code). */
   cause?: { source: string; kind: string; message: string; host?: string; status?: number; code?: string | number };
+  /** Added to the contract (with `--baseline`): how this result compares with the baseline report. */
+  change?: Change;
 }
+
+/**
+ * Compared with a baseline: `new` is a problem the baseline did not have, `persisting` one it had,
+ * `resolved` a problem of the baseline that is no longer one, `unchanged` no problem then or now.
+ */
+export type Change = 'new' | 'persisting' | 'resolved' | 'unchanged';
 
 export type Summary = Record<Status, number>;
 
@@ -49,6 +57,48 @@ export interface Report {
   fixes?: FixReport[];
   /** Added with `fixes`: the backup file of the writes (for `checkout-doctor undo`), when any was made. */
   fixBackup?: string;
+  /** Added to the contract: the shop diagnosed (its URL identifies it when reports are compared or merged). */
+  shop?: ReportShop;
+  /** Added to the contract: where the facts came from (the live shop, a snapshot file, the sandbox). */
+  source?: ReportSource;
+  /** Added to the contract: the questions the run evaluated (`--customer`, `--code`, `--order`). */
+  query?: { customer?: string; code?: string; order?: string };
+  /** Added to the contract (with `--baseline`): what changed since the baseline report. */
+  changes?: ChangesSummary;
+}
+
+export interface ReportShop {
+  name?: string;
+  url?: string;
+  /** The shop's time zone (PS_TIMEZONE), in which dates are shown to people. */
+  timeZone?: string;
+}
+
+export interface ReportSource {
+  kind: 'live' | 'snapshot' | 'sandbox';
+  /** The snapshot file as given, or the sandbox fixture. */
+  file?: string;
+  /** When the facts were gathered (the snapshot's date for a snapshot). */
+  gatheredAt: string;
+}
+
+/** One problem named in the changes summary. */
+export interface ChangedProblem {
+  club: string;
+  groupId: number | null;
+  id: string;
+  title: string;
+  status: Status;
+}
+
+export interface ChangesSummary {
+  baseline: { generatedAt: string; file?: string };
+  new: number;
+  persisting: number;
+  resolved: number;
+  /** Problems the baseline did not have, and problems of the baseline that are gone (status: then). */
+  newProblems: ChangedProblem[];
+  resolvedProblems: ChangedProblem[];
 }
 
 export interface FixReport {
@@ -128,8 +178,12 @@ export function totals(report: Report): Summary {
   return sum;
 }
 
-/** 0: nothing at or above the threshold; 1: something is. `fail` and `error` always count. */
-export function exitCodeFor(report: Report, failOn: 'warn' | 'fail' = 'fail'): 0 | 1 {
+/**
+ * 0: nothing at or above the threshold; 1: something is. `fail` and `error` always count, except
+ * with `new` (a contract addition, with a baseline): then only problems new since the baseline do.
+ */
+export function exitCodeFor(report: Report, failOn: 'warn' | 'fail' | 'new' = 'fail'): 0 | 1 {
+  if (failOn === 'new') return report.clubs.some((c) => c.results.some((r) => r.change === 'new')) ? 1 : 0;
   const sum = totals(report);
   if (sum.fail > 0 || sum.error > 0) return 1;
   if (failOn === 'warn' && sum.warn > 0) return 1;

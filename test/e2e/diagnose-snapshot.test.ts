@@ -132,7 +132,8 @@ describe('diagnose --snapshot (demo shop)', () => {
     expect(r.stdout.match(/<testsuite /g)).toHaveLength(5);
     expect(r.stdout).toMatch(/<testsuite [^>]*name="AS Saint-Étienne"[^>]*failures="[1-9]/);
     expect(r.stdout).toMatch(/<testsuite [^>]*name="Étoile Sportive de Fréjus"[^>]*failures="0"/);
-    expect(r.stdout).toContain('<testcase classname="catalogue" name="category-club-access"');
+    // classname carries the club, so clubs stay apart in CI test views (issue 12.2).
+    expect(r.stdout).toContain('<testcase classname="AS Saint-Étienne.catalogue" name="category-club-access — ');
   });
 
   it('--shard splits --all between runs without overlap', async () => {

@@ -15,13 +15,16 @@ describe('markdown renderer', () => {
     expect(md.trimEnd().split('\n').pop()).toBe('**Summary: 2 passed, 1 warning(s), 2 failed, 1 error(s), 1 skipped, 1 to verify by hand (1234 ms)**');
   });
 
-  it('lists every result in a table with its glyph and status, by category', () => {
+  it('puts problems first, then folds the checks that passed or were skipped in <details>', () => {
     const clubA = md.slice(md.indexOf('## AS'), md.indexOf('## Club'));
-    const rows = clubA.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| |'));
-    expect(rows).toHaveLength(6);
-    expect(rows[0]).toBe('| ✓ | PASS | Shop online (`shop-online`) | Shop |');
-    expect(rows.map((r) => r.split(' | ')[0]!.slice(2))).toEqual(['✓', '‼', '✗', '!', '-', '?']);
-    expect(clubA).toContain('|---|---|---|---|');
+    // Problems (headings) come before the folded table.
+    expect(clubA.indexOf('### ✗ FAIL')).toBeLessThan(clubA.indexOf('<details>'));
+    const folded = clubA.slice(clubA.indexOf('<details>'), clubA.indexOf('</details>'));
+    expect(folded).toContain('<summary>✓ 1 check passed, - 1 skipped</summary>\n\n| | Status | Check | Category |\n|---|---|---|---|\n');
+    const rows = folded.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| |'));
+    expect(rows).toEqual(['| ✓ | PASS | Shop online (`shop-online`) | Shop |', '| - | SKIP | Promo code usable (`promo-code`) | Promotions |']);
+    // Problems are not repeated in the folded table.
+    expect(folded).not.toContain('stripe-keys-format');
   });
 
   it('details each problem with numbered remediation, worst first', () => {
@@ -39,9 +42,9 @@ describe('markdown renderer', () => {
     expect(clubA).not.toContain('The shop answers.');
   });
 
-  it('keeps table cells on one line and escapes their pipes', () => {
-    const row = md.split('\n').find((l) => l.includes('relay-carrier-zones') && l.startsWith('| ✗'));
-    expect(row).toBe('| ✗ | FAIL | Relay carrier \\<zones> & "points" (`relay-carrier-zones`) | Shipping |');
+  it('keeps headings on one line and escapes their pipes', () => {
+    const heading = md.split('\n').find((l) => l.includes('relay-carrier-zones') && l.startsWith('### ✗'));
+    expect(heading).toBe('### ✗ FAIL — Relay carrier \\<zones> & "points" (`relay-carrier-zones`)');
     expect(md).toContain('Zone "Corse" not served \\| a \\<b>');
   });
 
@@ -53,9 +56,32 @@ describe('markdown renderer', () => {
     const fr = renderMarkdown(sampleReport('fr'));
     expect(fr).toContain('# Diagnostic checkout-doctor');
     expect(fr).toContain('**À faire :**');
-    expect(fr).toContain('| ✗ | ÉCHEC |');
-    expect(fr).toContain('Cause : prestashop');
+    expect(fr).toContain('### ✗ ÉCHEC — ');
+    expect(fr).toContain('<summary>✓ 1 contrôle réussi, - 1 ignoré</summary>');
+    expect(fr).toContain('Cause\u00a0: prestashop');
     expect(fr.trimEnd().split('\n').pop()).toMatch(/^\*\*Bilan : /);
+  });
+
+  it('has a ticket header: shop URL, source and its date, options asked, date on the shop\'s clock', () => {
+    const report = {
+      ...sampleReport('en'),
+      shop: { name: 'Boutique des Clubs', url: 'https://shop.example.fr/', timeZone: 'Europe/Paris' },
+      source: { kind: 'snapshot' as const, file: 'tickets/4521.json', gatheredAt: '2026-02-28T22:59:00.000Z' },
+      query: { customer: 'marie.durand@example.fr', code: 'ETE2025' },
+    };
+    const en = renderMarkdown(report).split('\n').slice(0, 8).join('\n');
+    expect(en).toContain('- **Shop:** https://shop.example.fr/ (Boutique des Clubs)');
+    expect(en).toContain('- **Source:** snapshot `tickets/4521.json` taken 28/02/2026 at 23:59');
+    expect(en).toContain('- **Options:** `--customer marie.durand@example.fr`, `--code ETE2025`');
+    // 12:00 UTC is 13:00 in Paris in March (winter time).
+    expect(en).toContain('- **Date:** 01/03/2026 at 13:00 (Europe/Paris) — checkout-doctor `');
+    const fr = renderMarkdown({ ...report, lang: 'fr' });
+    expect(fr).toContain('- **Boutique\u00a0:** https://shop.example.fr/');
+    expect(fr).toContain('- **Source\u00a0:** snapshot `tickets/4521.json` pris le 28/02/2026 à 23:59');
+    expect(fr).toContain('- **Date\u00a0:** 01/03/2026 à 13:00 (Europe/Paris)');
+    const live = renderMarkdown({ ...report, source: { kind: 'live', gatheredAt: report.generatedAt }, query: undefined });
+    expect(live).toContain('- **Source:** the live shop');
+    expect(live).toContain('- **Options:** none');
   });
 
   it('says when a club has nothing to fix', () => {

@@ -1,13 +1,19 @@
-// A report to paste into a support ticket (GitHub, GitLab, Jira, Zendesk markdown): a heading per
-// club, a table of every result, then what to do for each one that needs attention, then the totals.
+// A report to paste into a support ticket (GitHub, GitLab, Jira, Zendesk markdown): a header
+// saying which shop, from which source (live, or which snapshot and when it was taken), with which
+// questions and when (on the shop's clock); then per club its problems first, each with its steps,
+// and the checks that passed or were skipped folded in a <details> table; then the totals.
 // Glyphs, not emoji, so the text survives any ticket system. Every text of the report goes through
 // escapeMarkdown (src/report/text.ts): a group name or an upstream error body never becomes markup.
 
-import type { Lang, Status } from '../../engine/types.js';
+import type { Lang, Status, Text } from '../../engine/types.js';
+import { shopDate } from '../dates.js';
 import { CATEGORY_LABELS, STATUS_LABELS, UI, pick } from '../i18n.js';
 import type { ClubReport, Report, ReportResult } from '../model.js';
 import { escapeMarkdown, markdownLine } from '../text.js';
+import { changesLines } from './changes.js';
 import { CATEGORY_ORDER, GLYPHS, summaryLine } from './pretty.js';
+
+const NBSP = '\u00a0';
 
 const MD_TEXT = {
   title: { fr: 'Diagnostic checkout-doctor', en: 'checkout-doctor diagnosis' },
@@ -18,7 +24,41 @@ const MD_TEXT = {
   allGood: { fr: 'Aucun problème détecté pour ce club.', en: 'No problem found for this club.' },
   generated: { fr: 'Généré le', en: 'Generated' },
   cause: { fr: 'Cause', en: 'Cause' },
-} as const;
+  shop: { fr: 'Boutique', en: 'Shop' },
+  source: { fr: 'Source', en: 'Source' },
+  asked: { fr: 'Options', en: 'Options' },
+  date: { fr: 'Date', en: 'Date' },
+  none: { fr: 'aucune', en: 'none' },
+  unknownShop: { fr: 'inconnue', en: 'unknown' },
+  live: { fr: 'la boutique en direct', en: 'the live shop' },
+} satisfies Record<string, Text>;
+
+/** One line of the header: `**Label :** value` (French puts a non-breaking space before the colon). */
+function field(label: Text, value: string, lang: Lang): string {
+  return `- **${pick(label, lang)}${lang === 'fr' ? `${NBSP}:` : ':'}** ${value}`;
+}
+
+function sourceText(report: Report, lang: Lang): string {
+  const source = report.source;
+  if (!source) return pick(MD_TEXT.live, lang);
+  const taken = shopDate(source.gatheredAt, report.shop?.timeZone, lang);
+  if (source.kind === 'snapshot') return lang === 'fr' ? `snapshot ${code(source.file ?? '')} pris le ${taken}` : `snapshot ${code(source.file ?? '')} taken ${taken}`;
+  if (source.kind === 'sandbox') return lang === 'fr' ? `bac à sable (jeu de données ${code(source.file ?? 'demo')})` : `sandbox (fixture ${code(source.file ?? 'demo')})`;
+  return pick(MD_TEXT.live, lang);
+}
+
+function header(report: Report, lang: Lang): string[] {
+  const shop = report.shop?.url ? `${escapeMarkdown(report.shop.url)}${report.shop.name ? ` (${inline(report.shop.name)})` : ''}` : report.shop?.name ? inline(report.shop.name) : pick(MD_TEXT.unknownShop, lang);
+  const asked = Object.entries(report.query ?? {}).filter(([, v]) => v !== undefined).map(([k, v]) => code(`--${k} ${v}`));
+  const zone = report.shop?.timeZone;
+  return [
+    field(MD_TEXT.shop, shop, lang),
+    field(MD_TEXT.source, sourceText(report, lang), lang),
+    field(MD_TEXT.asked, asked.length ? asked.join(', ') : pick(MD_TEXT.none, lang), lang),
+    field(MD_TEXT.date, `${shopDate(report.generatedAt, zone, lang)}${zone ? ` (${escapeMarkdown(zone)})` : ''} — checkout-doctor ${code(report.tool.version)}`, lang),
+    '',
+  ];
+}
 
 /** Table cells: one line, every markup character escaped (pipes included). */
 function cell(text: string): string {
@@ -36,9 +76,64 @@ function code(text: string): string {
 
 const ATTENTION: Status[] = ['fail', 'error', 'warn', 'manual'];
 
+/** What is folded under each club: "3 checks passed, 4 skipped" (real plurals). */
+const FOLDED: Partial<Record<Status, Record<Lang, Record<'one' | 'other', string>>>> = {
+  pass: { fr: { one: 'contrôle réussi', other: 'contrôles réussis' }, en: { one: 'check passed', other: 'checks passed' } },
+  skip: { fr: { one: 'ignoré', other: 'ignorés' }, en: { one: 'skipped', other: 'skipped' } },
+};
+
+function counted(n: number, status: Status, lang: Lang): string {
+  const forms = FOLDED[status]![lang];
+  return `${n} ${new Intl.PluralRules(lang).select(n) === 'one' ? forms.one : forms.other}`;
+}
+
 function rank(r: ReportResult): number {
   const i = CATEGORY_ORDER.indexOf(r.category);
   return i === -1 ? CATEGORY_ORDER.length : i;
+}
+
+/** A result's heading: glyph, status word, title and id; `new`/`resolved` with a baseline. */
+function resultHeading(r: ReportResult, lang: Lang): string {
+  const change = r.change === 'new' ? ` — ${pick(CHANGE_TAGS.new, lang)}` : '';
+  return `### ${GLYPHS[r.status]} ${pick(STATUS_LABELS[r.status], lang)} — ${inline(r.title)} (${code(r.id)})${change}`;
+}
+
+const CHANGE_TAGS = {
+  new: { fr: '**nouveau**', en: '**new**' },
+  resolved: { fr: 'résolu', en: 'resolved' },
+} satisfies Record<string, Text>;
+
+function problem(r: ReportResult, lang: Lang): string[] {
+  const out = [resultHeading(r, lang), ''];
+  // No spread: a message may have any number of lines.
+  for (const l of escapeMarkdown(r.message).split('\n')) out.push(l.trimEnd());
+  out.push('');
+  if (r.cause && r.status === 'error') {
+    const where = [r.cause.host, r.cause.status !== undefined ? `HTTP ${r.cause.status}` : undefined, r.cause.code !== undefined ? `code ${r.cause.code}` : undefined].filter(Boolean);
+    out.push(`${pick(MD_TEXT.cause, lang)} : ${inline(r.cause.source)} — ${inline(r.cause.message)}${where.length ? ` (${inline(where.join(', '))})` : ''}`.replace(' :', lang === 'fr' ? `${NBSP}:` : ':'), '');
+  }
+  if (r.remediation.length) {
+    out.push(`**${pick(r.status === 'manual' ? UI.toVerify : UI.howToFix, lang)}**`, '');
+    r.remediation.forEach((step, i) => out.push(`${i + 1}. ${inline(step)}`));
+    out.push('');
+  }
+  return out;
+}
+
+/** The checks that need nothing, in a table folded under <details> (GitHub, GitLab, most trackers). */
+function folded(results: readonly ReportResult[], lang: Lang): string[] {
+  if (!results.length) return [];
+  const parts = (['pass', 'skip'] as const).map((s) => [s, results.filter((r) => r.status === s).length] as const).filter(([, n]) => n > 0);
+  const summary = parts.map(([s, n]) => `${GLYPHS[s]} ${counted(n, s, lang)}`).join(', ');
+  const out = ['<details>', `<summary>${summary}</summary>`, ''];
+  out.push(`| | ${pick(MD_TEXT.status, lang)} | ${pick(MD_TEXT.check, lang)} | ${pick(MD_TEXT.category, lang)} |`, '|---|---|---|---|');
+  for (const r of results) {
+    const category = CATEGORY_LABELS[r.category] ? pick(CATEGORY_LABELS[r.category], lang) : r.category;
+    const change = r.change === 'resolved' ? ` — ${pick(CHANGE_TAGS.resolved, lang)}` : '';
+    out.push(`| ${GLYPHS[r.status]} | ${pick(STATUS_LABELS[r.status], lang)} | ${cell(r.title)} (${code(r.id)})${change} | ${cell(category)} |`);
+  }
+  out.push('', '</details>', '');
+  return out;
 }
 
 function clubSection(club: ClubReport, lang: Lang): string[] {
@@ -48,40 +143,24 @@ function clubSection(club: ClubReport, lang: Lang): string[] {
   ].filter(Boolean);
   const out = [`## ${inline(club.club.name)}${ids.length ? ` (${ids.join(', ')})` : ''}`, ''];
   const results = [...club.results].sort((a, b) => rank(a) - rank(b));
-  if (results.length) {
-    out.push(`| | ${pick(MD_TEXT.status, lang)} | ${pick(MD_TEXT.check, lang)} | ${pick(MD_TEXT.category, lang)} |`, '|---|---|---|---|');
-    for (const r of results) {
-      const category = CATEGORY_LABELS[r.category] ? pick(CATEGORY_LABELS[r.category], lang) : r.category;
-      out.push(`| ${GLYPHS[r.status]} | ${pick(STATUS_LABELS[r.status], lang)} | ${cell(r.title)} (${code(r.id)}) | ${cell(category)} |`);
-    }
-    out.push('');
-  }
+  // Problems first, worst first, each with its steps.
   const attention = results.filter((r) => ATTENTION.includes(r.status)).sort((a, b) => ATTENTION.indexOf(a.status) - ATTENTION.indexOf(b.status) || rank(a) - rank(b));
-  if (!attention.length) {
-    out.push(pick(MD_TEXT.allGood, lang), '');
-    return out;
-  }
-  for (const r of attention) {
-    out.push(`### ${GLYPHS[r.status]} ${pick(STATUS_LABELS[r.status], lang)} — ${inline(r.title)} (${code(r.id)})`, '');
-    // No spread: a message may have any number of lines.
-    for (const l of escapeMarkdown(r.message).split('\n')) out.push(l.trimEnd());
-    out.push('');
-    if (r.cause && r.status === 'error') {
-      const where = [r.cause.host, r.cause.status !== undefined ? `HTTP ${r.cause.status}` : undefined, r.cause.code !== undefined ? `code ${r.cause.code}` : undefined].filter(Boolean);
-      out.push(`${pick(MD_TEXT.cause, lang)} : ${inline(r.cause.source)} — ${inline(r.cause.message)}${where.length ? ` (${inline(where.join(', '))})` : ''}`.replace(' :', lang === 'fr' ? ' :' : ':'), '');
-    }
-    if (r.remediation.length) {
-      out.push(`**${pick(r.status === 'manual' ? UI.toVerify : UI.howToFix, lang)}**`, '');
-      r.remediation.forEach((step, i) => out.push(`${i + 1}. ${inline(step)}`));
-      out.push('');
-    }
-  }
+  if (!attention.length) out.push(pick(MD_TEXT.allGood, lang), '');
+  for (const r of attention) for (const line of problem(r, lang)) out.push(line);
+  for (const line of folded(results.filter((r) => !ATTENTION.includes(r.status)), lang)) out.push(line);
   return out;
 }
 
 export function renderMarkdown(report: Report): string {
   const lang = report.lang;
-  const out = [`# ${pick(MD_TEXT.title, lang)}`, '', `_${pick(MD_TEXT.generated, lang)} ${report.generatedAt} — checkout-doctor ${report.tool.version}_`, ''];
+  const out = [`# ${pick(MD_TEXT.title, lang)}`, '', ...header(report, lang)];
+  const changes = changesLines(report, lang);
+  if (changes) {
+    out.push(`**${escapeMarkdown(changes.headline)}**`, '');
+    for (const item of changes.items) out.push(`- ${inline(item)}`);
+    if (changes.items.length) out.push('');
+  }
+  out.push(`**${summaryLine(report, lang)}**`, '');
   for (const club of report.clubs) for (const line of clubSection(club, lang)) out.push(line);
   out.push('---', '', `**${summaryLine(report, lang)}**`, '');
   return out.join('\n');

@@ -8,6 +8,7 @@ import { CHECK_CATEGORIES, STATUSES, type CheckCategory, type Lang, type Status 
 import { CATEGORY_LABELS, FIX_OUTCOMES, STATUS_LABELS, SUMMARY_LABELS, UI, pick } from '../i18n.js';
 import { totals, type ClubReport, type Report, type ReportResult } from '../model.js';
 import { terminalLine, terminalSafe } from '../text.js';
+import { changesLines } from './changes.js';
 
 export const GLYPHS: Record<Status, string> = { pass: '✓', warn: '!', fail: '✗', error: '‼', skip: '-', manual: '?' };
 
@@ -89,5 +90,8 @@ export function renderPretty(report: Report, options: PrettyOptions): string {
   const lang = report.lang;
   const blocks = report.clubs.map((club) => renderClub(c, club, lang).join('\n'));
   const fixes = renderFixes(c, report, lang);
-  return `${blocks.join('\n\n')}${fixes.length ? `\n${fixes.join('\n')}` : ''}\n\n${c.bold(summaryLine(report, lang))}\n`;
+  // With --baseline, what changed comes first.
+  const changes = changesLines(report, lang);
+  const top = changes ? `${c.bold(terminalLine(changes.headline))}\n${changes.items.map((i) => `  ${terminalLine(i)}\n`).join('')}\n` : '';
+  return `${top}${blocks.join('\n\n')}${fixes.length ? `\n${fixes.join('\n')}` : ''}\n\n${c.bold(summaryLine(report, lang))}\n`;
 }
