@@ -53,7 +53,7 @@ describe('HTML report', () => {
     expect(html).not.toContain('\u202e');
     expect(html).toContain('Club &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;!-- &lt;b&gt;x&lt;/b&gt; \\u202e');
     const data = embedded(html);
-    expect(data.s).toContain('Club </script><script>alert(1)</script><!-- <b>x</b> \\u202e');
+    expect(data.s).toContain('Club </script><script>alert(1)</script><!-- <b>x</b> \\u202e (group 5, category 11)');
     expect(data.s).toContain('step </script><script>alert(1)</script><!-- <b>x</b> \\u202e');
   });
 
@@ -110,8 +110,9 @@ describe('HTML report', () => {
 
   it('gives every grid cell its status as a class, a glyph and a label, and every row its club', () => {
     const html = renderHtml(sampleReport('fr'));
-    const rows = [...html.matchAll(/<tr data-i="(\d+)"( class="ok")?><th scope="row">([^<]*)</g)];
-    expect(rows.map((r) => r[3])).toEqual(['AS Saint-Étienne (groupe 5, catégorie 11)', 'Club &lt;Tom &amp; &quot;Jerry&quot;&gt; | Ünïcode']);
+    const rows = [...html.matchAll(/<tr data-i="(\d+)"( class="ok")?><th scope="row"><span class="club">([^<]*)<\/span>([^<]*)</g)];
+    expect(rows.map((r) => r[3])).toEqual(['AS Saint-Étienne', 'Club &lt;Tom &amp; &quot;Jerry&quot;&gt; | Ünïcode']);
+    expect(html).toContain('AS Saint-Étienne</span> <span class="id">#5</span>');
     expect(html).toContain('<button type="button" class="cell s-fail" data-j="2" aria-label="ÉCHEC" aria-haspopup="dialog">✗</button>');
     expect(html).toContain('class="cell s-manual" data-j="5" aria-label="À VÉRIFIER" aria-haspopup="dialog">?</button>');
   });

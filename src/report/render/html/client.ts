@@ -24,7 +24,7 @@ export const CLIENT_SCRIPT = `(function () {
   var dialog = document.getElementById('detail');
   if (!table || !dialog) return;
   var rows = Array.prototype.slice.call(table.tBodies[0].rows);
-  var names = data.clubs.map(function (c) { return fold(S[c.n]); });
+  var names = rows.map(function (tr) { return fold(tr.querySelector('.club').textContent); });
   var opener = null;
 
   function put(node, text) { node.textContent = text; return node; }

@@ -119,7 +119,7 @@ function embeddedData(report: Report, cols: ReturnType<typeof columns>): string 
     clubs: report.clubs.map((club) => {
       const r: unknown[] = cols.map(() => 0);
       for (const res of club.results) r[at.get(res.id)!] = [res.status, s(res.message), res.remediation.map(s), causeText(res) === undefined ? -1 : s(causeText(res)!)];
-      return { n: s(club.club.name), r };
+      return { n: s(club.club.name + clubLabel(club, lang)), r };
     }),
     s: strings,
   };
@@ -153,8 +153,10 @@ function gridSection(report: Report): string {
       return `<td${cls}><button type="button" class="cell s-${r.status}" data-j="${j}" aria-label="${h(statusLabel(r.status, lang))}" aria-haspopup="dialog">${GLYPHS[r.status]}</button></td>`;
     });
     const flag = problems ? '' : ' class="ok"';
+    // The group id tells apart two clubs of the same name; the category is in the cell's panel.
+    const group = club.club.groupId !== null ? ` <span class="id">#${club.club.groupId}</span>` : '';
     const n = problems ? `<span class="n">${PROBLEMS.filter((s) => club.summary[s]).map((s) => `${GLYPHS[s]}${club.summary[s]}`).join(' ')}</span>` : '';
-    return `<tr data-i="${i}"${flag}><th scope="row">${h(club.club.name)}${h(clubLabel(club, lang))}${n}</th>${cells.join('')}</tr>`;
+    return `<tr data-i="${i}"${flag}><th scope="row"><span class="club">${h(club.club.name)}</span>${group}${n}</th>${cells.join('')}</tr>`;
   });
   return (
     `<section aria-labelledby="grid-h"><h2 id="grid-h">${h(T('grid', lang))}</h2>` +

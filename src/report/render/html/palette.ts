@@ -77,7 +77,8 @@ table.grid{border-collapse:separate;border-spacing:0}
 .grid thead tr.titles th{top:var(--cats,30px)}
 .grid thead th.col{height:12rem}
 .grid thead th.col span{writing-mode:vertical-rl;transform:rotate(180deg);display:inline-block;max-height:11.5rem;font-size:.85rem;white-space:normal}
-.grid th[scope=row]{position:sticky;left:0;z-index:1;padding:2px 10px;white-space:nowrap;max-width:22rem;overflow:hidden;text-overflow:ellipsis;border-right:1px solid ${PAGE.border}}
+.grid th[scope=row]{position:sticky;left:0;z-index:1;padding:2px 10px;white-space:nowrap;border-right:1px solid ${PAGE.border}}
+.grid th[scope=row] .id{color:${PAGE.muted};font-size:.85rem}
 .grid th[scope=row] .n{color:${PAGE.muted};font-size:.85rem;margin-left:6px}
 .grid thead th.corner{left:0;z-index:3}
 .grid td{padding:2px;border-bottom:1px solid ${PAGE.surface};text-align:center}

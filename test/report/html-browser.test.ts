@@ -1,0 +1,151 @@
+// The HTML report in a real headless Chromium (Debian's), produced by the built CLI over the demo
+// shop: it renders without a console error, a CSP violation or any request; the problems-only
+// filter and the club search change what is visible; a cell opens its message and steps from the
+// keyboard and Esc gives the focus back; screenshots of both layouts match the references within a
+// tolerance (UPDATE_SCREENSHOTS=1 rewrites them; the compared images stay in test-output/).
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Browser, hasChromium, type Page } from '../support/chromium.js';
+import { compareScreenshot } from '../support/screenshots.js';
+import { DEMO, ROOT, runCli } from '../e2e/run-cli.js';
+import type { Report } from '../../src/report/model.js';
+
+const OUT = join(ROOT, 'test-output/html');
+const PROBLEMS = ['fail', 'error', 'warn'];
+
+async function render(name: string, args: string[]): Promise<{ file: string; report: Report }> {
+  const html = await runCli(['diagnose', ...args, '--snapshot', DEMO, '--format', 'html', '--lang', 'fr']);
+  const json = await runCli(['diagnose', ...args, '--snapshot', DEMO, '--format', 'json', '--lang', 'fr']);
+  expect(html.code).toBe(json.code);
+  expect(html.stdout.startsWith('<!doctype html>')).toBe(true);
+  mkdirSync(OUT, { recursive: true });
+  const file = join(OUT, `${name}.html`);
+  writeFileSync(file, html.stdout);
+  return { file, report: JSON.parse(json.stdout) as Report };
+}
+
+/** The clubs whose rows are displayed, by name. */
+const visibleClubs = (page: Page) =>
+  page.eval<string[]>(`[...document.querySelectorAll('#grid tbody tr')].filter((tr) => tr.offsetParent !== null).map((tr) => tr.querySelector('th .club').textContent)`);
+
+const expectClean = (page: Page) => expect(page.issues).toEqual({ console: [], exceptions: [], log: [], requests: [] });
+
+/** The parts of the page that change from run to run (date, duration), set to fixed text before a screenshot. */
+const freeze = (page: Page) => page.eval(`document.querySelectorAll('.volatile').forEach((e, i) => (e.textContent = i ? '42\u00a0ms' : '01/03/2026 à 13:00'))`);
+
+// Skipped only on a developer machine without Chromium: CI installs it (.ci/run), and fails without it.
+describe.skipIf(!hasChromium() && !process.env.CI)('HTML report in headless Chromium', () => {
+  let browser: Browser;
+  let all: { file: string; report: Report };
+  let club: { file: string; report: Report };
+
+  beforeAll(async () => {
+    [all, club, browser] = await Promise.all([render('all', ['--all']), render('club', ['Racing Club Sévigné']), Browser.launch()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('renders --all without a console error, a CSP violation or any request, one row per club, each cell as the JSON report says', async () => {
+    const page = await browser.newPage();
+    await page.open(all.file);
+    const cells = await page.eval<string[][]>(`[...document.querySelectorAll('#grid tbody tr')].map((tr) => [tr.querySelector('th .club').textContent, ...[...tr.querySelectorAll('button.cell')].map((b) => b.className.replace('cell s-', '') + ':' + document.querySelectorAll('#grid thead tr.titles th')[b.parentElement.cellIndex].title)])`);
+    expect(cells.map((c) => c[0])).toEqual(all.report.clubs.map((c) => c.club.name));
+    all.report.clubs.forEach((c, i) => expect(cells[i]!.slice(1).sort()).toEqual(c.results.map((r) => `${r.status}:${r.id}`).sort()));
+    expect(await page.eval(`document.documentElement.lang`)).toBe('fr');
+    expectClean(page);
+    await page.close();
+  });
+
+  it('filters problems only and searches clubs ignoring case and accents', async () => {
+    const page = await browser.newPage();
+    await page.open(all.file);
+    const names = all.report.clubs.map((c) => c.club.name);
+    expect(await visibleClubs(page)).toEqual(names);
+    const withProblems = all.report.clubs.filter((c) => c.results.some((r) => PROBLEMS.includes(r.status))).map((c) => c.club.name);
+    expect(withProblems.length).toBeGreaterThan(0);
+    expect(withProblems.length).toBeLessThan(names.length);
+
+    await page.eval(`document.getElementById('problems').focus()`);
+    await page.press(' ');
+    expect(await page.eval(`document.getElementById('problems').checked`)).toBe(true);
+    expect(await visibleClubs(page)).toEqual(withProblems);
+    expect(await page.eval(`document.getElementById('shown').textContent`)).toBe(`${withProblems.length} clubs affichés sur ${names.length}`);
+    await page.press(' ');
+    expect(await visibleClubs(page)).toEqual(names);
+
+    await page.eval(`document.getElementById('q').focus()`);
+    await page.type('ETOILE sportive');
+    expect(await visibleClubs(page)).toEqual(names.filter((n) => /étoile sportive/i.test(n)));
+    expect(await page.eval(`document.getElementById('shown').textContent`)).toBe(`1 club affiché sur ${names.length}`);
+    await page.eval(`(() => { const q = document.getElementById('q'); q.value = 'zzz'; q.dispatchEvent(new Event('input')); })()`);
+    expect(await visibleClubs(page)).toEqual([]);
+    expect(await page.eval(`document.getElementById('nomatch').hidden`)).toBe(false);
+    expectClean(page);
+    await page.close();
+  });
+
+  it('opens a cell by keyboard (Tab to reach it, Enter or Space to open, Esc to close) with its message and steps', async () => {
+    const page = await browser.newPage();
+    await page.open(all.file);
+    // Tab from the top of the page reaches the grid's cells: they are in the tab order.
+    let active = '';
+    for (let i = 0; i < 30 && !active.startsWith('cell'); i++) {
+      await page.press('Tab');
+      active = await page.eval<string>(`document.activeElement.className`);
+    }
+    expect(active).toMatch(/^cell s-/);
+
+    const i = all.report.clubs.findIndex((c) => c.results.some((r) => r.status === 'fail' && r.remediation.length));
+    const c = all.report.clubs[i]!;
+    const r = c.results.find((x) => x.status === 'fail' && x.remediation.length)!;
+    const selector = `#grid tbody tr[data-i="${i}"] button.cell[data-j="${`\${[...document.querySelectorAll('#grid thead tr.titles th')].findIndex((th) => th.title === '${r.id}') - 1}`}"]`;
+    await page.eval(`document.querySelector(\`${selector}\`).focus()`);
+    await page.press('Enter');
+    expect(await page.eval(`document.getElementById('detail').open`)).toBe(true);
+    const shown = await page.eval<{ title: string; msg: string; steps: string[]; status: string }>(
+      `({ title: document.getElementById('d-title').textContent, msg: document.getElementById('d-msg').textContent, status: document.getElementById('d-status').textContent, steps: [...document.querySelectorAll('#d-list li')].map((li) => li.textContent) })`,
+    );
+    expect(shown.title).toBe(`${c.club.name} (groupe ${c.club.groupId}${c.club.categoryId !== null ? `, catégorie ${c.club.categoryId}` : ''}) — ${r.title}`);
+    expect(shown.msg).toBe(r.message);
+    expect(shown.steps).toEqual(r.remediation);
+    expect(shown.status).toBe('✗ ÉCHEC');
+    await page.press('Escape');
+    expect(await page.eval(`document.getElementById('detail').open`)).toBe(false);
+    expect(await page.eval(`document.activeElement.matches(\`${selector}\`)`)).toBe(true);
+
+    // Arrow keys move to the next cell; Space opens it too.
+    await page.press('ArrowRight');
+    expect(await page.eval(`document.activeElement.matches(\`${selector}\`)`)).toBe(false);
+    await page.press(' ');
+    expect(await page.eval(`document.getElementById('detail').open`)).toBe(true);
+    await page.press('Escape');
+    expect(await page.eval(`document.getElementById('detail').open`)).toBe(false);
+    expectClean(page);
+    await page.close();
+  });
+
+  it('matches the reference screenshots of both layouts (--all, and one club)', async () => {
+    for (const [name, file] of [['all-clubs', all.file], ['one-club', club.file]] as const) {
+      const page = await browser.newPage();
+      await page.open(file);
+      await freeze(page);
+      const result = compareScreenshot(name, await page.screenshot());
+      expectClean(page);
+      await page.close();
+      if (!result.updated) expect(result.ratio, `${name}: ${result.differing} pixels differ (see ${result.diff ?? result.actual})`).toBeLessThan(0.005);
+    }
+  });
+
+  it('would see a request or a CSP violation: the harness is not blind', async () => {
+    const file = join(OUT, 'leaky.html');
+    writeFileSync(file, `<!doctype html><html lang="en"><title>x</title><img src="http://127.0.0.1:9/pixel.png" alt=""><script>console.error('boom')</script>`);
+    const page = await browser.newPage();
+    await page.open(file);
+    expect(page.issues.requests).toEqual(['http://127.0.0.1:9/pixel.png']);
+    expect(page.issues.console).toEqual(['boom']);
+    await page.close();
+  });
+});
