@@ -27,8 +27,19 @@ async function render(name: string, args: string[]): Promise<{ file: string; rep
 }
 
 /** The clubs whose rows are displayed, by name. */
-const visibleClubs = (page: Page) =>
-  page.eval<string[]>(`[...document.querySelectorAll('#grid tbody tr')].filter((tr) => tr.offsetParent !== null).map((tr) => tr.querySelector('th .club').textContent)`);
+const VISIBLE = `[...document.querySelectorAll('#grid tbody tr')].filter((tr) => tr.offsetParent !== null).map((tr) => tr.querySelector('th .club').textContent)`;
+const visibleClubs = (page: Page, expected: string[]) => settled(page, VISIBLE, expected);
+
+/** The value of an expression once it has settled: key presses are handled asynchronously (Esc closes a dialog through a close watcher). */
+async function settled<T>(page: Page, expression: string, expected: T, timeoutMs = 3000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let value = await page.eval<T>(expression);
+  while (JSON.stringify(value) !== JSON.stringify(expected) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 25));
+    value = await page.eval<T>(expression);
+  }
+  return value;
+}
 
 const expectClean = (page: Page) => expect(page.issues).toEqual({ console: [], exceptions: [], log: [], requests: [] });
 
@@ -63,7 +74,7 @@ describe.skipIf(!hasChromium() && !process.env.CI)('HTML report in headless Chro
     const page = await browser.newPage();
     await page.open(all.file);
     const names = all.report.clubs.map((c) => c.club.name);
-    expect(await visibleClubs(page)).toEqual(names);
+    expect(await visibleClubs(page, names)).toEqual(names);
     const withProblems = all.report.clubs.filter((c) => c.results.some((r) => PROBLEMS.includes(r.status))).map((c) => c.club.name);
     expect(withProblems.length).toBeGreaterThan(0);
     expect(withProblems.length).toBeLessThan(names.length);
@@ -71,17 +82,17 @@ describe.skipIf(!hasChromium() && !process.env.CI)('HTML report in headless Chro
     await page.eval(`document.getElementById('problems').focus()`);
     await page.press(' ');
     expect(await page.eval(`document.getElementById('problems').checked`)).toBe(true);
-    expect(await visibleClubs(page)).toEqual(withProblems);
-    expect(await page.eval(`document.getElementById('shown').textContent`)).toBe(`${withProblems.length} clubs affichés sur ${names.length}`);
+    expect(await visibleClubs(page, withProblems)).toEqual(withProblems);
+    expect(await settled(page, `document.getElementById('shown').textContent`, `${withProblems.length} clubs affichés sur ${names.length}`)).toBe(`${withProblems.length} clubs affichés sur ${names.length}`);
     await page.press(' ');
-    expect(await visibleClubs(page)).toEqual(names);
+    expect(await visibleClubs(page, names)).toEqual(names);
 
     await page.eval(`document.getElementById('q').focus()`);
     await page.type('ETOILE sportive');
-    expect(await visibleClubs(page)).toEqual(names.filter((n) => /étoile sportive/i.test(n)));
+    expect(await visibleClubs(page, names.filter((n) => /étoile sportive/i.test(n)))).toEqual(names.filter((n) => /étoile sportive/i.test(n)));
     expect(await page.eval(`document.getElementById('shown').textContent`)).toBe(`1 club affiché sur ${names.length}`);
     await page.eval(`(() => { const q = document.getElementById('q'); q.value = 'zzz'; q.dispatchEvent(new Event('input')); })()`);
-    expect(await visibleClubs(page)).toEqual([]);
+    expect(await visibleClubs(page, [])).toEqual([]);
     expect(await page.eval(`document.getElementById('nomatch').hidden`)).toBe(false);
     expectClean(page);
     await page.close();
@@ -101,10 +112,12 @@ describe.skipIf(!hasChromium() && !process.env.CI)('HTML report in headless Chro
     const i = all.report.clubs.findIndex((c) => c.results.some((r) => r.status === 'fail' && r.remediation.length));
     const c = all.report.clubs[i]!;
     const r = c.results.find((x) => x.status === 'fail' && x.remediation.length)!;
-    const selector = `#grid tbody tr[data-i="${i}"] button.cell[data-j="${`\${[...document.querySelectorAll('#grid thead tr.titles th')].findIndex((th) => th.title === '${r.id}') - 1}`}"]`;
+    const column = await page.eval<number>(`[...document.querySelectorAll('#grid thead tr.titles th')].findIndex((th) => th.title === '${r.id}')`);
+    expect(column).toBeGreaterThan(0);
+    const selector = `#grid tbody tr[data-i="${i}"] > :nth-child(${column + 1}) > button.cell`;
     await page.eval(`document.querySelector(\`${selector}\`).focus()`);
     await page.press('Enter');
-    expect(await page.eval(`document.getElementById('detail').open`)).toBe(true);
+    expect(await settled(page, `document.getElementById('detail').open`, true)).toBe(true);
     const shown = await page.eval<{ title: string; msg: string; steps: string[]; status: string }>(
       `({ title: document.getElementById('d-title').textContent, msg: document.getElementById('d-msg').textContent, status: document.getElementById('d-status').textContent, steps: [...document.querySelectorAll('#d-list li')].map((li) => li.textContent) })`,
     );
@@ -113,16 +126,16 @@ describe.skipIf(!hasChromium() && !process.env.CI)('HTML report in headless Chro
     expect(shown.steps).toEqual(r.remediation);
     expect(shown.status).toBe('✗ ÉCHEC');
     await page.press('Escape');
-    expect(await page.eval(`document.getElementById('detail').open`)).toBe(false);
-    expect(await page.eval(`document.activeElement.matches(\`${selector}\`)`)).toBe(true);
+    expect(await settled(page, `document.getElementById('detail').open`, false)).toBe(false);
+    expect(await settled(page, `document.activeElement.matches(\`${selector}\`)`, true)).toBe(true);
 
     // Arrow keys move to the next cell; Space opens it too.
     await page.press('ArrowRight');
-    expect(await page.eval(`document.activeElement.matches(\`${selector}\`)`)).toBe(false);
+    expect(await settled(page, `document.activeElement.matches(\`${selector}\`)`, false)).toBe(false);
     await page.press(' ');
-    expect(await page.eval(`document.getElementById('detail').open`)).toBe(true);
+    expect(await settled(page, `document.getElementById('detail').open`, true)).toBe(true);
     await page.press('Escape');
-    expect(await page.eval(`document.getElementById('detail').open`)).toBe(false);
+    expect(await settled(page, `document.getElementById('detail').open`, false)).toBe(false);
     expectClean(page);
     await page.close();
   });

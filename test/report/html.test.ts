@@ -113,8 +113,13 @@ describe('HTML report', () => {
     const rows = [...html.matchAll(/<tr data-i="(\d+)"( class="ok")?><th scope="row"><span class="club">([^<]*)<\/span>([^<]*)</g)];
     expect(rows.map((r) => r[3])).toEqual(['AS Saint-Étienne', 'Club &lt;Tom &amp; &quot;Jerry&quot;&gt; | Ünïcode']);
     expect(html).toContain('AS Saint-Étienne</span> <span class="id">#5</span>');
-    expect(html).toContain('<button type="button" class="cell s-fail" data-j="2" aria-label="ÉCHEC" aria-haspopup="dialog">✗</button>');
-    expect(html).toContain('class="cell s-manual" data-j="5" aria-label="À VÉRIFIER" aria-haspopup="dialog">?</button>');
+    const cells = (i: number) => [...html.split(`<tr data-i="${i}"`)[1]!.split('</tr>')[0]!.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => m[1]);
+    const titles = [...html.matchAll(/<th scope="col" class="col" title="([^"]+)"/g)].map((m) => m[1]);
+    expect(titles).toEqual(['shop-online', 'category-club-access', 'stripe-keys-format', 'stripe-account-status', 'promo-code', 'relay-carrier-zones']);
+    expect(cells(0)[2]).toBe('<button class="cell s-fail" aria-label="ÉCHEC" aria-haspopup="dialog">✗</button>');
+    expect(cells(0)[5]).toBe('<button class="cell s-manual" aria-label="À VÉRIFIER" aria-haspopup="dialog">?</button>');
+    expect(cells(1)[0]).toBe('<span class="none" aria-label="—">·</span>');
+    expect(cells(1)[5]).toBe('<button class="cell s-fail" aria-label="ÉCHEC" aria-haspopup="dialog">✗</button>');
   });
 
   it('has text contrast of at least 4.5:1 for every colour pair of its palette', () => {

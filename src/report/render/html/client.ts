@@ -37,7 +37,7 @@ export const CLIENT_SCRIPT = `(function () {
 
   function open(button) {
     var i = Number(button.closest('tr').dataset.i);
-    var j = Number(button.dataset.j);
+    var j = button.parentElement.cellIndex - 1;
     var club = data.clubs[i];
     var r = club.r[j];
     if (!r) return;

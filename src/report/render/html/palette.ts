@@ -82,7 +82,7 @@ table.grid{border-collapse:separate;border-spacing:0}
 .grid th[scope=row] .n{color:${PAGE.muted};font-size:.85rem;margin-left:6px}
 .grid thead th.corner{left:0;z-index:3}
 .grid td{padding:2px;border-bottom:1px solid ${PAGE.surface};text-align:center}
-.grid td.cat-start{border-left:1px solid ${PAGE.border}}
+.grid td.cs{border-left:1px solid ${PAGE.border}}
 .cell{font:inherit;font-weight:bold;width:2.2rem;height:1.9rem;border:1px solid currentColor;border-radius:4px;cursor:pointer;padding:0}
 .cell:hover{filter:brightness(.95)}
 .none{color:${PAGE.muted}}
