@@ -11,6 +11,8 @@ import { Browser, hasChromium, type Page } from '../support/chromium.js';
 import { compareScreenshot } from '../support/screenshots.js';
 import { DEMO, ROOT, runCli } from '../e2e/run-cli.js';
 import type { Report } from '../../src/report/model.js';
+import { RENDERERS } from '../../src/report/render/index.js';
+import { sampleReport } from './fixture.js';
 
 const OUT = join(ROOT, 'test-output/html');
 const PROBLEMS = ['fail', 'error', 'warn'];
@@ -150,6 +152,85 @@ describe.skipIf(!hasChromium() && !process.env.CI)('HTML report in headless Chro
       await page.close();
       if (!result.updated) expect(result.ratio, `${name}: ${result.differing} pixels differ (see ${result.diff ?? result.actual})`).toBeLessThan(0.005);
     }
+  });
+
+  it('runs nothing a club name or a message holds: markup stays text, in the grid and in the panel', async () => {
+    const hostile = '</script><script>window.pwned = 1</script><!-- <img src=x onerror="window.pwned = 2">';
+    const report = sampleReport('en');
+    report.clubs[1]!.club.name = `Club ${hostile}`;
+    report.clubs[1]!.results[1]!.message = `Message ${hostile}`;
+    report.clubs[1]!.results[1]!.remediation = [`Step ${hostile}`];
+    const file = join(OUT, 'hostile.html');
+    writeFileSync(file, RENDERERS.html(report));
+    const page = await browser.newPage();
+    await page.open(file);
+    expect(await page.eval(`window.pwned === undefined && document.querySelectorAll('img').length === 0`)).toBe(true);
+    expect(await page.eval(`document.querySelector('#grid tr[data-i="1"] .club').textContent`)).toBe(`Club ${hostile}`);
+    await page.eval(`document.querySelector('#grid tr[data-i="1"] > :last-child > button').focus()`);
+    await page.press('Enter');
+    expect(await settled(page, `document.getElementById('detail').open`, true)).toBe(true);
+    expect(await page.eval(`[document.getElementById('d-msg').textContent, document.querySelector('#d-list li').textContent]`)).toEqual([`Message ${hostile}`, `Step ${hostile}`]);
+    expect(await page.eval(`window.pwned === undefined && document.querySelectorAll('img').length === 0`)).toBe(true);
+    expectClean(page);
+    await page.close();
+  });
+
+  it('prints without the controls, every cell keeping its glyph and a border', async () => {
+    const page = await browser.newPage();
+    await page.open(all.file);
+    await page.send('Emulation.setEmulatedMedia', { media: 'print' });
+    const printed = await page.eval<{ controls: string; nav: string; border: string; glyphs: string[] }>(
+      `({ controls: getComputedStyle(document.querySelector('.controls')).display, nav: getComputedStyle(document.querySelector('nav')).display,
+          border: getComputedStyle(document.querySelector('button.cell')).borderTopColor,
+          glyphs: [...new Set([...document.querySelectorAll('button.cell')].map((b) => b.textContent))] })`,
+    );
+    expect(printed.controls).toBe('none');
+    expect(printed.nav).toBe('none');
+    expect(printed.border).toBe('rgb(0, 0, 0)');
+    expect(printed.glyphs.length).toBeGreaterThan(2);
+    expect(printed.glyphs.every((g) => /^[✓!✗‼?-]$/.test(g))).toBe(true);
+    // Printing opens the folded sections of a club's page first.
+    const single = await browser.newPage();
+    await single.open(club.file);
+    expect(await single.eval(`[...document.querySelectorAll('details')].every((d) => !d.open)`)).toBe(true);
+    await single.send('Emulation.setEmulatedMedia', { media: 'print' });
+    expect(await settled(single, `[...document.querySelectorAll('details')].every((d) => d.open)`, true)).toBe(true);
+    expectClean(single);
+    await single.close();
+    await page.close();
+  });
+
+  it('stays usable at 300 clubs: loads, filters and searches', async () => {
+    const statuses = ['pass', 'pass', 'warn', 'fail', 'skip', 'manual', 'pass', 'error'] as const;
+    const base = sampleReport('fr');
+    const template = base.clubs[0]!;
+    const clubs = Array.from({ length: 300 }, (_, i) => ({
+      club: { name: i === 138 ? 'Union Sportive Élancourt' : `Club sportif ${i}`, groupId: 100 + i, categoryId: null },
+      summary: template.summary,
+      results: template.results.map((r, k) => ({ ...r, status: i % 3 === 0 ? 'pass' : statuses[(i + k) % statuses.length]! })),
+    }));
+    for (const c of clubs) {
+      c.summary = { pass: 0, warn: 0, fail: 0, error: 0, skip: 0, manual: 0 };
+      for (const r of c.results) c.summary[r.status]++;
+    }
+    const file = join(OUT, 'clubs-300.html');
+    const html = RENDERERS.html({ ...base, clubs });
+    writeFileSync(file, html);
+    const page = await browser.newPage();
+    const started = performance.now();
+    await page.open(file);
+    const loaded = performance.now() - started;
+    const problems = clubs.filter((c) => c.results.some((r) => ['fail', 'error', 'warn'].includes(r.status))).length;
+    await page.eval(`(() => { const p = document.getElementById('problems'); p.click(); })()`);
+    expect(await settled(page, `${VISIBLE}.length`, problems)).toBe(problems);
+    await page.eval(`document.getElementById('q').focus()`);
+    await page.type('elancourt');
+    expect(await visibleClubs(page, [])).toEqual([]);
+    await page.eval(`document.getElementById('problems').click()`);
+    expect(await visibleClubs(page, ['Union Sportive Élancourt'])).toEqual(['Union Sportive Élancourt']);
+    console.log(`HTML report of 300 clubs: ${Buffer.byteLength(html)} bytes, loaded in Chromium in ${Math.round(loaded)} ms`);
+    expectClean(page);
+    await page.close();
   });
 
   it('would see a request or a CSP violation: the harness is not blind', async () => {

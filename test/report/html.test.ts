@@ -118,7 +118,7 @@ describe('HTML report', () => {
     expect(titles).toEqual(['shop-online', 'category-club-access', 'stripe-keys-format', 'stripe-account-status', 'promo-code', 'relay-carrier-zones']);
     expect(cells(0)[2]).toBe('<button class="cell s-fail" aria-label="ÉCHEC" aria-haspopup="dialog">✗</button>');
     expect(cells(0)[5]).toBe('<button class="cell s-manual" aria-label="À VÉRIFIER" aria-haspopup="dialog">?</button>');
-    expect(cells(1)[0]).toBe('<span class="none" aria-label="—">·</span>');
+    expect(cells(1)[0]).toBe('<span class="none" aria-hidden="true">·</span><span class="sr">non exécuté pour ce club</span>');
     expect(cells(1)[5]).toBe('<button class="cell s-fail" aria-label="ÉCHEC" aria-haspopup="dialog">✗</button>');
   });
 

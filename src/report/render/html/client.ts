@@ -8,6 +8,12 @@
 
 export const CLIENT_SCRIPT = `(function () {
   'use strict';
+  function unfold() { document.querySelectorAll('details').forEach(function (d) { d.open = true; }); }
+  window.addEventListener('beforeprint', unfold);
+  // Some print paths (a headless print to PDF) switch the media without a beforeprint event.
+  var printing = window.matchMedia('print');
+  printing.addEventListener('change', function () { if (printing.matches) unfold(); });
+
   var el = document.getElementById('cd-data');
   if (!el) return;
   var data = JSON.parse(el.textContent);
@@ -16,9 +22,6 @@ export const CLIENT_SCRIPT = `(function () {
   function form(p, n) { return plural.select(n) === 'one' ? p.one : p.other; }
   function fold(text) { return text.normalize('NFD').replace(/\\p{M}/gu, '').toLowerCase().trim(); }
 
-  window.addEventListener('beforeprint', function () {
-    document.querySelectorAll('details').forEach(function (d) { d.open = true; });
-  });
 
   var table = document.getElementById('grid');
   var dialog = document.getElementById('detail');

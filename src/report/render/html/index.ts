@@ -143,6 +143,7 @@ function gridSection(report: Report): string {
   const head =
     `<thead><tr class="cats"><td class="corner"></td>${groups.map((g) => `<th scope="colgroup" colspan="${g.span}">${h(categoryLabel(g.category, lang))}</th>`).join('')}</tr>` +
     `<tr class="titles"><th scope="col" class="corner">${h(T('club', lang))}</th>${cols.map((c) => `<th scope="col" class="col" title="${h(c.id)}"><span>${h(c.title)}</span></th>`).join('')}</tr></thead>`;
+  const notRun = h(T('notRun', lang));
   const labels = Object.fromEntries(STATUSES.map((st) => [st, h(statusLabel(st, lang))])) as Record<Status, string>;
   const body = report.clubs.map((club, i) => {
     const byId = new Map(club.results.map((r) => [r.id, r]));
@@ -151,7 +152,7 @@ function gridSection(report: Report): string {
       const r = byId.get(c.id);
       // Kept short: 300 clubs × 15 checks make 4,500 of these. The column is the cell's index.
       const cls = starts.has(j) ? ' class="cs"' : '';
-      if (!r) return `<td${cls}><span class="none" aria-label="—">·</span></td>`;
+      if (!r) return `<td${cls}><span class="none" aria-hidden="true">·</span><span class="sr">${notRun}</span></td>`;
       return `<td${cls}><button class="cell s-${r.status}" aria-label="${labels[r.status]}" aria-haspopup="dialog">${GLYPHS[r.status]}</button></td>`;
     });
     const flag = problems ? '' : ' class="ok"';

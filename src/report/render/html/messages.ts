@@ -34,6 +34,7 @@ export const HTML_TEXT = {
   stepsManual: { fr: 'À vérifier', en: 'To verify' },
   cause: { fr: 'Cause', en: 'Cause' },
   close: { fr: 'Fermer', en: 'Close' },
+  notRun: { fr: 'non exécuté pour ce club', en: 'not run for this club' },
   group: { fr: 'groupe', en: 'group' },
   category: { fr: 'catégorie', en: 'category' },
   at: { fr: 'à', en: 'at' },
