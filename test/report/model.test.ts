@@ -27,8 +27,8 @@ describe('exitCodeFor', () => {
 });
 
 describe('renderers', () => {
-  it('offers the four formats of the contract', () => {
-    expect([...FORMATS].sort()).toEqual(['json', 'junit', 'markdown', 'pretty']);
+  it('offers the four formats of the contract, and html (an addition)', () => {
+    expect([...FORMATS].sort()).toEqual(['html', 'json', 'junit', 'markdown', 'pretty']);
     for (const format of FORMATS) expect(RENDERERS[format](sampleReport(), { color: false }).length).toBeGreaterThan(0);
   });
 });

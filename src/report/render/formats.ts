@@ -6,7 +6,7 @@
 
 import type { Text } from '../../engine/types.js';
 
-export const FORMATS = ['pretty', 'json', 'junit', 'markdown'] as const;
+export const FORMATS = ['pretty', 'json', 'junit', 'markdown', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** How stderr names a report of each format ("JUnit report written to r.xml"). */
@@ -15,11 +15,11 @@ export const FORMAT_LABELS: Record<Format, Text> = {
   json: { fr: 'JSON', en: 'JSON' },
   junit: { fr: 'JUnit', en: 'JUnit' },
   markdown: { fr: 'Markdown', en: 'Markdown' },
+  html: { fr: 'HTML', en: 'HTML' },
 };
 
 /**
  * `--output r.xml` alone: the format its extension stands for (lower case, dot included).
- * `.html` joins this table with the html renderer.
  */
 export const EXTENSION_FORMATS: Readonly<Record<string, Format>> = {
   '.json': 'json',
@@ -27,6 +27,8 @@ export const EXTENSION_FORMATS: Readonly<Record<string, Format>> = {
   '.md': 'markdown',
   '.markdown': 'markdown',
   '.txt': 'pretty',
+  '.html': 'html',
+  '.htm': 'html',
 };
 
 /** The format a file name's extension stands for, if any. */

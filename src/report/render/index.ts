@@ -2,6 +2,7 @@
 
 import { redactor } from '../../secrets/redact.js';
 import type { Report } from '../model.js';
+import { renderHtml } from './html/index.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
@@ -24,4 +25,5 @@ export const RENDERERS = {
   json: (report: Report) => renderJson(masked(report)),
   junit: (report: Report) => renderJunit(masked(report)),
   markdown: (report: Report) => renderMarkdown(masked(report)),
+  html: (report: Report) => renderHtml(masked(report)),
 } satisfies Record<Format, (report: Report, options: RenderOptions) => string>;

@@ -1,0 +1,49 @@
+// `--format html` through the built CLI and the real sources (the demo shop served by the emulators
+// on 127.0.0.1): the page agrees with the JSON report on every status, follows --lang, and holds no
+// configured secret, on stdout or in an --output file.
+
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixtureSecrets, runCli, type JsonReport } from './run-cli.js';
+
+/** Per club (by name), the status of each check id, as the page's data island says. */
+function htmlStatuses(html: string): Record<string, Record<string, string>> {
+  const island = /<script type="application\/json" id="cd-data">([\s\S]*?)<\/script>/.exec(html);
+  expect(island).not.toBeNull();
+  const data = JSON.parse(island![1]!) as { checks: [string, number][]; clubs: { n: number; r: (0 | [string])[] }[]; s: string[] };
+  const rows = [...html.matchAll(/<th scope="row"><span class="club">([^<]*)<\/span>/g)].map((m) => m[1]!.replace(/&amp;/g, '&').replace(/&#39;/g, "'"));
+  expect(rows).toHaveLength(data.clubs.length);
+  return Object.fromEntries(data.clubs.map((c, i) => [rows[i], Object.fromEntries(c.r.flatMap((r, j) => (r ? [[data.checks[j]![0], r[0]]] : [])))]));
+}
+
+describe('diagnose --format html (built CLI, sandbox)', () => {
+  it('writes a page for --all that agrees with the JSON report, in the --lang language, without a secret', async () => {
+    const [html, json] = await Promise.all([
+      runCli(['diagnose', '--all', '--sandbox', '--format', 'html', '--lang', 'en']),
+      runCli(['diagnose', '--all', '--sandbox', '--format', 'json', '--lang', 'en']),
+    ]);
+    expect(html.code).toBe(1);
+    expect(html.code).toBe(json.code);
+    expect(html.stdout).toMatch(/^<!doctype html>\n<html lang="en">/);
+    expect(html.stdout).toContain('Clubs with problems only');
+    const report = JSON.parse(json.stdout) as JsonReport;
+    const expected = Object.fromEntries(report.clubs.map((c) => [c.club.name, Object.fromEntries(c.results.map((r) => [r.id, r.status]))]));
+    expect(htmlStatuses(html.stdout)).toEqual(expected);
+    // The Racing club's key is shown masked, never whole (runCli scans for every fixture secret).
+    expect(html.stdout).toMatch(/sk_test_…\w{4}/);
+  });
+
+  it('writes one club\'s page to --output, in French, without a secret', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cd-html-'));
+    const file = join(dir, 'reports', 'racing.html');
+    const r = await runCli(['diagnose', 'Racing Club Sévigné', '--sandbox', '--format', 'html', '--output', file, '--lang', 'fr']);
+    expect(r.code).toBe(1);
+    const html = readFileSync(file, 'utf8');
+    expect(html).toMatch(/^<!doctype html>\n<html lang="fr">/);
+    expect(html).toContain('<h2 id="fix-h">À traiter</h2>');
+    expect(html).toContain('stripe-keys-format');
+    for (const secret of fixtureSecrets()) expect(html).not.toContain(secret);
+  });
+});
