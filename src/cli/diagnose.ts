@@ -12,6 +12,7 @@ import { runChecks } from '../engine/runner.js';
 import { RunStopped } from '../engine/stop.js';
 import { loadSnapshot, type ClubSnapshot, type Snapshot } from '../engine/snapshot.js';
 import { t, type Check, type Query } from '../engine/types.js';
+import { AUDIENCES, forAudience } from '../report/audience.js';
 import { buildClubReport, buildReport, exitCodeFor } from '../report/model.js';
 import { FORMATS, RENDERERS } from '../report/render/index.js';
 import { findSetupProblems, referToSetup, renderSetupProblem, setupJson, stoppedCounts } from '../report/setup.js';
@@ -41,6 +42,8 @@ export interface DiagnoseFlags {
   testCoupon?: boolean;
   /** `--timeout <seconds>`: the run's overall deadline. */
   timeout?: string;
+  /** `--audience admin|support`: who reads the messages (src/report/audience.ts). */
+  audience?: string;
 }
 
 /** What a live gathering is limited to and bound by (diagnose; a snapshot gathers everything). */
@@ -198,6 +201,7 @@ export async function diagnose(io: Io, club: string | undefined, flags: Diagnose
   try {
     const format = oneOf('--format', flags.format, FORMATS, 'pretty');
     const failOn = oneOf('--fail-on', flags.failOn, ['warn', 'fail'] as const, 'fail');
+    const audience = oneOf('--audience', flags.audience, AUDIENCES, 'support');
     const lang = parseLang(flags.lang, io.env);
     const loaded = await loadConfig({ configPath: flags.config, cwd: io.cwd, env: io.env });
     const registry = builtinRegistry();
@@ -221,13 +225,13 @@ export async function diagnose(io: Io, club: string | undefined, flags: Diagnose
     for (const c of clubs) {
       const results = await runChecks({ checks, snapshot, club: c, query, settings, signal: stopper.signal });
       stoppedCounts(results, problems).forEach((n, i) => (stopped[i]! += n));
-      reports.push(buildClubReport(c, referToSetup(results, problems), lang));
+      reports.push(buildClubReport(c, forAudience(referToSetup(results, problems), audience), lang));
     }
     problems.forEach((p, i) => {
       if (stopped[i]! > 0) logError(io, renderSetupProblem(p, stopped[i]!, lang));
     });
     const setup = problems.flatMap((p, i) => (stopped[i]! > 0 ? [setupJson(p, stopped[i]!, lang)] : []));
-    const report = buildReport(reports, lang, startedAt, undefined, setup);
+    const report = { ...buildReport(reports, lang, startedAt, undefined, setup), ...(audience === 'admin' ? { audience } : {}) };
     await writeReport(io, RENDERERS[format](report, { color: !output && useColor(io) }), output);
     return stopper.interrupted() ? INTERRUPTED_EXIT : exitCodeFor(report, failOn);
   } finally {

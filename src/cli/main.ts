@@ -53,6 +53,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--sandbox [fixture]', 'diagnose a fixture shop served by the built-in emulators over HTTP (default fixture: demo)')
     .option('--test-coupon', 'also test dynamic-coupon creation: creates one SPREAD test coupon on the shop (the only write a diagnosis makes)')
     .option('--timeout <seconds>', 'overall deadline of the run; what is pending then becomes an error and the report is printed (default 120)')
+    .option('--audience <who>', 'who reads the report: support (default, every technical detail) or admin (plain words)')
     .action(async (club: string | undefined, flags: DiagnoseFlags) => {
       const { diagnose } = await import('./diagnose.js');
       setExit(await diagnose(io, club, flags));

@@ -42,6 +42,12 @@ export interface Report {
    * database) stated once; the results they stopped refer to them. Absent when there is none.
    */
   setup?: SetupProblemReport[];
+  /**
+   * Added to the contract: `admin` when the messages and steps speak to a club admin
+   * (`--audience admin`, the guided mode: plain words, src/report/audience.ts). Absent for the
+   * support agent's report, the default.
+   */
+  audience?: 'admin';
 }
 
 export interface SetupProblemReport {

@@ -41,7 +41,9 @@ function rank(r: ReportResult): number {
   return i === -1 ? CATEGORY_ORDER.length : i;
 }
 
-function clubSection(club: ClubReport, lang: Lang): string[] {
+function clubSection(club: ClubReport, lang: Lang, admin = false): string[] {
+  // A club admin's report names no check id and no upstream cause: plain words only.
+  const idOf = (r: ReportResult) => (admin ? '' : ` (${code(r.id)})`);
   const ids = [
     club.club.groupId !== null ? `${pick(UI.group, lang)} ${club.club.groupId}` : null,
     club.club.categoryId !== null ? `${pick(UI.category, lang)} ${club.club.categoryId}` : null,
@@ -52,7 +54,7 @@ function clubSection(club: ClubReport, lang: Lang): string[] {
     out.push(`| | ${pick(MD_TEXT.status, lang)} | ${pick(MD_TEXT.check, lang)} | ${pick(MD_TEXT.category, lang)} |`, '|---|---|---|---|');
     for (const r of results) {
       const category = CATEGORY_LABELS[r.category] ? pick(CATEGORY_LABELS[r.category], lang) : r.category;
-      out.push(`| ${GLYPHS[r.status]} | ${pick(STATUS_LABELS[r.status], lang)} | ${cell(r.title)} (${code(r.id)}) | ${cell(category)} |`);
+      out.push(`| ${GLYPHS[r.status]} | ${pick(STATUS_LABELS[r.status], lang)} | ${cell(r.title)}${idOf(r)} | ${cell(category)} |`);
     }
     out.push('');
   }
@@ -62,11 +64,11 @@ function clubSection(club: ClubReport, lang: Lang): string[] {
     return out;
   }
   for (const r of attention) {
-    out.push(`### ${GLYPHS[r.status]} ${pick(STATUS_LABELS[r.status], lang)} — ${inline(r.title)} (${code(r.id)})`, '');
+    out.push(`### ${GLYPHS[r.status]} ${pick(STATUS_LABELS[r.status], lang)} — ${inline(r.title)}${idOf(r)}`, '');
     // No spread: a message may have any number of lines.
     for (const l of escapeMarkdown(r.message).split('\n')) out.push(l.trimEnd());
     out.push('');
-    if (r.cause && r.status === 'error') {
+    if (r.cause && r.status === 'error' && !admin) {
       const where = [r.cause.host, r.cause.status !== undefined ? `HTTP ${r.cause.status}` : undefined, r.cause.code !== undefined ? `code ${r.cause.code}` : undefined].filter(Boolean);
       out.push(`${pick(MD_TEXT.cause, lang)} : ${inline(r.cause.source)} — ${inline(r.cause.message)}${where.length ? ` (${inline(where.join(', '))})` : ''}`.replace(' :', lang === 'fr' ? ' :' : ':'), '');
     }
@@ -82,7 +84,7 @@ function clubSection(club: ClubReport, lang: Lang): string[] {
 export function renderMarkdown(report: Report): string {
   const lang = report.lang;
   const out = [`# ${pick(MD_TEXT.title, lang)}`, '', `_${pick(MD_TEXT.generated, lang)} ${report.generatedAt} — checkout-doctor ${report.tool.version}_`, ''];
-  for (const club of report.clubs) for (const line of clubSection(club, lang)) out.push(line);
+  for (const club of report.clubs) for (const line of clubSection(club, lang, report.audience === 'admin')) out.push(line);
   out.push('---', '', `**${summaryLine(report, lang)}**`, '');
   return out.join('\n');
 }
