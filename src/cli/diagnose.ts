@@ -44,6 +44,8 @@ export interface DiagnoseFlags {
   timeout?: string;
   /** `--audience admin|support`: who reads the messages (src/report/audience.ts). */
   audience?: string;
+  /** `-i, --interactive`: the guided mode (src/cli/guided/). */
+  interactive?: boolean;
 }
 
 /** What a live gathering is limited to and bound by (diagnose; a snapshot gathers everything). */
@@ -196,6 +198,7 @@ function runStopper(io: Io, seconds: number) {
 }
 
 export async function diagnose(io: Io, club: string | undefined, flags: DiagnoseFlags): Promise<number> {
+  if (flags.interactive) return (await import('./guided/index.js')).guided(io, club, flags);
   const startedAt = performance.now();
   const stopper = runStopper(io, parseTimeout(flags.timeout));
   try {

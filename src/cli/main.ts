@@ -53,6 +53,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--sandbox [fixture]', 'diagnose a fixture shop served by the built-in emulators over HTTP (default fixture: demo)')
     .option('--test-coupon', 'also test dynamic-coupon creation: creates one SPREAD test coupon on the shop (the only write a diagnosis makes)')
     .option('--timeout <seconds>', 'overall deadline of the run; what is pending then becomes an error and the report is printed (default 120)')
+    .option('-i, --interactive', 'guided mode for club admins: choose the club, say what the problem is about, walk the findings (needs a terminal)')
     .option('--audience <who>', 'who reads the report: support (default, every technical detail) or admin (plain words)')
     .action(async (club: string | undefined, flags: DiagnoseFlags) => {
       const { diagnose } = await import('./diagnose.js');
@@ -137,6 +138,9 @@ function printUsageError(io: Io, error: UsageError, lang: Lang): void {
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   let exit = 0;
+  // No arguments on a terminal: the guided mode (same as `diagnose -i`). Without a terminal, or
+  // with CI set, the usage as before.
+  if (argv.length <= 2 && process.stdin.isTTY && io.stdout.isTTY && !io.env.CI) argv = [...argv, 'diagnose', '--interactive'];
   const program = buildProgram(io, (code) => (exit = code));
   const debug = argv.includes('--debug');
   try {
