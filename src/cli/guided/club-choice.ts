@@ -21,10 +21,20 @@ export async function chooseClub<T extends ClubLike>(talk: Conversation, clubs: 
   if (named !== undefined) return matchClub(named, clubs);
   // Sorted as people read a list; two clubs sharing a name show their group id (clubLabel).
   const sorted = [...clubs].sort((a, b) => a.name.localeCompare(b.name, talk.lang));
-  return talk.search(messages.chooseClub, (term) => {
-    const found = clubsMatching(sorted, term);
-    // Never an empty list: the prompt's own "no results" line is English only.
-    if (!found.length) return [{ name: talk.text(messages.noMatch(term ?? '')), value: undefined as unknown as T, disabled: true }];
-    return found.map((club) => ({ name: clubLabel(club, sorted), value: club }));
-  });
+  for (;;) {
+    let lastTerm: string | undefined;
+    const picked = await talk.search(messages.chooseClub, (term) => {
+      lastTerm = term;
+      const found = clubsMatching(sorted, term);
+      // Never an empty list: the prompt's own "no results" line is English only.
+      if (!found.length) return [{ name: talk.text(messages.noMatch(term ?? '')), value: undefined as unknown as T, disabled: true }];
+      return found.map((club) => ({ name: clubLabel(club, sorted), value: club }));
+    });
+    // Typed then Enter at once ("noisy\r" from a script): the prompt answers with the entry active
+    // before the list was filtered, while the screen shows the filtered one. The last term typed
+    // decides: its first match, as shown.
+    const matches = clubsMatching(sorted, lastTerm);
+    if (matches.includes(picked)) return picked;
+    if (matches.length) return matches[0]!;
+  }
 }

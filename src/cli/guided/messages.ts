@@ -24,7 +24,7 @@ const tt = (fr: string, en: string): Text => ({ fr, en });
 
 export const messages = {
   refuse: tt(
-    `Le mode guidé pose des questions : il lui faut un terminal, et il ne s’ouvre pas en intégration continue. Lancez plutôt checkout-doctor diagnose «${NBSP}nom du club${NBSP}».`,
+    `Le mode guidé pose des questions${NBSP}: il lui faut un terminal, et il ne s’ouvre pas en intégration continue. Lancez plutôt checkout-doctor diagnose «${NBSP}nom du club${NBSP}».`,
     'The guided mode asks questions: it needs a terminal, and does not start in continuous integration. Run checkout-doctor diagnose "<club name>" instead.',
   ),
   interrupted: tt(`Interrompu${NBSP}: rien n’a été écrit.`, 'Interrupted: nothing was written.'),

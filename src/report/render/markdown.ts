@@ -58,7 +58,11 @@ function clubSection(club: ClubReport, lang: Lang, admin = false): string[] {
     }
     out.push('');
   }
-  const attention = results.filter((r) => ATTENTION.includes(r.status)).sort((a, b) => ATTENTION.indexOf(a.status) - ATTENTION.indexOf(b.status) || rank(a) - rank(b));
+  // A point a person checked in the guided mode is detailed whatever the answer: the ticket says who said what.
+  const weight = (r: ReportResult) => (ATTENTION.includes(r.status) ? ATTENTION.indexOf(r.status) : ATTENTION.length);
+  const attention = results
+    .filter((r) => ATTENTION.includes(r.status) || r.evidence?.answeredBy === 'person')
+    .sort((a, b) => weight(a) - weight(b) || rank(a) - rank(b));
   if (!attention.length) {
     out.push(pick(MD_TEXT.allGood, lang), '');
     return out;
