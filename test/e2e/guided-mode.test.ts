@@ -42,6 +42,9 @@ describe('guided mode on a terminal (tmux), against the sandbox', () => {
     const code = await t.answerUntilExit([
       // The category's group access cannot be read through the webservice: the person says it is not ticked.
       { prompt: /le groupe «\u00a0Racing Club Sévigné\u00a0» est-il coché/, keys: ['Down', 'Down', 'Enter'] },
+      // The relay-point map does not show either: the FAQ's points no API can see are asked too.
+      { prompt: /La carte des points relais ne s’affiche pas au moment de commander/, keys: ['Down', 'Enter'] },
+      { prompt: /Le client utilise-t-il la dernière version de son navigateur/, keys: ['Down', 'Enter'] },
     ]);
     const screen = t.history();
     noSecret(screen);
@@ -54,7 +57,8 @@ describe('guided mode on a terminal (tmux), against the sandbox', () => {
     expect(screen).toMatch(/Étape 1 sur 4\u00a0: /);
     expect(screen).not.toMatch(/U\+000A|clubs\[\]\.stripe|HTTP \d{3}/);
     // Then what no source can read.
-    expect(screen).toMatch(/3\u00a0points ne peuvent pas être lus automatiquement/);
+    expect(screen).toMatch(/6\u00a0points ne peuvent pas être lus automatiquement/);
+    expect(screen).toMatch(/Le thème de la boutique est-il le thème d’origine/);
     expect(screen).toMatch(/Enregistré\u00a0: rapport-racing-club-sevigne\.md/);
     expect(code).toBe(1);
 
@@ -66,6 +70,8 @@ describe('guided mode on a terminal (tmux), against the sandbox', () => {
     expect(md).toMatch(/\| ✗ \| ÉCHEC \| Catégorie du club accessible au groupe du club/);
     expect(md).toMatch(/Vérifié par une personne\u00a0: «\u00a0Dans «\u00a0Accès des groupes\u00a0» de la catégorie du club, le groupe «\u00a0Racing Club Sévigné\u00a0» est-il coché\u00a0\?\u00a0» — non\./);
     expect(md).toMatch(/\| ✗ \| ÉCHEC \| Clés Stripe du club présentes et bien formées/);
+    expect(md).toMatch(/\| ✓ \| OK \| Navigateur du client à jour/);
+    expect(md).toMatch(/\| \? \| À VÉRIFIER \| Aucun script personnalisé sur la page de commande/);
     // Unanswered manual items stay to be verified.
     expect(md).toMatch(/\| \? \| À VÉRIFIER \| Coupons dynamiques SPREAD/);
   }, 240_000);

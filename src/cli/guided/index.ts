@@ -20,6 +20,7 @@ import { INTERRUPTED_EXIT, queryFrom, runInputs, selectChecks, type DiagnoseFlag
 import { oneOf, parseLang, parseTimeout } from '../options.js';
 import { logError, useColor, type Io } from '../output.js';
 import { chooseClub } from './club-choice.js';
+import { RELAY_MAP_POINTS } from './faq-points.js';
 import { offerSafeFixes } from './fixes.js';
 import { messages } from './messages.js';
 import { showProgress } from './progress.js';
@@ -66,10 +67,13 @@ async function session(io: Io, talk: Conversation, named: string | undefined, fl
   try {
     const clubs = await listClubs(io, talk, shop);
     const club = await chooseClub(talk, clubs, named);
-    const query = await askAbout(talk, given);
+    const about = await askAbout(talk, given);
+    const { query } = about;
+    // The relay-point map does not show: the FAQ's causes no API can see are asked about too.
+    const run = about.relayMap ? [...checks, ...RELAY_MAP_POINTS] : checks;
 
     const startedAt = performance.now();
-    const gathered = await gatherWithProgress(io, talk, shop, club, query, partsNeeded(checks, query), parseTimeout(flags.timeout));
+    const gathered = await gatherWithProgress(io, talk, shop, club, query, partsNeeded(run, query), parseTimeout(flags.timeout));
     if (!gathered) {
       logError(io, messages.interrupted[lang]);
       return INTERRUPTED_EXIT;
@@ -80,7 +84,7 @@ async function session(io: Io, talk: Conversation, named: string | undefined, fl
 
     // Set-up problems (a refused key, an unreachable host) are said once, as `diagnose` does.
     const problems = findSetupProblems(snapshot);
-    const results = referToSetup(await runChecks({ checks, snapshot, club: target, query, settings }), problems);
+    const results = referToSetup(await runChecks({ checks: run, snapshot, club: target, query, settings }), problems);
     const stopped = stoppedCounts(results, problems);
     problems.forEach((p, i) => stopped[i]! > 0 && logError(io, renderSetupProblem(p, stopped[i]!, lang)));
     const setup = problems.flatMap((p, i) => (stopped[i]! > 0 ? [setupJson(p, stopped[i]!, lang)] : []));

@@ -46,6 +46,7 @@ export const messages = {
   askCustomer: tt(`Un client n’arrive pas à payer${NBSP}? Son adresse e-mail`, 'A customer cannot pay? Their e-mail address'),
   askCode: tt(`Un code promo ne fonctionne pas${NBSP}? Le code`, 'A promo code does not work? The code'),
   askOrder: tt(`Un avoir à faire${NBSP}? Le numéro ou la référence de la commande`, 'A credit note to make? The order’s number or reference'),
+  askRelayMap: tt(`La carte des points relais ne s’affiche pas au moment de commander${NBSP}?`, 'Does the relay-point map fail to show at checkout?'),
   checking: (club: string) => tt(`Vérification de «${NBSP}${club}${NBSP}»…`, `Checking "${club}"…`),
   clubChecked: (club: string) => tt(`«${NBSP}${club}${NBSP}»${NBSP}: tout est lu.`, `"${club}": everything is read.`),
   interruptedRun: tt('Interruption demandée…', 'Stopping…'),
@@ -135,6 +136,21 @@ export const manualQuestions: Record<string, (club: string) => Text> = {
     tt(
       `Dans Modules > Gestionnaire de modules, aucun autre module de points relais n’est-il activé à côté de Sendcloud${NBSP}?`,
       'In Modules > Module Manager, is no other relay-point module enabled alongside Sendcloud?',
+    ),
+  'checkout-theme': () =>
+    tt(
+      `Le thème de la boutique est-il le thème d’origine (Classic), ou un thème dont l’éditeur garantit la carte des points relais${NBSP}?`,
+      'Is the shop’s theme the original one (Classic), or one whose publisher vouches for the relay-point map?',
+    ),
+  'checkout-custom-script': () =>
+    tt(
+      `La page de commande est-elle sans script personnalisé ajouté (par exemple pour le statut des commandes)${NBSP}?`,
+      'Is the checkout page free of any added custom script (for instance for order statuses)?',
+    ),
+  'customer-browser': () =>
+    tt(
+      `Le client utilise-t-il la dernière version de son navigateur${NBSP}?`,
+      'Does the customer use the latest version of their browser?',
     ),
   'promo-code': () =>
     tt(
