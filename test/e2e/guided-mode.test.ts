@@ -98,6 +98,22 @@ describe('guided mode on a terminal (tmux), against the sandbox', () => {
     expect(md).toMatch(/\| \? \| MANUAL \| Club category open to the club's group/);
   }, 240_000);
 
+  it('stderr not a terminal: the progress is one plain line per step (a part read, the club done), in the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cd-guided-plain-'));
+    const log = join(mkdtempSync(join(tmpdir(), 'cd-guided-plain-log-')), 'progress.log');
+    const t = terminal(dir, `diagnose -i --sandbox --lang en 2> '${log}'`);
+    await t.waitFor(/Which club\? Type part of its name/, 'the club prompt');
+    t.send('noisy', 'Enter');
+    expect(await t.answerUntilExit()).toBe(1);
+    const lines = readFileSync(log, 'utf8');
+    expect(lines).toMatch(/^PrestaShop · prestashop\.groups: read$/m);
+    expect(lines).toMatch(/^Stripe · club\.stripeAccount \(Olympique Noisy-le-Sec\): read$/m);
+    expect(lines).toMatch(/^Olympique Noisy-le-Sec: all its parts are known$/m);
+    // No spinner frame in a file.
+    expect(lines).not.toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/);
+    expect(t.history()).toMatch(/Problem 1 of 2 — Club category open to the club's group/);
+  }, 240_000);
+
   it('Ctrl-C at a prompt: exit 130, nothing written', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cd-guided-ctrl-c-'));
     const t = terminal(dir, 'diagnose -i --sandbox --lang en');
