@@ -12,6 +12,23 @@ const fixMessages = {
     ),
 };
 
+// What a club admin reads (`--audience admin`, the guided mode) where the support wording speaks of
+// the tool's configuration or its sources.
+const adminMessages = {
+  accessUnreadable: (category: string, group: string) =>
+    t(
+      `Ce point ne peut pas être lu automatiquement : dans le back-office, la catégorie « ${category} » doit être ouverte au groupe « ${group} » (« Accès des groupes »), sinon le paiement ne s’ouvre pas.`,
+      `This cannot be read automatically: in the back office, category "${category}" must be open to group "${group}" ("Group access"), otherwise payment does not open.`,
+    ),
+  noGroupSteps: [t('Dans le back-office : Clients > Groupes, vérifiez le nom du groupe du club (ou créez-le), puis signalez-le au support.', "In the back office: Customers > Groups, check the club group's name (or create it), then tell support.")],
+  noCategorySteps: [
+    t(
+      'Dans le back-office : Catalogue > Catégories, vérifiez que la catégorie du club existe et porte le nom du club (ou créez-la), puis signalez-le au support.',
+      "In the back office: Catalogue > Categories, check that the club's category exists and bears the club's name (or create it), then tell support.",
+    ),
+  ],
+};
+
 const openCategory = t(
   'Dans le back-office : Catalogue > Catégories, affichez la catégorie du club puis cliquez sur « Modifier ».',
   'In the back office: Catalogue > Categories, find the club category and click "Edit".',
@@ -50,6 +67,7 @@ export default {
           t('Dans le back-office : Clients > Groupes, vérifiez le nom du groupe du club (ou créez-le).', "In the back office: Customers > Groups, check the club group's name (or create it)."),
           t('Ou indiquez son identifiant dans la configuration (clubs[].group).', 'Or give its id in the configuration (clubs[].group).'),
         ],
+        admin: { remediation: adminMessages.noGroupSteps },
       };
     }
     if (!category) {
@@ -61,6 +79,7 @@ export default {
           t('Ou indiquez son identifiant dans la configuration (clubs[].category).', 'Or give its id in the configuration (clubs[].category).'),
         ],
         evidence: { groupId: group.id },
+        admin: { remediation: adminMessages.noCategorySteps },
       };
     }
     const evidence: Record<string, unknown> = { groupId: group.id, groupName: group.name, categoryId: category.id, categoryName: category.name };
@@ -79,6 +98,7 @@ export default {
         message: unavailable['club.categoryAccess'] ?? t("L'accès des groupes de la catégorie n'a pas pu être lu.", "The category's group access could not be read."),
         remediation: manualSteps.map((s, i) => (i === 1 ? t(`${s.fr} (groupe « ${group.name} », n° ${group.id})`, `${s.en} (group "${group.name}", #${group.id})`) : s)),
         evidence,
+        admin: { message: adminMessages.accessUnreadable(category.name, group.name) },
       };
     }
     evidence.allowedGroupIds = access.groupIds;

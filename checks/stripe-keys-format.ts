@@ -404,6 +404,8 @@ export default {
       message,
       remediation: [originStep(keys), openSettings, ...steps, saveSettings, resave],
       evidence,
+      // A club admin fixes the keys in the back office: where the tool read them is support's concern.
+      admin: { remediation: [openSettings, ...steps, saveSettings, resave] },
     };
   },
   /**

@@ -12,6 +12,20 @@ import type { KeyFacts } from '../src/secrets/stripe-key.js';
 import { t, type Check, type Text } from '../src/engine/types.js';
 import { STOCK_SAVE, withStockStripePath } from '../src/engine/back-office.js';
 
+// What a club admin reads (`--audience admin`, the guided mode): plain words where the support
+// wording names characters or other checks; the other findings are made plain by the report.
+const adminMessages = {
+  contaminated: (who: Text) =>
+    t(
+      `${cap(who).fr} contient des caractères parasites (espace, retour à la ligne ou caractère invisible) : elle n’a pas été envoyée à Stripe. Il suffit de la saisir à nouveau, proprement.`,
+      `${cap(who).en} contains stray characters (a space, a line break or an invisible character): it was not sent to Stripe. Entering it again, cleanly, is enough.`,
+    ),
+  formatFirst: t(
+    'Corrigez d’abord la saisie de la clé (voir « Clés Stripe du club présentes et bien formées »).',
+    'First fix how the key was entered (see "Club\'s Stripe keys present and well-formed").',
+  ),
+};
+
 // The FAQ's menus belong to the club platform's back office: the stock PrestaShop path follows.
 const ENTER_KEYS = withStockStripePath(
   t(
@@ -49,6 +63,8 @@ interface Finding {
   level: Level;
   message: Text;
   steps: Text[];
+  /** The message for a club admin, when the support wording is too technical to be made plain. */
+  admin?: Text;
 }
 
 const SECRET = t('clé secrète', 'secret key');
@@ -99,6 +115,7 @@ function notProbed(field: Text, key: KeyFacts | null, probe: Extract<StripeSecre
           `${cap(who).en} contains stray characters (${probe.detail ?? '?'}): it was not sent to Stripe; this is a format problem, not a network one.`,
         ),
         steps: [FORMAT_FIRST, ENTER_KEYS, RESAVE],
+        admin: adminMessages.contaminated(who),
       };
     case 'wrong-kind':
       return {
@@ -349,11 +366,21 @@ export default {
     const closing = [ENTER_KEYS, RESAVE];
     for (const f of findings) for (const s of f.steps) if (!closing.includes(s) && !steps.includes(s)) steps.push(s);
     for (const s of closing) if (findings.some((f) => f.steps.includes(s))) steps.push(s);
+    const adminText = (f: Finding) => f.admin ?? f.message;
     return {
       status: level,
       message: t(findings.map((f) => f.message.fr).join(' '), findings.map((f) => f.message.en).join(' ')),
       remediation: steps,
       evidence,
+      // Only when a finding has its own admin wording; otherwise the report derives a plain one.
+      ...(findings.some((f) => f.admin)
+        ? {
+            admin: {
+              message: t(findings.map((f) => adminText(f).fr).join(' '), findings.map((f) => adminText(f).en).join(' ')),
+              remediation: steps.map((s) => (s === FORMAT_FIRST ? adminMessages.formatFirst : s)),
+            },
+          }
+        : {}),
     };
   },
 } satisfies Check;

@@ -12,6 +12,7 @@ import { runChecks } from '../engine/runner.js';
 import { RunStopped } from '../engine/stop.js';
 import { loadSnapshot, type ClubSnapshot, type Snapshot } from '../engine/snapshot.js';
 import { t, type Check, type Query } from '../engine/types.js';
+import { AUDIENCES, forAudience } from '../report/audience.js';
 import { buildClubReport, buildReport, exitCodeFor } from '../report/model.js';
 import { compareWithBaseline, loadBaseline, requireBaselineFor } from '../report/baseline.js';
 import { reportContext } from '../report/context.js';
@@ -50,6 +51,10 @@ export interface DiagnoseFlags {
   yes?: boolean;
   /** `--baseline <report.json>`: mark what changed since that report (src/report/baseline.ts). */
   baseline?: string;
+  /** `--audience admin|support`: who reads the messages (src/report/audience.ts). */
+  audience?: string;
+  /** `-i, --interactive`: the guided mode (src/cli/guided/). */
+  interactive?: boolean;
 }
 
 /** What a live gathering is limited to and bound by (diagnose; a snapshot gathers everything). */
@@ -202,12 +207,14 @@ function runStopper(io: Io, seconds: number) {
 }
 
 export async function diagnose(io: Io, club: string | undefined, flags: DiagnoseFlags): Promise<number> {
+  if (flags.interactive) return (await import('./guided/index.js')).guided(io, club, flags);
   const startedAt = performance.now();
   const stopper = runStopper(io, parseTimeout(flags.timeout));
   try {
     const failOn = oneOf('--fail-on', flags.failOn, ['warn', 'fail', 'new'] as const, 'fail');
     requireBaselineFor(failOn, flags.baseline);
     const baseline = flags.baseline ? await loadBaseline(flags.baseline, io.cwd) : undefined;
+    const audience = oneOf('--audience', flags.audience, AUDIENCES, 'support');
     const lang = parseLang(flags.lang, io.env);
     checkFixFlags(flags);
     let loaded = await loadConfig({ configPath: flags.config, cwd: io.cwd, env: io.env });
@@ -252,13 +259,17 @@ export async function diagnose(io: Io, club: string | undefined, flags: Diagnose
       const stopped = problems.map(() => 0);
       for (const { club: c, results } of run.clubs) {
         stoppedCounts(results, problems).forEach((n, i) => (stopped[i]! += n));
-        reports.push(buildClubReport(c, referToSetup(results, problems), lang));
+        reports.push(buildClubReport(c, forAudience(referToSetup(results, problems), audience), lang));
       }
       problems.forEach((p, i) => {
         if (stopped[i]! > 0) logError(io, renderSetupProblem(p, stopped[i]!, lang));
       });
       const setup = problems.flatMap((p, i) => (stopped[i]! > 0 ? [setupJson(p, stopped[i]!, lang)] : []));
-      const built = { ...buildReport(reports, lang, startedAt, undefined, setup), ...reportContext(run.snapshot, flags, query) };
+      const built = {
+        ...buildReport(reports, lang, startedAt, undefined, setup),
+        ...reportContext(run.snapshot, flags, query),
+        ...(audience === 'admin' ? { audience } : {}),
+      };
       if (fixed) {
         built.fixes = fixed.fixes;
         if (fixed.backup) built.fixBackup = fixed.backup;

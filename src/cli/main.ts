@@ -61,6 +61,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--fix', 'plan fixes for what was found, show them, and apply them once confirmed (backup first; undo with `checkout-doctor undo`)')
     .option('--dry-run', 'with --fix: show the plan only, change nothing')
     .option('--yes', 'with --fix: apply without asking')
+    .option('-i, --interactive', 'guided mode for club admins: choose the club, say what the problem is about, walk the findings (needs a terminal)')
+    .option('--audience <who>', 'who reads the report: support (default, every technical detail) or admin (plain words)')
     .action(async (club: string | undefined, flags: DiagnoseFlags) => {
       const { diagnose } = await import('./diagnose.js');
       setExit(await diagnose(io, club, flags));
@@ -180,6 +182,9 @@ function printUsageError(io: Io, error: UsageError, lang: Lang): void {
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   let exit = 0;
+  // No arguments on a terminal: the guided mode (same as `diagnose -i`). Without a terminal, or
+  // with CI set, the usage as before.
+  if (argv.length <= 2 && process.stdin.isTTY && io.stdout.isTTY && !io.env.CI) argv = [...argv, 'diagnose', '--interactive'];
   const program = buildProgram(io, (code) => (exit = code));
   const debug = argv.includes('--debug');
   try {

@@ -12,7 +12,7 @@
 import { performance } from 'node:perf_hooks';
 import { PART_SCHEMAS, type PartName } from './parts.js';
 import { answeredQueries, lookupKey, lookupPartFor, type ClubSnapshot, type PartEnvelope, type Snapshot } from './snapshot.js';
-import { t, type Cause, type Check, type CheckContext, type CheckOutcome, type Query, type Severity, type Status, type Text } from './types.js';
+import { t, type Cause, type Check, type CheckContext, type CheckOutcome, type Query, type Severity, type Status, type Text, type AdminTexts } from './types.js';
 
 export interface CheckSettings {
   severity?: Severity;
@@ -56,6 +56,8 @@ export interface CheckResult {
   cause?: Cause;
   /** Set when the check itself threw (shown with --debug). */
   stack?: string;
+  /** The check's own wording for a club admin, when it gives one (CheckOutcome.admin). */
+  admin?: AdminTexts;
 }
 
 type Resolved = { ok: true; data: unknown } | { ok: false; outcome: CheckOutcome & { cause?: Cause } } | { ok: 'absent' };
@@ -97,6 +99,15 @@ function outcomeProblem(outcome: unknown): string | undefined {
   if (o.remediation !== undefined && (!Array.isArray(o.remediation) || !o.remediation.every(isText))) return 'returned remediation steps that are not { fr, en } texts';
   if (o.evidence !== undefined && (o.evidence === null || typeof o.evidence !== 'object' || Array.isArray(o.evidence))) return 'returned evidence that is not an object';
   return undefined;
+}
+
+/** The admin wording of an outcome, kept only when well-formed (plugins are not type-checked). */
+function adminOf(outcome: CheckOutcome): { admin?: AdminTexts } {
+  const admin = outcome.admin as Partial<AdminTexts> | undefined;
+  if (!admin || typeof admin !== 'object') return {};
+  const message = isText(admin.message) ? admin.message : undefined;
+  const remediation = Array.isArray(admin.remediation) && admin.remediation.every(isText) ? admin.remediation : undefined;
+  return message || remediation ? { admin: { ...(message ? { message } : {}), ...(remediation ? { remediation } : {}) } } : {};
 }
 
 function describeCause(cause: Cause): string {
@@ -253,7 +264,7 @@ async function evaluate(input: RunInput, check: Check, settings: CheckSettings):
     const outcome = await bounded(() => check.run(ctx), input.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS, input.signal, meta.id);
     const problem = outcomeProblem(outcome);
     if (problem) throw new Error(`check "${meta.id}" ${problem}`);
-    return { status: outcome.status, message: outcome.message, remediation: outcome.remediation ?? [], evidence: outcome.evidence ?? {} };
+    return { status: outcome.status, message: outcome.message, remediation: outcome.remediation ?? [], evidence: outcome.evidence ?? {}, ...adminOf(outcome) };
   } catch (error) {
     const err = error instanceof Error ? error : new Error(String(error));
     return {

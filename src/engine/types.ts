@@ -96,6 +96,18 @@ export interface CheckOutcome {
   message: Text;
   remediation?: Text[];
   evidence?: Record<string, unknown>;
+  /**
+   * Optional wording for a club admin (`--audience admin`, the guided mode): plain words, no
+   * configuration key, code point or HTTP code. Where absent, the report derives a plain version
+   * from `message` and `remediation` (src/report/audience.ts).
+   */
+  admin?: AdminTexts;
+}
+
+/** A result said to a club admin: the message, and the steps when they differ from the plain ones. */
+export interface AdminTexts {
+  message?: Text;
+  remediation?: Text[];
 }
 
 export interface Check {

@@ -51,6 +51,12 @@ export interface Report {
    */
   setup?: SetupProblemReport[];
   /**
+   * Added to the contract: `admin` when the messages and steps speak to a club admin
+   * (`--audience admin`, the guided mode: plain words, src/report/audience.ts). Absent for the
+   * support agent's report, the default.
+   */
+  audience?: 'admin';
+  /**
    * Added to the contract (issue 11, `diagnose --fix`): the fixes planned, and for each one what
    * became of it, with the check's status before → after. Absent without --fix.
    */

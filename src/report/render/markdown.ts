@@ -92,10 +92,13 @@ function rank(r: ReportResult): number {
   return i === -1 ? CATEGORY_ORDER.length : i;
 }
 
+/** A club admin's report names no check id and no upstream cause: plain words only. */
+const idOf = (r: ReportResult, admin: boolean) => (admin ? '' : ` (${code(r.id)})`);
+
 /** A result's heading: glyph, status word, title and id; `new`/`resolved` with a baseline. */
-function resultHeading(r: ReportResult, lang: Lang): string {
+function resultHeading(r: ReportResult, lang: Lang, admin: boolean): string {
   const change = r.change === 'new' ? ` — ${pick(CHANGE_TAGS.new, lang)}` : '';
-  return `### ${GLYPHS[r.status]} ${pick(STATUS_LABELS[r.status], lang)} — ${inline(r.title)} (${code(r.id)})${change}`;
+  return `### ${GLYPHS[r.status]} ${pick(STATUS_LABELS[r.status], lang)} — ${inline(r.title)}${idOf(r, admin)}${change}`;
 }
 
 const CHANGE_TAGS = {
@@ -103,12 +106,12 @@ const CHANGE_TAGS = {
   resolved: { fr: 'résolu', en: 'resolved' },
 } satisfies Record<string, Text>;
 
-function problem(r: ReportResult, lang: Lang): string[] {
-  const out = [resultHeading(r, lang), ''];
+function problem(r: ReportResult, lang: Lang, admin: boolean): string[] {
+  const out = [resultHeading(r, lang, admin), ''];
   // No spread: a message may have any number of lines.
   for (const l of escapeMarkdown(r.message).split('\n')) out.push(l.trimEnd());
   out.push('');
-  if (r.cause && r.status === 'error') {
+  if (r.cause && r.status === 'error' && !admin) {
     const where = [r.cause.host, r.cause.status !== undefined ? `HTTP ${r.cause.status}` : undefined, r.cause.code !== undefined ? `code ${r.cause.code}` : undefined].filter(Boolean);
     out.push(`${pick(MD_TEXT.cause, lang)} : ${inline(r.cause.source)} — ${inline(r.cause.message)}${where.length ? ` (${inline(where.join(', '))})` : ''}`.replace(' :', lang === 'fr' ? `${NBSP}:` : ':'), '');
   }
@@ -121,7 +124,7 @@ function problem(r: ReportResult, lang: Lang): string[] {
 }
 
 /** The checks that need nothing, in a table folded under <details> (GitHub, GitLab, most trackers). */
-function folded(results: readonly ReportResult[], lang: Lang): string[] {
+function folded(results: readonly ReportResult[], lang: Lang, admin: boolean): string[] {
   if (!results.length) return [];
   const parts = (['pass', 'skip'] as const).map((s) => [s, results.filter((r) => r.status === s).length] as const).filter(([, n]) => n > 0);
   const summary = parts.map(([s, n]) => `${GLYPHS[s]} ${counted(n, s, lang)}`).join(', ');
@@ -130,24 +133,27 @@ function folded(results: readonly ReportResult[], lang: Lang): string[] {
   for (const r of results) {
     const category = CATEGORY_LABELS[r.category] ? pick(CATEGORY_LABELS[r.category], lang) : r.category;
     const change = r.change === 'resolved' ? ` — ${pick(CHANGE_TAGS.resolved, lang)}` : '';
-    out.push(`| ${GLYPHS[r.status]} | ${pick(STATUS_LABELS[r.status], lang)} | ${cell(r.title)} (${code(r.id)})${change} | ${cell(category)} |`);
+    out.push(`| ${GLYPHS[r.status]} | ${pick(STATUS_LABELS[r.status], lang)} | ${cell(r.title)}${idOf(r, admin)}${change} | ${cell(category)} |`);
   }
   out.push('', '</details>', '');
   return out;
 }
 
-function clubSection(club: ClubReport, lang: Lang): string[] {
+function clubSection(club: ClubReport, lang: Lang, admin = false): string[] {
   const ids = [
     club.club.groupId !== null ? `${pick(UI.group, lang)} ${club.club.groupId}` : null,
     club.club.categoryId !== null ? `${pick(UI.category, lang)} ${club.club.categoryId}` : null,
   ].filter(Boolean);
   const out = [`## ${inline(club.club.name)}${ids.length ? ` (${ids.join(', ')})` : ''}`, ''];
   const results = [...club.results].sort((a, b) => rank(a) - rank(b));
-  // Problems first, worst first, each with its steps.
-  const attention = results.filter((r) => ATTENTION.includes(r.status)).sort((a, b) => ATTENTION.indexOf(a.status) - ATTENTION.indexOf(b.status) || rank(a) - rank(b));
+  // Problems first, worst first, each with its steps. A point a person checked in the guided mode
+  // is detailed whatever the answer: the ticket says who said what.
+  const weight = (r: ReportResult) => (ATTENTION.includes(r.status) ? ATTENTION.indexOf(r.status) : ATTENTION.length);
+  const detailed = (r: ReportResult) => ATTENTION.includes(r.status) || r.evidence?.answeredBy === 'person';
+  const attention = results.filter(detailed).sort((a, b) => weight(a) - weight(b) || rank(a) - rank(b));
   if (!attention.length) out.push(pick(MD_TEXT.allGood, lang), '');
-  for (const r of attention) for (const line of problem(r, lang)) out.push(line);
-  for (const line of folded(results.filter((r) => !ATTENTION.includes(r.status)), lang)) out.push(line);
+  for (const r of attention) for (const line of problem(r, lang, admin)) out.push(line);
+  for (const line of folded(results.filter((r) => !detailed(r)), lang, admin)) out.push(line);
   return out;
 }
 
@@ -161,7 +167,7 @@ export function renderMarkdown(report: Report): string {
     if (changes.items.length) out.push('');
   }
   out.push(`**${summaryLine(report, lang)}**`, '');
-  for (const club of report.clubs) for (const line of clubSection(club, lang)) out.push(line);
+  for (const club of report.clubs) for (const line of clubSection(club, lang, report.audience === 'admin')) out.push(line);
   out.push('---', '', `**${summaryLine(report, lang)}**`, '');
   return out.join('\n');
 }

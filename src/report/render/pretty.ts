@@ -35,9 +35,11 @@ function paint(c: ChalkInstance, status: Status, text: string): string {
   }
 }
 
-function renderResult(c: ChalkInstance, r: ReportResult, lang: Lang): string[] {
+function renderResult(c: ChalkInstance, r: ReportResult, lang: Lang, admin = false): string[] {
   const label = `${GLYPHS[r.status]} ${pick(STATUS_LABELS[r.status], lang)}`.padEnd(13);
-  const lines = [`  ${paint(c, r.status, label)} ${c.bold(terminalLine(r.title))} ${c.dim(`[${terminalLine(r.id)}]`)}`];
+  // A club admin's report names no check id: the title says it in words.
+  const id = admin ? '' : ` ${c.dim(`[${terminalLine(r.id)}]`)}`;
+  const lines = [`  ${paint(c, r.status, label)} ${c.bold(terminalLine(r.title))}${id}`];
   if (r.status === 'pass') return lines;
   const indent = ' '.repeat(16);
   // No spread: a message may have any number of lines.
@@ -49,7 +51,7 @@ function renderResult(c: ChalkInstance, r: ReportResult, lang: Lang): string[] {
   return lines;
 }
 
-function renderClub(c: ChalkInstance, club: ClubReport, lang: Lang): string[] {
+function renderClub(c: ChalkInstance, club: ClubReport, lang: Lang, admin = false): string[] {
   const ids = [
     club.club.groupId !== null ? `${pick(UI.group, lang)} ${club.club.groupId}` : null,
     club.club.categoryId !== null ? `${pick(UI.category, lang)} ${club.club.categoryId}` : null,
@@ -59,7 +61,7 @@ function renderClub(c: ChalkInstance, club: ClubReport, lang: Lang): string[] {
     const results = club.results.filter((r) => r.category === category);
     if (!results.length) continue;
     lines.push('', c.bold.underline(pick(CATEGORY_LABELS[category], lang)));
-    for (const r of results) for (const line of renderResult(c, r, lang)) lines.push(line);
+    for (const r of results) for (const line of renderResult(c, r, lang, admin)) lines.push(line);
   }
   return lines;
 }
@@ -88,7 +90,7 @@ function renderFixes(c: ChalkInstance, report: Report, lang: Lang): string[] {
 export function renderPretty(report: Report, options: PrettyOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const lang = report.lang;
-  const blocks = report.clubs.map((club) => renderClub(c, club, lang).join('\n'));
+  const blocks = report.clubs.map((club) => renderClub(c, club, lang, report.audience === 'admin').join('\n'));
   const fixes = renderFixes(c, report, lang);
   // With --baseline, what changed comes first.
   const changes = changesLines(report, lang);
