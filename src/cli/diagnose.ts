@@ -6,6 +6,7 @@ import { resolveCheckSettings } from '../config/checks.js';
 import { loadConfig, configDir, type LoadedConfig } from '../config/load.js';
 import { clubGroupId, clubLabel, matchClub, type ClubLike } from '../engine/clubs.js';
 import { UsageError } from '../engine/errors.js';
+import { importModule } from '../engine/import-module.js';
 import type { PartName } from '../engine/parts.js';
 import { builtinRegistry, loadPlugins, partsNeeded, type Registry } from '../engine/registry.js';
 import { runChecks } from '../engine/runner.js';
@@ -102,7 +103,7 @@ export async function obtainSnapshot(io: Io, club: string | undefined, flags: Di
   checkClubFlags(club, flags);
   // Live sources, SDKs and the spinner are loaded only for live runs: a snapshot run or --help
   // starts without them.
-  const [{ gatherSnapshot }, { default: ora }] = await Promise.all([import('../sources/gather.js'), import('ora')]);
+  const [{ gatherSnapshot }, { default: ora }] = await Promise.all([import('../sources/gather.js'), importModule<typeof import('ora')>('ora')]);
   // discardStdin off: the spinner must not put the terminal in raw mode, so that Ctrl-C stays a
   // SIGINT that the run handles (stop, print what is known, exit 130).
   const lang = parseLang(flags.lang, io.env);

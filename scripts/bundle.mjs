@@ -1,0 +1,71 @@
+// `npm run build`, second step: bundles the compiled program into one CommonJS file and records
+// V8's code cache for it (see bin/load-program.js for why). Plain JavaScript: it runs before any
+// tool is compiled.
+//
+//   dist/bundle/checkout-doctor.cjs         the program (first line: its build id)
+//   dist/bundle/checkout-doctor.cjs.cache   V8's code cache, after warming up on the demo snapshot
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
+import { build } from 'esbuild';
+import { BUNDLE, CODE_CACHE, compileBundle } from '../bin/load-program.js';
+
+const ROOT = new URL('..', import.meta.url);
+
+// Code in the bundle cannot call import() (see bin/load-program.js): cosmiconfig's loader of
+// JavaScript configuration files borrows the launcher's, like src/engine/import-module.ts.
+const cosmiconfigImport = {
+  name: 'cosmiconfig-import',
+  setup(b) {
+    b.onLoad({ filter: /cosmiconfig[\\/]dist[\\/]loaders\.js$/ }, ({ path }) => {
+      const text = readFileSync(path, 'utf8');
+      const patched = text.replace(/\bimport\((href|'typescript')\)/g, "globalThis[Symbol.for('checkout-doctor.import')]($1)");
+      if ((patched.match(/checkout-doctor\.import/g) ?? []).length !== 2) throw new Error(`${path}: its import() calls changed, update scripts/bundle.mjs`);
+      return { contents: patched, loader: 'js' };
+    });
+  },
+};
+
+rmSync(new URL('dist/bundle', ROOT), { recursive: true, force: true });
+mkdirSync(new URL('dist/bundle', ROOT), { recursive: true });
+const result = await build({
+  absWorkingDir: new URL('.', ROOT).pathname,
+  entryPoints: ['src/cli/entry.ts'],
+  outfile: BUNDLE,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  // Loaded only by the runs that need them, from node_modules: the database driver, the Stripe
+  // SDK, the HTTP client of live runs, the spinner, and TypeScript (cosmiconfig's .ts configs).
+  external: ['mysql2', 'mysql2/*', 'stripe', 'undici', 'ora', 'typescript'],
+  // Paths the program finds from its own file (package.json, fixtures/shops) are walked up to.
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: 'var __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  plugins: [cosmiconfigImport],
+  legalComments: 'none',
+  write: false,
+  logLevel: 'warning',
+});
+const code = result.outputFiles[0].contents;
+const buildId = createHash('sha256').update(code).digest('hex').slice(0, 16);
+const header = `// checkout-doctor build ${buildId}\n`;
+writeFileSync(BUNDLE, Buffer.concat([Buffer.from(header), code]));
+
+// Warm up: run what start-up matters for, in this process, so that the cache holds the functions
+// they compile too (V8 otherwise caches only what runs at load).
+const { exports: program, script } = compileBundle({ useCache: false });
+const sink = () => new Writable({ write: (_chunk, _enc, done) => done() });
+const io = { stdout: sink(), stderr: sink(), env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8' }, cwd: new URL('.', ROOT).pathname };
+const DEMO = new URL('fixtures/demo-shop.snapshot.json', ROOT).pathname;
+for (const args of [
+  ['--help'],
+  ['list-checks'],
+  ['explain', 'shop-online'],
+  ['diagnose', 'AS Saint-Étienne', '--snapshot', DEMO],
+  ['diagnose', '--all', '--snapshot', DEMO, '--format', 'json', '--lang', 'fr'],
+]) {
+  await program.main(['node', 'checkout-doctor', ...args], io);
+}
+writeFileSync(CODE_CACHE, Buffer.concat([Buffer.from(header), script.createCachedData()]));
+console.log(`bundled ${(code.length / 1024).toFixed(0)} KiB, code cache ${(readFileSync(CODE_CACHE).length / 1024).toFixed(0)} KiB (build ${buildId})`);
