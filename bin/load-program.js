@@ -40,7 +40,8 @@ function readCache(file) {
  * (the build does, to record a fresh one). Returns the module's exports and the compiled script.
  */
 export function compileBundle({ file = BUNDLE, cacheFile = CODE_CACHE, useCache = true } = {}) {
-  const source = readFileSync(file, 'utf8');
+  // Pure ASCII (the build makes it so): latin1 gives V8 a one-byte string, cheaper than UTF-8.
+  const source = readFileSync(file, 'latin1');
   const build = BUILD_LINE.exec(source.slice(0, 64))?.[1];
   const cache = useCache ? readCache(cacheFile) : undefined;
   const cachedData = cache && build && cache.build === build ? cache.data : undefined;
