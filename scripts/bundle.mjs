@@ -34,7 +34,7 @@ const noZodLocales = {
     b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, ({ importer }) =>
       /zod[\\/]v4[\\/](classic[\\/]external|core[\\/]index)\.js$/.test(importer) ? { path: 'zod-locales', namespace: 'stub' } : undefined,
     );
-    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export {};', loader: 'js' }));
+    b.onLoad({ filter: /^zod-locales$/, namespace: 'stub' }, () => ({ contents: 'export {};', loader: 'js' }));
   },
 };
 
@@ -53,6 +53,39 @@ function toAscii(text) {
   }).join(''));
 }
 
+/** Replaces `from` by `to` in one file of a dependency, failing the build when `from` is not there. */
+function patch(name, file, from, to) {
+  return {
+    name,
+    setup(b) {
+      b.onLoad({ filter: file }, ({ path }) => {
+        const text = readFileSync(path, 'utf8');
+        if (!text.includes(from)) throw new Error(`${path} changed (no ${JSON.stringify(from)}): update scripts/bundle.mjs`);
+        return { contents: text.replace(from, to), loader: 'js' };
+      });
+    },
+  };
+}
+
+// Commander requires node:child_process (with net, dgram, streams...) at load, for subcommands
+// run as separate executables, which this program has none of: required when spawning instead.
+const lazyChildProcess = patch(
+  'commander-lazy-child-process',
+  /commander[\\/]lib[\\/]command\.js$/,
+  "const childProcess = require('node:child_process');",
+  "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+);
+
+// Chalk probes the terminal at load (node:tty, node:os) for its default instance; the program only
+// builds its own instances with an explicit level (src/report/render/pretty.ts).
+const noColorProbe = {
+  name: 'chalk-no-probe',
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: 'supports-color', namespace: 'stub' }));
+    b.onLoad({ filter: /^supports-color$/, namespace: 'stub' }, () => ({ contents: 'export default { stdout: false, stderr: false };', loader: 'js' }));
+  },
+};
+
 rmSync(new URL('dist/bundle', ROOT), { recursive: true, force: true });
 mkdirSync(new URL('dist/bundle', ROOT), { recursive: true });
 const result = await build({
@@ -69,7 +102,7 @@ const result = await build({
   // Paths the program finds from its own file (package.json, fixtures/shops) are walked up to.
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: 'var __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
-  plugins: [cosmiconfigImport, noZodLocales],
+  plugins: [cosmiconfigImport, noZodLocales, lazyChildProcess, noColorProbe],
   // Smaller to read and compile; names are kept, so --debug stack traces still name functions.
   minifyWhitespace: true,
   minifySyntax: true,

@@ -1,7 +1,6 @@
 // `checkout-doctor diagnose <club>`: obtain a snapshot, pick the clubs, run the checks, render.
 
 import { resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { resolveCheckSettings } from '../config/checks.js';
 import { loadConfig, configDir, type LoadedConfig } from '../config/load.js';
 import { clubGroupId, clubLabel, matchClub, type ClubLike } from '../engine/clubs.js';
