@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// Tiny launcher: everything lives in the compiled program (npm run build).
+// Tiny launcher: everything lives in the built program (npm run build; see load-program.js).
 //
 // `--version` is answered here, before anything else loads: scripts and support macros call it
-// often, and the program's modules (commander, zod, the checks) cost several times Node's own start.
+// often, and even the bundled program costs more than Node's own start.
 import { readFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
@@ -10,8 +10,8 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
   process.stdout.write(`${version}\n`);
 } else {
-  const { exitIfUnsettled } = await import('../dist/src/cli/guard.js');
-  const { main } = await import('../dist/src/cli/main.js');
+  const { loadProgram } = await import('./load-program.js');
+  const { main, exitIfUnsettled } = await loadProgram();
   const run = main(process.argv);
   // A run whose main promise can never settle must not exit 0 with no output.
   exitIfUnsettled(run);

@@ -3,7 +3,6 @@
 // full, file size limit, permissions) leaves the previous file as it was and removes the temporary
 // one, so no truncated report is ever left behind. Missing folders are created.
 
-import { randomBytes } from 'node:crypto';
 import { mkdir, open, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Text } from '../engine/types.js';
@@ -15,7 +14,7 @@ export async function writeFileAtomic(file: string, text: string, options: { mod
   await mkdir(dir, { recursive: true });
   // The replaced file keeps its permissions, unless some are asked (a file holding secrets: 0600).
   const mode = options.mode ?? (await stat(target).then((s) => s.mode & 0o7777, () => undefined));
-  const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(dir, `.${basename(target)}.${process.pid}.${process.getBuiltinModule('node:crypto').randomBytes(4).toString('hex')}.tmp`);
   try {
     // Created with the asked mode from the start: never readable by others, even for an instant.
     const handle = await open(temp, 'wx', options.mode ?? 0o666);

@@ -1,11 +1,11 @@
 // `checkout-doctor diagnose <club>`: obtain a snapshot, pick the clubs, run the checks, render.
 
 import { resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { resolveCheckSettings } from '../config/checks.js';
 import { loadConfig, configDir, type LoadedConfig } from '../config/load.js';
 import { clubGroupId, clubLabel, matchClub, type ClubLike } from '../engine/clubs.js';
 import { UsageError } from '../engine/errors.js';
+import { importModule } from '../engine/import-module.js';
 import type { PartName } from '../engine/parts.js';
 import { builtinRegistry, loadPlugins, partsNeeded, type Registry } from '../engine/registry.js';
 import { runChecks } from '../engine/runner.js';
@@ -116,7 +116,7 @@ export async function obtainSnapshot(io: Io, club: string | undefined, flags: Di
   checkClubFlags(club, flags);
   // Live sources, SDKs and the spinner are loaded only for live runs: a snapshot run or --help
   // starts without them.
-  const [{ gatherSnapshot }, { default: ora }] = await Promise.all([import('../sources/gather.js'), import('ora')]);
+  const [{ gatherSnapshot }, { default: ora }] = await Promise.all([import('../sources/gather.js'), importModule<typeof import('ora')>('ora')]);
   // discardStdin off: the spinner must not put the terminal in raw mode, so that Ctrl-C stays a
   // SIGINT that the run handles (stop, print what is known, exit 130).
   const lang = parseLang(flags.lang, io.env);

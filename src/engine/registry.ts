@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { isAbsolute, join, resolve } from 'node:path';
 import { builtinChecks } from '../../checks/index.js';
 import { UsageError } from './errors.js';
+import { importModule } from './import-module.js';
 import { isPartName, type PartName } from './parts.js';
 import { lookupPartFor } from './snapshot.js';
 import { CHECK_CATEGORIES, type Check, type Query } from './types.js';
@@ -97,7 +98,7 @@ function importWithin(target: string, ms: number): Promise<{ default?: unknown }
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`it did not finish loading within ${ms / 1000} s`)), ms);
   });
-  return Promise.race([import(target) as Promise<{ default?: unknown }>, late]).finally(() => clearTimeout(timer));
+  return Promise.race([importModule<{ default?: unknown }>(target), late]).finally(() => clearTimeout(timer));
 }
 
 /** Loads plugins: module paths (relative to the config file) or package names exporting a list of checks. */

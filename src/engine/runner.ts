@@ -9,7 +9,6 @@
 // `checkTimeoutMs`, or at once when the run is stopped (deadline, Ctrl-C) while it runs.
 // A check stuck in a synchronous loop cannot be interrupted in-process: that needs a worker.
 
-import { performance } from 'node:perf_hooks';
 import { PART_SCHEMAS, type PartName } from './parts.js';
 import { answeredQueries, lookupKey, lookupPartFor, type ClubSnapshot, type PartEnvelope, type Snapshot } from './snapshot.js';
 import { t, type Cause, type Check, type CheckContext, type CheckOutcome, type Query, type Severity, type Status, type Text, type AdminTexts } from './types.js';

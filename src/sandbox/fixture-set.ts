@@ -5,7 +5,6 @@
 
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Config } from '../config/schema.js';
 import { UsageError } from '../engine/errors.js';
 import { t } from '../engine/types.js';
@@ -13,7 +12,7 @@ import { startCouponSandbox, type CouponSandbox } from './coupons.js';
 import { startPrestaShopSandbox, type PrestaShopSandbox } from './prestashop/server.js';
 import { loadSendcloudFixture } from './sendcloud/fixture.js';
 import { startSendcloudSandbox, type SendcloudSandbox } from './sendcloud/server.js';
-import { loadShopFixture, type ShopFixture } from './shop-fixture.js';
+import { fixturesDir, loadShopFixture, type ShopFixture } from './shop-fixture.js';
 import { loadStripeFixture } from './stripe/fixture.js';
 import { startStripeSandbox, type StripeSandbox } from './stripe/server.js';
 
@@ -23,19 +22,9 @@ export interface FixtureSetFiles {
   sendcloud?: string;
 }
 
-function bundledFixtures(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'fixtures', 'shops'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('bundled fixtures not found');
-    dir = up;
-  }
-  return join(dir, 'fixtures', 'shops');
-}
-
 /** `demo` (a bundled set) or the path of a `<name>-shop.json` file. */
 export function resolveFixtureSet(spec = 'demo', cwd = process.cwd()): FixtureSetFiles {
-  const shop = /[\\/]|\.json$/.test(spec) ? resolve(cwd, spec) : join(bundledFixtures(), `${spec}-shop.json`);
+  const shop = /[\\/]|\.json$/.test(spec) ? resolve(cwd, spec) : join(fixturesDir(), `${spec}-shop.json`);
   if (!existsSync(shop)) {
     throw new UsageError(`No sandbox fixture "${spec}" (${shop} does not exist).`, 'Give "demo" or the path of a <name>-shop.json file.');
   }

@@ -18,6 +18,7 @@
 //
 // Every key and secret in a fixture is fake.
 
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { parseJsonFile } from '../config/json-syntax.js';
 import { dirname, join } from 'node:path';
@@ -469,12 +470,15 @@ export function parseShopFixture(json: unknown, where = 'shop fixture'): ShopFix
   return parsed.data;
 }
 
-/** Directory of the bundled fixtures (fixtures/shops), from src/ or dist/src/. */
+/** Directory of the bundled fixtures (fixtures/shops): the nearest one up from src/, dist/src/ or dist/bundle/. */
 export function fixturesDir(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  // src/sandbox → repo root; dist/src/sandbox → repo root.
-  const root = here.includes(`${join('dist', 'src')}`) ? join(here, '..', '..', '..') : join(here, '..', '..');
-  return join(root, 'fixtures', 'shops');
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'fixtures', 'shops'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('bundled fixtures not found');
+    dir = up;
+  }
+  return join(dir, 'fixtures', 'shops');
 }
 
 /**

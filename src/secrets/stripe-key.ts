@@ -2,7 +2,6 @@
 // A snapshot stores these facts instead of the raw key, so that `diagnose --snapshot` re-evaluates
 // `stripe-keys-format` identically while no secret ever reaches a file.
 
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 export const KeyContaminationSchema = z.object({
@@ -52,7 +51,8 @@ function codePoint(ch: string): string {
 }
 
 function hash(value: string): string {
-  return createHash('sha256').update(value).digest('hex').slice(0, 16);
+  // node:crypto loaded here, not at start-up: a snapshot diagnosis never hashes a key.
+  return process.getBuiltinModule('node:crypto').createHash('sha256').update(value).digest('hex').slice(0, 16);
 }
 
 // Invisible formatting characters that copy-paste drags along: zero-width space/joiners, word

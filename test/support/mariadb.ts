@@ -4,7 +4,7 @@
 
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,16 +67,49 @@ async function waitReady(socket: string, child: ChildProcess, log: string): Prom
   throw new Error(`mariadbd did not become ready in 60 s (${(lastError as Error)?.message}); see ${log}`);
 }
 
+const asRoot = (): string[] => (process.getuid?.() === 0 ? ['--user=root'] : []);
+
+async function installDb(datadir: string): Promise<void> {
+  await run('mariadb-install-db', ['--no-defaults', `--datadir=${datadir}`, '--auth-root-authentication-method=socket', '--skip-test-db', ...asRoot()], {
+    timeout: 120_000,
+  });
+}
+
+/**
+ * Set by the test run's global set-up (test/support/global-setup.ts): where one freshly installed
+ * data directory is kept for the whole run. mariadb-install-db is the slow part of a start (seconds
+ * of fsyncs); each server then starts on its own copy of that directory, as isolated as before.
+ */
+export const TEMPLATE_ENV = 'CHECKOUT_DOCTOR_MARIADB_TEMPLATE';
+
+/** The run's template data directory, installed by the first caller (the others wait for it). */
+async function templateDir(): Promise<string | undefined> {
+  const template = process.env[TEMPLATE_ENV];
+  if (!template) return undefined;
+  if (existsSync(template)) return template;
+  try {
+    await mkdir(`${template}.lock`);
+  } catch {
+    // Another test file is installing it: wait for it, or do without after two minutes.
+    const deadline = Date.now() + 120_000;
+    while (!existsSync(template) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    return existsSync(template) ? template : undefined;
+  }
+  const staging = `${template}.${process.pid}`;
+  await installDb(staging);
+  await rename(staging, template);
+  return template;
+}
+
 export async function startMariaDb(): Promise<MariaDb> {
   const server = await ensureInstalled();
   const dir = await mkdtemp(join(tmpdir(), 'cd-mariadb-'));
   const datadir = join(dir, 'data');
   const socket = join(dir, 'mysqld.sock');
   const log = join(dir, 'error.log');
-  const asRoot = process.getuid?.() === 0 ? ['--user=root'] : [];
-  await run('mariadb-install-db', ['--no-defaults', `--datadir=${datadir}`, '--auth-root-authentication-method=socket', '--skip-test-db', ...asRoot], {
-    timeout: 120_000,
-  });
+  const template = await templateDir();
+  if (template) await cp(template, datadir, { recursive: true });
+  else await installDb(datadir);
   const port = await freePort();
   const child = spawn(
     server,
@@ -90,7 +123,10 @@ export async function startMariaDb(): Promise<MariaDb> {
       `--log-error=${log}`,
       '--skip-name-resolve',
       '--innodb-buffer-pool-size=32M',
-      ...asRoot,
+      // A throwaway server: no fsync per commit (loading a shop is thousands of inserts).
+      '--innodb-flush-log-at-trx-commit=0',
+      '--innodb-doublewrite=0',
+      ...asRoot(),
     ],
     { stdio: 'ignore' },
   );

@@ -3,10 +3,18 @@
 // plain SELECT (sql-guard.ts, checked on the exact text sent), and every connection is put in READ
 // ONLY transaction mode before its first statement.
 
-import mysql from 'mysql2/promise';
+import { createRequire } from 'node:module';
+import type mysql from 'mysql2/promise';
 import { t, type Cause } from '../../engine/types.js';
 import { requestLog } from '../request-log.js';
 import { assertRead } from './sql-guard.js';
+
+// mysql2 is loaded by the first query, not by whoever imports this file: runs that read the shop
+// through the webservice (or a snapshot) never pay for it. It is a CommonJS package, so a plain
+// synchronous require does, from source and from the bundled build alike.
+const requireHere = createRequire(import.meta.url);
+let mysqlModule: typeof mysql | undefined;
+const mysql2 = (): typeof mysql => (mysqlModule ??= requireHere('mysql2/promise') as typeof mysql);
 
 export interface DatabaseSettings {
   host: string;
@@ -115,7 +123,7 @@ export class PrestaShopDatabase {
 
   private getPool(): mysql.Pool {
     if (!this.pool) {
-      this.pool = mysql.createPool({
+      this.pool = mysql2().createPool({
         host: this.settings.host,
         port: this.settings.port,
         user: this.settings.user,
@@ -136,7 +144,7 @@ export class PrestaShopDatabase {
 
   async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
     // Placeholders are filled in here, so the guard reads exactly the text the server will parse.
-    const statement = mysql.format(sql, params as Parameters<typeof mysql.format>[1]);
+    const statement = mysql2().format(sql, params as Parameters<typeof mysql.format>[1]);
     this.guard(statement);
     this.log.push(sql);
     // Parameters belong to a statement's identity (duplicate detection); they hold ids and e-mails, never secrets.

@@ -33,6 +33,7 @@ import { withStockStripePath } from '../../engine/back-office.js';
 import { redactor } from '../../secrets/redact.js';
 import { describeKey, type KeyFacts } from '../../secrets/stripe-key.js';
 import { currentRunSignal, DEFAULT_MAX_BODY_BYTES } from '../http.js';
+import { importModule } from '../../engine/import-module.js';
 import { requestLog as sharedRequestLog, type RequestLog } from '../request-log.js';
 import { causeOf, classifyStripeError, makeMasker, type Classified } from './errors.js';
 
@@ -76,7 +77,7 @@ let sdk: Promise<StripeCtor> | undefined;
  * for it), and never by runs that do not ask Stripe (its import writes on stderr under some envs).
  */
 function loadSdk(): Promise<StripeCtor> {
-  sdk ??= import('stripe').then((m) => (m as unknown as { default: StripeCtor }).default);
+  sdk ??= importModule<{ default: StripeCtor }>('stripe').then((m) => m.default);
   return sdk;
 }
 
