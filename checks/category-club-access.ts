@@ -7,7 +7,7 @@ import { t, type Check, type FixContext, type FixProposal, type Text } from '../
 const fixMessages = {
   fixTitle: (group: string, groupId: number, category: string, categoryId: number) =>
     t(
-      `Ouvrir la catégorie « ${category} » (n° ${categoryId}) au groupe « ${group} » (n° ${groupId}) : cocher le groupe dans « Accès des groupes »`,
+      `Ouvrir la catégorie «\u00a0${category}\u00a0» (n° ${categoryId}) au groupe «\u00a0${group}\u00a0» (n° ${groupId})\u00a0: cocher le groupe dans «\u00a0Accès des groupes\u00a0»`,
       `Open category "${category}" (#${categoryId}) to group "${group}" (#${groupId}): tick the group under "Group access"`,
     ),
 };

@@ -177,7 +177,7 @@ function paidAndShippedStates(states: OrderState[]): Text {
 
 const fixMessages = {
   enableReturns: t(
-    'Activer les retours produits (Service client > Retours produits : « Activer les retours » sur Oui)',
+    'Activer les retours produits (Service client > Retours produits\u00a0: «\u00a0Activer les retours\u00a0» sur Oui)',
     'Enable merchandise returns (Customer Service > Merchandise Returns: "Enable returns" set to Yes)',
   ),
 };

@@ -25,7 +25,7 @@ const messages = {
 const fixMessages = {
   fixTitle: (email: string, id: number, club: string) =>
     t(
-      `Associer le compte ${email} (n° ${id}) au club « ${club} » : cocher « Client » et le club dans « Accès des groupes », choisir le club comme groupe par défaut`,
+      `Associer le compte ${email} (n° ${id}) au club «\u00a0${club}\u00a0»\u00a0: cocher «\u00a0Client\u00a0» et le club dans «\u00a0Accès des groupes\u00a0», choisir le club comme groupe par défaut`,
       `Tie account ${email} (#${id}) to the club "${club}": tick "Customer" and the club under "Group access", make the club the default group`,
     ),
 };

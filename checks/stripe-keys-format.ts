@@ -33,12 +33,12 @@ const MODULE_ROWS: Record<'test' | 'live', Record<Field, string>> = {
 const fixMessages = {
   clean: (field: Text, row: string, masked: string, count: number) =>
     t(
-      `Nettoyer la ${field.fr} enregistrée dans la boutique (${row}, ${masked}) : retirer ${new Intl.PluralRules('fr').select(count) === 'one' ? `${count} caractère parasite` : `${count} caractères parasites`} (espaces, guillemets, caractères invisibles)`,
+      `Nettoyer la ${field.fr} enregistrée dans la boutique (${row}, ${masked})\u00a0: retirer ${new Intl.PluralRules('fr').select(count) === 'one' ? `${count} caractère parasite` : `${count} caractères parasites`} (espaces, guillemets, caractères invisibles)`,
       `Clean the ${field.en} stored in the shop (${row}, ${masked}): remove ${count} stray ${new Intl.PluralRules('en').select(count) === 'one' ? 'character' : 'characters'} (spaces, quotes, invisible characters)`,
     ),
   fromConfig: (field: Text) =>
     t(
-      `La ${field.fr} vient de la configuration de checkout-doctor, pas de la boutique : corrigez-la à la main dans votre fichier de configuration ou la variable d’environnement qui la donne.`,
+      `La ${field.fr} vient de la configuration de checkout-doctor, pas de la boutique\u00a0: corrigez-la à la main dans votre fichier de configuration ou la variable d’environnement qui la donne.`,
       `The ${field.en} comes from checkout-doctor's own configuration, not from the shop: fix it by hand in your configuration file or the environment variable that holds it.`,
     ),
 };

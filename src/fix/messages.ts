@@ -29,7 +29,7 @@ export const FIX_MESSAGES = {
   backupWritten: (file: string) => t(`Sauvegarde de ce qui va être modifié${nb}: ${file}`, `Backup of what will be changed: ${file}`),
   undoHint: (file: string) => t(`Pour tout annuler${nb}: checkout-doctor undo ${file}`, `To undo everything: checkout-doctor undo ${file}`),
   noWriteKey: t(
-    `Aucune clé d’écriture n’est configurée${nb}: créez dans le back-office (Paramètres avancés > Webservice) une clé distincte avec PUT sur « customers » et « configurations », puis donnez-la dans prestashop.fixWebserviceKey.`,
+    `Aucune clé d’écriture n’est configurée${nb}: créez dans le back-office (Paramètres avancés > Webservice) une clé distincte avec PUT sur «\u00a0customers\u00a0» et «\u00a0configurations\u00a0», puis donnez-la dans prestashop.fixWebserviceKey.`,
     'No write key is configured: create a separate key in the back office (Advanced Parameters > Webservice) with PUT on "customers" and "configurations", then give it as prestashop.fixWebserviceKey.',
   ),
   noFixDatabase: t(

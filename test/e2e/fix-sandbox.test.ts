@@ -95,6 +95,20 @@ describe('diagnose --fix against the sandbox', { timeout: 120_000 }, () => {
     expect(statusOf(json((await run(['diagnose', CLUB, '--customer', CUSTOMER, ...ONLY, '--format', 'json'])).stdout), 'customer-club-membership')).toBe('fail');
   });
 
+  it('enables merchandise returns for the diagnosed shop, and undo turns them off again', async () => {
+    running.prestashop.fixture.configuration.find((c) => c.id_configuration === 44)!.value = '0';
+    const before = await object('configurations', 'configuration', 44);
+    const result = await run(['diagnose', CLUB, '--only', 'credit-note-prerequisites', '--fix', '--yes', '--format', 'json']);
+    const report = json(result.stdout);
+    expect(report.fixes).toEqual([
+      expect.objectContaining({ outcome: 'applied', statusBefore: 'fail', statusAfter: 'pass', changes: [{ object: 'Configuration PS_ORDER_RETURN', field: 'value', from: '"0"', to: '"1"' }] }),
+    ]);
+    // The shop's own row (shop 1), not the global one.
+    expect(puts().map((r) => r.path)).toEqual(['/api/configurations/44']);
+    expect((await run(['undo', report.fixBackup!])).code).toBe(0);
+    expect(await object('configurations', 'configuration', 44)).toEqual(before);
+  });
+
   it('a write failing half-way rolls back the writes already made', async () => {
     // Merchandise returns off for shop 1: two fixes, the configuration written first, then the customer.
     running.prestashop.fixture.configuration.find((c) => c.id_configuration === 44)!.value = '0';
