@@ -24,7 +24,7 @@ export async function merge(io: Io, files: string[], flags: MergeFlags): Promise
   const failOn = oneOf('--fail-on', flags.failOn, ['warn', 'fail', 'new'] as const, 'fail');
   requireBaselineFor(failOn, flags.baseline);
   const inputs = files.map((file) => ({ file: resolve(io.cwd, file), what: t('un des rapports à fusionner', 'one of the reports to merge') }));
-  if (flags.baseline) inputs.push({ file: resolve(io.cwd, flags.baseline), what: t('le rapport de référence (--baseline)', 'the baseline report (--baseline)') });
+  // The baseline may be overwritten (a rolling baseline): it is read before anything is written.
   const destinations = await resolveOutputs(io, flags.format, flags.output, inputs);
   const what = t('le rapport à fusionner', 'the report to merge');
   const reports: NamedReport[] = [];

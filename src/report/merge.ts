@@ -14,7 +14,7 @@ const NBSP = '\u00a0';
 const MESSAGES = {
   nothing: { fr: 'Aucun rapport à fusionner.', en: 'No report to merge.' },
   nothingHint: {
-    fr: 'Donnez les rapports JSON des fragments : checkout-doctor merge fragment-1.json fragment-2.json …',
+    fr: `Donnez les rapports JSON des fragments${NBSP}: checkout-doctor merge fragment-1.json fragment-2.json …`,
     en: 'Give the JSON reports of the shards: checkout-doctor merge shard-1.json shard-2.json …',
   },
   versions: (a: string, va: string, b: string, vb: string): Text => ({
@@ -37,7 +37,7 @@ const MESSAGES = {
   }),
   langsHint: { fr: 'Relancez les fragments avec la même option --lang.', en: 'Run the shards with the same --lang.' },
   twice: (club: string, a: string, b: string): Text => ({
-    fr: `Le club « ${club} » est à la fois dans ${a} et dans ${b}${NBSP}: un fragment a été donné deux fois, ou les fragments se recouvrent.`,
+    fr: `Le club «${NBSP}${club}${NBSP}» est à la fois dans ${a} et dans ${b}${NBSP}: un fragment a été donné deux fois, ou les fragments se recouvrent.`,
     en: `Club "${club}" is in both ${a} and ${b}: a shard was given twice, or the shards overlap.`,
   }),
   twiceHint: {

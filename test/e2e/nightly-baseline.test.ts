@@ -73,6 +73,14 @@ describe('--baseline: what changed since last night', () => {
     expect(without.stderr).toContain('--fail-on new compares with a baseline report: it needs --baseline <report.json> too.');
   });
 
+  it('a rolling baseline: the report may overwrite the baseline it was compared with', async () => {
+    writeFileSync(join(dir, 'rolling.json'), readFileSync(join(dir, 'night1.json')));
+    const r = await runCli(['diagnose', '--all', '--snapshot', 'night2.json', '--baseline', 'rolling.json', '--output', 'rolling.json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const written = JSON.parse(readFileSync(join(dir, 'rolling.json'), 'utf8')) as JsonReport;
+    expect(written.changes).toMatchObject({ new: 1, resolved: 1 });
+  });
+
   it('a baseline of another shop, unreadable or not a report: exit 2 with a clear message', async () => {
     const other = await runCli(['diagnose', '--all', '--snapshot', 'other-shop.json', '--baseline', 'night1.json'], { cwd: dir });
     expect(other.code).toBe(2);

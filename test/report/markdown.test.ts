@@ -77,7 +77,7 @@ describe('markdown renderer', () => {
     expect(en).toContain('- **Date:** 01/03/2026 at 13:00 (Europe/Paris) — checkout-doctor `');
     const fr = renderMarkdown({ ...report, lang: 'fr' });
     expect(fr).toContain('- **Boutique\u00a0:** https://shop.example.fr/');
-    expect(fr).toContain('- **Source\u00a0:** snapshot `tickets/4521.json` pris le 28/02/2026 à 23:59');
+    expect(fr).toContain('- **Source\u00a0:** instantané `tickets/4521.json` pris le 28/02/2026 à 23:59');
     expect(fr).toContain('- **Date\u00a0:** 01/03/2026 à 13:00 (Europe/Paris)');
     const live = renderMarkdown({ ...report, source: { kind: 'live', gatheredAt: report.generatedAt }, query: undefined });
     expect(live).toContain('- **Source:** the live shop');

@@ -42,7 +42,7 @@ function sourceText(report: Report, lang: Lang): string {
   const source = report.source;
   if (!source) return pick(MD_TEXT.live, lang);
   const taken = shopDate(source.gatheredAt, report.shop?.timeZone, lang);
-  if (source.kind === 'snapshot') return lang === 'fr' ? `snapshot ${code(source.file ?? '')} pris le ${taken}` : `snapshot ${code(source.file ?? '')} taken ${taken}`;
+  if (source.kind === 'snapshot') return lang === 'fr' ? `instantané ${code(source.file ?? '')} pris le ${taken}` : `snapshot ${code(source.file ?? '')} taken ${taken}`;
   if (source.kind === 'sandbox') return lang === 'fr' ? `bac à sable (jeu de données ${code(source.file ?? 'demo')})` : `sandbox (fixture ${code(source.file ?? 'demo')})`;
   return pick(MD_TEXT.live, lang);
 }
