@@ -49,7 +49,8 @@ const expectClean = (page: Page) => expect(page.issues).toEqual({ console: [], e
 const freeze = (page: Page) => page.eval(`document.querySelectorAll('.volatile').forEach((e, i) => (e.textContent = i ? '42\u00a0ms' : '01/03/2026 à 13:00'))`);
 
 // Skipped only on a developer machine without Chromium: CI installs it (.ci/run), and fails without it.
-describe.skipIf(!hasChromium() && !process.env.CI)('HTML report in headless Chromium', () => {
+// A loaded 2-core CI machine renders and compares full-page PNGs slowly: room beyond the 30 s default.
+describe.skipIf(!hasChromium() && !process.env.CI)('HTML report in headless Chromium', { timeout: 120_000 }, () => {
   let browser: Browser;
   let all: { file: string; report: Report };
   let club: { file: string; report: Report };
