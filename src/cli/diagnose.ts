@@ -9,6 +9,7 @@ import { UsageError } from '../engine/errors.js';
 import type { PartName } from '../engine/parts.js';
 import { builtinRegistry, loadPlugins, partsNeeded, type Registry } from '../engine/registry.js';
 import { runChecks } from '../engine/runner.js';
+import { snapshotTimeZone } from '../engine/shop-time.js';
 import { RunStopped } from '../engine/stop.js';
 import { loadSnapshot, type ClubSnapshot, type Snapshot } from '../engine/snapshot.js';
 import { t, type Check, type Query } from '../engine/types.js';
@@ -228,7 +229,7 @@ export async function diagnose(io: Io, club: string | undefined, flags: Diagnose
     });
     const setup = problems.flatMap((p, i) => (stopped[i]! > 0 ? [setupJson(p, stopped[i]!, lang)] : []));
     const report = buildReport(reports, lang, startedAt, undefined, setup);
-    await writeReport(io, RENDERERS[format](report, { color: !output && useColor(io) }), output);
+    await writeReport(io, RENDERERS[format](report, { color: !output && useColor(io), timeZone: snapshotTimeZone(snapshot) }), output);
     return stopper.interrupted() ? INTERRUPTED_EXIT : exitCodeFor(report, failOn);
   } finally {
     stopper.dispose();

@@ -162,7 +162,7 @@ describe.skipIf(!hasChromium() && !process.env.CI)('HTML report in headless Chro
     report.clubs[1]!.results[1]!.message = `Message ${hostile}`;
     report.clubs[1]!.results[1]!.remediation = [`Step ${hostile}`];
     const file = join(OUT, 'hostile.html');
-    writeFileSync(file, RENDERERS.html(report));
+    writeFileSync(file, RENDERERS.html(report, { color: false }));
     const page = await browser.newPage();
     await page.open(file);
     expect(await page.eval(`window.pwned === undefined && document.querySelectorAll('img').length === 0`)).toBe(true);
@@ -215,7 +215,7 @@ describe.skipIf(!hasChromium() && !process.env.CI)('HTML report in headless Chro
       for (const r of c.results) c.summary[r.status]++;
     }
     const file = join(OUT, 'clubs-300.html');
-    const html = RENDERERS.html({ ...base, clubs });
+    const html = RENDERERS.html({ ...base, clubs }, { color: false });
     writeFileSync(file, html);
     const page = await browser.newPage();
     const started = performance.now();

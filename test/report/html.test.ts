@@ -169,7 +169,7 @@ describe('HTML report', () => {
     report.clubs[0]!.results[0]!.message = `The key ${secret} is refused`;
     report.clubs[0]!.results[0]!.remediation = [`Replace ${secret}`];
     report.clubs[0]!.club.name = `Club ${secret}`;
-    const html = RENDERERS.html(report);
+    const html = RENDERERS.html(report, { color: false });
     expect(html).not.toContain(secret);
     expect(html).toContain('…1234');
   });
