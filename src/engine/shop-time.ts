@@ -1,6 +1,8 @@
 // The shop's clock. PrestaShop stores dates as wall-clock times of the shop's time zone
 // (PS_TIMEZONE) without any offset, so checks compare them with "now" as read on that clock.
 
+import type { Snapshot } from './snapshot.js';
+
 export const DEFAULT_TIME_ZONE = 'Europe/Paris';
 
 export function isValidTimeZone(zone: unknown): zone is string {
@@ -18,6 +20,12 @@ export function shopTimeZone(configuration: Record<string, string | null> | unde
   const fromShop = configuration?.['PS_TIMEZONE'];
   if (isValidTimeZone(fromShop)) return fromShop;
   return isValidTimeZone(option) ? option : DEFAULT_TIME_ZONE;
+}
+
+/** The shop's time zone as a snapshot knows it (PS_TIMEZONE when gathered), else Paris: for dates a report prints. */
+export function snapshotTimeZone(snapshot: Pick<Snapshot, 'parts'>): string {
+  const envelope = snapshot.parts['prestashop.configuration'];
+  return shopTimeZone(envelope?.status === 'ok' ? (envelope.data as Record<string, string | null>) : undefined, undefined);
 }
 
 // Building an Intl.DateTimeFormat costs far more than using one, and --all asks the same zone once

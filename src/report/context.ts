@@ -2,7 +2,7 @@
 // when reports are compared or merged), where the facts came from, which questions were asked.
 // Additions to the JSON report (DESIGN.md §5: fields added, never reshaped).
 
-import { shopTimeZone } from '../engine/shop-time.js';
+import { snapshotTimeZone } from '../engine/shop-time.js';
 import type { Snapshot } from '../engine/snapshot.js';
 import type { Query } from '../engine/types.js';
 import type { Report, ReportShop, ReportSource } from './model.js';
@@ -15,12 +15,10 @@ export interface RunOrigin {
 }
 
 function shopOf(snapshot: Snapshot): ReportShop {
-  const configuration = snapshot.parts['prestashop.configuration'];
-  const values = configuration?.status === 'ok' ? (configuration.data as Record<string, string | null>) : undefined;
   return {
     ...(snapshot.shop.name ? { name: snapshot.shop.name } : {}),
     ...(snapshot.shop.url ? { url: snapshot.shop.url } : {}),
-    timeZone: shopTimeZone(values ?? undefined, undefined),
+    timeZone: snapshotTimeZone(snapshot),
   };
 }
 

@@ -2,11 +2,11 @@
 // on 127.0.0.1): the page agrees with the JSON report on every status, follows --lang, and holds no
 // configured secret, on stdout or in an --output file.
 
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtureSecrets, runCli, type JsonReport } from './run-cli.js';
+import { DEMO, fixtureSecrets, runCli, type JsonReport } from './run-cli.js';
 
 /** Per club (by name), the status of each check id, as the page's data island says. */
 function htmlStatuses(html: string): Record<string, Record<string, string>> {
@@ -45,5 +45,20 @@ describe('diagnose --format html (built CLI, sandbox)', () => {
     expect(html).toContain('<h2 id="fix-h">À traiter</h2>');
     expect(html).toContain('stripe-keys-format');
     for (const secret of fixtureSecrets()) expect(html).not.toContain(secret);
+  });
+
+  it('dates the report in the shop time zone (PS_TIMEZONE), the French way', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cd-html-tz-'));
+    const snapshot = JSON.parse(readFileSync(DEMO, 'utf8'));
+    snapshot.parts['prestashop.configuration'].data.PS_TIMEZONE = 'Pacific/Auckland';
+    writeFileSync(join(dir, 'auckland.json'), JSON.stringify(snapshot));
+    const r = await runCli(['diagnose', 'Fréjus', '--snapshot', join(dir, 'auckland.json'), '--format', 'html', '--lang', 'fr']);
+    const [, iso, shown] = /<time datetime="([^"]+)" class="volatile">([^<]+)<\/time>/.exec(r.stdout)!;
+    const at = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Pacific/Auckland', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso!));
+    const get = (type: string) => at.find((p) => p.type === type)!.value;
+    expect(shown).toBe(`${get('day')}/${get('month')}/${get('year')} à ${get('hour')}:${get('minute')}`);
+    // Auckland is 11 to 13 hours from Paris: the hour differs from the Paris one.
+    const paris = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', hourCycle: 'h23' }).format(new Date(iso!));
+    expect(get('hour')).not.toBe(paris);
   });
 });

@@ -49,7 +49,8 @@ const expectClean = (page: Page) => expect(page.issues).toEqual({ console: [], e
 const freeze = (page: Page) => page.eval(`document.querySelectorAll('.volatile').forEach((e, i) => (e.textContent = i ? '42\u00a0ms' : '01/03/2026 à 13:00'))`);
 
 // Skipped only on a developer machine without Chromium: CI installs it (.ci/run), and fails without it.
-describe.skipIf(!hasChromium() && !process.env.CI)('HTML report in headless Chromium', () => {
+// A loaded 2-core CI machine renders and compares full-page PNGs slowly: room beyond the 30 s default.
+describe.skipIf(!hasChromium() && !process.env.CI)('HTML report in headless Chromium', { timeout: 120_000 }, () => {
   let browser: Browser;
   let all: { file: string; report: Report };
   let club: { file: string; report: Report };
@@ -161,7 +162,7 @@ describe.skipIf(!hasChromium() && !process.env.CI)('HTML report in headless Chro
     report.clubs[1]!.results[1]!.message = `Message ${hostile}`;
     report.clubs[1]!.results[1]!.remediation = [`Step ${hostile}`];
     const file = join(OUT, 'hostile.html');
-    writeFileSync(file, RENDERERS.html(report));
+    writeFileSync(file, RENDERERS.html(report, { color: false }));
     const page = await browser.newPage();
     await page.open(file);
     expect(await page.eval(`window.pwned === undefined && document.querySelectorAll('img').length === 0`)).toBe(true);
@@ -214,7 +215,7 @@ describe.skipIf(!hasChromium() && !process.env.CI)('HTML report in headless Chro
       for (const r of c.results) c.summary[r.status]++;
     }
     const file = join(OUT, 'clubs-300.html');
-    const html = RENDERERS.html({ ...base, clubs });
+    const html = RENDERERS.html({ ...base, clubs }, { color: false });
     writeFileSync(file, html);
     const page = await browser.newPage();
     const started = performance.now();

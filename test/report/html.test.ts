@@ -122,6 +122,21 @@ describe('HTML report', () => {
     expect(cells(1)[5]).toBe('<button class="cell s-fail" aria-label="ÉCHEC" aria-haspopup="dialog">✗</button>');
   });
 
+  it('states set-up problems once, before the grid, with their fix', () => {
+    const report: Report = {
+      ...sampleReport('fr'),
+      setup: [{ source: 'prestashop', kind: 'auth', title: 'Clé du webservice refusée', message: 'La boutique refuse la clé <ws>.', fix: ['Ouvrez Paramètres avancés > Webservice.', 'Cochez « Activer »'], checks: 4 }],
+    };
+    const html = renderHtml(report);
+    expect(html).toContain('<li><a href="#setup">Problèmes de configuration</a></li>');
+    expect(html).toContain('<h2 id="setup">Problèmes de configuration</h2>');
+    expect(html).toContain('<p class="msg">La boutique refuse la clé &lt;ws&gt;.</p><p class="cause">Contrôles empêchés\u00a0: 4</p>');
+    expect(html).toContain('<ol><li>Ouvrez Paramètres avancés &gt; Webservice.</li><li>Cochez « Activer »</li></ol>');
+    expect(html.indexOf('id="setup"')).toBeLessThan(html.indexOf('id="grid"'));
+    const levels = headings(html);
+    levels.forEach((l, i) => i && expect(l).toBeLessThanOrEqual(levels[i - 1]! + 1));
+  });
+
   it('has text contrast of at least 4.5:1 for every colour pair of its palette', () => {
     const pairs = textPairs();
     expect(pairs.length).toBeGreaterThanOrEqual(6 + Object.keys(STATUS_COLORS).length);
@@ -154,7 +169,7 @@ describe('HTML report', () => {
     report.clubs[0]!.results[0]!.message = `The key ${secret} is refused`;
     report.clubs[0]!.results[0]!.remediation = [`Replace ${secret}`];
     report.clubs[0]!.club.name = `Club ${secret}`;
-    const html = RENDERERS.html(report);
+    const html = RENDERERS.html(report, { color: false });
     expect(html).not.toContain(secret);
     expect(html).toContain('…1234');
   });

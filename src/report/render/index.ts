@@ -13,6 +13,8 @@ export { FORMATS, type Format };
 
 export interface RenderOptions {
   color: boolean;
+  /** The shop's time zone, for the dates a report prints (html); Paris when not given. */
+  timeZone?: string;
 }
 
 // Every renderer gets the report with its secrets already masked: a renderer that escapes text
@@ -25,5 +27,6 @@ export const RENDERERS = {
   json: (report: Report) => renderJson(masked(report)),
   junit: (report: Report) => renderJunit(masked(report)),
   markdown: (report: Report) => renderMarkdown(masked(report)),
-  html: (report: Report) => renderHtml(masked(report)),
+  // The shop's time zone travels in the report (report.shop, src/report/context.ts).
+  html: (report: Report, options: RenderOptions) => renderHtml(masked(report), { timeZone: options.timeZone ?? report.shop?.timeZone }),
 } satisfies Record<Format, (report: Report, options: RenderOptions) => string>;

@@ -84,7 +84,7 @@ table.grid{border-collapse:separate;border-spacing:0}
 .grid td{padding:2px;border-bottom:1px solid ${PAGE.surface};text-align:center}
 .grid td.cs{border-left:1px solid ${PAGE.border}}
 .cell{font:inherit;font-weight:bold;width:2.2rem;height:1.9rem;border:1px solid currentColor;border-radius:4px;cursor:pointer;padding:0}
-.cell:hover{filter:brightness(.95)}
+.cell:hover{outline:2px solid currentColor;outline-offset:1px}
 .none{color:${PAGE.muted}}
 .problems-only tr.ok{display:none}
 tr.nomatch{display:none}
