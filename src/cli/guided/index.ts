@@ -8,6 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { resolveCheckSettings } from '../../config/checks.js';
 import { configDir, loadConfig } from '../../config/load.js';
+import { UsageError } from '../../engine/errors.js';
 import { RunStopped } from '../../engine/stop.js';
 import { builtinRegistry, loadPlugins, partsNeeded } from '../../engine/registry.js';
 import { runChecks } from '../../engine/runner.js';
@@ -114,7 +115,7 @@ async function session(io: Io, talk: Conversation, named: string | undefined, fl
 async function listClubs(io: Io, talk: Conversation, shop: Awaited<ReturnType<typeof openShop>>): Promise<readonly ClubSnapshot[]> {
   if (shop.live) logError(io, talk.text(messages.listingClubs));
   const clubs = await shop.listClubs();
-  if (!clubs.length) throw new (await import('../../engine/errors.js')).UsageError(talk.text(messages.noClub));
+  if (!clubs.length) throw new UsageError(talk.text(messages.noClub));
   return clubs;
 }
 
