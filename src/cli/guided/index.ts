@@ -135,7 +135,9 @@ async function gatherWithProgress(io: Io, talk: Conversation, shop: Awaited<Retu
   process.on('SIGINT', onSigint);
   const progress = shop.live ? await showProgress(io, talk.lang, talk.text(messages.checking(club.name))) : undefined;
   try {
-    const snapshot = await shop.gather(club, query, needs, progress?.listener, controller.signal);
+    // Once stopped, the gathering's final sweep would still report the club "read": not shown.
+    const listener = progress && ((event: Parameters<typeof progress.listener>[0]) => !controller.signal.aborted && progress.listener(event));
+    const snapshot = await shop.gather(club, query, needs, listener, controller.signal);
     return interrupted ? undefined : { snapshot };
   } finally {
     progress?.stop();
