@@ -152,6 +152,27 @@ describe('checkout-doctor alone', () => {
     expect(readdirSync(dir)).toEqual(['.checkout-doctorrc.json']);
   }, 120_000);
 
+  it('Ctrl-C while the checks gather (Stripe never answers): exit 130, nothing walked, nothing written', async () => {
+    requireTmux();
+    running.stripe!.faults.add({ path: '/v1/*', respond: { kind: 'hang' } });
+    try {
+      const t = terminal(dir, 'diagnose -i --lang en', { LANG: 'en_US.UTF-8' });
+      await t.waitFor(/Which club\? Type part of its name/, 'the club prompt');
+      t.send('frejus', 'Enter');
+      // Enter through the questions until the spinner waits on Stripe.
+      await t.answerUntilSeen(/Stripe 0\/2/);
+      t.send('C-c');
+      const [, code] = await t.waitFor(/EXIT=(\d+)/, 'the end of the session');
+      expect(code).toBe('130');
+      expect(t.history()).toContain('Interrupted: nothing was written.');
+      expect(t.history()).not.toMatch(/Problem 1 of|everything is read/);
+      expect(readdirSync(dir)).toEqual(['.checkout-doctorrc.json']);
+    } finally {
+      running.stripe!.faults.clear();
+      running.stripe!.faults.releaseHung();
+    }
+  }, 120_000);
+
   it('without a terminal: the usage, as before (exit 2)', async () => {
     const r = await runCli([], { cwd: dir });
     expect(r.code).toBe(2);

@@ -103,6 +103,20 @@ export class Terminal {
     }
   }
 
+  /** Answers prompts with Enter until `pattern` shows on the screen (e.g. a spinner's text). */
+  async answerUntilSeen(pattern: RegExp, ms = 90_000): Promise<void> {
+    const end = Date.now() + ms;
+    let answeredScreen = '';
+    while (!pattern.test(this.screen())) {
+      if (Date.now() > end) throw new Error(`timed out waiting for ${pattern}; screen:\n${this.screen()}`);
+      const waiting = await this.waitingPrompt();
+      if (waiting && waiting.screen !== answeredScreen) {
+        answeredScreen = waiting.screen;
+        this.send('Enter');
+      } else await pause(100);
+    }
+  }
+
   close(): void {
     this.tmux('kill-server');
   }

@@ -8,6 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { resolveCheckSettings } from '../../config/checks.js';
 import { configDir, loadConfig } from '../../config/load.js';
+import { UsageError } from '../../engine/errors.js';
 import { RunStopped } from '../../engine/stop.js';
 import { builtinRegistry, loadPlugins, partsNeeded } from '../../engine/registry.js';
 import { runChecks } from '../../engine/runner.js';
@@ -114,7 +115,7 @@ async function session(io: Io, talk: Conversation, named: string | undefined, fl
 async function listClubs(io: Io, talk: Conversation, shop: Awaited<ReturnType<typeof openShop>>): Promise<readonly ClubSnapshot[]> {
   if (shop.live) logError(io, talk.text(messages.listingClubs));
   const clubs = await shop.listClubs();
-  if (!clubs.length) throw new (await import('../../engine/errors.js')).UsageError(talk.text(messages.noClub));
+  if (!clubs.length) throw new UsageError(talk.text(messages.noClub));
   return clubs;
 }
 
@@ -134,7 +135,9 @@ async function gatherWithProgress(io: Io, talk: Conversation, shop: Awaited<Retu
   process.on('SIGINT', onSigint);
   const progress = shop.live ? await showProgress(io, talk.lang, talk.text(messages.checking(club.name))) : undefined;
   try {
-    const snapshot = await shop.gather(club, query, needs, progress?.listener, controller.signal);
+    // Once stopped, the gathering's final sweep would still report the club "read": not shown.
+    const listener = progress && ((event: Parameters<typeof progress.listener>[0]) => !controller.signal.aborted && progress.listener(event));
+    const snapshot = await shop.gather(club, query, needs, listener, controller.signal);
     return interrupted ? undefined : { snapshot };
   } finally {
     progress?.stop();
