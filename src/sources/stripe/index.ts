@@ -145,6 +145,8 @@ export class StripeSession {
   /** Per key: no request before this time (set by a 429's Retry-After or our backoff). */
   private readonly heldUntil = new Map<string, number>();
   private readonly cache = new Map<string, Promise<Result<unknown>>>();
+  /** Per club's keys: its parts, probed once per session. */
+  private readonly clubs = new Map<string, Promise<StripeParts>>();
   /** Per cached read: settles when it is first sent (it took a slot of the pool). */
   private readonly onWire = new Map<string, Promise<void>>();
   private readonly options: Required<Omit<StripeSourceConfig, 'apiBase' | 'requestLog'>>;
@@ -304,7 +306,19 @@ export class StripeSession {
    * the club's first request on the wire: a club whose requests wait behind hundreds of others in
    * the session's pool is not timed out before it was asked anything.
    */
-  async gatherClub(keys: ClubStripeKeys): Promise<StripeParts> {
+  gatherClub(keys: ClubStripeKeys): Promise<StripeParts> {
+    // The same keys asked twice in a session (a speculative start, then the chosen club; two clubs
+    // sharing an account) are probed once: the parts are shared, never rebuilt.
+    const id = `${keys.publishableKey ?? '\u0001'}\u0000${keys.secretKey ?? '\u0001'}`;
+    let parts = this.clubs.get(id);
+    if (!parts) {
+      parts = this.probeClub(keys);
+      this.clubs.set(id, parts);
+    }
+    return parts.then((p) => ({ ...p }));
+  }
+
+  private async probeClub(keys: ClubStripeKeys): Promise<StripeParts> {
     const host = this.endpoint.display;
     const state: { secret?: StripeSecretProbe; publishable?: StripePublishableProbe; account?: PartEnvelope } = {};
     const clock: ClubClock = { deadline: Infinity, started: () => {} };
