@@ -15,13 +15,15 @@ import type { Cause, Query, QueryKey } from '../engine/types.js';
 import { scrubUrl } from '../secrets/scrub.js';
 import { PrestaShopDatabase } from './prestashop/database.js';
 import { gatherFromDatabase, type PrestaShopGathered } from './prestashop/gather-database.js';
-import { gatherFromWebservice } from './prestashop/gather-webservice.js';
+import { webserviceFetchers, webserviceParts, WS_FETCHERS } from './prestashop/gather-webservice.js';
+import { shopStripeKeys, type AssembledClubs, type ClubSpec } from './prestashop/clubs.js';
 import { PrestaShopWebservice } from './prestashop/webservice.js';
 import { gatherSendcloud, SENDCLOUD_PART_NAMES } from './sendcloud/index.js';
 import { gatherDynamicCoupons } from './dynamic-coupons.js';
 import { gatherShopFront } from './shop-front.js';
-import { gatherStripeClubs, preloadStripeSdk } from './stripe/index.js';
+import { DEFAULT_STRIPE_POOL, preloadStripeSdk, StripeSession, type ClubStripeKeys, type StripeParts } from './stripe/index.js';
 import { withRunSignal } from './http.js';
+import { dependencyBound, firstWave, runDataflow, type Fetcher, type Outcome } from './dataflow.js';
 
 /** Without a `sendcloud` section the account cannot be read: its checks become manual items. */
 function sendcloudNotConfigured(): PartMap {
@@ -59,27 +61,6 @@ export interface GatherOptions {
 /** Whether a part is to be gathered: every part when no selection was given. */
 export type Wants = (part: PartName) => boolean;
 const wantsFrom = (needs: ReadonlySet<PartName> | undefined): Wants => (needs ? (part) => needs.has(part) : () => true);
-
-async function gatherPrestaShop(config: Config, query: Query, wants: Wants, onParts: (parts: PartMap) => void): Promise<{ source: string; gathered: PrestaShopGathered }> {
-  const ps = config.prestashop!;
-  const shopId = ps.shopId ?? 1;
-  if (ps.database) {
-    const db = new PrestaShopDatabase(ps.database, { connectTimeoutMs: ps.timeoutMs, queryTimeoutMs: ps.timeoutMs });
-    try {
-      return { source: 'database', gathered: await gatherFromDatabase(db, { clubs: config.clubs, query, shopId, wants, onParts }) };
-    } finally {
-      await db.close();
-    }
-  }
-  if (!ps.webserviceKey) {
-    throw new UsageError(
-      'No way to read the shop: prestashop has neither webserviceKey nor database.',
-      'Set prestashop.webserviceKey (e.g. "env:PS_WEBSERVICE_KEY"), or prestashop.database for read-only SQL access.',
-    );
-  }
-  const ws = new PrestaShopWebservice({ url: ps.url, key: ps.webserviceKey, shopId: ps.shopId, timeoutMs: ps.timeoutMs });
-  return { source: 'webservice', gathered: await gatherFromWebservice(ws, { clubs: config.clubs, query, shopId, wants, onParts }) };
-}
 
 /** Every part a club would have, failed with the same cause (the clubs could not be listed). */
 function failedClub(name: string, cause: Cause): { name: string; parts: PartMap } {
@@ -166,89 +147,325 @@ export function gatherSnapshot(options: GatherOptions): Promise<Snapshot> {
   return options.signal ? withRunSignal(options.signal, () => gather(options)) : gather(options);
 }
 
-async function gather(options: GatherOptions): Promise<Snapshot> {
-  const { config, query, signal } = options;
-  if (!config.prestashop) throw new UsageError('No shop configured.', 'Set prestashop.url in the configuration (see README).');
-  const generatedAt = new Date().toISOString();
+/** The fetchers of the run's gathering (below) that are not the webservice's own. */
+export const GATHER_FETCHERS = {
+  database: 'prestashop.database',
+  clubs: WS_FETCHERS.clubs,
+  chosen: 'clubs.chosen',
+  stripe: 'stripe.clubs',
+  stripeEarly: 'stripe.configured-keys',
+  stripeShopKeys: 'stripe.shop-keys',
+  front: 'shop.front',
+  sendcloud: 'sendcloud',
+  coupons: 'dynamic-coupons',
+} as const;
+const G = GATHER_FETCHERS;
+
+/** A chosen club, with the keys the Stripe source probes for it (never written anywhere). */
+interface ChosenClub {
+  name: string;
+  parts: PartMap;
+  keys?: ClubStripeKeys;
+}
+
+/**
+ * The configured clubs the run will report, chosen by name before any request (the configured club
+ * list is the shop's club list: DESIGN.md §5), or undefined when that needs the shop (no configured
+ * clubs, or a `#<group id>` the configuration does not give).
+ */
+function chooseEarly(config: Config, choose: GatherOptions['choose']): ClubSpec[] | undefined {
+  const specs = config.clubs;
+  if (!specs?.length) return undefined;
+  try {
+    return choose(specs.map((spec) => ({ name: spec.name, groupId: spec.group ?? null, spec }))).map((c) => c.spec);
+  } catch {
+    return undefined;
+  }
+}
+
+const hasConfiguredKeys = (spec: ClubSpec) => spec.stripe?.publishableKey !== undefined || spec.stripe?.secretKey !== undefined;
+
+export interface GatherPlan {
+  fetchers: Fetcher[];
+  /** Which source delivers the database or the webservice parts. */
+  prestashopSource: 'database' | 'prestashop';
+  /** Per-source request pools, sized from the fetchers' declarations. */
+  pools: { prestashop: number; stripe: number };
+  /** The parts each fetcher yields when it settles (shop-wide). */
+  partsOf(id: string, outcome: Outcome): { parts: PartMap; lookups?: Lookups };
+  /** The configured clubs chosen before any request (chooseEarly), when they could be. */
+  early?: ClubSpec[];
+  /** Ends the Stripe session (kept-alive connections) once the run is over. */
+  close(): void;
+}
+
+/**
+ * The webservice's requests in flight: enough for the first wave of independent reads to fit in the
+ * run's critical path (a 4-slot queue made 3 waves of 9 reads), never fewer than 4, never more than 8.
+ */
+function webservicePool(fetchers: readonly Fetcher[]): number {
+  const bound = Math.max(1, dependencyBound(fetchers).rounds);
+  return Math.min(8, Math.max(4, Math.ceil(firstWave(fetchers, 'prestashop') / bound)));
+}
+
+/**
+ * What the run fetches, as a dataflow (dataflow.ts): each fetcher declares what it needs and starts
+ * as soon as that is known. No request is sent until the plan is run.
+ */
+export function planGathering(
+  options: Pick<GatherOptions, 'config' | 'query' | 'choose' | 'fallbackNames' | 'needs' | 'testCoupon'> & { onParts?: (parts: PartMap) => void },
+): GatherPlan {
+  const { config, query } = options;
+  const ps = config.prestashop!;
   const wants = wantsFrom(options.needs);
-  const within = <T>(work: Promise<T>) => untilStopped(work, signal);
-  const none = Promise.resolve(undefined);
-  const stripeParts = (['club.stripeKeyProbe', 'club.stripeAccount'] as const).filter(wants);
-  // The Stripe SDK loads while PrestaShop is read, not when the first club's keys are known.
-  if (stripeParts.length) preloadStripeSdk();
-  const progress = gatherProgress(options.onProgress);
-  const prestashopSource = config.prestashop.database ? 'database' : 'prestashop';
-  const clubRef = (club: { name: string }, i: number): ClubRef => ({ key: String(i), name: club.name });
+  const shopId = ps.shopId ?? 1;
+  const prestashopSource = ps.database ? 'database' : 'prestashop';
+  const stripeWanted = (['club.stripeKeyProbe', 'club.stripeAccount'] as const).some(wants);
+  const early = chooseEarly(config, options.choose);
+  const input = { clubs: config.clubs, query, shopId, wants, onParts: options.onParts };
+
+  // One Stripe session for the run, created at its first use: one SDK client, one request pool, and
+  // each request made once whatever asks for it (a speculative start, then the chosen clubs).
+  let session: StripeSession | undefined;
+  const stripe = () => (session ??= new StripeSession({ apiBase: config.stripe?.apiBase, timeoutMs: config.stripe?.timeoutMs }));
+
+  const fetchers: Fetcher[] = [];
+  let database: PrestaShopDatabase | undefined;
+  let ws: PrestaShopWebservice | undefined;
+  if (ps.database) {
+    fetchers.push(
+      {
+        id: G.database,
+        source: 'database',
+        rounds: 1,
+        run: async () => {
+          database = new PrestaShopDatabase(ps.database!, { connectTimeoutMs: ps.timeoutMs, queryTimeoutMs: ps.timeoutMs });
+          try {
+            return await gatherFromDatabase(database, input);
+          } finally {
+            await database.close();
+          }
+        },
+      },
+      {
+        id: G.clubs,
+        needs: [G.database],
+        run: async (context) => {
+          const gathered = await context.get<PrestaShopGathered>(G.database);
+          return { clubs: gathered.clubs, stripeKeys: gathered.stripeKeys, clubsCause: gathered.clubsCause } satisfies AssembledClubs;
+        },
+      },
+    );
+  } else {
+    ws = new PrestaShopWebservice({ url: ps.url, key: ps.webserviceKey!, shopId: ps.shopId, timeoutMs: ps.timeoutMs });
+    fetchers.push(...webserviceFetchers(ws, input));
+  }
+
+  // The clubs to report, once the shop's clubs are known.
+  fetchers.push({
+    id: G.chosen,
+    needs: [G.clubs],
+    tolerant: true,
+    run: async (context): Promise<ChosenClub[]> => {
+      const listed = await context.outcome<AssembledClubs>(G.clubs);
+      const clubsCause = listed.ok ? listed.value.clubsCause : unexpectedCause(listed.error, prestashopSource);
+      if (clubsCause || !listed.ok) return options.fallbackNames.map((name) => failedClub(name, clubsCause!));
+      // The chooser's own entries, in its order (--all sorts by name): two clubs may share a name.
+      return options.choose(listed.value.clubs).map((club) => ({ ...club, keys: listed.value.stripeKeys.get(club) ?? {} }));
+    },
+  });
+
+  if (stripeWanted) {
+    // The chosen clubs' Stripe accounts: a run never calls Stripe for a club it does not report. When
+    // every chosen club's keys come from the configuration, their requests are already on the wire.
+    const startedEarly = early !== undefined && early.every(hasConfiguredKeys);
+    fetchers.push({
+      id: G.stripe,
+      source: 'stripe',
+      needs: [G.chosen],
+      rounds: startedEarly ? 0 : 1,
+      run: async (context) => {
+        const chosen = await context.get<ChosenClub[]>(G.chosen);
+        return Promise.all(chosen.map((club) => (club.keys ? stripe().gatherClub(club.keys) : undefined)));
+      },
+    });
+    // Speculation, read-only and cheap (GET /v1/account, /v1/charges?limit=1): the keys given in the
+    // configuration for the clubs already chosen are probed at once, before the shop answers.
+    const configured = early?.filter(hasConfiguredKeys) ?? [];
+    if (configured.length) {
+      fetchers.push({
+        id: G.stripeEarly,
+        source: 'stripe',
+        rounds: 1,
+        requests: configured.length * 3,
+        run: () => Promise.all(configured.map((spec) => stripe().gatherClub({ publishableKey: spec.stripe?.publishableKey, secretKey: spec.stripe?.secretKey }))).then(() => undefined),
+      });
+    }
+    // The shop's own keys (Stripe module configuration), which every club without configured keys
+    // uses: probed as soon as the configuration read yields them, not after every other read.
+    if (ws && (early === undefined || early.some((spec) => !hasConfiguredKeys(spec)))) {
+      fetchers.push({
+        id: G.stripeShopKeys,
+        source: 'stripe',
+        needs: [WS_FETCHERS.configuration],
+        rounds: 1,
+        run: async (context) => {
+          const keys = shopStripeKeys(await context.get<Map<string, string | null>>(WS_FETCHERS.configuration));
+          if (keys.publishableKey !== null || keys.secretKey !== null) await stripe().gatherClub(keys);
+        },
+      });
+    }
+  }
 
   // The shop front, Sendcloud and the coupon endpoint do not depend on the shop's data: asked at
   // once, each only when a selected check needs one of its parts.
-  for (const source of ['shop-front', 'sendcloud', 'dynamic-coupons'] as const) progress.start(source, partsOf(source, wants, query, prestashopSource));
-  const frontP = within(wants('shop.front') ? gatherShopFront(config.prestashop.url, { timeoutMs: config.prestashop.timeoutMs }) : none);
-  const sendcloudP = within(
-    !SENDCLOUD_PART_NAMES.some(wants)
-      ? none
-      : config.sendcloud
-        ? gatherSendcloud(config, config.prestashop.url, { timeoutMs: config.sendcloud.timeoutMs })
-        : Promise.resolve(sendcloudNotConfigured()),
-  );
-  // The test coupon is a write: created only when the run asks for it (--test-coupon), once per run.
-  const couponsP = within(
-    wants('shop.dynamicCoupons') ? gatherDynamicCoupons(config.dynamicCoupons, { timeoutMs: config.prestashop.timeoutMs, create: options.testCoupon === true }) : none,
-  );
-  // A stopped run still resolves these (as undefined): nothing is left rejecting unobserved.
-  const shopWide = Promise.all([
-    frontP.then((front) => (front && settle(progress, { 'shop.front': front }, prestashopSource), front)),
-    sendcloudP.then((sendcloud) => (sendcloud && settle(progress, sendcloud, prestashopSource), sendcloud)),
-    couponsP.then((coupons) => (coupons && settle(progress, { 'shop.dynamicCoupons': coupons }, prestashopSource), coupons)),
-  ]);
-  shopWide.catch(() => undefined);
-
-  progress.start(prestashopSource, partsOf(prestashopSource, wants, query, prestashopSource));
-  const ps = await within(gatherPrestaShop(config, query, wants, (parts) => settle(progress, parts, prestashopSource)));
-  // The shop id is the configuration's: known with the shop's other parts.
-  const shopPart: PartEnvelope = { status: 'ok', data: { id: config.prestashop.shopId ?? 1 } };
-  if (ps) settle(progress, { ...ps.gathered.parts, ...lookupParts(ps.gathered.lookups), 'prestashop.shop': shopPart }, prestashopSource);
-  const gathered: PrestaShopGathered = ps?.gathered ?? {
-    parts: {},
-    lookups: {},
-    clubs: [],
-    clubsCause: stoppedCause(signal?.reason, prestashopSource),
-    stripeKeys: new Map(),
-  };
-
-  let clubs: { name: string; parts: PartMap }[];
-  if (gathered.clubsCause) {
-    clubs = options.fallbackNames.map((name) => failedClub(name, gathered.clubsCause!));
-  } else {
-    // The chooser's own entries, in its order (--all sorts by name): two clubs may share a name.
-    clubs = options.choose(gathered.clubs);
+  if (wants('shop.front')) fetchers.push({ id: G.front, source: 'shop-front', rounds: 1, run: () => gatherShopFront(ps.url, { timeoutMs: ps.timeoutMs }) });
+  if (SENDCLOUD_PART_NAMES.some(wants)) {
+    fetchers.push({
+      id: G.sendcloud,
+      source: 'sendcloud',
+      // The integrations, then the shop's integration's logs.
+      rounds: config.sendcloud ? 2 : 0,
+      requests: SENDCLOUD_PART_NAMES.length - 1,
+      run: () => (config.sendcloud ? gatherSendcloud(config, ps.url, { timeoutMs: config.sendcloud.timeoutMs }) : sendcloudNotConfigured()),
+    });
   }
-  // A club's PrestaShop parts come from the shop-wide reads: known as soon as its club is.
-  clubs.forEach((club, i) => settle(progress, club.parts, prestashopSource, clubRef(club, i)));
-  // Then the chosen clubs' Stripe accounts: a run never calls Stripe for a club it does not report.
-  if (!gathered.clubsCause) clubs.forEach((club, i) => progress.start('stripe', stripeParts, clubRef(club, i)));
-  const stripe = await within(
-    stripeParts.length
-      ? // Clubs that could not be resolved have no keys to probe. Keyed by position, not by name:
-        // two clubs may share a name.
-        gatherStripeClubs(gathered.clubsCause ? [] : clubs.map((c, i) => ({ name: String(i), keys: gathered.stripeKeys.get(c) ?? {} })), { apiBase: config.stripe?.apiBase, timeoutMs: config.stripe?.timeoutMs })
-      : none,
-  );
-  if (stripe) clubs.forEach((club, i) => Object.assign(club.parts, stripe.get(String(i))));
+  // The test coupon is a write: created only when the run asks for it (--test-coupon), once per run.
+  if (wants('shop.dynamicCoupons')) {
+    fetchers.push({
+      id: G.coupons,
+      source: 'dynamic-coupons',
+      rounds: config.dynamicCoupons ? 1 : 0,
+      run: () => gatherDynamicCoupons(config.dynamicCoupons, { timeoutMs: ps.timeoutMs, create: options.testCoupon === true }),
+    });
+  }
+
+  const pools = { prestashop: webservicePool(fetchers), stripe: DEFAULT_STRIPE_POOL };
+  ws?.resize(pools.prestashop);
+  return {
+    fetchers,
+    prestashopSource,
+    pools,
+    ...(early ? { early } : {}),
+    partsOf(id, outcome) {
+      if (id === G.front || id === G.coupons) {
+        const part = id === G.front ? 'shop.front' : 'shop.dynamicCoupons';
+        return { parts: { [part]: outcome.ok ? (outcome.value as PartEnvelope) : { status: 'failed', cause: unexpectedCause(outcome.error, sourceOf(part, prestashopSource)) } } };
+      }
+      if (id === G.sendcloud) return { parts: outcome.ok ? (outcome.value as PartMap) : allFailed(SENDCLOUD_PART_NAMES, unexpectedCause(outcome.error, 'sendcloud')) };
+      if (id === G.database) {
+        if (!outcome.ok) return { parts: {} };
+        const gathered = outcome.value as PrestaShopGathered;
+        return { parts: gathered.parts, lookups: gathered.lookups };
+      }
+      if (id === WS_FETCHERS.lookups) return { parts: {}, lookups: outcome.ok ? (outcome.value as Lookups) : {} };
+      return { parts: webserviceParts(id, outcome) };
+    },
+    close: () => session?.close(),
+  };
+}
+
+/** A fetcher that threw (a defect, not an upstream failure: sources turn those into envelopes). */
+function unexpectedCause(error: unknown, source: Cause['source']): Cause {
+  return { source, kind: 'unexpected', message: error instanceof Error ? error.message : String(error) };
+}
+
+function allFailed(names: readonly PartName[], cause: Cause): PartMap {
+  return Object.fromEntries(names.map((name) => [name, { status: 'failed', cause }])) as PartMap;
+}
+
+/** Parts in the schema's order, whatever order they were settled in (a stable snapshot). */
+function canonical(parts: PartMap): PartMap {
+  const out: PartMap = {};
+  for (const name of Object.keys(PART_SCHEMAS) as PartName[]) if (parts[name]) out[name] = parts[name];
+  return out;
+}
+
+async function gather(options: GatherOptions): Promise<Snapshot> {
+  const { config, query, signal } = options;
+  if (!config.prestashop) throw new UsageError('No shop configured.', 'Set prestashop.url in the configuration (see README).');
+  if (!config.prestashop.database && !config.prestashop.webserviceKey) {
+    throw new UsageError(
+      'No way to read the shop: prestashop has neither webserviceKey nor database.',
+      'Set prestashop.webserviceKey (e.g. "env:PS_WEBSERVICE_KEY"), or prestashop.database for read-only SQL access.',
+    );
+  }
+  const generatedAt = new Date().toISOString();
+  const wants = wantsFrom(options.needs);
+  const within = <T>(work: Promise<T>) => untilStopped(work, signal);
+  const stripeParts = (['club.stripeKeyProbe', 'club.stripeAccount'] as const).filter(wants);
+  // The Stripe SDK loads while the first requests are on the wire, not at the first Stripe read.
+  if (stripeParts.length) preloadStripeSdk();
+  const progress = gatherProgress(options.onProgress);
+  const prestashopSource = config.prestashop.database ? 'database' : 'prestashop';
+  // The database source tells its shop-wide parts as they come (the webservice's fetchers settle one by one).
+  const plan = planGathering({ ...options, onParts: (parts) => settle(progress, parts, prestashopSource) });
+  const clubRef = (club: { name: string }, i: number): ClubRef => ({ key: String(i), name: club.name });
+  // The shop id is the configuration's: known before any request.
+  const shopPart: PartEnvelope = { status: 'ok', data: { id: config.prestashop.shopId ?? 1 } };
+
+  for (const source of ['shop-front', 'sendcloud', 'dynamic-coupons', prestashopSource] as const) progress.start(source, partsOf(source, wants, query, prestashopSource));
+  settle(progress, { 'prestashop.shop': shopPart }, prestashopSource);
+
+  let psParts: PartMap = {};
+  let otherParts: PartMap = {};
+  let lookups: Lookups = {};
+  let clubs: ChosenClub[] = [];
+  let clubsChosen = false;
+  const stripeByClub: (StripeParts | undefined)[] = [];
+  const flow = runDataflow(plan.fetchers, {
+    onSettle: (id, outcome) => {
+      if (signal?.aborted) return;
+      if (id === G.chosen) {
+        if (!outcome.ok) return;
+        clubs = outcome.value as ChosenClub[];
+        clubsChosen = true;
+        // A club's PrestaShop parts come from the shop-wide reads: known as soon as its club is.
+        clubs.forEach((club, i) => {
+          settle(progress, club.parts, prestashopSource, clubRef(club, i));
+          if (club.keys) progress.start('stripe', stripeParts, clubRef(club, i));
+        });
+        return;
+      }
+      if (id === G.stripe) {
+        if (outcome.ok) (outcome.value as (StripeParts | undefined)[]).forEach((parts, i) => (stripeByClub[i] = parts));
+        return;
+      }
+      const { parts, lookups: found } = plan.partsOf(id, outcome);
+      if (id === G.sendcloud || id === G.front || id === G.coupons) Object.assign(otherParts, parts);
+      else Object.assign(psParts, parts);
+      if (found) lookups = { ...lookups, ...found };
+      settle(progress, { ...parts, ...(found ? lookupParts(found) : {}) }, prestashopSource);
+    },
+  });
+  try {
+    // A club the shop does not have is a usage error, said as soon as the club list is known.
+    const chosen = await within(flow.outcome(G.chosen));
+    if (chosen && !chosen.ok) throw chosen.error;
+    await within(flow.done);
+  } finally {
+    plan.close();
+  }
+  // Stopped before the shop listed its clubs: the configured clubs already chosen are reported (each
+  // part failed with the reason, below), else the names asked for.
+  if (!clubsChosen) {
+    clubs = plan.early
+      ? plan.early.map((spec) => ({ name: spec.name, parts: {} }))
+      : options.fallbackNames.map((name) => failedClub(name, stoppedCause(signal?.reason, prestashopSource)));
+  }
+  clubs.forEach((club, i) => Object.assign(club.parts, stripeByClub[i]));
   if (!signal?.aborted) {
     clubs.forEach((club, i) => {
       settle(progress, club.parts, prestashopSource, clubRef(club, i));
       progress.clubDone(clubRef(club, i));
     });
   }
-  const [front, sendcloud, coupons] = await shopWide;
-  const parts: PartMap = { ...gathered.parts, ...sendcloud, 'prestashop.shop': shopPart };
-  if (front) parts['shop.front'] = front;
-  if (coupons) parts['shop.dynamicCoupons'] = coupons;
-  if (signal?.aborted) markStopped(signal.reason, wants, query, prestashopSource, parts, gathered.lookups, clubs);
+  const parts: PartMap = { ...psParts, ...otherParts, 'prestashop.shop': shopPart };
+  const snapshotClubs = clubs.map((club) => ({ name: club.name, parts: club.parts }));
+  if (signal?.aborted) markStopped(signal.reason, wants, query, prestashopSource, parts, lookups, snapshotClubs);
   // Whatever was not reported yet (a stopped run's failed parts): settled now, each once.
-  settle(progress, { ...parts, ...lookupParts(gathered.lookups) }, prestashopSource);
-  clubs.forEach((club, i) => {
+  settle(progress, { ...parts, ...lookupParts(lookups) }, prestashopSource);
+  snapshotClubs.forEach((club, i) => {
     settle(progress, club.parts, prestashopSource, clubRef(club, i));
     progress.clubDone(clubRef(club, i));
   });
@@ -259,9 +476,9 @@ async function gather(options: GatherOptions): Promise<Snapshot> {
     generatedAt,
     // The URL as shown: its user info and secret query values (`ws_key=`, `token=`) masked.
     shop: { url: scrubUrl(config.prestashop.url) },
-    sources: { prestashop: ps?.source ?? (config.prestashop.database ? 'database' : 'webservice'), stripe: 'api', sendcloud: config.sendcloud ? 'api' : 'not configured', dynamicCoupons: config.dynamicCoupons ? 'api' : 'not configured' },
-    parts,
-    lookups: gathered.lookups,
-    clubs,
+    sources: { prestashop: config.prestashop.database ? 'database' : 'webservice', stripe: 'api', sendcloud: config.sendcloud ? 'api' : 'not configured', dynamicCoupons: config.dynamicCoupons ? 'api' : 'not configured' },
+    parts: canonical(parts),
+    lookups,
+    clubs: snapshotClubs.map((club) => ({ name: club.name, parts: canonical(club.parts) })),
   };
 }

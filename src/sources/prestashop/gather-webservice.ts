@@ -14,8 +14,9 @@
 
 import { t, type Cause, type Query, type Text } from '../../engine/types.js';
 import { lookupKey, type Lookups, type PartEnvelope, type PartMap } from '../../engine/snapshot.js';
-import type { CartRule, Customer } from '../../engine/parts.js';
-import { assembleClubs, SECRET_CONFIGURATION } from './clubs.js';
+import type { CartRule, Category, Customer, Group } from '../../engine/parts.js';
+import { assembleClubs, SECRET_CONFIGURATION, type AssembledClubs } from './clubs.js';
+import { runDataflow, type FetchContext, type Fetcher, type Outcome } from '../dataflow.js';
 import { wantedQuery, type GatherInput, type PrestaShopGathered } from './gather-database.js';
 import { resolveConfiguration, toCartRule, toCategory, toCustomer, toGroup, toInt, toOrder, toOrderState, type Row } from './normalise.js';
 import { associationIds, toBool } from './coerce.js';
@@ -84,62 +85,162 @@ async function readConfiguration(ws: PrestaShopWebservice, shopId: number): Prom
   return resolveConfiguration(rows, shopId, shopGroupId ?? 1);
 }
 
+/** The webservice's fetchers (dataflow.ts), by the part or fact each one yields. */
+export const WS_FETCHERS = {
+  configuration: 'prestashop.configuration',
+  groups: 'prestashop.groups',
+  categories: 'prestashop.categories',
+  orderStates: 'prestashop.orderStates',
+  carriers: 'prestashop.carriers',
+  zones: 'prestashop.zones',
+  countries: 'prestashop.countries',
+  lookups: 'prestashop.lookups',
+  clubs: 'prestashop.clubs',
+} as const;
+
+const F = WS_FETCHERS;
+
+/** Round trips a lookup chain waits for (healthy run): a code's rule, then the customer's orders and their uses. */
+function lookupRounds(query: Query): number {
+  if (query.code !== undefined) return query.customer !== undefined ? 3 : 2;
+  return query.customer !== undefined || query.order !== undefined ? 1 : 0;
+}
+
+/**
+ * The reads of the shop through the webservice, each a fetcher declaring what it needs. Every read
+ * starts at once; the club list needs the configuration (built-in groups, the shop's Stripe keys),
+ * the groups and the categories. Names are resolved in the shop's language, which the configuration
+ * gives: awaited after the read, never before it. Only what a selected check reads is requested; the
+ * club list (configuration, groups, categories) always is.
+ */
+export function webserviceFetchers(ws: PrestaShopWebservice, input: GatherInput): Fetcher[] {
+  const { shopId } = input;
+  const wants = input.wants ?? (() => true);
+  const source = 'prestashop';
+  const langOf = async (context: FetchContext) => {
+    const configuration = await context.outcome<Map<string, string | null>>(F.configuration);
+    return toInt(configuration.ok ? configuration.value.get('PS_LANG_DEFAULT') : undefined, 1);
+  };
+  const inLanguage = <T>(id: string, read: () => Promise<WsEntity[]>, to: (row: WsEntity, langId: number) => T): Fetcher => ({
+    id,
+    source,
+    rounds: 1,
+    awaits: [F.configuration],
+    run: async (context) => {
+      const rows = await read();
+      const langId = await langOf(context);
+      return rows.map((r) => to(r, langId));
+    },
+  });
+  const query = wantedQuery(input.query, wants);
+  const fetchers: Fetcher[] = [
+    // Three filtered lists: the named settings and each module prefix (STRIPE_, SENDCLOUD_).
+    { id: F.configuration, source, rounds: 1, requests: 1 + CONFIGURATION_PREFIXES.length, run: () => readConfiguration(ws, shopId) },
+    inLanguage(F.groups, () => ws.listAll('groups', { display: 'full' }), toGroup),
+    inLanguage(F.categories, () => ws.listAll('categories', { display: ['name', 'active'] }), toCategory),
+    {
+      id: F.clubs,
+      needs: [F.configuration, F.groups, F.categories],
+      tolerant: true,
+      run: async (context) => {
+        const [configuration, groups, categories] = await Promise.all([
+          context.outcome<Map<string, string | null>>(F.configuration),
+          context.outcome<Group[]>(F.groups),
+          context.outcome<Category[]>(F.categories),
+        ]);
+        const baseCause = !configuration.ok ? causeOf(configuration.error) : !groups.ok ? causeOf(groups.error) : !categories.ok ? causeOf(categories.error) : undefined;
+        return assembleClubs(
+          input.clubs,
+          baseCause || !groups.ok || !categories.ok || !configuration.ok ? { cause: baseCause! } : { groups: groups.value, categories: categories.value, config: configuration.value },
+          { unavailable: CATEGORY_ACCESS_UNAVAILABLE },
+        );
+      },
+    },
+  ];
+  if (wants('prestashop.orderStates')) fetchers.push(inLanguage(F.orderStates, () => ws.listAll('order_states', { display: 'full' }), toOrderState));
+  // Carrier zones, shops and payment modules are not exposed: null (unknown) in each carrier.
+  if (wants('prestashop.carriers')) fetchers.push({ id: F.carriers, source, rounds: 1, run: async () => (await ws.listAll('carriers', { display: 'full' })).map((r) => toCarrier(r)) });
+  if (wants('prestashop.zones')) fetchers.push({ id: F.zones, source, rounds: 1, run: async () => (await ws.listAll('zones', { display: 'full' })).map(toZone) });
+  // The fields the recording of a stock 8.1.2 shows (countries-active); names are i18n, not needed.
+  if (wants('prestashop.countries')) {
+    fetchers.push({
+      id: F.countries,
+      source,
+      rounds: 1,
+      run: async () => (await ws.listAll('countries', { display: ['id_zone', 'active', 'iso_code'], filter: { active: eq(1) } })).map(toCountry),
+    });
+  }
+  if (lookupRounds(query) > 0) {
+    fetchers.push({
+      id: F.lookups,
+      source,
+      rounds: lookupRounds(query),
+      requests: Object.keys(query).length,
+      // The configuration matters only once a code's rules are found (uses, currency).
+      awaits: [F.configuration],
+      run: (context) =>
+        gatherLookups(
+          ws,
+          query,
+          context.outcome<Map<string, string | null>>(F.configuration).then((o): Settings => (o.ok ? { ok: true, value: o.value } : { ok: false, cause: causeOf(o.error) })),
+        ),
+    });
+  }
+  return fetchers;
+}
+
+/** The snapshot parts one webservice fetcher yields once settled (none for the club list and lookups). */
+export function webserviceParts(id: string, outcome: Outcome): PartMap {
+  const envelope = (map: (value: never) => unknown = (v) => v): PartEnvelope => (outcome.ok ? ok(map(outcome.value as never)) : failed(causeOf(outcome.error)));
+  switch (id) {
+    case F.configuration:
+      return {
+        'prestashop.configuration': envelope((config: Map<string, string | null>) => Object.fromEntries([...config].filter(([name]) => !SECRET_CONFIGURATION.test(name)))),
+        'prestashop.sendcloudModule': envelope((config: Map<string, string | null>) => sendcloudModuleFrom(config)),
+        'prestashop.modules': { status: 'unavailable', reason: MODULES_UNAVAILABLE },
+      };
+    case F.groups:
+    case F.orderStates:
+    case F.carriers:
+    case F.zones:
+    case F.countries:
+      return { [id]: envelope() };
+    default:
+      return {};
+  }
+}
+
 /**
  * Reads the shop through the webservice and builds the PrestaShop parts. Never throws for an
  * upstream failure: each part that could not be gathered is `failed` with the cause.
  */
 export async function gatherFromWebservice(ws: PrestaShopWebservice, input: GatherInput): Promise<WebserviceGathered> {
-  const { shopId } = input;
-  const wants = input.wants ?? (() => true);
-  // Only what a selected check reads is requested; the club list (configuration, groups,
-  // categories) always is.
-  const when = <T>(part: Parameters<typeof wants>[0], step: () => Promise<T>) => (wants(part) ? attempt(step) : Promise.resolve(undefined));
-  // Everything independent starts at once; the client bounds concurrency and shares requests.
-  const configurationP = attempt(() => readConfiguration(ws, shopId));
-  const groupsP = attempt(() => ws.listAll('groups', { display: 'full' }));
-  const categoriesP = attempt(() => ws.listAll('categories', { display: ['name', 'active'] }));
-  const orderStatesP = when('prestashop.orderStates', () => ws.listAll('order_states', { display: 'full' }));
-  // Carrier zones, shops and payment modules are not exposed: null (unknown) in each carrier.
-  const carriersP = when('prestashop.carriers', async () => (await ws.listAll('carriers', { display: 'full' })).map((r) => toCarrier(r)));
-  const zonesP = when('prestashop.zones', async () => (await ws.listAll('zones', { display: 'full' })).map(toZone));
-  // The fields the recording of a stock 8.1.2 shows (countries-active); names are i18n, not needed.
-  const countriesP = when('prestashop.countries', async () =>
-    (await ws.listAll('countries', { display: ['id_zone', 'active', 'iso_code'], filter: { active: eq(1) } })).map(toCountry),
-  );
-  const lookupsP = gatherLookups(ws, wantedQuery(input.query, wants), configurationP);
-
-  const configuration = await configurationP;
-  const config = configuration.ok ? configuration.value : new Map<string, string | null>();
-  const langId = toInt(config.get('PS_LANG_DEFAULT'), 1);
-  const [groupRows, categoryRows, stateRows] = await Promise.all([groupsP, categoriesP, orderStatesP]);
-  const groups = groupRows.ok ? { ok: true as const, value: groupRows.value.map((r) => toGroup(r, langId)) } : groupRows;
-  const categories = categoryRows.ok ? { ok: true as const, value: categoryRows.value.map((r) => toCategory(r, langId)) } : categoryRows;
-
-  const parts: PartMap = {
-    'prestashop.configuration': configuration.ok
-      ? ok(Object.fromEntries([...configuration.value].filter(([name]) => !SECRET_CONFIGURATION.test(name))))
-      : failed(configuration.cause),
-    'prestashop.groups': groups.ok ? ok(groups.value) : failed(groups.cause),
-    'prestashop.sendcloudModule': configuration.ok ? ok(sendcloudModuleFrom(configuration.value)) : failed(configuration.cause),
-    'prestashop.modules': { status: 'unavailable', reason: MODULES_UNAVAILABLE },
+  const parts: PartMap = {};
+  const outcomes = new Map<string, Outcome>();
+  const flow = runDataflow(webserviceFetchers(ws, input), {
+    onSettle: (id, outcome) => {
+      outcomes.set(id, outcome);
+      const settled = webserviceParts(id, outcome);
+      if (Object.keys(settled).length) {
+        Object.assign(parts, settled);
+        input.onParts?.(settled);
+      }
+    },
+  });
+  await flow.done;
+  const clubs = outcomes.get(F.clubs)!;
+  if (!clubs.ok) throw clubs.error;
+  const lookups = outcomes.get(F.lookups);
+  if (lookups && !lookups.ok) throw lookups.error;
+  const { clubs: list, stripeKeys, clubsCause } = clubs.value as AssembledClubs;
+  return {
+    parts,
+    lookups: (lookups?.value as Lookups | undefined) ?? {},
+    clubs: list,
+    ...(clubsCause ? { clubsCause } : {}),
+    stripeKeys,
+    ...(ws.version ? { prestashopVersion: ws.version } : {}),
   };
-  if (stateRows) parts['prestashop.orderStates'] = stateRows.ok ? ok(stateRows.value.map((r) => toOrderState(r, langId))) : failed(stateRows.cause);
-  input.onParts?.(parts);
-  const [carriers, zones, countries] = await Promise.all([carriersP, zonesP, countriesP]);
-  if (carriers) parts['prestashop.carriers'] = carriers.ok ? ok(carriers.value) : failed(carriers.cause);
-  if (zones) parts['prestashop.zones'] = zones.ok ? ok(zones.value) : failed(zones.cause);
-  if (countries) parts['prestashop.countries'] = countries.ok ? ok(countries.value) : failed(countries.cause);
-  input.onParts?.(parts);
-
-  const baseCause = !configuration.ok ? configuration.cause : !groups.ok ? groups.cause : !categories.ok ? categories.cause : undefined;
-  const { clubs, stripeKeys, clubsCause } = await assembleClubs(
-    input.clubs,
-    baseCause || !groups.ok || !categories.ok ? { cause: baseCause! } : { groups: groups.value, categories: categories.value, config },
-    { unavailable: CATEGORY_ACCESS_UNAVAILABLE },
-  );
-
-  const lookups = await lookupsP;
-  return { parts, lookups, clubs, clubsCause, stripeKeys, ...(ws.version ? { prestashopVersion: ws.version } : {}) };
 }
 
 /** A lookup the webservice cannot answer exactly: the part fails with this cause, never "not found". */

@@ -16,12 +16,12 @@
 // - Every failure is a PrestaShopWebserviceError whose toCause() gives the engine's Cause, with fix
 //   steps in French and English.
 
-import pLimit from 'p-limit';
 import type { Dispatcher } from 'undici';
 import { t, type Cause, type Text } from '../../engine/types.js';
 import { redactor } from '../../secrets/redact.js';
 import { httpRequest, HttpTransportError, type HttpResponse, type RetryPolicy } from '../http.js';
 import { requestLog as sharedRequestLog, type RequestLog } from '../request-log.js';
+import { priorityPool, type Pool } from '../pool.js';
 import { toInt } from './coerce.js';
 
 export type WsEntity = Record<string, unknown> & { id: number };
@@ -590,7 +590,8 @@ export class PrestaShopWebservice {
   private readonly base: URL;
   private readonly authorization: string;
   private readonly cache = new Map<string, Promise<unknown>>();
-  private readonly limit: ReturnType<typeof pLimit>;
+  /** Requests in flight; the highest priority (dataflow.ts: the reads others wait for) goes first. */
+  private limit: Pool;
   private readonly pageSize: number;
   /** The first set-up failure (FAIL_FAST_KINDS): later requests are not sent, they fail with it. */
   private fatal: PrestaShopWebserviceError | undefined;
@@ -602,8 +603,16 @@ export class PrestaShopWebservice {
     // Defence in depth: whatever prints anything masks the key, in every form it travels in (the
     // redactor registers the Basic credentials `base64(key:)` too, which an echoing server quotes).
     redactor.add(options.key);
-    this.limit = pLimit(Math.max(1, options.concurrency ?? 4));
+    this.limit = priorityPool(Math.max(1, options.concurrency ?? 4));
     this.pageSize = Math.max(1, options.pageSize ?? 500);
+  }
+
+  /**
+   * Sets the requests in flight before the first one is sent (the run sizes the pool from its
+   * fetchers' declarations, dataflow.ts); a `concurrency` given to the constructor stands.
+   */
+  resize(concurrency: number): void {
+    if (this.options.concurrency === undefined && this.cache.size === 0) this.limit = priorityPool(Math.max(1, concurrency));
   }
 
   /** `resource?query` relative to /api/, parameters in a canonical order (the cache key). */
@@ -724,24 +733,25 @@ export class PrestaShopWebservice {
   }
 
   /**
-   * Every row, page by page (`limit=offset,N&sort=[id_ASC]`) until a short or empty page: there is
-   * no total count header. Bounded whatever the server does: a page longer than asked means the
-   * server ignored `limit` and sent the whole list (asking for the next page would only repeat it);
-   * a page that does not move past the previous one (a server ignoring the offset sends the same
-   * page forever) and more than `maxPages` pages are errors, never an endless loop.
+   * Every row, in pages (`limit=offset,N&sort=[id_ASC]`). There is no total count header: when the
+   * first page is full, the ids alone (one request without `display`, same filters) tell how many
+   * rows there are, and the remaining pages are asked together, bounded by the client's pool. Then,
+   * should the last page still be full (rows added meanwhile, a count the pages contradict), page by
+   * page until a short or empty one, as before. Bounded whatever the server does: a page longer than
+   * asked means the server ignored `limit` and sent the whole list; a page that does not move past
+   * the previous ones (a server ignoring the offset sends the same page forever) and more than
+   * `maxPages` pages are errors, never an endless loop.
    */
   async listAll(resource: string, options: Omit<ListOptions, 'sort' | 'limit'> = {}): Promise<WsEntity[]> {
     const out: WsEntity[] = [];
     const maxPages = Math.max(1, this.options.maxPages ?? 200);
     const seen = new Set<number>();
-    for (let page = 0, offset = 0; ; page++, offset += this.pageSize) {
-      if (page >= maxPages) {
-        throw this.pagingError(resource, 'too-large', `${this.host} /api/${resource} has more than ${maxPages} pages of ${this.pageSize} rows; reading stopped there`);
-      }
-      const rows = await this.list(resource, { ...options, sort: '[id_ASC]', limit: [offset, this.pageSize] });
+    const page = (index: number) => this.list(resource, { ...options, sort: '[id_ASC]', limit: [index * this.pageSize, this.pageSize] });
+    /** Adds a page's rows; true when it was full (another page may follow). */
+    const take = (index: number, rows: WsEntity[]): boolean => {
       // A later page made only of rows already read: the server ignores the offset (whatever its order).
-      if (page > 0 && rows.length && rows.every((r) => seen.has(r.id))) {
-        throw this.pagingError(resource, 'malformed', `${this.host} /api/${resource} ignores the page offset (limit=${offset},${this.pageSize} answered rows already read); reading stopped`);
+      if (index > 0 && rows.length && rows.every((r) => seen.has(r.id))) {
+        throw this.pagingError(resource, 'malformed', `${this.host} /api/${resource} ignores the page offset (limit=${index * this.pageSize},${this.pageSize} answered rows already read); reading stopped`);
       }
       // One by one: `out.push(...rows)` passes every row as an argument and overflows the stack
       // on a page of some 100,000 rows.
@@ -749,7 +759,28 @@ export class PrestaShopWebservice {
         seen.add(row.id);
         out.push(row);
       }
-      if (rows.length !== this.pageSize) return out;
+      return rows.length === this.pageSize;
+    };
+    const tooMany = () => this.pagingError(resource, 'too-large', `${this.host} /api/${resource} has more than ${maxPages} pages of ${this.pageSize} rows; reading stopped there`);
+
+    if (!take(0, await page(0))) return out;
+    let index = 1;
+    if (maxPages > 1) {
+      const { filter, date } = options;
+      const total = (await this.list(resource, { ...(filter ? { filter } : {}), ...(date ? { date } : {}) })).length;
+      if (total >= maxPages * this.pageSize) throw tooMany();
+      const pages = Math.ceil(total / this.pageSize);
+      const rest = Array.from({ length: Math.max(0, pages - 1) }, (_, i) => page(i + 1));
+      // Read in order below; a failure is thrown there, never left unobserved.
+      for (const p of rest) p.catch(() => undefined);
+      for (const p of rest) {
+        if (!take(index, await p)) return out;
+        index += 1;
+      }
+    }
+    for (; ; index++) {
+      if (index >= maxPages) throw tooMany();
+      if (!take(index, await page(index))) return out;
     }
   }
 

@@ -129,6 +129,13 @@ function keyFix(what: Text): Text[] {
   return [what, KEYS_PATH, t('Enregistrez, puis relancez le diagnostic.', 'Save, then run the diagnosis again.')];
 }
 
+/** A club's deadline: unset (Infinity) until its first request is sent, then `clubTimeoutMs` later. */
+interface ClubClock {
+  deadline: number;
+  /** Called when one of the club's requests is sent (or one it shares with another club was). */
+  started(): void;
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class StripeSession {
@@ -139,6 +146,10 @@ export class StripeSession {
   /** Per key: no request before this time (set by a 429's Retry-After or our backoff). */
   private readonly heldUntil = new Map<string, number>();
   private readonly cache = new Map<string, Promise<Result<unknown>>>();
+  /** Per club's keys: its parts, probed once per session. */
+  private readonly clubs = new Map<string, Promise<StripeParts>>();
+  /** Per cached read: settles when it is first sent (it took a slot of the pool). */
+  private readonly onWire = new Map<string, Promise<void>>();
   private readonly options: Required<Omit<StripeSourceConfig, 'apiBase' | 'requestLog'>>;
   private readonly log: RequestLog;
   private closed = false;
@@ -245,13 +256,18 @@ export class StripeSession {
   private read<T>(
     path: string,
     key: string,
-    deadline: number,
+    clock: ClubClock,
     mask: (s: string) => string,
     fn: (stripe: StripeSdk, options: StripeSdk.RequestOptions) => Promise<T>,
   ): Promise<Result<T>> {
     const cacheKey = `${path}\u0000${key}`;
     let pending = this.cache.get(cacheKey) as Promise<Result<T>> | undefined;
-    if (!pending) {
+    if (pending) {
+      // Shared with a club that asked first: this club's clock starts when that request is sent.
+      void this.onWire.get(cacheKey)!.then(() => clock.started());
+    } else {
+      let sent!: () => void;
+      this.onWire.set(cacheKey, new Promise<void>((resolve) => (sent = resolve)));
       const facts = describeKey(key);
       this.log.record({ source: 'stripe', method: 'GET', target: `${path} [${facts.masked} #${facts.fingerprint.slice(0, 8)}]` });
       pending = (async (): Promise<Result<T>> => {
@@ -259,12 +275,19 @@ export class StripeSession {
         for (let attempt = 0; ; attempt++) {
           try {
             await this.heldBack(key);
-            return { ok: true, value: await this.pool(() => fn(stripe, { apiKey: key })) };
+            return {
+              ok: true,
+              value: await this.pool(() => {
+                sent();
+                clock.started();
+                return fn(stripe, { apiKey: key });
+              }),
+            };
           } catch (error) {
             const c = classifyStripeError(error, mask);
             if (c.kind === 'rate-limited' && attempt < this.options.rateLimitRetries && !this.closed) {
               const wait = c.retryAfterMs ?? this.options.retryBaseMs * 2 ** attempt;
-              if (wait <= this.options.maxRetryAfterMs && Date.now() + wait < deadline) {
+              if (wait <= this.options.maxRetryAfterMs && Date.now() + wait < clock.deadline) {
                 // Every request of this key waits too (Stripe limits per account), no other key does.
                 this.holdBack(key, wait);
                 continue;
@@ -279,27 +302,47 @@ export class StripeSession {
     return pending;
   }
 
-  /** Gathers the two Stripe parts of one club. Never throws; bounded by `clubTimeoutMs`. */
-  async gatherClub(keys: ClubStripeKeys): Promise<StripeParts> {
+  /**
+   * Gathers the two Stripe parts of one club. Never throws; bounded by `clubTimeoutMs`, counted from
+   * the club's first request on the wire: a club whose requests wait behind hundreds of others in
+   * the session's pool is not timed out before it was asked anything.
+   */
+  gatherClub(keys: ClubStripeKeys): Promise<StripeParts> {
+    // The same keys asked twice in a session (a speculative start, then the chosen club; two clubs
+    // sharing an account) are probed once: the parts are shared, never rebuilt.
+    const id = `${keys.publishableKey ?? '\u0001'}\u0000${keys.secretKey ?? '\u0001'}`;
+    let parts = this.clubs.get(id);
+    if (!parts) {
+      parts = this.probeClub(keys);
+      this.clubs.set(id, parts);
+    }
+    return parts.then((p) => ({ ...p }));
+  }
+
+  private async probeClub(keys: ClubStripeKeys): Promise<StripeParts> {
     const host = this.endpoint.display;
     const state: { secret?: StripeSecretProbe; publishable?: StripePublishableProbe; account?: PartEnvelope } = {};
-    const deadline = Date.now() + this.options.clubTimeoutMs;
+    const clock: ClubClock = { deadline: Infinity, started: () => {} };
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      clock.started = () => {
+        clock.started = () => {};
+        clock.deadline = Date.now() + this.options.clubTimeoutMs;
+        timer = setTimeout(() => resolve('timeout'), this.options.clubTimeoutMs);
+      };
+    });
     const mask = makeMasker([keys.publishableKey, keys.secretKey]);
     // Last line of defence: whatever prints later masks these keys too.
     redactor.add(keys.publishableKey);
     redactor.add(keys.secretKey);
     const work = (async () => {
-      await Promise.all([this.probePublishable(keys.publishableKey, deadline, mask, state), this.probeSecret(keys.secretKey, deadline, mask, state)]);
+      await Promise.all([this.probePublishable(keys.publishableKey, clock, mask, state), this.probeSecret(keys.secretKey, clock, mask, state)]);
     })().catch((error: unknown) => {
       const message = mask(error instanceof Error ? error.message : String(error));
       const unexpected = { outcome: 'unreachable' as const, kind: 'unexpected' as const, host, error: { message } };
       state.secret ??= unexpected;
       state.publishable ??= unexpected;
       state.account ??= { status: 'failed', cause: { source: 'stripe', kind: 'unexpected', host, message } };
-    });
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), this.options.clubTimeoutMs);
     });
     const winner = await Promise.race([work.then(() => 'done' as const), timedOut]);
     clearTimeout(timer);
@@ -317,7 +360,7 @@ export class StripeSession {
     return { 'club.stripeKeyProbe': { status: 'ok', data: probe }, 'club.stripeAccount': state.account! };
   }
 
-  private async probePublishable(raw: string | null | undefined, deadline: number, mask: (s: string) => string, state: { publishable?: StripePublishableProbe }): Promise<void> {
+  private async probePublishable(raw: string | null | undefined, clock: ClubClock, mask: (s: string) => string, state: { publishable?: StripePublishableProbe }): Promise<void> {
     const host = this.endpoint.display;
     if (raw === undefined || raw === null || raw.trim() === '') {
       state.publishable = { outcome: 'not-probed', reason: 'missing' };
@@ -334,7 +377,7 @@ export class StripeSession {
       return;
     }
     // A secret-only read: a genuine publishable key is answered `secret_key_required`.
-    const result = await this.read('/v1/account', raw, deadline, mask, (stripe, options) => stripe.accounts.retrieveCurrent(undefined, options));
+    const result = await this.read('/v1/account', raw, clock, mask, (stripe, options) => stripe.accounts.retrieveCurrent(undefined, options));
     if (result.ok) {
       const id = (result.value as { id?: unknown }).id;
       state.publishable = { outcome: 'accepted-as-secret', accountId: typeof id === 'string' ? id : null };
@@ -362,7 +405,7 @@ export class StripeSession {
 
   private async probeSecret(
     raw: string | null | undefined,
-    deadline: number,
+    clock: ClubClock,
     mask: (s: string) => string,
     state: { secret?: StripeSecretProbe; account?: PartEnvelope },
   ): Promise<void> {
@@ -401,10 +444,10 @@ export class StripeSession {
     // The newest charge is read together with the account for a standard secret key: a GET without
     // effects, made anyway once the account answers (nearly always). Its answer is dropped when the
     // account read fails. A restricted key waits: it lacks the account permission more often.
-    const charges = (path: string) => this.newest(path, raw, deadline, mask, (s, o) => s.charges.list({ limit: 1 }, o));
+    const charges = (path: string) => this.newest(path, raw, clock, mask, (s, o) => s.charges.list({ limit: 1 }, o));
     const speculative = keyKind === 'secret' ? charges('/v1/charges?limit=1') : undefined;
     speculative?.catch(() => undefined);
-    const account = await this.read('/v1/account', raw, deadline, mask, (stripe, options) => stripe.accounts.retrieveCurrent(undefined, options));
+    const account = await this.read('/v1/account', raw, clock, mask, (stripe, options) => stripe.accounts.retrieveCurrent(undefined, options));
     if (!account.ok) {
       // The speculative charge read is already on the wire: let it end with the club, so that no
       // request outlives its club's answer (the run log lists only requests Stripe received).
@@ -447,7 +490,7 @@ export class StripeSession {
     const paymentIntents: StripeActivityRead =
       lastCharge.status === 'read' && lastCharge.created !== null
         ? { status: 'skipped' }
-        : await this.newest('/v1/payment_intents?limit=1', raw, deadline, mask, (s, o) => s.paymentIntents.list({ limit: 1 }, o));
+        : await this.newest('/v1/payment_intents?limit=1', raw, clock, mask, (s, o) => s.paymentIntents.list({ limit: 1 }, o));
 
     const capabilities: StripeAccount['capabilities'] = {};
     const rawCaps = acct.capabilities;
@@ -456,7 +499,7 @@ export class StripeSession {
     }
     // The reasons behind a capability that is not active (inactivity...) need one more read.
     if (accountId && Object.values(capabilities).some((c) => c.status !== 'active')) {
-      const list = await this.read(`/v1/accounts/${accountId}/capabilities`, raw, deadline, mask, (s, o) => s.accounts.listCapabilities(accountId, undefined, o));
+      const list = await this.read(`/v1/accounts/${accountId}/capabilities`, raw, clock, mask, (s, o) => s.accounts.listCapabilities(accountId, undefined, o));
       if (list.ok) {
         for (const cap of (list.value as { data?: unknown[] }).data ?? []) {
           const c = cap as { id?: unknown; status?: unknown; requirements?: { disabled_reason?: unknown } | null };
@@ -488,11 +531,11 @@ export class StripeSession {
   private async newest(
     path: string,
     key: string,
-    deadline: number,
+    clock: ClubClock,
     mask: (s: string) => string,
     fn: (stripe: StripeSdk, options: StripeSdk.RequestOptions) => Promise<{ data: { created: number }[] }>,
   ): Promise<StripeActivityRead> {
-    const result = await this.read(path, key, deadline, mask, fn);
+    const result = await this.read(path, key, clock, mask, fn);
     if (result.ok) {
       // A list without `data` (a proxy's or a broken server's JSON) is not an empty list: say so.
       const list: unknown = (result.value as { data?: unknown } | null)?.data;
