@@ -487,13 +487,11 @@ describe('speed at the dependency bound (issue 9)', () => {
 
   it("a club's /account and /charges are in flight together", async () => {
     await withGenerated(1, 150, async (own, flight) => {
-      const started = Date.now();
       const parts = await gatherClubStripe(generatedKeys(0), { ...config, apiBase: own.url });
-      const elapsed = Date.now() - started;
       expect(accountOf(parts).lastActivity.charges.status).toBe('read');
+      // One round trip of the injected latency, not two in a row: the two were seen in flight at the
+      // same time (the overlap is observed by the server, not timed: a loaded machine cannot fail it).
       expect(flight.overlaps.filter((o) => o === '/v1/account+/v1/charges' || o === '/v1/charges+/v1/account')).toHaveLength(1);
-      // One round trip of the injected latency, not two in a row.
-      expect(elapsed).toBeLessThan(290);
       expect(own.calls).toHaveLength(3);
     });
   });
