@@ -179,6 +179,8 @@ describe('cache, concurrency and pagination', () => {
       .reply((opts) => {
         const params = new URL(opts.path, ORIGIN).searchParams;
         limits.push(`${params.get('limit')} ${params.get('sort')}`);
+        // The ids alone (no limit, no display): every row.
+        if (!params.get('limit')) return { statusCode: 200, data: JSON.stringify({ customers: all }), responseOptions: { headers: JSON_HEADERS } };
         const [offset, count] = params.get('limit')!.split(',').map(Number) as [number, number];
         const page = all.slice(offset, offset + count);
         return { statusCode: 200, data: page.length ? JSON.stringify({ customers: page }) : '[]', responseOptions: { headers: JSON_HEADERS } };
@@ -186,7 +188,8 @@ describe('cache, concurrency and pagination', () => {
       .persist();
     const rows = await client({ pageSize: 2 }).listAll('customers', { display: 'full' });
     expect(rows.map((r) => r.id)).toEqual([1, 2, 3, 4, 5]);
-    expect(limits).toEqual(['0,2 [id_ASC]', '2,2 [id_ASC]', '4,2 [id_ASC]']);
+    // The first page full: the ids give the total (5), then the two other pages are asked together.
+    expect(limits).toEqual(['0,2 [id_ASC]', 'null null', '2,2 [id_ASC]', '4,2 [id_ASC]']);
   });
 
   it('stops on an empty page when the total is a multiple of the page size', async () => {
@@ -195,12 +198,15 @@ describe('cache, concurrency and pagination', () => {
       .intercept({ path: onPath('/api/zones') })
       .reply((opts) => {
         calls++;
-        const offset = Number(new URL(opts.path, ORIGIN).searchParams.get('limit')!.split(',')[0]);
+        const limit = new URL(opts.path, ORIGIN).searchParams.get('limit');
+        if (!limit) return { statusCode: 200, data: JSON.stringify({ zones: [{ id: 1 }, { id: 2 }] }), responseOptions: { headers: JSON_HEADERS } };
+        const offset = Number(limit.split(',')[0]);
         return { statusCode: 200, data: offset === 0 ? JSON.stringify({ zones: [{ id: 1 }, { id: 2 }] }) : '[]', responseOptions: { headers: JSON_HEADERS } };
       })
       .persist();
     expect((await client({ pageSize: 2 }).listAll('zones')).length).toBe(2);
-    expect(calls).toBe(2);
+    // The full first page, the ids (2: no other page), the empty page that confirms the end.
+    expect(calls).toBe(3);
   });
 
   it('keeps at most `concurrency` requests in flight', async () => {
