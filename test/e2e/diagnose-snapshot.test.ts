@@ -152,7 +152,7 @@ describe('diagnose usage errors exit 2 with a sentence, never a stack', () => {
     ['no club and no --all', ['diagnose', ...D], /Which club\?/],
     ['unreadable snapshot', ['diagnose', 'x', '--snapshot', '/nonexistent/shop.json'], /Cannot read snapshot .*ENOENT/],
     ['unknown check id', ['diagnose', 'Fréjus', ...D, '--only', 'category-club-acess'], /Unknown check id "category-club-acess"[\s\S]*category-club-access/],
-    ['bad format', ['diagnose', 'Fréjus', ...D, '--format', 'html'], /--format must be one of/],
+    ['bad format', ['diagnose', 'Fréjus', ...D, '--format', 'pdf'], /--format must be one of/],
     ['bad --fail-on', ['diagnose', 'Fréjus', ...D, '--fail-on', 'error'], /--fail-on must be one of warn, fail/],
     ['bad --shard', ['diagnose', '--all', ...D, '--shard', '3/2'], /--shard must look like/],
     ['unknown option', ['diagnose', 'Fréjus', ...D, '--bogus'], /unknown option '--bogus'/],

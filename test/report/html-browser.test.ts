@@ -33,7 +33,7 @@ const VISIBLE = `[...document.querySelectorAll('#grid tbody tr')].filter((tr) =>
 const visibleClubs = (page: Page, expected: string[]) => settled(page, VISIBLE, expected);
 
 /** The value of an expression once it has settled: key presses are handled asynchronously (Esc closes a dialog through a close watcher). */
-async function settled<T>(page: Page, expression: string, expected: T, timeoutMs = 3000): Promise<T> {
+async function settled<T>(page: Page, expression: string, expected: T, timeoutMs = 10_000): Promise<T> {
   const until = Date.now() + timeoutMs;
   let value = await page.eval<T>(expression);
   while (JSON.stringify(value) !== JSON.stringify(expected) && Date.now() < until) {

@@ -118,7 +118,10 @@ function embeddedData(report: Report, cols: ReturnType<typeof columns>): string 
     t: { steps: T('steps', lang), stepsManual: T('stepsManual', lang), cause: T('cause', lang), colon: colon(lang), shown: { one: pick(SHOWN.one, lang), other: pick(SHOWN.other, lang) } },
     clubs: report.clubs.map((club) => {
       const r: unknown[] = cols.map(() => 0);
-      for (const res of club.results) r[at.get(res.id)!] = [res.status, s(res.message), res.remediation.map(s), causeText(res) === undefined ? -1 : s(causeText(res)!)];
+      for (const res of club.results) {
+        const cause = causeText(res);
+        r[at.get(res.id)!] = [res.status, s(res.message), res.remediation.map(s), cause === undefined ? -1 : s(cause)];
+      }
       return { n: s(club.club.name + clubLabel(club, lang)), r };
     }),
     s: strings,
