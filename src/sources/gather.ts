@@ -231,7 +231,7 @@ async function gather(options: GatherOptions): Promise<Snapshot> {
     stripeParts.length
       ? // Clubs that could not be resolved have no keys to probe. Keyed by position, not by name:
         // two clubs may share a name.
-        gatherStripeClubs(gathered.clubsCause ? [] : clubs.map((c, i) => ({ name: String(i), keys: gathered.stripeKeys.get(c) ?? {} })), { apiBase: config.stripe?.apiBase, timeoutMs: config.stripe?.timeoutMs })
+        gatherStripeClubs(gathered.clubsCause ? [] : clubs.map((c, i) => ({ name: String(i), keys: gathered.stripeKeys.get(c) ?? {} })), { apiBase: config.stripe?.apiBase, timeoutMs: config.stripe?.timeoutMs, maxNetworkRetries: config.stripe?.maxNetworkRetries })
       : none,
   );
   if (stripe) clubs.forEach((club, i) => Object.assign(club.parts, stripe.get(String(i))));
