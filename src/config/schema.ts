@@ -53,7 +53,14 @@ export const ConfigSchema = z.strictObject({
         .optional(),
     })
     .optional(),
-  stripe: z.strictObject({ apiBase: HttpUrl.optional(), timeoutMs: TimeoutMs }).optional(),
+  stripe: z
+    .strictObject({
+      apiBase: HttpUrl.optional(),
+      timeoutMs: TimeoutMs,
+      /** Extension of the contract: the SDK's retries of a connection error or 5xx (default 1; 0 = none). */
+      maxNetworkRetries: z.number().int().min(0).max(5).optional(),
+    })
+    .optional(),
   sendcloud: z
     .strictObject({
       apiBase: HttpUrl.optional(),

@@ -227,7 +227,7 @@ export function planGathering(
   // One Stripe session for the run, created at its first use: one SDK client, one request pool, and
   // each request made once whatever asks for it (a speculative start, then the chosen clubs).
   let session: StripeSession | undefined;
-  const stripe = () => (session ??= new StripeSession({ apiBase: config.stripe?.apiBase, timeoutMs: config.stripe?.timeoutMs }));
+  const stripe = () => (session ??= new StripeSession({ apiBase: config.stripe?.apiBase, timeoutMs: config.stripe?.timeoutMs, maxNetworkRetries: config.stripe?.maxNetworkRetries }));
 
   const fetchers: Fetcher[] = [];
   let database: PrestaShopDatabase | undefined;

@@ -70,9 +70,17 @@ async function waitReady(socket: string, child: ChildProcess, log: string): Prom
 const asRoot = (): string[] => (process.getuid?.() === 0 ? ['--user=root'] : []);
 
 async function installDb(datadir: string): Promise<void> {
-  await run('mariadb-install-db', ['--no-defaults', `--datadir=${datadir}`, '--auth-root-authentication-method=socket', '--skip-test-db', ...asRoot()], {
-    timeout: 120_000,
-  });
+  // A temporary folder of its own: the bootstrap server's temporary tables in a shared /tmp have
+  // been seen to collide with another server's ("Could not remove temporary table").
+  const tmp = `${datadir}.tmp`;
+  await mkdir(tmp, { recursive: true });
+  try {
+    await run('mariadb-install-db', ['--no-defaults', `--datadir=${datadir}`, '--auth-root-authentication-method=socket', '--skip-test-db', `--tmpdir=${tmp}`, ...asRoot()], {
+      timeout: 120_000,
+    });
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -96,7 +104,12 @@ async function templateDir(): Promise<string | undefined> {
     return existsSync(template) ? template : undefined;
   }
   const staging = `${template}.${process.pid}`;
-  await installDb(staging);
+  try {
+    await installDb(staging);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
   await rename(staging, template);
   return template;
 }
@@ -122,6 +135,7 @@ export async function startMariaDb(): Promise<MariaDb> {
       `--pid-file=${join(dir, 'mysqld.pid')}`,
       `--log-error=${log}`,
       '--skip-name-resolve',
+      `--tmpdir=${dir}`,
       '--innodb-buffer-pool-size=32M',
       // A throwaway server: no fsync per commit (loading a shop is thousands of inserts).
       '--innodb-flush-log-at-trx-commit=0',
