@@ -9,6 +9,9 @@
 import type { StripeAccount, StripeActivityRead, StripeRequirements } from '../src/engine/parts.js';
 import { t, type Check, type Text } from '../src/engine/types.js';
 import { STOCK_SAVE, withStockStripePath } from '../src/engine/back-office.js';
+import { formatShopDay, forms, plurals } from '../src/report/french.js';
+
+const DAYS = forms('{n} jour', '{n} jours', '{n} day', '{n} days');
 
 const DASHBOARD = t(
   'Le club se connecte à son compte Stripe (dashboard.stripe.com) et lit le bandeau ou les messages de Stripe en haut du tableau de bord.',
@@ -234,7 +237,7 @@ export default {
       findings.push({
         level: 'warn',
         message: t(
-          `Stripe demande des informations${by ? ` avant le ${by}` : ''} (${due.join(', ')}) ; sans elles, le compte sera désactivé.`,
+          `Stripe demande des informations${by ? ` avant le ${formatShopDay(req.currentDeadline!, 'fr')}` : ''} (${due.join(', ')}) ; sans elles, le compte sera désactivé.`,
           `Stripe asks for information${by ? ` before ${by}` : ''} (${due.join(', ')}); without it the account will be disabled.`,
         ),
         steps: [DASHBOARD, completeRequirements(due)],
@@ -283,7 +286,7 @@ export default {
       findings.push({
         level: 'warn',
         message: t(
-          `Aucun paiement depuis ${idleDays} jours (dernier le ${day(newest.created!)}, seuil ${dormantDays} jours) : après une période sans activité, Stripe met le compte en sécurité.`,
+          `Aucun paiement depuis ${idleDays} jours (dernier le ${formatShopDay(newest.created!, 'fr')}, seuil ${dormantDays} jours) : après une période sans activité, Stripe met le compte en sécurité.`,
           `No payment for ${idleDays} days (last on ${day(newest.created!)}, threshold ${dormantDays} days): after a period without activity, Stripe secures the account.`,
         ),
         steps: REACTIVATE,
@@ -325,8 +328,8 @@ export default {
       return {
         status: 'pass',
         message: t(
-          `Le compte Stripe ${account.id} encaisse et reçoit les virements${idleDays !== null ? ` ; dernier paiement il y a ${idleDays} jour(s)` : ''}${activityNote.fr}.`,
-          `Stripe account ${account.id} takes payments and receives payouts${idleDays !== null ? `; last payment ${idleDays} day(s) ago` : ''}${activityNote.en}.`,
+          `Le compte Stripe ${account.id} encaisse et reçoit les virements${idleDays !== null ? ` ; dernier paiement il y a ${plurals(idleDays, DAYS).fr}` : ''}${activityNote.fr}.`,
+          `Stripe account ${account.id} takes payments and receives payouts${idleDays !== null ? `; last payment ${plurals(idleDays, DAYS).en} ago` : ''}${activityNote.en}.`,
         ),
         evidence,
       };

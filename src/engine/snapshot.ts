@@ -62,6 +62,7 @@ const CauseSchema = z.object({
   source: z.string(),
   kind: z.string(),
   message: z.string(),
+  text: z.object({ fr: z.string(), en: z.string() }).optional(),
   host: z.string().optional(),
   status: z.number().optional(),
   code: z.union([z.string(), z.number()]).optional(),

@@ -4,7 +4,7 @@
 // escapeMarkdown (src/report/text.ts): a group name or an upstream error body never becomes markup.
 
 import type { Lang, Status } from '../../engine/types.js';
-import { CATEGORY_LABELS, STATUS_LABELS, UI, pick } from '../i18n.js';
+import { CATEGORY_LABELS, UI, pick, resultStatusLabel } from '../i18n.js';
 import type { ClubReport, Report, ReportResult } from '../model.js';
 import { escapeMarkdown, markdownLine } from '../text.js';
 import { CATEGORY_ORDER, GLYPHS, summaryLine } from './pretty.js';
@@ -52,7 +52,7 @@ function clubSection(club: ClubReport, lang: Lang): string[] {
     out.push(`| | ${pick(MD_TEXT.status, lang)} | ${pick(MD_TEXT.check, lang)} | ${pick(MD_TEXT.category, lang)} |`, '|---|---|---|---|');
     for (const r of results) {
       const category = CATEGORY_LABELS[r.category] ? pick(CATEGORY_LABELS[r.category], lang) : r.category;
-      out.push(`| ${GLYPHS[r.status]} | ${pick(STATUS_LABELS[r.status], lang)} | ${cell(r.title)} (${code(r.id)}) | ${cell(category)} |`);
+      out.push(`| ${GLYPHS[r.status]} | ${resultStatusLabel(r, lang)} | ${cell(r.title)} (${code(r.id)}) | ${cell(category)} |`);
     }
     out.push('');
   }
@@ -62,13 +62,16 @@ function clubSection(club: ClubReport, lang: Lang): string[] {
     return out;
   }
   for (const r of attention) {
-    out.push(`### ${GLYPHS[r.status]} ${pick(STATUS_LABELS[r.status], lang)} — ${inline(r.title)} (${code(r.id)})`, '');
+    out.push(`### ${GLYPHS[r.status]} ${resultStatusLabel(r, lang)} — ${inline(r.title)} (${code(r.id)})`, '');
     // No spread: a message may have any number of lines.
     for (const l of escapeMarkdown(r.message).split('\n')) out.push(l.trimEnd());
     out.push('');
     if (r.cause && r.status === 'error') {
       const where = [r.cause.host, r.cause.status !== undefined ? `HTTP ${r.cause.status}` : undefined, r.cause.code !== undefined ? `code ${r.cause.code}` : undefined].filter(Boolean);
-      out.push(`${pick(MD_TEXT.cause, lang)} : ${inline(r.cause.source)} — ${inline(r.cause.message)}${where.length ? ` (${inline(where.join(', '))})` : ''}`.replace(' :', lang === 'fr' ? ' :' : ':'), '');
+      // The upstream's own words are quoted as such: in French they are a citation, not a sentence of the report.
+      const said = lang === 'fr' ? `«\u00a0${inline(r.cause.message)}\u00a0»` : inline(r.cause.message);
+      const cause = `${inline(r.cause.source)} — ${said}${where.length ? ` (${inline(where.join(', '))})` : ''}`;
+      out.push(lang === 'fr' ? `${pick(MD_TEXT.cause, lang)}\u00a0: ${cause}` : `${pick(MD_TEXT.cause, lang)}: ${cause}`, '');
     }
     if (r.remediation.length) {
       out.push(`**${pick(r.status === 'manual' ? UI.toVerify : UI.howToFix, lang)}**`, '');

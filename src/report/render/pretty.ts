@@ -4,8 +4,8 @@
 // escape sequences on the terminal are this renderer's own colours.
 
 import { Chalk, type ChalkInstance } from 'chalk';
-import { CHECK_CATEGORIES, STATUSES, type CheckCategory, type Lang, type Status } from '../../engine/types.js';
-import { CATEGORY_LABELS, STATUS_LABELS, SUMMARY_LABELS, UI, pick } from '../i18n.js';
+import { CHECK_CATEGORIES, STATUSES, t, type CheckCategory, type Lang, type Status } from '../../engine/types.js';
+import { CATEGORY_LABELS, UI, pick, resultStatusLabel, summaryCount } from '../i18n.js';
 import { totals, type ClubReport, type Report, type ReportResult } from '../model.js';
 import { terminalLine, terminalSafe } from '../text.js';
 
@@ -35,7 +35,7 @@ function paint(c: ChalkInstance, status: Status, text: string): string {
 }
 
 function renderResult(c: ChalkInstance, r: ReportResult, lang: Lang): string[] {
-  const label = `${GLYPHS[r.status]} ${pick(STATUS_LABELS[r.status], lang)}`.padEnd(13);
+  const label = `${GLYPHS[r.status]} ${resultStatusLabel(r, lang)}`.padEnd(13);
   const lines = [`  ${paint(c, r.status, label)} ${c.bold(terminalLine(r.title))} ${c.dim(`[${terminalLine(r.id)}]`)}`];
   if (r.status === 'pass') return lines;
   const indent = ' '.repeat(16);
@@ -65,8 +65,8 @@ function renderClub(c: ChalkInstance, club: ClubReport, lang: Lang): string[] {
 
 export function summaryLine(report: Report, lang: Lang): string {
   const sum = totals(report);
-  const parts = STATUSES.filter((s) => sum[s] > 0 || s === 'fail' || s === 'error').map((s) => `${sum[s]} ${pick(SUMMARY_LABELS[s], lang)}`);
-  return `${pick(UI.summary, lang)} : ${parts.join(', ')} (${report.durationMs} ms)`.replace(' :', lang === 'fr' ? ' :' : ':');
+  const parts = STATUSES.filter((s) => sum[s] > 0 || s === 'fail' || s === 'error').map((s) => summaryCount(s, sum[s], lang));
+  return pick(t(`Bilan : ${parts.join(', ')} (${report.durationMs} ms)`, `Summary: ${parts.join(', ')} (${report.durationMs} ms)`), lang);
 }
 
 export function renderPretty(report: Report, options: PrettyOptions): string {
