@@ -27,7 +27,7 @@ const RESAVE = withStockStripePath(
   STOCK_SAVE,
 );
 const DASHBOARD_KEYS = t(
-  'Le club se connecte à son tableau de bord Stripe : Développeurs > Clés API, et copie la clé publique (pk_…) et la clé secrète (sk_…) du même compte, dans le même mode (test ou production).',
+  'Connectez-vous au tableau de bord Stripe du club : Développeurs > Clés API, et copiez la clé publique (pk_…) et la clé secrète (sk_…) du même compte, dans le même mode (test ou production).',
   "The club logs into its Stripe dashboard: Developers > API keys, and copies the publishable key (pk_…) and the secret key (sk_…) of the same account, in the same mode (test or live).",
 );
 const ROLL = t(

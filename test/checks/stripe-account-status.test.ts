@@ -177,15 +177,15 @@ describe('stripe-account-status: run', () => {
 
   it('speaks French with the FAQ advice', () => {
     const review = run(rows.find((r) => r.name.startsWith('under review'))!);
-    expect(remediationText(review, 'fr')).toContain('en lui envoyant une facture que la boutique lui a transmise');
+    expect(remediationText(review, 'fr')).toContain('en lui envoyant une facture que la boutique a transmise au club');
     const dormant = run(rows.find((r) => r.name.startsWith('dormant'))!);
     expect(dormant.message.fr).toContain('Aucun paiement depuis 200 jours');
     const fr = remediationText(dormant, 'fr');
-    expect(fr).toContain('vérifie dans Développeurs > Clés API que ses clés sont actives');
-    expect(fr).toContain('réactiver son compte');
+    expect(fr).toContain('Vérifiez dans Développeurs > Clés API que les clés sont actives');
+    expect(fr).toContain('suivez-le pour réactiver le compte');
     expect(fr).toContain('« Accès rapide » > « Compte Stripe »');
     // A menu of the club platform's back office: the stock PrestaShop path is the alternative.
-    expect(fr).toContain('back-office de la plateforme club : « Accès rapide »');
+    expect(fr).toContain('back-office de la plateforme club : ouvrez « Accès rapide »');
     expect(fr).toContain('sur un PrestaShop standard : Modules > Gestionnaire de modules > Stripe > Configurer, puis « Enregistrer »');
     expect(remediationText(dormant, 'en')).toContain('on a stock PrestaShop: Modules > Module Manager > Stripe > Configure, then "Save"');
   });
