@@ -20,7 +20,7 @@ import { HELP } from './messages.js';
 import { pick } from '../report/i18n.js';
 import type { RunInput } from './atomic-write.js';
 import { progressTally, progressText } from './progress.js';
-import { interactiveTerminal, logError, outputTarget, useColor, writeReport, type Io } from './output.js';
+import { interactiveTerminal, logError, outputTarget, terminalWidth, useColor, writeReport, type Io } from './output.js';
 import { replayQuery } from './replay.js';
 
 export interface DiagnoseFlags {
@@ -43,6 +43,12 @@ export interface DiagnoseFlags {
   testCoupon?: boolean;
   /** `--timeout <seconds>`: the run's overall deadline. */
   timeout?: string;
+  /** `--quiet`: problems only in human formats. */
+  quiet?: boolean;
+  /** `--print-config`: print the effective configuration, secrets masked, and exit 0. */
+  printConfig?: boolean;
+  /** `--no-color` makes it false. */
+  color?: boolean;
 }
 
 /** What a live gathering is limited to and bound by (diagnose; a snapshot gathers everything). */
@@ -202,6 +208,10 @@ export async function diagnose(io: Io, club: string | undefined, flags: Diagnose
     const failOn = oneOf('--fail-on', flags.failOn, ['warn', 'fail'] as const, 'fail');
     const lang = parseLang(flags.lang, io.env);
     const loaded = await loadConfig({ configPath: flags.config, cwd: io.cwd, env: io.env });
+    if (flags.printConfig) {
+      const { printConfig } = await import('./print-config.js');
+      return printConfig(io, loaded, lang);
+    }
     const registry = builtinRegistry();
     await loadPlugins(registry, loaded?.config.plugins ?? [], configDir(loaded, io.cwd));
     const { off, settings } = resolveCheckSettings(loaded?.config.checks, registry, loaded?.filepath ?? '');
@@ -230,7 +240,8 @@ export async function diagnose(io: Io, club: string | undefined, flags: Diagnose
     });
     const setup = problems.flatMap((p, i) => (stopped[i]! > 0 ? [setupJson(p, stopped[i]!, lang)] : []));
     const report = buildReport(reports, lang, startedAt, undefined, setup);
-    await writeReport(io, RENDERERS[format](report, { color: !output && useColor(io) }), output);
+    const human = !output;
+    await writeReport(io, RENDERERS[format](report, { color: human && useColor(io, io.stdout, flags.color), quiet: flags.quiet === true, width: human ? terminalWidth(io) : undefined }), output);
     return stopper.interrupted() ? INTERRUPTED_EXIT : exitCodeFor(report, failOn);
   } finally {
     stopper.dispose();

@@ -22,6 +22,8 @@ export interface LoadedConfig {
   config: Config;
   /** The file it came from, for messages and for resolving plugin paths. */
   filepath: string;
+  /** The configuration as written, `env:` references unresolved (for --print-config). */
+  raw?: unknown;
 }
 
 /** The name cosmiconfig searches under; see DESIGN.md §5 for the places. */
@@ -415,7 +417,7 @@ export async function loadConfig(options: { configPath?: string; cwd?: string; e
   if (result.isEmpty || result.config === undefined) {
     throw new UsageError(t(`Le fichier de configuration ${result.filepath} est vide.`, `Configuration file ${result.filepath} is empty.`), t('Écrivez-y la configuration sous forme d’objet JSON, ou supprimez le fichier.', 'Write the configuration in it as a JSON object, or delete the file.'));
   }
-  return { config: validateConfig(result.config, result.filepath, options.env), filepath: result.filepath };
+  return { config: validateConfig(result.config, result.filepath, options.env), filepath: result.filepath, raw: result.config };
 }
 
 export function configDir(loaded: LoadedConfig | undefined, cwd: string): string {

@@ -71,6 +71,7 @@ export const UI = {
   group: { fr: 'groupe', en: 'group' },
   category: { fr: 'catégorie', en: 'category' },
   summary: { fr: 'Bilan', en: 'Summary' },
+  noProblem: { fr: 'Aucun problème.', en: 'No problem.' },
   debugHint: { fr: 'Relancez avec --debug pour plus de détails.', en: 'Run again with --debug for details.' },
   // list-checks
   colId: { fr: 'ID', en: 'ID' },

@@ -12,6 +12,10 @@ export { FORMATS, type Format };
 
 export interface RenderOptions {
   color: boolean;
+  /** --quiet: only what needs attention (warn, fail, error, manual) in human formats; JSON stays whole. */
+  quiet?: boolean;
+  /** Terminal width to wrap the pretty report to, with a hanging indent; unset off a terminal. */
+  width?: number;
 }
 
 // Every renderer gets the report with its secrets already masked: a renderer that escapes text
@@ -23,5 +27,5 @@ export const RENDERERS = {
   pretty: (report: Report, options: RenderOptions) => renderPretty(masked(report), options),
   json: (report: Report) => renderJson(masked(report)),
   junit: (report: Report) => renderJunit(masked(report)),
-  markdown: (report: Report) => renderMarkdown(masked(report)),
+  markdown: (report: Report, options?: RenderOptions) => renderMarkdown(masked(report), { quiet: options?.quiet }),
 } satisfies Record<Format, (report: Report, options: RenderOptions) => string>;

@@ -7,6 +7,7 @@ import type { Lang, Status } from '../../engine/types.js';
 import { CATEGORY_LABELS, UI, pick, resultStatusLabel } from '../i18n.js';
 import type { ClubReport, Report, ReportResult } from '../model.js';
 import { escapeMarkdown, markdownLine } from '../text.js';
+import { formatShopDate } from '../french.js';
 import { CATEGORY_ORDER, GLYPHS, summaryLine } from './pretty.js';
 
 const MD_TEXT = {
@@ -41,13 +42,13 @@ function rank(r: ReportResult): number {
   return i === -1 ? CATEGORY_ORDER.length : i;
 }
 
-function clubSection(club: ClubReport, lang: Lang): string[] {
+function clubSection(club: ClubReport, lang: Lang, quiet = false): string[] {
   const ids = [
     club.club.groupId !== null ? `${pick(UI.group, lang)} ${club.club.groupId}` : null,
     club.club.categoryId !== null ? `${pick(UI.category, lang)} ${club.club.categoryId}` : null,
   ].filter(Boolean);
   const out = [`## ${inline(club.club.name)}${ids.length ? ` (${ids.join(', ')})` : ''}`, ''];
-  const results = [...club.results].sort((a, b) => rank(a) - rank(b));
+  const results = [...club.results].filter((r) => !quiet || ATTENTION.includes(r.status)).sort((a, b) => rank(a) - rank(b));
   if (results.length) {
     out.push(`| | ${pick(MD_TEXT.status, lang)} | ${pick(MD_TEXT.check, lang)} | ${pick(MD_TEXT.category, lang)} |`, '|---|---|---|---|');
     for (const r of results) {
@@ -82,10 +83,10 @@ function clubSection(club: ClubReport, lang: Lang): string[] {
   return out;
 }
 
-export function renderMarkdown(report: Report): string {
+export function renderMarkdown(report: Report, options: { quiet?: boolean } = {}): string {
   const lang = report.lang;
-  const out = [`# ${pick(MD_TEXT.title, lang)}`, '', `_${pick(MD_TEXT.generated, lang)} ${report.generatedAt} — checkout-doctor ${report.tool.version}_`, ''];
-  for (const club of report.clubs) for (const line of clubSection(club, lang)) out.push(line);
+  const out = [`# ${pick(MD_TEXT.title, lang)}`, '', `_${pick(MD_TEXT.generated, lang)} ${formatShopDate(report.generatedAt, lang)} — checkout-doctor ${report.tool.version}_`, ''];
+  for (const club of report.clubs) for (const line of clubSection(club, lang, options.quiet)) out.push(line);
   out.push('---', '', `**${summaryLine(report, lang)}**`, '');
   return out.join('\n');
 }

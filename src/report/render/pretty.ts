@@ -8,6 +8,7 @@ import { CHECK_CATEGORIES, STATUSES, t, type CheckCategory, type Lang, type Stat
 import { CATEGORY_LABELS, UI, pick, resultStatusLabel, summaryCount } from '../i18n.js';
 import { totals, type ClubReport, type Report, type ReportResult } from '../model.js';
 import { terminalLine, terminalSafe } from '../text.js';
+import { wrapText } from '../wrap.js';
 
 export const GLYPHS: Record<Status, string> = { pass: '✓', warn: '!', fail: '✗', error: '‼', skip: '-', manual: '?' };
 
@@ -15,6 +16,19 @@ export const CATEGORY_ORDER: readonly CheckCategory[] = CHECK_CATEGORIES;
 
 export interface PrettyOptions {
   color: boolean;
+  /** Only results that need attention (warn, fail, error, manual); the summary still counts all. */
+  quiet?: boolean;
+  /** Wrap to this many columns with a hanging indent (a terminal); unset: lines as long as they come. */
+  width?: number;
+}
+
+/** Statuses --quiet keeps in human formats. */
+export const PROBLEMS: readonly Status[] = ['warn', 'fail', 'error', 'manual'];
+
+/** Lines of `text` under `indent`, wrapped with a hanging indent when a width is given. */
+function block(text: string, indent: string, width: number | undefined, hanging = indent): string[] {
+  if (!width) return text.split('\n').map((l) => indent + l);
+  return wrapText(text, width, indent, hanging);
 }
 
 function paint(c: ChalkInstance, status: Status, text: string): string {
@@ -34,32 +48,38 @@ function paint(c: ChalkInstance, status: Status, text: string): string {
   }
 }
 
-function renderResult(c: ChalkInstance, r: ReportResult, lang: Lang): string[] {
+function renderResult(c: ChalkInstance, r: ReportResult, lang: Lang, width?: number): string[] {
   const label = `${GLYPHS[r.status]} ${resultStatusLabel(r, lang)}`.padEnd(13);
-  const lines = [`  ${paint(c, r.status, label)} ${c.bold(terminalLine(r.title))} ${c.dim(`[${terminalLine(r.id)}]`)}`];
-  if (r.status === 'pass') return lines;
   const indent = ' '.repeat(16);
+  // The status column is the first line's indent: wrapping never touches its padding.
+  const lines = block(`${c.bold(terminalLine(r.title))} ${c.dim(`[${terminalLine(r.id)}]`)}`, `  ${paint(c, r.status, label)} `, width, indent);
+  if (r.status === 'pass') return lines;
   // No spread: a message may have any number of lines.
-  for (const l of terminalSafe(r.message).split('\n')) lines.push(indent + (r.status === 'skip' ? c.dim(l) : l));
+  for (const l of block(terminalSafe(r.message), indent, width)) lines.push(r.status === 'skip' ? c.dim(l) : l);
   if (r.remediation.length && r.status !== 'skip') {
     lines.push(indent + c.underline(pick(r.status === 'manual' ? UI.toVerify : UI.howToFix, lang)));
-    r.remediation.forEach((step, i) => lines.push(`${indent}  ${i + 1}. ${terminalLine(step)}`));
+    r.remediation.forEach((step, i) => {
+      // A step's continuation lines start under its text, not under its number.
+      const number = `${indent}  ${i + 1}. `;
+      for (const line of block(`${i + 1}. ${terminalLine(step)}`, `${indent}  `, width, ' '.repeat(number.length))) lines.push(line);
+    });
   }
   return lines;
 }
 
-function renderClub(c: ChalkInstance, club: ClubReport, lang: Lang): string[] {
+function renderClub(c: ChalkInstance, club: ClubReport, lang: Lang, options: PrettyOptions): string[] {
   const ids = [
     club.club.groupId !== null ? `${pick(UI.group, lang)} ${club.club.groupId}` : null,
     club.club.categoryId !== null ? `${pick(UI.category, lang)} ${club.club.categoryId}` : null,
   ].filter(Boolean);
   const lines = [c.bold(`${terminalLine(club.club.name)}${ids.length ? ` (${ids.join(', ')})` : ''}`)];
   for (const category of CATEGORY_ORDER) {
-    const results = club.results.filter((r) => r.category === category);
+    const results = club.results.filter((r) => r.category === category && (!options.quiet || PROBLEMS.includes(r.status)));
     if (!results.length) continue;
     lines.push('', c.bold.underline(pick(CATEGORY_LABELS[category], lang)));
-    for (const r of results) for (const line of renderResult(c, r, lang)) lines.push(line);
+    for (const r of results) for (const line of renderResult(c, r, lang, options.width)) lines.push(line);
   }
+  if (options.quiet && lines.length === 1) lines.push(`  ${pick(UI.noProblem, lang)}`);
   return lines;
 }
 
@@ -72,6 +92,6 @@ export function summaryLine(report: Report, lang: Lang): string {
 export function renderPretty(report: Report, options: PrettyOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const lang = report.lang;
-  const blocks = report.clubs.map((club) => renderClub(c, club, lang).join('\n'));
-  return `${blocks.join('\n\n')}\n\n${c.bold(summaryLine(report, lang))}\n`;
+  const blocks = report.clubs.map((club) => renderClub(c, club, lang, options).join('\n'));
+  return `${blocks.join('\n\n')}\n\n${block(c.bold(summaryLine(report, lang)), '', options.width).join('\n')}\n`;
 }
