@@ -135,7 +135,7 @@ const messages = {
   // English keeps the part's name: the support agent reading English greps for it.
   couldNotGet: (name: string, part: Text, cause: Text) => t(`Impossible d’obtenir ${part.fr} : ${cause.fr}.`, `Could not get "${name}": ${cause.en}.`),
   unreadable: (name: string, part: Text, issue: string) =>
-    t(`Données illisibles pour ${part.fr} (détail technique : ${issue}).`, `Unreadable data for "${name}": ${issue}.`),
+    t(`Données illisibles pour ${part.fr} (détail technique : « ${issue} »).`, `Unreadable data for "${name}": ${issue}.`),
   notGathered: (name: string, part: Text) =>
     t(`Données non collectées : ${part.fr} ; ce contrôle ne peut pas être évalué.`, `"${name}" was not gathered, so this check cannot be evaluated.`),
 };

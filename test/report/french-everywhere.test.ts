@@ -100,3 +100,33 @@ describe('French everywhere', async () => {
     }
   });
 });
+
+describe('French everywhere, hand-built inputs', () => {
+  it('failed, missing and malformed parts, an unanswered question and set-up problems read as French', async () => {
+    const { runChecks } = await import('../../src/engine/runner.js');
+    const { buildClubReport, buildReport } = await import('../../src/report/model.js');
+    const { RENDERERS } = await import('../../src/report/render/index.js');
+    const { findSetupProblems, referToSetup, renderSetupProblem, setupJson, stoppedCounts } = await import('../../src/report/setup.js');
+    const snapshot = structuredClone(await loadSnapshot(DEMO));
+    const club = snapshot.clubs.find((c) => c.name === 'Étoile Sportive de Fréjus')!;
+    // An upstream failure without French words: quoted, never left as an English sentence.
+    club.parts['club.stripeAccount'] = { status: 'failed', cause: { source: 'stripe', kind: 'http', message: 'Invalid API Key provided: the key was revoked', host: 'api.stripe.com', status: 401 } };
+    // Not gathered at all, and malformed.
+    delete (club.parts as Record<string, unknown>)['club.category'];
+    snapshot.parts['prestashop.carriers'] = { status: 'ok', data: 'not a list' };
+    // A set-up problem: the shop refuses the key.
+    snapshot.parts['prestashop.orderStates'] = { status: 'failed', cause: { source: 'prestashop', kind: 'auth', message: 'Authentication key is empty or invalid', host: 'shop.example.fr', status: 401 } };
+    const problems = findSetupProblems(snapshot);
+    expect(problems.length).toBeGreaterThan(0);
+    // A question the snapshot cannot answer.
+    const results = await runChecks({ checks: builtinRegistry().all(), snapshot, club, query: { customer: 'personne@example.fr', code: 'NOPE', order: 'XKBKNABJK' } });
+    const stopped = stoppedCounts(results, problems);
+    const report = buildReport([buildClubReport(club, referToSetup(results, problems), 'fr')], 'fr', 0, new Date('2026-08-31T21:59:00Z'), problems.map((p, i) => setupJson(p, stopped[i]!, 'fr')));
+    expect(report.clubs[0]!.results.map((r) => r.status)).toContain('error');
+    expectGoodFrench(RENDERERS.pretty(report, { color: false }), 'pretty, hand-built');
+    expectGoodFrench(RENDERERS.markdown(report), 'markdown, hand-built');
+    expectGoodFrench(junitTexts(RENDERERS.junit(report)), 'junit, hand-built');
+    expectGoodFrench(jsonTexts(RENDERERS.json(report)), 'json, hand-built');
+    problems.forEach((p, i) => expectGoodFrench(renderSetupProblem(p, stopped[i]! || 1, 'fr'), 'set-up problem'));
+  });
+});
