@@ -19,6 +19,9 @@
 import type { Order, OrderState } from '../src/engine/parts.js';
 import { daysBetween, shopClock, shopTimeZone } from '../src/engine/shop-time.js';
 import { t, type Check, type CheckContext, type FixContext, type FixProposal, type Text } from '../src/engine/types.js';
+import { formatShopDay, forms, plurals } from '../src/report/french.js';
+
+const DAYS = forms('{n} jour', '{n} jours', '{n} day', '{n} days');
 
 // ---------------------------------------------------------------------------------------------
 // Messages (French and English) and back-office steps.
@@ -56,7 +59,7 @@ const msg = {
   unknownState: t("ce statut n'existe pas dans la boutique, PrestaShop ne le considère ni payé ni expédié", 'that state does not exist in the shop, so PrestaShop counts it as neither paid nor shipped'),
   windowOver: (order: Text, days: number, date: string, limit: number) =>
     t(
-      `${order.fr} : livrée il y a ${days} jours (date de livraison ${date}), au-delà du délai de retour de ${limit} jours (PS_ORDER_RETURN_NB_DAYS) ; PrestaShop ne la considère plus comme retournable`,
+      `${order.fr} : livrée il y a ${plurals(days, DAYS).fr} (date de livraison ${formatShopDay(date, 'fr')}), au-delà du délai de retour de ${plurals(limit, DAYS).fr} (PS_ORDER_RETURN_NB_DAYS) ; PrestaShop ne la considère plus comme retournable`,
       `${order.en}: delivered ${days} days ago (delivery date ${date}), past the ${limit}-day return window (PS_ORDER_RETURN_NB_DAYS); PrestaShop no longer treats it as returnable`,
     ),
   windowUnknown: (order: Text, limit: number) =>

@@ -7,6 +7,13 @@
 import type { CartRule, Customer, Group } from '../src/engine/parts.js';
 import { shopClock, shopTimeZone } from '../src/engine/shop-time.js';
 import { t, type Check, type CheckContext, type CheckOutcome, type Text } from '../src/engine/types.js';
+import { formatShopDate, forms, plural, plurals } from '../src/report/french.js';
+
+// Counted words, with real plurals (src/report/french.ts).
+const TIMES = forms('{n} fois', '{n} fois', '{n} time', '{n} times');
+const ITEMS = forms('{n} article', '{n} articles', '{n} item', '{n} items');
+const ALLOWED = { fr: { one: 'autorisée', other: 'autorisées' }, en: { one: 'allowed', other: 'allowed' } };
+const USES_LEFT = forms('{n} utilisation restante', '{n} utilisations restantes', '{n} use left', '{n} uses left');
 
 const NO_DATE = '0000-00-00';
 
@@ -68,17 +75,17 @@ const perUserTexts = {
   noCustomer: (n: number) =>
     t(
       `Utilisable ${n} fois par client : sans --customer, les utilisations déjà faites par un client ne sont pas comptées.`,
-      `Usable ${n} time(s) per customer: without --customer, a customer's past uses are not counted.`,
+      `Usable ${plurals(n, TIMES).en} per customer: without --customer, a customer's past uses are not counted.`,
     ),
   unknownCustomer: (n: number, who: Text) =>
     t(
       `Utilisable ${n} fois par client : ${who.fr} n'a pas pu être identifié, ses utilisations ne sont pas comptées.`,
-      `Usable ${n} time(s) per customer: ${who.en} could not be identified, so their uses are not counted.`,
+      `Usable ${plurals(n, TIMES).en} per customer: ${who.en} could not be identified, so their uses are not counted.`,
     ),
   unread: (n: number, who: Text, cause?: string) =>
     t(
       `Utilisable ${n} fois par client ; le nombre d'utilisations par ${who.fr} n'a pas pu être lu${cause ? ` (${cause})` : ''}.`,
-      `Usable ${n} time(s) per customer; how often ${who.en} used it could not be read${cause ? ` (${cause})` : ''}.`,
+      `Usable ${plurals(n, TIMES).en} per customer; how often ${who.en} used it could not be read${cause ? ` (${cause})` : ''}.`,
     ),
   rerun: t(
     "Relancez le diagnostic avec --customer <e-mail du client> pour compter ses utilisations automatiquement.",
@@ -202,8 +209,8 @@ function describeProductRules(groups: NonNullable<CartRule['productRuleGroups']>
       return t(`${label.fr} n° ${ids}`, `${label.en} #${ids}`);
     });
     return t(
-      `au moins ${g.quantity} article(s) parmi ${rules.map((r) => r.fr).join(' ; ') || '(aucune valeur)'}`,
-      `at least ${g.quantity} item(s) among ${rules.map((r) => r.en).join('; ') || '(no value)'}`,
+      `au moins ${plurals(g.quantity, ITEMS).fr} parmi ${rules.map((r) => r.fr).join(' ; ') || '(aucune valeur)'}`,
+      `at least ${plurals(g.quantity, ITEMS).en} among ${rules.map((r) => r.en).join('; ') || '(no value)'}`,
     );
   });
   return t(each.map((e) => e.fr).join(', et '), each.map((e) => e.en).join(', and '));
@@ -307,14 +314,14 @@ export default {
     const dateFrom = rule.dateFrom.startsWith(NO_DATE) ? null : withTime(rule.dateFrom, false);
     const dateTo = withTime(rule.dateTo, true);
     if (dateFrom && dateFrom > shopNow) {
-      problems.push(t(`la validité n'a pas commencé : elle débute le ${dateFrom} (il est ${shopNow} à la boutique)`, `validity has not started: it begins on ${dateFrom} (it is ${shopNow} at the shop)`));
+      problems.push(t(`la validité n’a pas commencé : elle débute le ${formatShopDate(dateFrom, 'fr')} (il est ${formatShopDate(shopNow, 'fr')} à la boutique)`, `validity has not started: it begins on ${dateFrom} (it is ${shopNow} at the shop)`));
       fixes.push(t('Onglet « Conditions » : avancez la date de début de « Valide du … au … ».', 'Tab "Conditions": move the start date of "Valid from … to …" earlier.'));
     }
     if (rule.dateTo.startsWith(NO_DATE)) {
       problems.push(t("la date de fin est vide (0000-00-00) : PrestaShop la compare à l'heure actuelle et considère le code comme expiré", 'the end date is empty (0000-00-00): PrestaShop compares it with the current time and treats the code as expired'));
       fixes.push(t('Onglet « Conditions » : renseignez la date de fin de « Valide du … au … ».', 'Tab "Conditions": fill in the end date of "Valid from … to …".'));
     } else if (dateTo < shopNow) {
-      problems.push(t(`le code a expiré le ${dateTo} (il est ${shopNow} à la boutique)`, `the code expired on ${dateTo} (it is ${shopNow} at the shop)`));
+      problems.push(t(`le code a expiré le ${formatShopDate(dateTo, 'fr')} (il est ${formatShopDate(shopNow, 'fr')} à la boutique)`, `the code expired on ${dateTo} (it is ${shopNow} at the shop)`));
       fixes.push(t('Onglet « Conditions » : repoussez la date de fin de « Valide du … au … ».', 'Tab "Conditions": push back the end date of "Valid from … to …".'));
     }
 
@@ -376,12 +383,12 @@ export default {
     } else if (uses !== null && uses >= rule.quantityPerUser) {
       problems.push(
         t(
-          `${customerLabel!.fr} l'a déjà utilisé ${uses} fois sur ${rule.quantityPerUser} autorisée(s) (commandes comptées comme PrestaShop : annulées comprises, hors « Erreur de paiement »)`,
-          `${customerLabel!.en} already used it ${uses} time(s) out of ${rule.quantityPerUser} allowed (orders counted as PrestaShop does: cancelled ones included, "Payment error" excluded)`,
+          `${customerLabel!.fr} l’a déjà utilisé ${uses} fois sur ${rule.quantityPerUser} ${plural('fr', rule.quantityPerUser, ALLOWED)} (commandes comptées comme PrestaShop : annulées comprises, hors « Erreur de paiement »)`,
+          `${customerLabel!.en} already used it ${plurals(uses, TIMES).en} out of ${rule.quantityPerUser} allowed (orders counted as PrestaShop does: cancelled ones included, "Payment error" excluded)`,
         ),
       );
     } else if (uses !== null) {
-      conditions.push(t(`Utilisable ${rule.quantityPerUser} fois par client : ${customerLabel!.fr} l'a utilisé ${uses} fois.`, `Usable ${rule.quantityPerUser} time(s) per customer: ${customerLabel!.en} used it ${uses} time(s).`));
+      conditions.push(t(`Utilisable ${rule.quantityPerUser} fois par client : ${customerLabel!.fr} l'a utilisé ${uses} fois.`, `Usable ${plurals(rule.quantityPerUser, TIMES).en} per customer: ${customerLabel!.en} used it ${plurals(uses, TIMES).en}.`));
     } else {
       const detail = !customerLabel
         ? perUserTexts.noCustomer(rule.quantityPerUser)
@@ -545,8 +552,8 @@ function verdict(f: Findings): Omit<CheckOutcome, 'evidence'> {
   return {
     status: 'pass',
     message: t(
-      `Le code ${label.fr} est actif, valable jusqu'au ${f.dateTo}, ${rule.quantity} utilisation(s) restante(s).${conditionText.fr}`,
-      `The code ${label.en} is active, valid until ${f.dateTo}, ${rule.quantity} use(s) left.${conditionText.en}`,
+      `Le code ${label.fr} est actif, valable jusqu’au ${formatShopDate(f.dateTo, 'fr')}, ${plurals(rule.quantity, USES_LEFT).fr}.${conditionText.fr}`,
+      `The code ${label.en} is active, valid until ${f.dateTo}, ${plurals(rule.quantity, USES_LEFT).en}.${conditionText.en}`,
     ),
   };
 }

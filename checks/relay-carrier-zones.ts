@@ -522,8 +522,8 @@ export default {
     return {
       status: 'pass',
       message: t(
-        `Transporteur(s) point relais Sendcloud ${names} actif(s), sur toutes les zones ${reachable.known ? 'où les clients peuvent se faire livrer' : 'actives'} (${required.map((z) => z.name).join(', ') || 'aucune'}).${leftOutNote(reachable).fr}`,
-        `Sendcloud relay-point carrier(s) ${namesEn} enabled, on every ${reachable.known ? 'zone customers can be delivered to' : 'active zone'} (${required.map((z) => z.name).join(', ') || 'none'}).${leftOutNote(reachable).en}`,
+        `${evaluated.length > 1 ? `Transporteurs point relais Sendcloud ${names} actifs` : `Transporteur point relais Sendcloud ${names} actif`}, sur toutes les zones ${reachable.known ? 'où les clients peuvent se faire livrer' : 'actives'} (${required.map((z) => z.name).join(', ') || 'aucune'}).${leftOutNote(reachable).fr}`,
+        `Sendcloud relay-point carrier${evaluated.length > 1 ? 's' : ''} ${namesEn} enabled, on every ${reachable.known ? 'zone customers can be delivered to' : 'active zone'} (${required.map((z) => z.name).join(', ') || 'none'}).${leftOutNote(reachable).en}`,
       ),
       evidence,
     };

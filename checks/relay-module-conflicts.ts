@@ -147,8 +147,8 @@ export default {
       const carriersTextEn = owned.length ? owned.map((c) => `"${c.name}" (#${c.id})`).join(', ') : '';
       found.push(
         t(
-          `module « ${m.name} » (${labelOf(m.name)}${m.version ? ` ${m.version}` : ''}) activé${owned.length ? `, avec le(s) transporteur(s) actif(s) ${carriersText}` : ''}`,
-          `module "${m.name}" (${labelOf(m.name)}${m.version ? ` ${m.version}` : ''}) enabled${owned.length ? `, with active carrier(s) ${carriersTextEn}` : ''}`,
+          `module « ${m.name} » (${labelOf(m.name)}${m.version ? ` ${m.version}` : ''}) activé${owned.length ? `, avec ${owned.length > 1 ? 'les transporteurs actifs' : 'le transporteur actif'} ${carriersText}` : ''}`,
+          `module "${m.name}" (${labelOf(m.name)}${m.version ? ` ${m.version}` : ''}) enabled${owned.length ? `, with active carrier${owned.length > 1 ? 's' : ''} ${carriersTextEn}` : ''}`,
         ),
       );
     }

@@ -8,6 +8,9 @@
 
 import type { SendcloudInvoices } from '../src/engine/parts.js';
 import { t, type Check, type Text } from '../src/engine/types.js';
+import { forms, plurals } from '../src/report/french.js';
+
+const UNPAID = forms('{n} facture « initial_payment » impayée', '{n} factures « initial_payment » impayées', '{n} unpaid "initial_payment" invoice', '{n} unpaid "initial_payment" invoices');
 
 const TO_VERIFY: Text[] = [
   t(
@@ -57,8 +60,8 @@ function paymentFinding(invoices: SendcloudInvoices | undefined, unavailable: Te
     message:
       invoices.initialPayments > 0
         ? t(
-            `Le paiement initial du prélèvement automatique n’apparaît pas comme payé (${invoices.initialPayments} facture(s) « initial_payment » impayée(s)) ; indice seulement.`,
-            `The direct debit’s initial payment does not show as paid (${invoices.initialPayments} unpaid "initial_payment" invoice(s)); a hint only.`,
+            `Le paiement initial du prélèvement automatique n’apparaît pas comme payé (${plurals(invoices.initialPayments, UNPAID).fr}) ; indice seulement.`,
+            `The direct debit’s initial payment does not show as paid (${plurals(invoices.initialPayments, UNPAID).en}); a hint only.`,
           )
         : t(
             'Aucun paiement initial de prélèvement automatique n’apparaît dans les factures Sendcloud ; indice seulement, à confirmer dans le compte.',

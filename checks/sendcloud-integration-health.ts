@@ -64,12 +64,12 @@ export default {
     severity: 'fail',
     needs: ['sendcloud.integrations'],
     optional: ['sendcloud.integrationLogs'],
-    title: t('Connexion boutique ↔ Sendcloud en bonne santé', 'Shop ↔ Sendcloud connection healthy'),
+    title: t('Connexion boutique ↔ Sendcloud opérationnelle', 'Shop ↔ Sendcloud connection healthy'),
     description: t(
       'Vérifie que Sendcloud ne signale pas la connexion de la boutique en échec (failing_since), qu’il a récupéré des commandes récemment (option staleHours, 48 h par défaut) et que son journal d’erreurs des derniers jours (option logDays, 7 par défaut) ne montre ni refus 401/403, ni 404, ni erreur SSL. Une connexion interrompue empêche la carte des points relais de fonctionner.',
       'Verifies that Sendcloud does not report the shop’s connection as failing (failing_since), that it fetched orders recently (option staleHours, default 48 h), and that its error log for the last days (option logDays, default 7) shows no 401/403 refusals, 404s or SSL errors. A broken connection stops the relay-point map from working.',
     ),
-    docs: 'FAQ 002, « Raisons courantes », point 6 (Journal d’erreur(s))',
+    docs: 'FAQ 002, « Raisons courantes », point 6 (« Journal d’erreur(s) »)',
     defaultOptions: { staleHours: 48, logDays: 7 },
   },
   run({ parts, unavailable, options, now }) {

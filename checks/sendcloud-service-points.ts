@@ -141,8 +141,8 @@ export default {
         return {
           status: 'warn',
           message: t(
-            `Transporteur(s) choisi(s) pour la carte sans méthode en point relais dans le compte : ${withoutMethod.join(', ')} (les méthodes dépendent aussi du pays des adresses d’expédition).`,
-            `Carrier(s) chosen for the map with no service-point method in the account: ${withoutMethod.join(', ')} (methods also depend on the sender addresses’ country).`,
+            `${withoutMethod.length > 1 ? 'Transporteurs choisis' : 'Transporteur choisi'} pour la carte sans méthode en point relais dans le compte : ${withoutMethod.join(', ')} (les méthodes dépendent aussi du pays des adresses d’expédition).`,
+            `Carrier${withoutMethod.length > 1 ? 's' : ''} chosen for the map with no service-point method in the account: ${withoutMethod.join(', ')} (methods also depend on the sender addresses’ country).`,
           ),
           remediation: [ENABLE_CARRIERS, CONNECTED_SHOPS(shop.shopName), t('Ne gardez pour la carte que des transporteurs activés.', 'Keep only enabled carriers for the map.')],
           evidence,

@@ -9,17 +9,20 @@
 import type { StripeAccount, StripeActivityRead, StripeRequirements } from '../src/engine/parts.js';
 import { t, type Check, type Text } from '../src/engine/types.js';
 import { STOCK_SAVE, withStockStripePath } from '../src/engine/back-office.js';
+import { formatShopDay, forms, plurals } from '../src/report/french.js';
+
+const DAYS = forms('{n} jour', '{n} jours', '{n} day', '{n} days');
 
 const DASHBOARD = t(
-  'Le club se connecte à son compte Stripe (dashboard.stripe.com) et lit le bandeau ou les messages de Stripe en haut du tableau de bord.',
+  'Connectez-vous au compte Stripe du club (dashboard.stripe.com) et lisez le bandeau ou les messages de Stripe en haut du tableau de bord.',
   'The club logs into its Stripe account (dashboard.stripe.com) and reads the banner or Stripe’s messages at the top of the dashboard.',
 );
 const SEND_INVOICE = t(
-  'Stripe effectue des contrôles de sécurité aléatoires : le club répond au courriel de Stripe en lui envoyant une facture que la boutique lui a transmise.',
+  'Répondez au courriel de Stripe (qui effectue des contrôles de sécurité aléatoires) en lui envoyant une facture que la boutique a transmise au club.',
   'Stripe runs random security checks: the club answers Stripe’s e-mail by sending Stripe an invoice the shop gave it.',
 );
 const CONTACT_STRIPE = t(
-  'Le club contacte le support Stripe (support.stripe.com) depuis son compte : seul Stripe peut lever cette décision.',
+  'Contactez le support Stripe (support.stripe.com) depuis le compte du club : seul Stripe peut lever cette décision.',
   'The club contacts Stripe support (support.stripe.com) from its account: only Stripe can lift this decision.',
 );
 const TICKET = t(
@@ -27,19 +30,19 @@ const TICKET = t(
   'If the problem persists, open a ticket with the shop’s support.',
 );
 const REACTIVATE: Text[] = [
-  t('Le club se connecte à son compte Stripe (dashboard.stripe.com).', 'The club logs into its Stripe account (dashboard.stripe.com).'),
+  t('Connectez-vous au compte Stripe du club (dashboard.stripe.com).', 'The club logs into its Stripe account (dashboard.stripe.com).'),
   t(
-    'Il vérifie dans Développeurs > Clés API que ses clés sont actives (les mêmes que dans la boutique).',
+    'Vérifiez dans Développeurs > Clés API que les clés sont actives (les mêmes que dans la boutique).',
     'It checks in Developers > API keys that its keys are active (the same as in the shop).',
   ),
   t(
-    'Si Stripe affiche un message demandant de réactiver le compte, le club le suit pour réactiver son compte.',
+    'Si Stripe affiche un message demandant de réactiver le compte, suivez-le pour réactiver le compte.',
     'If Stripe shows a message asking to reactivate the account, the club follows it to reactivate its account.',
   ),
   // The FAQ's menu belongs to the club platform's back office: the stock PrestaShop path follows.
   withStockStripePath(
     t(
-      'Puis, dans le back-office de la plateforme club : « Accès rapide » > « Compte Stripe » > en bas de page, « Enregistrer ».',
+      'Puis, dans le back-office de la plateforme club : ouvrez « Accès rapide » > « Compte Stripe » et cliquez en bas de page sur « Enregistrer ».',
       'Then, in the club platform\'s back office: "Accès rapide" > "Compte Stripe" > at the bottom of the page, "Enregistrer" (Save).',
     ),
     STOCK_SAVE,
@@ -50,7 +53,7 @@ function completeRequirements(items: string[]): Text {
   const list = items.length ? ` : ${items.join(', ')}` : '';
   const listEn = items.length ? `: ${items.join(', ')}` : '';
   return t(
-    `Le club complète dans son tableau de bord Stripe les informations demandées${list} (Paramètres > Informations sur l’entreprise, ou le bandeau « Informations requises »).`,
+    `Complétez dans le tableau de bord Stripe du club les informations demandées${list} (Paramètres > Informations sur l’entreprise, ou le bandeau « Informations requises »).`,
     `The club completes the requested information in its Stripe dashboard${listEn} (Settings > Business details, or the "Information required" banner).`,
   );
 }
@@ -234,7 +237,7 @@ export default {
       findings.push({
         level: 'warn',
         message: t(
-          `Stripe demande des informations${by ? ` avant le ${by}` : ''} (${due.join(', ')}) ; sans elles, le compte sera désactivé.`,
+          `Stripe demande des informations${by ? ` avant le ${formatShopDay(req.currentDeadline!, 'fr')}` : ''} (${due.join(', ')}) ; sans elles, le compte sera désactivé.`,
           `Stripe asks for information${by ? ` before ${by}` : ''} (${due.join(', ')}); without it the account will be disabled.`,
         ),
         steps: [DASHBOARD, completeRequirements(due)],
@@ -283,7 +286,7 @@ export default {
       findings.push({
         level: 'warn',
         message: t(
-          `Aucun paiement depuis ${idleDays} jours (dernier le ${day(newest.created!)}, seuil ${dormantDays} jours) : après une période sans activité, Stripe met le compte en sécurité.`,
+          `Aucun paiement depuis ${idleDays} jours (dernier le ${formatShopDay(newest.created!, 'fr')}, seuil ${dormantDays} jours) : après une période sans activité, Stripe met le compte en sécurité.`,
           `No payment for ${idleDays} days (last on ${day(newest.created!)}, threshold ${dormantDays} days): after a period without activity, Stripe secures the account.`,
         ),
         steps: REACTIVATE,
@@ -325,8 +328,8 @@ export default {
       return {
         status: 'pass',
         message: t(
-          `Le compte Stripe ${account.id} encaisse et reçoit les virements${idleDays !== null ? ` ; dernier paiement il y a ${idleDays} jour(s)` : ''}${activityNote.fr}.`,
-          `Stripe account ${account.id} takes payments and receives payouts${idleDays !== null ? `; last payment ${idleDays} day(s) ago` : ''}${activityNote.en}.`,
+          `Le compte Stripe ${account.id} encaisse et reçoit les virements${idleDays !== null ? ` ; dernier paiement il y a ${plurals(idleDays, DAYS).fr}` : ''}${activityNote.fr}.`,
+          `Stripe account ${account.id} takes payments and receives payouts${idleDays !== null ? `; last payment ${plurals(idleDays, DAYS).en} ago` : ''}${activityNote.en}.`,
         ),
         evidence,
       };

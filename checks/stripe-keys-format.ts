@@ -4,7 +4,7 @@
 // Key formats and the effect of each contamination come from api-notes/stripe.md §1–2. The check
 // works on KeyFacts only (src/secrets/stripe-key.ts): it never sees, and so never prints, a key.
 
-import type { KeyContamination, KeyFacts } from '../src/secrets/stripe-key.js';
+import { CONTAMINATION_LABELS, KEY_KIND_LABELS, type KeyContamination, type KeyFacts } from '../src/secrets/stripe-key.js';
 import type { StripeKeys } from '../src/engine/parts.js';
 import { t, type Check, type FixContext, type FixProposal, type Text } from '../src/engine/types.js';
 import { STOCK_SAVE, withStockStripePath } from '../src/engine/back-office.js';
@@ -43,24 +43,10 @@ const fixMessages = {
     ),
 };
 
-const CONTAMINATION: Record<KeyContamination['kind'], Text> = {
-  'leading-whitespace': t('espace au début', 'leading space'),
-  'trailing-whitespace': t('espace à la fin', 'trailing space'),
-  'inner-whitespace': t('espace au milieu', 'space inside the key'),
-  newline: t('retour à la ligne', 'line break'),
-  quote: t('guillemet ou apostrophe', 'quote mark'),
-  'zero-width': t('caractère invisible', 'invisible character'),
-  nbsp: t('espace insécable', 'non-breaking space'),
-  control: t('caractère de contrôle', 'control character'),
-  'unexpected-character': t('caractère inattendu', 'unexpected character'),
-};
+// Words for each contamination and key kind live with the key facts (src/secrets/stripe-key.ts).
+const CONTAMINATION: Record<KeyContamination['kind'], Text> = CONTAMINATION_LABELS;
 
-const KIND: Record<NonNullable<KeyFacts['kind']>, Text> = {
-  publishable: t('une clé publique (pk_)', 'a publishable key (pk_)'),
-  secret: t('une clé secrète (sk_)', 'a secret key (sk_)'),
-  restricted: t('une clé restreinte (rk_)', 'a restricted key (rk_)'),
-  'webhook-secret': t('un secret de signature de webhook (whsec_), qui n’est pas une clé d’API', 'a webhook signing secret (whsec_), which is not an API key'),
-};
+const KIND: Record<NonNullable<KeyFacts['kind']>, Text> = KEY_KIND_LABELS;
 
 const MODE: Record<'test' | 'live', Text> = { test: t('test', 'test'), live: t('production', 'live') };
 
@@ -91,7 +77,7 @@ function listContamination(items: KeyContamination[]): Text {
   const more = items.length - shown.length;
   const fr = shown.map((c) => `${CONTAMINATION[c.kind].fr} (caractère n° ${c.position + 1}, ${c.codePoint})`).join(', ');
   const en = shown.map((c) => `${CONTAMINATION[c.kind].en} (character ${c.position + 1}, ${c.codePoint})`).join(', ');
-  return more > 0 ? t(`${fr} et ${more} autre(s)`, `${en} and ${more} more`) : t(fr, en);
+  return more > 0 ? t(`${fr} et ${more > 1 ? `${more} autres` : 'un autre'}`, `${en} and ${more} more`) : t(fr, en);
 }
 
 function keyFindings(field: Field, key: KeyFacts | null, skipKind: boolean): Finding[] {

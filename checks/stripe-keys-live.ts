@@ -8,7 +8,7 @@
 // the pairing cannot be proved and the result says so.
 
 import type { StripeErrorInfo, StripeKeyProbe, StripePublishableProbe, StripeSecretProbe } from '../src/engine/parts.js';
-import type { KeyFacts } from '../src/secrets/stripe-key.js';
+import { describeContamination, describeKeyKind, type KeyFacts } from '../src/secrets/stripe-key.js';
 import { t, type Check, type Text } from '../src/engine/types.js';
 import { STOCK_SAVE, withStockStripePath } from '../src/engine/back-office.js';
 
@@ -41,7 +41,7 @@ const RESAVE = withStockStripePath(
   STOCK_SAVE,
 );
 const DASHBOARD_KEYS = t(
-  'Le club se connecte à son tableau de bord Stripe : Développeurs > Clés API, et copie la clé publique (pk_…) et la clé secrète (sk_…) du même compte, dans le même mode (test ou production).',
+  'Connectez-vous au tableau de bord Stripe du club : Développeurs > Clés API, et copiez la clé publique (pk_…) et la clé secrète (sk_…) du même compte, dans le même mode (test ou production).',
   "The club logs into its Stripe dashboard: Developers > API keys, and copies the publishable key (pk_…) and the secret key (sk_…) of the same account, in the same mode (test or live).",
 );
 const ROLL = t(
@@ -111,8 +111,8 @@ function notProbed(field: Text, key: KeyFacts | null, probe: Extract<StripeSecre
       return {
         level: 'fail',
         message: t(
-          `${cap(who).fr} contient des caractères parasites (${probe.detail ?? '?'}) : elle n’a pas été envoyée à Stripe, c’est un problème de format, pas de réseau.`,
-          `${cap(who).en} contains stray characters (${probe.detail ?? '?'}): it was not sent to Stripe; this is a format problem, not a network one.`,
+          `${cap(who).fr} contient des caractères parasites (${describeContamination(probe.detail, 'fr')}) : elle n’a pas été envoyée à Stripe, c’est un problème de format, pas de réseau.`,
+          `${cap(who).en} contains stray characters (${describeContamination(probe.detail, 'en')}): it was not sent to Stripe; this is a format problem, not a network one.`,
         ),
         steps: [FORMAT_FIRST, ENTER_KEYS, RESAVE],
         admin: adminMessages.contaminated(who),
@@ -121,8 +121,8 @@ function notProbed(field: Text, key: KeyFacts | null, probe: Extract<StripeSecre
       return {
         level: 'fail',
         message: t(
-          `Le champ de la ${field.fr} contient une clé d’un autre type (${probe.detail ?? '?'}) : elle n’a pas été envoyée à Stripe.`,
-          `The ${field.en} field holds a key of another kind (${probe.detail ?? '?'}): it was not sent to Stripe.`,
+          `Le champ de la ${field.fr} contient une clé d’un autre type (${describeKeyKind(probe.detail, 'fr')}) : elle n’a pas été envoyée à Stripe.`,
+          `The ${field.en} field holds a key of another kind (${describeKeyKind(probe.detail, 'en')}): it was not sent to Stripe.`,
         ),
         steps: [FORMAT_FIRST, DASHBOARD_KEYS, ENTER_KEYS, RESAVE],
       };

@@ -18,6 +18,8 @@ import { compareWithBaseline, loadBaseline, requireBaselineFor } from '../report
 import { reportContext } from '../report/context.js';
 import { findSetupProblems, referToSetup, renderSetupProblem, setupJson, stoppedCounts } from '../report/setup.js';
 import { oneOf, parseIds, parseLang, parseShard, parseTimeout } from './options.js';
+import { HELP } from './messages.js';
+import { pick } from '../report/i18n.js';
 import type { RunInput } from './atomic-write.js';
 import { progressTally, progressText } from './progress.js';
 import { interactiveTerminal, logError, type Io } from './output.js';
@@ -55,6 +57,12 @@ export interface DiagnoseFlags {
   audience?: string;
   /** `-i, --interactive`: the guided mode (src/cli/guided/). */
   interactive?: boolean;
+  /** `--quiet`: problems only in human formats. */
+  quiet?: boolean;
+  /** `--print-config`: print the effective configuration, secrets masked, and exit 0. */
+  printConfig?: boolean;
+  /** `--no-color` makes it false. */
+  color?: boolean;
 }
 
 /** What a live gathering is limited to and bound by (diagnose; a snapshot gathers everything). */
@@ -78,7 +86,7 @@ export function selectChecks(registry: Registry, flags: DiagnoseFlags, off: Set<
 /** Picks the clubs a run reports: one by name, or every club (optionally one shard of them). */
 export function chooseClubs<T extends ClubLike>(clubs: readonly T[], club: string | undefined, flags: Pick<DiagnoseFlags, 'all' | 'shard'>): T[] {
   checkClubFlags(club, flags);
-  if (!clubs.length) throw new UsageError('The shop has no club to diagnose.');
+  if (!clubs.length) throw new UsageError(t('La boutique n’a aucun club à diagnostiquer.', 'The shop has no club to diagnose.'));
   if (!flags.all) return [matchClub(club!, clubs)];
   const shard = parseShard(flags.shard);
   // Clubs sharing a name (two customer groups) stay apart, in group id order.
@@ -88,9 +96,9 @@ export function chooseClubs<T extends ClubLike>(clubs: readonly T[], club: strin
 
 /** Usage errors about the club flags, raised before any network call. */
 function checkClubFlags(club: string | undefined, flags: Pick<DiagnoseFlags, 'all' | 'shard'>, known: readonly { name: string }[] = []): void {
-  if (flags.all && club) throw new UsageError('Give either a club name or --all, not both.');
-  if (!flags.all && !club) throw new UsageError('Which club? Give its name, or --all for every club.', undefined, known.map((c) => `  ${clubLabel(c, known)}`));
-  if (!flags.all && flags.shard) throw new UsageError('--shard goes with --all.');
+  if (flags.all && club) throw new UsageError(t('Donnez soit un nom de club, soit --all, pas les deux.', 'Give either a club name or --all, not both.'));
+  if (!flags.all && !club) throw new UsageError(t('Quel club ? Donnez son nom, ou --all pour tous les clubs.', 'Which club? Give its name, or --all for every club.'), undefined, known.map((c) => `  ${clubLabel(c, known)}`));
+  if (!flags.all && flags.shard) throw new UsageError(t('--shard s’utilise avec --all.', '--shard goes with --all.'));
   parseShard(flags.shard);
 }
 
@@ -109,8 +117,8 @@ export async function obtainSnapshot(io: Io, club: string | undefined, flags: Di
   if (flags.sandbox) return obtainFromSandbox(io, club, flags, loaded, query, scope);
   if (!loaded?.config.prestashop) {
     throw new UsageError(
-      'Nothing to diagnose: no snapshot given and no shop configured.',
-      'Pass --snapshot <file>, or create .checkout-doctorrc.json with prestashop.url (see README).',
+      t('Rien à diagnostiquer : aucun snapshot donné et aucune boutique configurée.', 'Nothing to diagnose: no snapshot given and no shop configured.'),
+      t('Donnez --snapshot <fichier>, ou créez .checkout-doctorrc.json avec l’adresse de la boutique (prestashop.url, voir le README).', 'Pass --snapshot <file>, or create .checkout-doctorrc.json with prestashop.url (see README).'),
     );
   }
   checkClubFlags(club, flags);
@@ -163,7 +171,7 @@ async function obtainFromSandbox(io: Io, club: string | undefined, flags: Diagno
 export function queryFrom(flags: Pick<DiagnoseFlags, 'customer' | 'code' | 'order'>): Query {
   const query: Query = { customer: flags.customer, code: flags.code, order: flags.order };
   for (const key of ['customer', 'code', 'order'] as const) {
-    if (query[key] !== undefined && !query[key]!.trim()) throw new UsageError(`--${key} is empty.`);
+    if (query[key] !== undefined && !query[key]!.trim()) throw new UsageError(t(`--${key} est vide.`, `--${key} is empty.`));
   }
   return query;
 }
@@ -192,7 +200,7 @@ function runStopper(io: Io, seconds: number) {
   const onSigint = () => {
     if (interrupted) process.exit(INTERRUPTED_EXIT);
     interrupted = true;
-    logError(io, 'checkout-doctor: interrupted: stopping, printing what is known (Ctrl-C again to quit at once)…');
+    logError(io, pick(HELP.interrupted, parseLang(undefined, io.env)));
     controller.abort(new RunStopped('interrupted'));
   };
   process.on('SIGINT', onSigint);
@@ -218,6 +226,10 @@ export async function diagnose(io: Io, club: string | undefined, flags: Diagnose
     const lang = parseLang(flags.lang, io.env);
     checkFixFlags(flags);
     let loaded = await loadConfig({ configPath: flags.config, cwd: io.cwd, env: io.env });
+    if (flags.printConfig) {
+      const { printConfig } = await import('./print-config.js');
+      return printConfig(io, loaded, lang);
+    }
     const registry = builtinRegistry();
     await loadPlugins(registry, loaded?.config.plugins ?? [], configDir(loaded, io.cwd));
     const { off, settings } = resolveCheckSettings(loaded?.config.checks, registry, loaded?.filepath ?? '');
@@ -240,7 +252,7 @@ export async function diagnose(io: Io, club: string | undefined, flags: Diagnose
       const evaluate = async () => {
         const { snapshot, clubs } = await obtainSnapshot(io, club, obtainFlags, loaded, asked, scope);
         // A snapshot file keeps the questions it was taken with (src/cli/replay.ts).
-        const replayed = flags.snapshot ? replayQuery(snapshot, asked) : { query: asked, notes: [] };
+        const replayed = flags.snapshot ? replayQuery(snapshot, asked, lang) : { query: asked, notes: [] };
         for (const note of replayed.notes) logError(io, note);
         query = replayed.query;
         const evaluated = [];
@@ -275,7 +287,7 @@ export async function diagnose(io: Io, club: string | undefined, flags: Diagnose
         if (fixed.backup) built.fixBackup = fixed.backup;
       }
       const report = baseline ? compareWithBaseline(built, baseline, flags.baseline) : built;
-      await writeOutputs(io, report, destinations, lang);
+      await writeOutputs(io, report, destinations, lang, { quiet: flags.quiet === true, color: flags.color });
       return stopper.interrupted() ? INTERRUPTED_EXIT : exitCodeFor(report, failOn);
     } finally {
       await sandboxRun?.close();

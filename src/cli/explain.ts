@@ -8,7 +8,10 @@ import { CATEGORY_LABELS, QUERY_FLAGS, UI, pick } from '../report/i18n.js';
 import { registryFor } from './list-checks.js';
 import { parseLang } from './options.js';
 import { terminalSafe } from '../report/text.js';
+import { typeset } from '../report/french.js';
+import { wrapText } from '../report/wrap.js';
 import { writeReport, type Io } from './output.js';
+import { t } from '../engine/types.js';
 
 export interface ExplainFlags {
   lang?: string;
@@ -34,20 +37,7 @@ function partLine(part: string, lang: Lang): string {
 
 /** Wraps at `width`; continuation lines get `hanging` (so numbered steps keep their text aligned). */
 function wrap(text: string, indent: string, width = 100, hanging = indent): string[] {
-  const lines: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    let line = '';
-    let prefix = indent;
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      if (line && prefix.length + line.length + 1 + word.length > width) {
-        lines.push(prefix + line);
-        prefix = hanging;
-        line = word;
-      } else line = line ? `${line} ${word}` : word;
-    }
-    lines.push(prefix + line);
-  }
-  return lines;
+  return wrapText(text, width, indent, hanging);
 }
 
 /** "label:" in English, "label :" in French. */
@@ -82,13 +72,14 @@ export function renderExplanation(check: Check, lang: Lang): string {
   if (meta.manualSteps?.length) meta.manualSteps.forEach((step, i) => out.push(...wrap(`${i + 1}. ${pick(step, lang)}`, '  ', 100, ' '.repeat(`  ${i + 1}. `.length))));
   else out.push(...wrap(pick(UI.noManualSteps, lang), '  '));
 
-  out.push('', pick(UI.reference, lang), `  ${meta.docs || '-'}`);
+  out.push('', pick(UI.reference, lang), `  ${typeset(lang, meta.docs || '-')}`);
 
   const example = options.length
     ? `{ "severity": "warn", ${options.map(([k, v]) => `"${k}": ${JSON.stringify(v)}`).join(', ')} }`
     : '"warn"';
   out.push('', pick(UI.configure, lang), `  "checks": { "${meta.id}": ${example} }   ("off" | "warn" | "fail")`);
-  return out.join('\n') + '\n';
+  // Labels and colons put together here get the French spacing too.
+  return typeset(lang, out.join('\n')) + '\n';
 }
 
 export function findCheck(ids: readonly string[], get: (id: string) => Check | undefined, id: string): Check {
@@ -97,8 +88,8 @@ export function findCheck(ids: readonly string[], get: (id: string) => Check | u
   if (found) return found;
   const close = closeMatches(wanted, ids, 3);
   throw new UsageError(
-    `Unknown check id "${id}".${close.length ? ' Did you mean:' : ''}`,
-    'Run `checkout-doctor list-checks` to see every check id.',
+    t(`Identifiant de contrôle inconnu : « ${id} ».${close.length ? ' Vouliez-vous dire :' : ''}`, `Unknown check id "${id}".${close.length ? ' Did you mean:' : ''}`),
+    t('Lancez `checkout-doctor list-checks` pour voir tous les identifiants.', 'Run `checkout-doctor list-checks` to see every check id.'),
     close.map((c) => `  ${c}`),
   );
 }

@@ -3,7 +3,8 @@
 
 import { builtinRegistry, loadPlugins, type Registry } from '../engine/registry.js';
 import type { Check, Lang } from '../engine/types.js';
-import { CATEGORY_LABELS, QUERY_FLAGS, UI, pick } from '../report/i18n.js';
+import { CATEGORY_LABELS, CHECKS_COUNT, QUERY_FLAGS, UI, pick } from '../report/i18n.js';
+import { plural } from '../report/french.js';
 import { CATEGORY_ORDER } from '../report/render/pretty.js';
 import { oneOf, parseLang } from './options.js';
 import { terminalSafe } from '../report/text.js';
@@ -64,7 +65,7 @@ export function renderCheckTable(checks: readonly Check[], lang: Lang): string {
   const header = [pick(UI.colId, lang), pick(UI.colCategory, lang), pick(UI.colSeverity, lang), pick(UI.colTitle, lang)];
   const widths = [0, 1, 2].map((i) => Math.max(header[i]!.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell)).join('  ').trimEnd();
-  return [line(header), ...rows.map(line), '', `${checks.length} ${pick(UI.checksCount, lang)}. ${pick(UI.explainHint, lang)}`, ''].join('\n');
+  return [line(header), ...rows.map(line), '', `${plural(lang, checks.length, CHECKS_COUNT)}. ${pick(UI.explainHint, lang)}`, ''].join('\n');
 }
 
 export async function registryFor(io: Io, configPath: string | undefined): Promise<Registry> {

@@ -69,11 +69,24 @@ export function logError(io: Io, text: string): void {
   io.stderr.write(terminalSafe(redactor.redact(text.endsWith('\n') ? text : text + '\n')));
 }
 
-/** Colour only for a terminal, never with NO_COLOR; FORCE_COLOR forces it (tests of colour). */
-export function useColor(io: Io, stream: { isTTY?: boolean } = io.stdout): boolean {
+/**
+ * Colour only for a terminal, never with --no-color (`flag` false), NO_COLOR, FORCE_COLOR=0 or
+ * TERM=dumb; FORCE_COLOR (other than 0) forces it (tests of colour).
+ */
+export function useColor(io: Io, stream: { isTTY?: boolean } = io.stdout, flag?: boolean): boolean {
+  if (flag === false) return false;
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
-  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  if (io.env.FORCE_COLOR === '0' || io.env.FORCE_COLOR === 'false') return false;
+  if (io.env.TERM === 'dumb') return false;
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '') return true;
   return Boolean(stream.isTTY);
+}
+
+/** The terminal's width for wrapping the report, or undefined when stdout is not a terminal (pipes stay unwrapped). */
+export function terminalWidth(io: Io): number | undefined {
+  const out = io.stdout as { isTTY?: boolean; columns?: number };
+  if (!out.isTTY || !out.columns || out.columns < 20) return undefined;
+  return out.columns;
 }
 
 /** Spinners and prompts only for a person at a terminal, never in CI. */

@@ -9,7 +9,7 @@ import type { Report } from '../report/model.js';
 import { EXTENSION_FORMATS, FORMAT_LABELS, FORMATS, formatForFile, type Format } from '../report/render/formats.js';
 import { oneOf } from './options.js';
 import type { RunInput } from './atomic-write.js';
-import { logError, outputTarget, useColor, writeReport, type Io } from './output.js';
+import { logError, outputTarget, terminalWidth, useColor, writeReport, type Io } from './output.js';
 
 const NBSP = '\u00a0';
 const EXTENSIONS = Object.keys(EXTENSION_FORMATS).join(', ');
@@ -105,12 +105,20 @@ export async function resolveOutputs(io: Io, formatFlags: string | readonly stri
 }
 
 /** Renders and writes every destination: files first (each announced on stderr), stdout last. */
-export async function writeOutputs(io: Io, report: Report, destinations: readonly Destination[], lang: Lang): Promise<void> {
+/** How the human formats are shown: `--quiet`, `--no-color` (false). */
+export interface ShowOptions {
+  quiet?: boolean;
+  color?: boolean;
+}
+
+export async function writeOutputs(io: Io, report: Report, destinations: readonly Destination[], lang: Lang, show: ShowOptions = {}): Promise<void> {
   // The renderers (and chalk) load only when a report is written.
   const { RENDERERS } = await import('../report/render/index.js');
   const ordered = [...destinations.filter((d) => d.file), ...destinations.filter((d) => !d.file)];
   for (const d of ordered) {
-    await writeReport(io, RENDERERS[d.format](report, { color: !d.file && useColor(io) }), d.file);
+    // Colours and wrapping only on the terminal; files get plain, unwrapped text.
+    const options = { color: !d.file && useColor(io, io.stdout, show.color), quiet: show.quiet === true, width: d.file ? undefined : terminalWidth(io) };
+    await writeReport(io, RENDERERS[d.format](report, options), d.file);
     if (d.file) logError(io, MESSAGES.written(FORMAT_LABELS[d.format], d.output!)[lang]);
   }
 }

@@ -6,6 +6,7 @@
 import type { GatherEvent, GatherListener, GatherSource } from '../engine/progress.js';
 import type { Lang } from '../engine/types.js';
 import { terminalLine } from '../report/text.js';
+import { partLabel } from '../engine/part-labels.js';
 import { redactor } from '../secrets/redact.js';
 
 const messages = {
@@ -20,9 +21,10 @@ const messages = {
   failedCount: { fr: (n: number) => `${n} en échec`, en: (n: number) => `${n} failed` },
   ok: { fr: 'lu', en: 'read' },
   unavailable: { fr: 'non visible par les sources configurées', en: 'not visible to the configured sources' },
-  failed: { fr: (why: string) => `échec : ${why}`, en: (why: string) => `failed: ${why}` },
-  clubDone: { fr: (club: string) => `${club} : toutes ses parties sont connues`, en: (club: string) => `${club}: all its parts are known` },
-  colon: { fr: ' : ', en: ': ' },
+  // The upstream's words are quoted as such in French.
+  failed: { fr: (why: string) => `échec\u00a0: «\u00a0${why}\u00a0»`, en: (why: string) => `failed: ${why}` },
+  clubDone: { fr: (club: string) => `${club}\u00a0: toutes ses données sont connues`, en: (club: string) => `${club}: all its parts are known` },
+  colon: { fr: '\u00a0: ', en: ': ' },
 } as const;
 
 type Label = keyof typeof messages.label;
@@ -63,7 +65,9 @@ export function progressText(counts: ProgressCounts, lang: Lang): string {
 export function progressLine(event: GatherEvent, lang: Lang): string | undefined {
   if (event.type === 'part-started') return undefined;
   if (event.type === 'club-done') return safe(messages.clubDone[lang](event.club));
-  const what = `${messages.label[labelOf(event.source)][lang]} · ${event.part}${event.club !== undefined ? ` (${event.club})` : ''}`;
+  // French names what the part holds, never the internal part name.
+  const part = lang === 'fr' ? partLabel(event.part).fr : event.part;
+  const what = `${messages.label[labelOf(event.source)][lang]} · ${part}${event.club !== undefined ? ` (${event.club})` : ''}`;
   const outcome = event.type === 'part-failed' ? messages.failed[lang](event.cause.message) : event.status === 'ok' ? messages.ok[lang] : messages.unavailable[lang];
   return safe(what + messages.colon[lang] + outcome);
 }

@@ -6,6 +6,8 @@
 
 import { askedQuestions, type Snapshot } from '../engine/snapshot.js';
 import type { Query, QueryKey } from '../engine/types.js';
+import { t, type Lang } from '../engine/types.js';
+import { typeset } from '../report/french.js';
 
 const KINDS: readonly QueryKey[] = ['customer', 'code', 'order'];
 
@@ -20,7 +22,19 @@ export function shellArg(value: string): string {
   return /^[\w@.+\-:/=,]+$/u.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-export function replayQuery(snapshot: Snapshot, query: Query): Replay {
+const messages = {
+  replaying: (flags: string) =>
+    t(
+      `checkout-doctor : réévaluation des questions avec lesquelles le snapshot a été pris : ${flags} (donnez --customer, --code ou --order pour demander autre chose).`,
+      `checkout-doctor: re-evaluating what the snapshot was taken with: ${flags} (give --customer, --code or --order to ask something else).`,
+    ),
+  several: t(
+    'checkout-doctor : le snapshot répond aussi à ces questions ; répétez celle à évaluer :',
+    'checkout-doctor: the snapshot also answers these questions; repeat the one to evaluate:',
+  ),
+};
+
+export function replayQuery(snapshot: Snapshot, query: Query, lang: Lang = 'en'): Replay {
   if (KINDS.some((k) => query[k] !== undefined)) return { query, notes: [] };
   const replayed: Query = {};
   const several: string[] = [];
@@ -31,7 +45,7 @@ export function replayQuery(snapshot: Snapshot, query: Query): Replay {
   }
   const notes: string[] = [];
   const flags = KINDS.filter((k) => replayed[k] !== undefined).map((k) => `--${k} ${shellArg(replayed[k]!)}`);
-  if (flags.length) notes.push(`checkout-doctor: re-evaluating what the snapshot was taken with: ${flags.join(' ')} (give --customer, --code or --order to ask something else).`);
-  if (several.length) notes.push('checkout-doctor: the snapshot also answers these questions; repeat the one to evaluate:', ...several);
+  if (flags.length) notes.push(typeset(lang, messages.replaying(flags.join(' '))[lang]));
+  if (several.length) notes.push(typeset(lang, messages.several[lang]), ...several);
   return { query: { ...query, ...replayed }, notes };
 }

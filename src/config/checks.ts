@@ -11,6 +11,7 @@ import type { Registry } from '../engine/registry.js';
 import type { CheckSettings } from '../engine/runner.js';
 import type { Severity } from '../engine/types.js';
 import type { Config } from './schema.js';
+import { t } from '../engine/types.js';
 
 export interface ResolvedCheckSettings {
   off: Set<string>;
@@ -58,6 +59,6 @@ export function resolveCheckSettings(checks: Config['checks'], registry: Registr
     }
     settings[id] = { ...(severity ? { severity: severity as Severity } : {}), options };
   }
-  if (problems.length) throw new UsageError(`Invalid configuration in ${filepath}:`, 'Fix these keys and run again.', problems.map((p) => `  ${p}`));
+  if (problems.length) throw new UsageError(t(`Configuration invalide dans ${filepath} :`, `Invalid configuration in ${filepath}:`), t('Corrigez ces clés puis relancez.', 'Fix these keys and run again.'), problems.map((p) => `  ${p}`));
   return { off, settings };
 }

@@ -22,6 +22,8 @@ export interface LoadedConfig {
   config: Config;
   /** The file it came from, for messages and for resolving plugin paths. */
   filepath: string;
+  /** The configuration as written, `env:` references unresolved (for --print-config). */
+  raw?: unknown;
 }
 
 /** The name cosmiconfig searches under; see DESIGN.md §5 for the places. */
@@ -251,9 +253,9 @@ export function validateConfig(raw: unknown, filepath: string, env: NodeJS.Proce
   const problems = [...missing, ...issues.flatMap((i) => issueLines(i, resolved, fromEnv))];
   if (problems.length || !parsed.success) {
     const hint = missing.length
-      ? 'Set the environment variables named above (or replace the "env:" references), fix any other key, and run again.'
-      : 'Fix these keys and run again.';
-    throw new UsageError(`Invalid configuration in ${filepath}:`, hint, [...new Set(problems)].map((p) => `  ${p}`));
+      ? t('Définissez les variables d’environnement nommées ci-dessus (ou remplacez les références "env:"), corrigez les autres clés, puis relancez.', 'Set the environment variables named above (or replace the "env:" references), fix any other key, and run again.')
+      : t('Corrigez ces clés puis relancez.', 'Fix these keys and run again.');
+    throw new UsageError(t(`Configuration invalide dans ${filepath} :`, `Invalid configuration in ${filepath}:`), hint, [...new Set(problems)].map((p) => `  ${p}`));
   }
   return parsed.data;
 }
@@ -310,7 +312,7 @@ const JS_CONFIG = /\.(c|m)?(j|t)s$/;
 
 /** The configuration file to read, checked before reading: a file, there, within the size limit. */
 async function configFileToRead(given: string | undefined, cwd: string): Promise<string | undefined> {
-  if (given !== undefined && !given.trim()) throw new UsageError('--config is empty.', 'Give the path of a configuration file, e.g. --config .checkout-doctorrc.json.');
+  if (given !== undefined && !given.trim()) throw new UsageError(t('--config est vide.', '--config is empty.'), t('Donnez le chemin d’un fichier de configuration, par exemple --config .checkout-doctorrc.json.', 'Give the path of a configuration file, e.g. --config .checkout-doctorrc.json.'));
   const path = given !== undefined ? resolve(cwd, given) : await discoverConfig(cwd, CONFIG_NAME).catch(tooBig);
   if (!path) return undefined;
   const shown = given ?? path;
@@ -318,7 +320,7 @@ async function configFileToRead(given: string | undefined, cwd: string): Promise
   try {
     st = await stat(path);
   } catch (error) {
-    if (given !== undefined) throw new UsageError(`Configuration file ${given} does not exist.`, 'Check the path given to --config.');
+    if (given !== undefined) throw new UsageError(t(`Le fichier de configuration ${given} n’existe pas.`, `Configuration file ${given} does not exist.`), t('Vérifiez le chemin donné à --config.', 'Check the path given to --config.'));
     const target = await readlink(path).catch(() => undefined);
     throw new UsageError(
       t(`Impossible de lire la configuration ${path} (${(error as NodeJS.ErrnoException).code}${target ? ` : lien vers ${target}, introuvable` : ''}).`, `Cannot read configuration ${path} (${(error as NodeJS.ErrnoException).code}${target ? `: a link to ${target}, which does not exist` : ''}).`),
@@ -383,7 +385,7 @@ export async function loadConfig(options: { configPath?: string; cwd?: string; e
           t('Corrigez le chemin donné à "$import" (relatif au dossier de la configuration).', 'Fix the path given to "$import" (relative to the configuration\'s folder).'),
         );
       }
-      throw new UsageError(`Configuration file ${given ?? path} does not exist.`, 'Check the path given to --config.');
+      throw new UsageError(t(`Le fichier de configuration ${given ?? path} n’existe pas.`, `Configuration file ${given ?? path} does not exist.`), t('Vérifiez le chemin donné à --config.', 'Check the path given to --config.'));
     }
     if (err.code === 'EACCES' || err.code === 'EPERM') {
       throw new UsageError(
@@ -393,8 +395,8 @@ export async function loadConfig(options: { configPath?: string; cwd?: string; e
     }
     if (/^No loader specified for extension/.test(err.message ?? '')) {
       throw new UsageError(
-        `Cannot read configuration ${path}: unknown file type.`,
-        'Use a .json, .yaml, .yml, .js, .cjs or .mjs file (or a file without extension holding JSON or YAML).',
+        t(`Impossible de lire la configuration ${path} : type de fichier inconnu.`, `Cannot read configuration ${path}: unknown file type.`),
+        t('Utilisez un fichier .json, .yaml, .yml, .js, .cjs ou .mjs (ou un fichier sans extension contenant du JSON ou du YAML).', 'Use a .json, .yaml, .yml, .js, .cjs or .mjs file (or a file without extension holding JSON or YAML).'),
       );
     }
     const file = (err as { configFile?: string }).configFile ?? path!;
@@ -406,7 +408,7 @@ export async function loadConfig(options: { configPath?: string; cwd?: string; e
         t('Corrigez ce que dit cette erreur (souvent une variable d’environnement manquante), puis relancez.', 'Fix what this error says (often a missing environment variable), then run again.'),
       );
     }
-    throw new UsageError(`Cannot read configuration ${file}: ${describeSyntaxError(err, file)}.`, 'Fix the file syntax and run again.');
+    throw new UsageError(t(`Impossible de lire la configuration ${file} : ${describeSyntaxError(err, file)}.`, `Cannot read configuration ${file}: ${describeSyntaxError(err, file)}.`), t('Corrigez la syntaxe du fichier puis relancez.', 'Fix the file syntax and run again.'));
   }
   if (!result || result.config === null) {
     throw new UsageError(
@@ -415,9 +417,9 @@ export async function loadConfig(options: { configPath?: string; cwd?: string; e
     );
   }
   if (result.isEmpty || result.config === undefined) {
-    throw new UsageError(`Configuration file ${result.filepath} is empty.`, 'Write the configuration in it as a JSON object, or delete the file.');
+    throw new UsageError(t(`Le fichier de configuration ${result.filepath} est vide.`, `Configuration file ${result.filepath} is empty.`), t('Écrivez-y la configuration sous forme d’objet JSON, ou supprimez le fichier.', 'Write the configuration in it as a JSON object, or delete the file.'));
   }
-  return { config: validateConfig(result.config, result.filepath, options.env), filepath: result.filepath };
+  return { config: validateConfig(result.config, result.filepath, options.env), filepath: result.filepath, raw: result.config };
 }
 
 export function configDir(loaded: LoadedConfig | undefined, cwd: string): string {

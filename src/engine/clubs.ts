@@ -3,6 +3,7 @@
 
 import { UsageError } from './errors.js';
 import type { PartMap } from './snapshot.js';
+import { t } from './types.js';
 
 export function normaliseName(name: string): string {
   return name
@@ -27,17 +28,34 @@ function distance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-/** Names closest to the query, best first: containing it, or within a small edit distance. */
+/**
+ * How far `q` is from the name `n` (both normalised): -1 when equal, 0 when one contains the other, else the edit
+ * distance to the whole name, or to the run of as many of its words as the query has when that is
+ * close enough: "frejsu" is two edits from the word "frejus" of "etoile sportive de frejus".
+ */
+function nameScore(q: string, n: string): number | undefined {
+  // An exact match (case and accents aside) comes before names that merely contain the query.
+  if (n === q) return -1;
+  if (n.includes(q) || q.includes(n)) return 0;
+  const whole = distance(q, n);
+  let best = whole <= Math.max(3, Math.floor(q.length / 3)) ? whole : undefined;
+  const words = n.split(' ');
+  const span = q.split(' ').length;
+  // A typo within a word: at most a third of the query's letters (one for a short word).
+  const near = Math.max(1, Math.floor(q.length / 3));
+  for (let i = 0; i + span <= words.length; i++) {
+    const d = distance(q, words.slice(i, i + span).join(' '));
+    if (d <= near && (best === undefined || d < best)) best = d;
+  }
+  return best;
+}
+
+/** Names closest to the query, best first: containing it, or within a small edit distance of it or of some of its words. */
 export function closeMatches(query: string, names: readonly string[], max = 5): string[] {
   const q = normaliseName(query);
   return names
-    .map((name) => {
-      const n = normaliseName(name);
-      // An exact match (case and accents aside) comes before names that merely contain the query.
-      const score = n === q ? -1 : n.includes(q) || q.includes(n) ? 0 : distance(q, n);
-      return { name, score };
-    })
-    .filter((m) => m.score <= Math.max(3, Math.floor(q.length / 3)))
+    .map((name) => ({ name, score: nameScore(q, normaliseName(name)) }))
+    .filter((m): m is { name: string; score: number } => m.score !== undefined)
     .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name))
     .slice(0, max)
     .map((m) => m.name);
@@ -84,10 +102,10 @@ function foldedNameCounts(clubs: readonly ClubLike[]): Map<string, number> {
 }
 
 /** Candidates listed in an error: with their group id, so the id form can be copied. */
-function candidates(clubs: readonly ClubLike[]): string[] {
+function candidates(clubs: readonly ClubLike[], lang: 'fr' | 'en' = 'en'): string[] {
   return clubs.map((c) => {
     const id = clubGroupId(c);
-    return id === null ? `  ${c.name}` : `  ${c.name}#${id} (group ${id})`;
+    return id === null ? `  ${c.name}` : `  ${c.name}#${id} (${lang === 'fr' ? 'groupe' : 'group'} ${id})`;
   });
 }
 
@@ -113,7 +131,7 @@ function matchById<T extends ClubLike>(query: string, clubs: readonly T[]): T | 
 export function matchClub<T extends ClubLike>(query: string, clubs: readonly T[]): T {
   const q = normaliseName(query);
   const all = clubs.map((c) => c.name);
-  if (!q) throw new UsageError('The club name is empty.', 'Give a club name, or use --all.', all.map((n) => `  ${n}`));
+  if (!q) throw new UsageError(t('Le nom du club est vide.', 'The club name is empty.'), t('Donnez un nom de club, ou utilisez --all.', 'Give a club name, or use --all.'), all.map((n) => `  ${n}`));
   const byId = matchById(query, clubs);
   if (byId) return byId;
   const exact = clubs.filter((c) => normaliseName(c.name) === q);
@@ -121,9 +139,10 @@ export function matchClub<T extends ClubLike>(query: string, clubs: readonly T[]
   if (exact.length > 1) {
     // Two customer groups with one name: only the group id tells them apart.
     throw new UsageError(
-      `"${query}" names ${exact.length} clubs (customer groups with the same name):`,
-      `Give the club as "${exact[0]!.name}#<group id>", e.g. "${clubLabel(exact[0]!, exact)}".`,
-      candidates(exact),
+      t(`« ${query} » désigne ${exact.length} clubs (groupes de clients du même nom) :`, `"${query}" names ${exact.length} clubs (customer groups with the same name):`),
+      t(`Donnez le club sous la forme "${exact[0]!.name}#<n° du groupe>", par exemple "${clubLabel(exact[0]!, exact)}".`, `Give the club as "${exact[0]!.name}#<group id>", e.g. "${clubLabel(exact[0]!, exact)}".`),
+      candidates(exact, 'en'),
+      candidates(exact, 'fr'),
     );
   }
   const partial = clubs.filter((c) => ` ${normaliseName(c.name)} `.includes(` ${q} `));
@@ -131,15 +150,16 @@ export function matchClub<T extends ClubLike>(query: string, clubs: readonly T[]
   if (partial.length > 1) {
     const twins = partial.some((c) => partial.some((o) => o !== c && normaliseName(o.name) === normaliseName(c.name)));
     throw new UsageError(
-      `"${query}" matches several clubs:`,
-      twins ? 'Give the full club name, and "#<group id>" for clubs that share a name.' : 'Give the full club name.',
-      twins ? candidates(partial) : partial.map((c) => `  ${c.name}`),
+      t(`« ${query} » correspond à plusieurs clubs :`, `"${query}" matches several clubs:`),
+      twins ? t('Donnez le nom complet du club, et "#<n° du groupe>" pour les clubs qui partagent un nom.', 'Give the full club name, and "#<group id>" for clubs that share a name.') : t('Donnez le nom complet du club.', 'Give the full club name.'),
+      twins ? candidates(partial, 'en') : partial.map((c) => `  ${c.name}`),
+      twins ? candidates(partial, 'fr') : undefined,
     );
   }
   const close = closeMatches(query, all);
   throw new UsageError(
-    `No club named "${query}". ${close.length ? 'Did you mean one of these?' : 'Known clubs:'}`,
-    'Give the club name as the shop spells it (case and accents do not matter).',
+    t(`Aucun club nommé « ${query} ». ${close.length ? 'Vouliez-vous dire l’un de ceux-ci ?' : 'Clubs connus :'}`, `No club named "${query}". ${close.length ? 'Did you mean one of these?' : 'Known clubs:'}`),
+    t('Donnez le nom du club tel que la boutique l’écrit (majuscules et accents indifférents).', 'Give the club name as the shop spells it (case and accents do not matter).'),
     (close.length ? close : all).map((n) => `  ${n}`),
   );
 }

@@ -14,6 +14,8 @@ export class UsageError extends Error {
     hint?: string | Text,
     /** Extra lines: close matches, valid values... */
     readonly details: string[] = [],
+    /** The extra lines in French, when they hold words (`(groupe 5)`); else `details` serve both. */
+    readonly detailsFr?: string[],
   ) {
     super(typeof message === 'string' ? message : message.en);
     this.name = 'UsageError';
@@ -24,8 +26,9 @@ export class UsageError extends Error {
   }
 
   /** Message and hint in `lang` when the error was written in both languages, else as written. */
-  in(lang: Lang): { message: string; hint?: string } {
-    if (!this.texts) return { message: this.message, hint: this.hint };
-    return { message: this.texts.message[lang], hint: this.texts.hint?.[lang] };
+  in(lang: Lang): { message: string; hint?: string; details: string[] } {
+    const details = lang === 'fr' && this.detailsFr ? this.detailsFr : this.details;
+    if (!this.texts) return { message: this.message, hint: this.hint, details };
+    return { message: this.texts.message[lang], hint: this.texts.hint?.[lang], details };
   }
 }

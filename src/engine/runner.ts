@@ -10,6 +10,7 @@
 // A check stuck in a synchronous loop cannot be interrupted in-process: that needs a worker.
 
 import { PART_SCHEMAS, type PartName } from './parts.js';
+import { partLabel } from './part-labels.js';
 import { answeredQueries, lookupKey, lookupPartFor, type ClubSnapshot, type PartEnvelope, type Snapshot } from './snapshot.js';
 import { t, type Cause, type Check, type CheckContext, type CheckOutcome, type Query, type Severity, type Status, type Text, type AdminTexts } from './types.js';
 
@@ -109,22 +110,54 @@ function adminOf(outcome: CheckOutcome): { admin?: AdminTexts } {
   return message || remediation ? { admin: { ...(message ? { message } : {}), ...(remediation ? { remediation } : {}) } } : {};
 }
 
-function describeCause(cause: Cause): string {
+/** Who a cause comes from, for the French sentence that quotes its upstream message. */
+const SOURCE_NAMES: Record<string, string> = {
+  prestashop: 'le webservice de la boutique',
+  database: 'la base de données de la boutique',
+  stripe: 'Stripe',
+  sendcloud: 'Sendcloud',
+  'shop-front': 'la vitrine de la boutique',
+  'dynamic-coupons': 'le point d’accès des coupons dynamiques',
+  snapshot: 'le fichier de données',
+  config: 'la configuration',
+};
+
+/**
+ * A cause in words. Its `text` when the source wrote one; otherwise, in French, who answered
+ * and, quoted as such, the upstream's own (English) message — never an untranslated sentence.
+ */
+function describeCause(cause: Cause): Text {
   const where = [cause.host, cause.status !== undefined ? `HTTP ${cause.status}` : undefined, cause.code !== undefined ? `code ${cause.code}` : undefined]
     .filter(Boolean)
     .join(', ');
-  return where ? `${cause.message} (${where})` : cause.message;
+  const suffix = where ? ` (${where})` : '';
+  if (cause.text) return t(cause.text.fr + suffix, cause.text.en + suffix);
+  const who = SOURCE_NAMES[cause.source] ?? cause.source;
+  return t(`erreur signalée par ${who}${suffix}, message d’origine « ${cause.message} »`, cause.message + suffix);
 }
 
-function findEnvelope(input: RunInput, name: PartName): PartEnvelope | { missingLookup: string } | undefined {
+const messages = {
+  missingLookup: (flag: string, held: string[]) =>
+    t(
+      `Les données ne contiennent rien pour ${flag}${held.length ? ` (elles contiennent : ${held.join(', ')})` : ''}.`,
+      `The gathered data holds nothing for ${flag}${held.length ? ` (it holds: ${held.join(', ')})` : ''}.`,
+    ),
+  // English keeps the part's name: the support agent reading English greps for it.
+  couldNotGet: (name: string, part: Text, cause: Text) => t(`Impossible d’obtenir ${part.fr} : ${cause.fr}.`, `Could not get "${name}": ${cause.en}.`),
+  unreadable: (name: string, part: Text, issue: string) =>
+    t(`Données illisibles pour ${part.fr} (détail technique : « ${issue} »).`, `Unreadable data for "${name}": ${issue}.`),
+  notGathered: (name: string, part: Text) =>
+    t(`Données non collectées : ${part.fr} ; ce contrôle ne peut pas être évalué.`, `"${name}" was not gathered, so this check cannot be evaluated.`),
+};
+
+function findEnvelope(input: RunInput, name: PartName): PartEnvelope | { missingLookup: string; held: string[] } | undefined {
   const lookup = lookupPartFor(name);
   if (lookup) {
     const asked = input.query[lookup];
     if (asked === undefined) return undefined;
     const envelope = input.snapshot.lookups[lookup]?.[lookupKey(lookup, asked)];
     if (envelope) return envelope;
-    const held = answeredQueries(input.snapshot, lookup);
-    return { missingLookup: `--${lookup} "${asked}"${held.length ? ` (it holds: ${held.join(', ')})` : ''}` };
+    return { missingLookup: `--${lookup} "${asked}"`, held: answeredQueries(input.snapshot, lookup) };
   }
   return input.club.parts[name] ?? input.snapshot.parts[name];
 }
@@ -137,10 +170,7 @@ function resolvePart(input: RunInput, name: PartName, check: Check): Resolved {
       ok: false,
       outcome: {
         status: 'error',
-        message: t(
-          `Les données ne contiennent rien pour ${found.missingLookup}.`,
-          `The gathered data holds nothing for ${found.missingLookup}.`,
-        ),
+        message: messages.missingLookup(found.missingLookup, found.held),
         remediation: [t('Collectez à nouveau les données avec cette option, ou utilisez une valeur présente.', 'Gather the data again with that option, or use a value it holds.')],
       },
     };
@@ -155,7 +185,7 @@ function resolvePart(input: RunInput, name: PartName, check: Check): Resolved {
         outcome: {
           status: 'error',
           cause,
-          message: t(`Données illisibles pour « ${name} » : ${valid.issue}.`, `Unreadable data for "${name}": ${valid.issue}.`),
+          message: messages.unreadable(name, partLabel(name), valid.issue),
           remediation: [t('Collectez à nouveau les données (checkout-doctor snapshot) ; si le problème persiste, signalez-le.', 'Gather the data again (checkout-doctor snapshot); if it persists, report it.')],
         },
       };
@@ -166,7 +196,7 @@ function resolvePart(input: RunInput, name: PartName, check: Check): Resolved {
         outcome: {
           status: 'error',
           cause: found.cause,
-          message: t(`Impossible d'obtenir « ${name} » : ${describeCause(found.cause)}.`, `Could not get "${name}": ${describeCause(found.cause)}.`),
+          message: messages.couldNotGet(name, partLabel(name), describeCause(found.cause)),
           remediation: found.cause.fix ?? [t('Corrigez la cause ci-dessus puis relancez le diagnostic.', 'Fix the cause above, then run the diagnosis again.')],
         },
       };
@@ -182,7 +212,7 @@ function notGathered(name: PartName): CheckOutcome & { cause: Cause } {
   return {
     status: 'error',
     cause: { source: 'snapshot', kind: 'not-gathered', message: `"${name}" was not gathered` },
-    message: t(`Les données « ${name} » n'ont pas été collectées ; ce contrôle ne peut pas être évalué.`, `"${name}" was not gathered, so this check cannot be evaluated.`),
+    message: messages.notGathered(name, partLabel(name)),
     remediation: [t('Collectez à nouveau les données avec une version à jour de checkout-doctor.', 'Gather the data again with an up-to-date checkout-doctor.')],
   };
 }
@@ -225,12 +255,14 @@ function skippedFor(key: keyof Query): CheckOutcome {
   return {
     status: 'skip',
     message: t(`Non demandé : ajoutez ${flag} pour ce contrôle.`, `Not asked: add ${flag} to run this check.`),
+    // Tells renderers to say « NON DEMANDÉ » rather than « NON LANCÉ » (not applicable).
+    evidence: { notAsked: `--${key}` },
   };
 }
 
 async function evaluate(input: RunInput, check: Check, settings: CheckSettings): Promise<Omit<CheckResult, 'check' | 'severity' | 'durationMs'>> {
   const { meta } = check;
-  if (meta.asks && input.query[meta.asks] === undefined) return { ...skippedFor(meta.asks), remediation: [], evidence: {} };
+  if (meta.asks && input.query[meta.asks] === undefined) { const s = skippedFor(meta.asks); return { ...s, remediation: [], evidence: s.evidence ?? {} }; }
 
   const parts: Record<string, unknown> = {};
   const unavailable: CheckContext['unavailable'] = {};

@@ -7,6 +7,7 @@ import { describeKey } from '../secrets/stripe-key.js';
 import { UsageError } from './errors.js';
 import { isPartName, type PartName } from './parts.js';
 import type { Cause, Query, QueryKey, Text } from './types.js';
+import { t } from './types.js';
 
 export const SNAPSHOT_FORMAT = 'checkout-doctor-snapshot';
 
@@ -62,6 +63,7 @@ const CauseSchema = z.object({
   source: z.string(),
   kind: z.string(),
   message: z.string(),
+  text: z.object({ fr: z.string(), en: z.string() }).optional(),
   host: z.string().optional(),
   status: z.number().optional(),
   code: z.union([z.string(), z.number()]).optional(),
@@ -128,18 +130,20 @@ function toPartMap(where: string, raw: Record<string, unknown>): PartMap {
   return map;
 }
 
+const SNAPSHOT_HINT = t('Donnez un fichier écrit par `checkout-doctor snapshot`.', 'Pass a file written by `checkout-doctor snapshot`.');
+
 /** Parses snapshot JSON already read; throws UsageError (exit 2) when it is not a snapshot at all. */
 export function parseSnapshot(text: string, file: string): Snapshot {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`${file} is not valid JSON (${(error as Error).message}).`, 'Pass a file written by `checkout-doctor snapshot`.');
+    throw new UsageError(t(`${file} n’est pas un JSON valide (${(error as Error).message}).`, `${file} is not valid JSON (${(error as Error).message}).`), SNAPSHOT_HINT);
   }
   const parsed = FileSchema.safeParse(json);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new UsageError(`${file} is not a checkout-doctor snapshot: ${issues}.`, 'Pass a file written by `checkout-doctor snapshot`.');
+    throw new UsageError(t(`${file} n’est pas un snapshot de checkout-doctor (détail technique : ${issues}).`, `${file} is not a checkout-doctor snapshot: ${issues}.`), SNAPSHOT_HINT);
   }
   const raw = parsed.data;
   const lookups: Lookups = {};
@@ -167,7 +171,7 @@ export async function loadSnapshot(file: string): Promise<Snapshot> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`Cannot read snapshot ${file}${code ? ` (${code})` : ''}.`, 'Check the path given to --snapshot.');
+    throw new UsageError(t(`Impossible de lire le snapshot ${file}${code ? ` (${code})` : ''}.`, `Cannot read snapshot ${file}${code ? ` (${code})` : ''}.`), t('Vérifiez le chemin donné à --snapshot.', 'Check the path given to --snapshot.'));
   }
   return parseSnapshot(text, file);
 }

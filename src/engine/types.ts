@@ -37,6 +37,8 @@ export interface Cause {
   source: 'prestashop' | 'database' | 'stripe' | 'sendcloud' | 'shop-front' | 'dynamic-coupons' | 'snapshot' | 'config';
   kind: string;
   message: string;
+  /** The cause in words, in both languages, when the source can say it (French reports use it rather than `message`). */
+  text?: Text;
   host?: string;
   status?: number;
   code?: string | number;

@@ -1,6 +1,7 @@
 // Language choice and the few sentences of the report frame (check texts live in each check).
 
 import type { CheckCategory, Lang, QueryKey, Status, Text } from '../engine/types.js';
+import { plural, typeset, type PluralForms } from './french.js';
 
 /** `--lang` wins; else LC_ALL, then LANG: fr* gives French, anything else English. */
 export function detectLang(env: NodeJS.ProcessEnv = process.env): Lang {
@@ -8,8 +9,9 @@ export function detectLang(env: NodeJS.ProcessEnv = process.env): Lang {
   return locale.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
 
+/** The text in `lang`, French typeset (non-breaking spaces, typographic apostrophes). */
 export function pick(text: Text, lang: Lang): string {
-  return text[lang];
+  return typeset(lang, text[lang]);
 }
 
 export const CATEGORY_LABELS: Record<CheckCategory, Text> = {
@@ -27,17 +29,40 @@ export const STATUS_LABELS: Record<Status, Text> = {
   warn: { fr: 'ATTENTION', en: 'WARN' },
   fail: { fr: 'ÉCHEC', en: 'FAIL' },
   error: { fr: 'ERREUR', en: 'ERROR' },
-  skip: { fr: 'IGNORÉ', en: 'SKIP' },
+  // A check that did not run because nothing was asked of it (--customer missing…) is « NON
+  // DEMANDÉ » (resultStatusLabel); one that does not apply to this shop is « NON LANCÉ ».
+  skip: { fr: 'NON LANCÉ', en: 'SKIP' },
   manual: { fr: 'À VÉRIFIER', en: 'MANUAL' },
 };
 
-export const SUMMARY_LABELS: Record<Status, Text> = {
-  pass: { fr: 'réussi(s)', en: 'passed' },
-  warn: { fr: 'avertissement(s)', en: 'warning(s)' },
-  fail: { fr: 'échec(s)', en: 'failed' },
-  error: { fr: 'erreur(s)', en: 'error(s)' },
-  skip: { fr: 'ignoré(s)', en: 'skipped' },
-  manual: { fr: 'à vérifier', en: 'to verify by hand' },
+/** The label of a skip whose check was not asked for (its `evidence.notAsked` names the flag). */
+export const NOT_ASKED_LABEL: Text = { fr: 'NON DEMANDÉ', en: 'SKIP' };
+
+/** A result's status word: a skip says whether the check was not asked for or does not apply. */
+export function resultStatusLabel(r: { status: Status; evidence?: Record<string, unknown> }, lang: Lang): string {
+  if (r.status === 'skip' && r.evidence && typeof r.evidence['notAsked'] === 'string') return NOT_ASKED_LABEL[lang];
+  return STATUS_LABELS[r.status][lang];
+}
+
+/** Counted statuses of the summary line: real plurals (`1 échec`, `2 échecs`), never "(s)". */
+export const SUMMARY_LABELS: Record<Status, Record<Lang, PluralForms>> = {
+  pass: { fr: { one: '{n} réussi', other: '{n} réussis' }, en: { one: '{n} passed', other: '{n} passed' } },
+  warn: { fr: { one: '{n} avertissement', other: '{n} avertissements' }, en: { one: '{n} warning', other: '{n} warnings' } },
+  fail: { fr: { one: '{n} échec', other: '{n} échecs' }, en: { one: '{n} failed', other: '{n} failed' } },
+  error: { fr: { one: '{n} erreur', other: '{n} erreurs' }, en: { one: '{n} error', other: '{n} errors' } },
+  skip: { fr: { one: '{n} non lancé', other: '{n} non lancés' }, en: { one: '{n} skipped', other: '{n} skipped' } },
+  manual: { fr: { one: '{n} à vérifier', other: '{n} à vérifier' }, en: { one: '{n} to verify by hand', other: '{n} to verify by hand' } },
+};
+
+/** `3 échecs`, `1 warning`: one counted status of a summary. */
+export function summaryCount(status: Status, n: number, lang: Lang): string {
+  return plural(lang, n, SUMMARY_LABELS[status]);
+}
+
+/** `15 contrôles`, `1 check`. */
+export const CHECKS_COUNT: Record<Lang, PluralForms> = {
+  fr: { one: '{n} contrôle', other: '{n} contrôles' },
+  en: { one: '{n} check', other: '{n} checks' },
 };
 
 export const UI = {
@@ -46,13 +71,13 @@ export const UI = {
   group: { fr: 'groupe', en: 'group' },
   category: { fr: 'catégorie', en: 'category' },
   summary: { fr: 'Bilan', en: 'Summary' },
+  noProblem: { fr: 'Aucun problème.', en: 'No problem.' },
   debugHint: { fr: 'Relancez avec --debug pour plus de détails.', en: 'Run again with --debug for details.' },
   // list-checks
   colId: { fr: 'ID', en: 'ID' },
   colCategory: { fr: 'CATÉGORIE', en: 'CATEGORY' },
   colSeverity: { fr: 'SÉVÉRITÉ', en: 'SEVERITY' },
   colTitle: { fr: 'TITRE', en: 'TITLE' },
-  checksCount: { fr: 'contrôle(s)', en: 'check(s)' },
   explainHint: { fr: 'Détails d’un contrôle : checkout-doctor explain <id>', en: 'Details of a check: checkout-doctor explain <id>' },
   onlyWith: { fr: 'seulement avec', en: 'only with' },
   // explain

@@ -10,6 +10,7 @@ import type { CheckResult } from '../engine/runner.js';
 import type { PartEnvelope, Snapshot } from '../engine/snapshot.js';
 import { t, type Cause, type Lang, type Text } from '../engine/types.js';
 import { pick } from './i18n.js';
+import { typeset } from './french.js';
 
 const messages = {
   title: {
@@ -134,11 +135,20 @@ export function stoppedCounts(results: CheckResult[], problems: SetupProblem[]):
   return problems.map((p) => results.filter((r) => r.status === 'error' && setupKey(r.cause) === p.key).length);
 }
 
+/**
+ * The cause in the report's language: the source's own words when it wrote them in both, else, in
+ * French, the upstream's (English) message quoted as such.
+ */
+function causeText(cause: Cause, lang: Lang): string {
+  if (cause.text) return pick(cause.text, lang);
+  return lang === 'fr' ? typeset('fr', `Message d’origine : « ${cause.message} »`) : cause.message;
+}
+
 /** The problem as printed once on stderr, in the report's language. */
 export function renderSetupProblem(problem: SetupProblem, stopped: number, lang: Lang): string {
   const where = problem.cause.host ? ` (${problem.cause.host})` : '';
-  const lines = [`${pick(messages.heading, lang)} : ${pick(problem.title, lang)}${where}.`.replace(' :', lang === 'fr' ? ' :' : ':')];
-  lines.push(`  ${problem.resources?.length ? pick(messages.refused(problem.resources), lang) : problem.cause.message}`);
+  const lines = [pick(t(`${messages.heading.fr} : ${problem.title.fr}${where}.`, `${messages.heading.en}: ${problem.title.en}${where}.`), lang)];
+  lines.push(`  ${problem.resources?.length ? pick(messages.refused(problem.resources), lang) : causeText(problem.cause, lang)}`);
   if (problem.fix.length) {
     lines.push(`  ${pick(messages.howToFix, lang)}`);
     problem.fix.forEach((step, i) => lines.push(`    ${i + 1}. ${pick(step, lang)}`));
@@ -154,7 +164,7 @@ export function setupJson(problem: SetupProblem, stopped: number, lang: Lang) {
     source,
     kind,
     title: pick(problem.title, lang),
-    message,
+    message: lang === 'fr' ? causeText(problem.cause, lang) : message,
     ...(host !== undefined ? { host } : {}),
     ...(status !== undefined ? { status } : {}),
     ...(code !== undefined ? { code } : {}),

@@ -26,7 +26,7 @@ export interface FixtureSetFiles {
 export function resolveFixtureSet(spec = 'demo', cwd = process.cwd()): FixtureSetFiles {
   const shop = /[\\/]|\.json$/.test(spec) ? resolve(cwd, spec) : join(fixturesDir(), `${spec}-shop.json`);
   if (!existsSync(shop)) {
-    throw new UsageError(`No sandbox fixture "${spec}" (${shop} does not exist).`, 'Give "demo" or the path of a <name>-shop.json file.');
+    throw new UsageError(t(`Aucun jeu de données de bac à sable « ${spec} » (${shop} n’existe pas).`, `No sandbox fixture "${spec}" (${shop} does not exist).`), t('Donnez "demo" ou le chemin d’un fichier <nom>-shop.json.', 'Give "demo" or the path of a <name>-shop.json file.'));
   }
   const stem = basename(shop).replace(/-shop\.json$|\.json$/, '');
   const sibling = (kind: string) => {

@@ -137,3 +137,44 @@ export function describeKey(raw: string): KeyFacts {
     fingerprint: hash(cleaned),
   };
 }
+
+// Key facts put into words, for every message that tells them (a check, a source's cause): the
+// French report says « retour à la ligne », never the machine name `newline`.
+
+/** Each kind of contamination, as a reader names it. */
+export const CONTAMINATION_LABELS: Record<KeyContamination['kind'], { fr: string; en: string }> = {
+  'leading-whitespace': { fr: 'espace au début', en: 'leading space' },
+  'trailing-whitespace': { fr: 'espace à la fin', en: 'trailing space' },
+  'inner-whitespace': { fr: 'espace au milieu', en: 'space inside the key' },
+  newline: { fr: 'retour à la ligne', en: 'line break' },
+  quote: { fr: 'guillemet ou apostrophe', en: 'quote mark' },
+  'zero-width': { fr: 'caractère invisible', en: 'invisible character' },
+  nbsp: { fr: 'espace insécable', en: 'non-breaking space' },
+  control: { fr: 'caractère de contrôle', en: 'control character' },
+  'unexpected-character': { fr: 'caractère inattendu', en: 'unexpected character' },
+};
+
+/** Each kind of key, as a reader names it (with its prefix). */
+export const KEY_KIND_LABELS: Record<NonNullable<KeyFacts['kind']>, { fr: string; en: string }> = {
+  publishable: { fr: 'une clé publique (pk_)', en: 'a publishable key (pk_)' },
+  secret: { fr: 'une clé secrète (sk_)', en: 'a secret key (sk_)' },
+  restricted: { fr: 'une clé restreinte (rk_)', en: 'a restricted key (rk_)' },
+  'webhook-secret': { fr: 'un secret de signature de webhook (whsec_), qui n’est pas une clé d’API', en: 'a webhook signing secret (whsec_), which is not an API key' },
+};
+
+/**
+ * Contamination kinds (a list, or the comma-separated form a probe's `detail` keeps) in words:
+ * `retour à la ligne, espace à la fin`. An unknown kind is kept as written.
+ */
+export function describeContamination(kinds: readonly string[] | string | undefined, lang: 'fr' | 'en'): string {
+  const list = typeof kinds === 'string' ? kinds.split(',').map((k) => k.trim()).filter(Boolean) : [...(kinds ?? [])];
+  const words = list.map((k) => (CONTAMINATION_LABELS as Record<string, { fr: string; en: string } | undefined>)[k]?.[lang] ?? k);
+  return words.length ? words.join(', ') : '?';
+}
+
+/** A key kind (`publishable`, or a probe's `detail`) in words; `unrecognised` and unknown ones too. */
+export function describeKeyKind(kind: string | null | undefined, lang: 'fr' | 'en'): string {
+  const known = kind ? (KEY_KIND_LABELS as Record<string, { fr: string; en: string } | undefined>)[kind] : undefined;
+  if (known) return known[lang];
+  return lang === 'fr' ? 'aucune clé Stripe reconnaissable' : 'no recognisable Stripe key';
+}

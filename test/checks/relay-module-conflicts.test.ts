@@ -50,7 +50,7 @@ const rows: Row[] = [
     carriers: [SENDCLOUD, MONDIAL_CARRIER],
     modules: [...BASE_MODULES, mod('mondialrelay', { version: '3.4.0' })],
     status: 'fail',
-    says: ['module "mondialrelay" (Mondial Relay 3.4.0) enabled, with active carrier(s) "Mondial Relay - Point Relais" (#9)', 'no map, or the wrong one'],
+    says: ['module "mondialrelay" (Mondial Relay 3.4.0) enabled, with active carrier "Mondial Relay - Point Relais" (#9)', 'no map, or the wrong one'],
     steps: ['Modules > Module Manager', '"mondialrelay"', '"Disable"', 'Shipping > Carriers, disable "Mondial Relay - Point Relais"', 'test relay-point order'],
   },
   {

@@ -66,7 +66,7 @@ const rows: Row[] = [
     name: 'initial payment not paid: warn only',
     invoices: { count: 1, initialPayments: 1, initialPaymentPaid: false },
     status: 'warn',
-    says: ['does not show as paid (1 unpaid "initial_payment" invoice(s))'],
+    says: ['does not show as paid (1 unpaid "initial_payment" invoice)'],
     evidence: { directDebitHint: 'unpaid-initial-payment' },
   },
   {

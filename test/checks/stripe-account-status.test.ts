@@ -50,7 +50,7 @@ const INVOICE = 'sending Stripe an invoice the shop gave it';
 const REACTIVATE = ['logs into its Stripe account', 'keys are active', 'reactivate its account', '"Compte Stripe"'];
 
 const rows: Row[] = [
-  { name: 'healthy, recent charge', account: {}, status: 'pass', says: ['takes payments and receives payouts', 'last payment 3 day(s) ago'], evidence: { idleDays: 3, dormantDays: 90 } },
+  { name: 'healthy, recent charge', account: {}, status: 'pass', says: ['takes payments and receives payouts', 'last payment 3 days ago'], evidence: { idleDays: 3, dormantDays: 90 } },
   {
     name: 'requirements past due',
     account: disabled('requirements.past_due', { pastDue: ['business_profile.url', 'external_account'], currentlyDue: ['business_profile.url', 'external_account'] }),
@@ -121,7 +121,7 @@ const rows: Row[] = [
     steps: REACTIVATE,
     evidence: { idleDays: 200 },
   },
-  { name: 'not dormant at 60 days', account: { lastActivity: { charges: { status: 'read', created: daysAgo(60) }, paymentIntents: { status: 'skipped' } } }, status: 'pass', says: ['60 day(s) ago'] },
+  { name: 'not dormant at 60 days', account: { lastActivity: { charges: { status: 'read', created: daysAgo(60) }, paymentIntents: { status: 'skipped' } } }, status: 'pass', says: ['60 days ago'] },
   {
     name: 'dormantDays option lowers the threshold',
     account: { lastActivity: { charges: { status: 'read', created: daysAgo(60) }, paymentIntents: { status: 'skipped' } } },
@@ -133,7 +133,7 @@ const rows: Row[] = [
     name: 'newest of charges and payment intents counts',
     account: { lastActivity: { charges: { status: 'read', created: null }, paymentIntents: { status: 'read', created: daysAgo(10) } } },
     status: 'pass',
-    says: ['10 day(s) ago'],
+    says: ['10 days ago'],
   },
   {
     name: 'never charged',
@@ -177,15 +177,15 @@ describe('stripe-account-status: run', () => {
 
   it('speaks French with the FAQ advice', () => {
     const review = run(rows.find((r) => r.name.startsWith('under review'))!);
-    expect(remediationText(review, 'fr')).toContain('en lui envoyant une facture que la boutique lui a transmise');
+    expect(remediationText(review, 'fr')).toContain('en lui envoyant une facture que la boutique a transmise au club');
     const dormant = run(rows.find((r) => r.name.startsWith('dormant'))!);
     expect(dormant.message.fr).toContain('Aucun paiement depuis 200 jours');
     const fr = remediationText(dormant, 'fr');
-    expect(fr).toContain('vérifie dans Développeurs > Clés API que ses clés sont actives');
-    expect(fr).toContain('réactiver son compte');
+    expect(fr).toContain('Vérifiez dans Développeurs > Clés API que les clés sont actives');
+    expect(fr).toContain('suivez-le pour réactiver le compte');
     expect(fr).toContain('« Accès rapide » > « Compte Stripe »');
     // A menu of the club platform's back office: the stock PrestaShop path is the alternative.
-    expect(fr).toContain('back-office de la plateforme club : « Accès rapide »');
+    expect(fr).toContain('back-office de la plateforme club : ouvrez « Accès rapide »');
     expect(fr).toContain('sur un PrestaShop standard : Modules > Gestionnaire de modules > Stripe > Configurer, puis « Enregistrer »');
     expect(remediationText(dormant, 'en')).toContain('on a stock PrestaShop: Modules > Module Manager > Stripe > Configure, then "Save"');
   });

@@ -113,7 +113,7 @@ const rows: Row[] = [
     keys: keys(PK, `${SK}\n`),
     secret: { outcome: 'not-probed', reason: 'contaminated', detail: 'newline' },
     status: 'fail',
-    says: ['stray characters (newline)', 'not sent to Stripe', 'format problem, not a network one'],
+    says: ['stray characters (line break)', 'not sent to Stripe', 'format problem, not a network one'],
     steps: ['stripe-keys-format', 'Paramétrage du compte Stripe', 'Compte Stripe'],
   },
   {
@@ -129,7 +129,7 @@ const rows: Row[] = [
     keys: keys(SK, SK),
     publishable: { outcome: 'not-probed', reason: 'wrong-kind', detail: 'secret' },
     status: 'fail',
-    says: ['publishable key field holds a key of another kind (secret)'],
+    says: ['publishable key field holds a key of another kind (a secret key (sk_))'],
   },
   {
     name: 'rate-limited',

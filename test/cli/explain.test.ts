@@ -32,8 +32,8 @@ describe('explain', () => {
     const r = await runMain(['explain', 'category-club-access', '--lang', 'fr'], { env: en });
     expect(r.stdout).toContain('Ce qu’il vérifie');
     expect(r.stdout).toContain('Catégorie du club accessible au groupe du club');
-    expect(r.stdout).toContain('  Données requises :\n');
-    expect(r.stdout).toContain('sévérité par défaut : fail');
+    expect(r.stdout).toContain('  Données requises\u00a0:\n');
+    expect(r.stdout).toContain('sévérité par défaut\u00a0: fail');
   });
 
   it('wraps long steps under their own text', async () => {

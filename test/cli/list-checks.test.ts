@@ -37,7 +37,7 @@ describe('list-checks', () => {
       expect(line).toContain(` ${check.meta.severity} `);
       expect(line).toContain(check.meta.title.en);
     }
-    expect(r.stdout).toContain(`${registry.ids().length} check(s).`);
+    expect(r.stdout).toContain(`${registry.ids().length} checks.`);
   });
 
   it('--format json gives one entry per check with the documented fields', async () => {

@@ -68,8 +68,8 @@ describe('the plain-line mode', () => {
     const secret = 'sk_live_51ProgressLineSecretXYZ0123456789';
     redactor.add(secret);
     const line = progressLine({ type: 'part-failed', source: 'stripe', part: 'club.stripeAccount', club: 'Club\nB', cause: { ...cause, message: `rejected ${secret}` } }, 'fr');
-    expect(line).toMatch(/^Stripe · club\.stripeAccount \(Club B\) : échec : rejected /);
+    expect(line).toMatch(/^Stripe · le compte Stripe du club \(Club B\)\u00a0: échec\u00a0: «\u00a0rejected /);
     expect(line).not.toContain(secret);
-    expect(progressLine({ type: 'club-done', club: 'Club B' }, 'fr')).toBe('Club B : toutes ses parties sont connues');
+    expect(progressLine({ type: 'club-done', club: 'Club B' }, 'fr')).toBe('Club B\u00a0: toutes ses données sont connues');
   });
 });

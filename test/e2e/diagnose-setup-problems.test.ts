@@ -60,7 +60,7 @@ describe('a rejected webservice key', () => {
     expect(report.setup![0]!.checks).toBe(stopped.length);
     for (const x of stopped) {
       expect(x.status).toBe('error');
-      expect(x.message).toMatch(/^Non évalué : la boutique refuse la clé webservice/);
+      expect(x.message).toMatch(/^Non évalué\u00a0: la boutique refuse la clé webservice/);
       expect(x.message.length).toBeLessThan(160);
     }
     // The upstream message is stated in the report's setup; results carry it only in their

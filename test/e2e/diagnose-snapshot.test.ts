@@ -74,7 +74,7 @@ describe('diagnose --snapshot (demo shop)', () => {
   it("gives the club platform's Stripe menus and the stock PrestaShop path, in both languages", async () => {
     for (const [lang, platform, stock] of [
       ['en', "In the club platform's back office: Mettre à jour ma boutique club", 'on a stock PrestaShop: Modules > Module Manager > Stripe > Configure'],
-      ['fr', 'Dans le back-office de la plateforme club : Mettre à jour ma boutique club', 'sur un PrestaShop standard : Modules > Gestionnaire de modules > Stripe > Configurer'],
+      ['fr', 'Dans le back-office de la plateforme club\u00a0: Mettre à jour ma boutique club', 'sur un PrestaShop standard\u00a0: Modules > Gestionnaire de modules > Stripe > Configurer'],
     ] as const) {
       const r = await runCli(['diagnose', 'Racing Club Sévigné', ...D, '--only', 'stripe-keys-format', '--format', 'json', '--lang', lang]);
       expect(r.code).toBe(1);

@@ -23,7 +23,7 @@ describe('promo-code through the webservice emulator', () => {
   it('fails for a customer who already used up their share, counting the cancelled order', async () => {
     const { code, result } = await promoCode(['--customer', 'marie.durand@example.fr']);
     expect(result.status, result.message).toBe('fail');
-    expect(result.message).toContain('customer "marie.durand@example.fr" already used it 1 time(s) out of 1 allowed');
+    expect(result.message).toContain('customer "marie.durand@example.fr" already used it 1 time out of 1 allowed');
     expect(result.message).toContain('The cart must reach €20.00 tax excl., shipping excluded');
     expect(result.message).not.toMatch(/20 1\b/);
     expect(result.remediation.join('\n')).toContain('Total available for each user');
@@ -33,7 +33,7 @@ describe('promo-code through the webservice emulator', () => {
 
   it('says it in French, amount in the French format', async () => {
     const { result } = await promoCode(['--customer', 'marie.durand@example.fr', '--lang', 'fr']);
-    expect(result.message).toContain("le client « marie.durand@example.fr » l'a déjà utilisé 1 fois sur 1 autorisée(s)");
+    expect(result.message).toContain('le client «\u00a0marie.durand@example.fr\u00a0» l’a déjà utilisé 1 fois sur 1 autorisée');
     expect(result.message).toContain('Le panier doit atteindre 20,00\u00a0€ HT, hors frais de port');
   });
 

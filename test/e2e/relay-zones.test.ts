@@ -69,7 +69,7 @@ describe('relay-carrier-zones on a stock-like shop (all zones active, few countr
     expect(en.result.message).not.toContain('Oceania');
     expect(en.result.remediation.join('\n')).toContain('tick the zone "Europe (non-EU)" (#7)');
     const fr = await relay('lacking.json', 'fr');
-    expect(fr.result.message).toContain('ne dessert pas la zone « Europe (non-EU) » (n° 7, pays activés : CH)');
+    expect(fr.result.message).toContain('ne dessert pas la zone «\u00a0Europe (non-EU)\u00a0» (n°\u00a07, pays activés\u00a0: CH)');
   });
 
   it('webservice: the manual item lists only the zones customers can reach', async () => {

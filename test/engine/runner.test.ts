@@ -60,7 +60,9 @@ describe('parts', () => {
     const result = await runOne(check({ needs: ['club.group', 'club.category'] }), { 'club.group': group });
     expect(result.status).toBe('error');
     expect(result.message.en).toContain('"club.category"');
-    expect(result.message.fr).toContain('club.category');
+    // French names what the part holds, never the internal part name.
+    expect(result.message.fr).toContain('la catégorie du club');
+    expect(result.message.fr).not.toContain('club.category');
     expect(result.cause).toMatchObject({ kind: 'not-gathered' });
   });
 

@@ -88,7 +88,7 @@ describe('atomic --output', () => {
     expect(found.stderr).toContain('is the configuration file');
     const given = await runCli(['diagnose', '--all', '--snapshot', DEMO, '--config', '.checkout-doctorrc.json', '--output', `${project}/.checkout-doctorrc.json`, '--lang', 'fr'], { cwd: project });
     expect(given.code).toBe(2);
-    expect(given.stderr).toContain('est le fichier de configuration : l’écraser détruirait une entrée de cette commande.');
+    expect(given.stderr).toContain('est le fichier de configuration\u00a0: l’écraser détruirait une entrée de cette commande.');
     expect(readFileSync(join(project, '.checkout-doctorrc.json'), 'utf8')).toBe(config);
   });
 

@@ -60,7 +60,7 @@ describe('bounded configuration', () => {
   it('a huge file is refused before it is parsed, in French with --lang fr', async () => {
     const huge = `{ "prestashop": { "url": "https://shop.example.fr", "webserviceKey": "${WS_KEY}" },${' '.repeat(2 * 1024 * 1024)}"clubs": [] }`;
     const { stderr, dir } = await refused({ '.checkout-doctorrc.json': huge }, ['--lang', 'fr']);
-    expect(stderr).toContain(`La configuration ${join(dir, '.checkout-doctorrc.json')} est refusée : le fichier pèse 2,0 Mio, au-delà de la limite de 1 Mio pour une configuration.`);
+    expect(stderr).toContain(`La configuration ${join(dir, '.checkout-doctorrc.json')} est refusée\u00a0: le fichier pèse 2,0 Mio, au-delà de la limite de 1 Mio pour une configuration.`);
   });
 
   it('a huge file given with --config is refused the same way', async () => {

@@ -82,7 +82,7 @@ describe('configuration files', () => {
     const dir = folder({ 'null.json': 'null' });
     const fr = await cli(['diagnose', 'FC Lyon', '--config', 'null.json'], dir, { env: { LANG: 'fr_FR.UTF-8' } });
     expect(fr.code).toBe(2);
-    expect(fr.stderr).toContain(`La configuration ${join(dir, 'null.json')} vaut null : elle ne configure rien.`);
+    expect(fr.stderr).toContain(`La configuration ${join(dir, 'null.json')} vaut null\u00a0: elle ne configure rien.`);
   });
 
   it('an unreadable configuration says permission denied, found or given, not "no shop configured"', async () => {
@@ -178,7 +178,7 @@ describe('sandbox', () => {
     writeFileSync(join(fixtures, 'shapeless-shop.json'), JSON.stringify(shop));
     const result = await cli(['sandbox', 'shapeless-shop.json'], fixtures, { env: { LANG: 'fr_FR.UTF-8' } });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/Jeu de données du bac à sable invalide : .*shapeless-shop\.json is not a valid shop fixture:/);
+    expect(result.stderr).toMatch(/Jeu de données du bac à sable invalide\u00a0: .*shapeless-shop\.json is not a valid shop fixture:/);
     expect(result.stderr).toMatch(/^\s+shop: /m);
   });
 

@@ -12,7 +12,7 @@ describe('markdown renderer', () => {
     expect(md.startsWith('# checkout-doctor diagnosis\n')).toBe(true);
     expect(md).toContain('\n## AS Saint-Étienne (group 5, category 11)\n');
     expect(md).toContain('\n## Club \\<Tom & "Jerry"> \\| Ünïcode\n');
-    expect(md.trimEnd().split('\n').pop()).toBe('**Summary: 2 passed, 1 warning(s), 2 failed, 1 error(s), 1 skipped, 1 to verify by hand (1234 ms)**');
+    expect(md.trimEnd().split('\n').pop()).toBe('**Summary: 2 passed, 1 warning, 2 failed, 1 error, 1 skipped, 1 to verify by hand (1234 ms)**');
   });
 
   it('puts problems first, then folds the checks that passed or were skipped in <details>', () => {
@@ -55,11 +55,11 @@ describe('markdown renderer', () => {
   it('speaks French', () => {
     const fr = renderMarkdown(sampleReport('fr'));
     expect(fr).toContain('# Diagnostic checkout-doctor');
-    expect(fr).toContain('**À faire :**');
+    expect(fr).toContain('**À faire\u00a0:**');
     expect(fr).toContain('### ✗ ÉCHEC — ');
     expect(fr).toContain('<summary>✓ 1 contrôle réussi, - 1 ignoré</summary>');
     expect(fr).toContain('Cause\u00a0: prestashop');
-    expect(fr.trimEnd().split('\n').pop()).toMatch(/^\*\*Bilan : /);
+    expect(fr.trimEnd().split('\n').pop()).toMatch(/^\*\*Bilan\u00a0: /);
   });
 
   it('has a ticket header: shop URL, source and its date, options asked, date on the shop\'s clock', () => {

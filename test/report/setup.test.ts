@@ -21,7 +21,7 @@ describe('findSetupProblems', () => {
     const problems = findSetupProblems(snapshot);
     expect(problems).toHaveLength(1);
     expect(problems[0]!.title.en).toBe('The shop refuses the webservice key');
-    expect(renderSetupProblem(problems[0]!, 3, 'fr')).toMatch(/^Problème de configuration : La boutique refuse la clé webservice \(shop\.test\)\.\n/);
+    expect(renderSetupProblem(problems[0]!, 3, 'fr')).toMatch(/^Problème de configuration\u00a0: La boutique refuse la clé webservice \(shop\.test\)\.\n/);
   });
 
   it('resources refused to the key: one problem, one step naming each', () => {

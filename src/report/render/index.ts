@@ -15,6 +15,10 @@ export interface RenderOptions {
   color: boolean;
   /** The shop's time zone, for the dates a report prints (html); Paris when not given. */
   timeZone?: string;
+  /** --quiet: only what needs attention (warn, fail, error, manual) in human formats; JSON stays whole. */
+  quiet?: boolean;
+  /** Terminal width to wrap the pretty report to, with a hanging indent; unset off a terminal. */
+  width?: number;
 }
 
 // Every renderer gets the report with its secrets already masked: a renderer that escapes text
@@ -26,7 +30,7 @@ export const RENDERERS = {
   pretty: (report: Report, options: RenderOptions) => renderPretty(masked(report), options),
   json: (report: Report) => renderJson(masked(report)),
   junit: (report: Report) => renderJunit(masked(report)),
-  markdown: (report: Report) => renderMarkdown(masked(report)),
+  markdown: (report: Report, options?: RenderOptions) => renderMarkdown(masked(report), { quiet: options?.quiet }),
   // The shop's time zone travels in the report (report.shop, src/report/context.ts).
   html: (report: Report, options: RenderOptions) => renderHtml(masked(report), { timeZone: options.timeZone ?? report.shop?.timeZone }),
 } satisfies Record<Format, (report: Report, options: RenderOptions) => string>;

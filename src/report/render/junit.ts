@@ -7,8 +7,8 @@
 // JUnit schema CI servers read (Jenkins' junit-10.xsd; checked in test/report/junit-schema.test.ts):
 // no `skipped` attribute on <testsuites>, for one.
 
-import { STATUSES, type Lang } from '../../engine/types.js';
-import { STATUS_LABELS, UI, pick } from '../i18n.js';
+import { STATUSES, t, type Lang } from '../../engine/types.js';
+import { UI, pick, resultStatusLabel } from '../i18n.js';
 import { clubLabel } from '../../engine/clubs.js';
 import type { ClubReport, Report, ReportResult } from '../model.js';
 import { changesLines } from './changes.js';
@@ -34,7 +34,8 @@ function body(r: ReportResult, lang: Lang): string {
   const lines = [r.message];
   if (r.cause) {
     const where = [r.cause.host, r.cause.status !== undefined ? `HTTP ${r.cause.status}` : undefined, r.cause.code !== undefined ? `code ${r.cause.code}` : undefined].filter(Boolean);
-    lines.push(`(${r.cause.source}: ${r.cause.message}${where.length ? `; ${where.join(', ')}` : ''})`);
+    // In French the upstream's own (English) words are quoted as a citation.
+    lines.push(lang === 'fr' ? `(${r.cause.source}\u00a0: «\u00a0${r.cause.message}\u00a0»${where.length ? `\u202f; ${where.join(', ')}` : ''})` : `(${r.cause.source}: ${r.cause.message}${where.length ? `; ${where.join(', ')}` : ''})`);
   }
   if (r.remediation.length) {
     lines.push('', pick(r.status === 'manual' ? UI.toVerify : UI.howToFix, lang));
@@ -51,7 +52,7 @@ function summaryMessage(r: ReportResult, lang: Lang): string {
 
 function testcase(r: ReportResult, lang: Lang, club: string): string {
   const open = `    <testcase classname="${escapeAttr(`${club}.${r.category}`)}" name="${escapeAttr(`${r.id} — ${r.title}`)}" time="${seconds(r.durationMs)}"`;
-  const title = `${pick(STATUS_LABELS[r.status], lang)}: ${r.title}`;
+  const title = pick(t(`${resultStatusLabel(r, lang)} : ${r.title}`, `${resultStatusLabel(r, lang)}: ${r.title}`), lang);
   switch (r.status) {
     case 'pass':
       return `${open}/>`;

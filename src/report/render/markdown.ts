@@ -7,7 +7,7 @@
 
 import type { Lang, Status, Text } from '../../engine/types.js';
 import { shopDate } from '../dates.js';
-import { CATEGORY_LABELS, STATUS_LABELS, UI, pick } from '../i18n.js';
+import { CATEGORY_LABELS, UI, pick, resultStatusLabel } from '../i18n.js';
 import type { ClubReport, Report, ReportResult } from '../model.js';
 import { escapeMarkdown, markdownLine } from '../text.js';
 import { changesLines } from './changes.js';
@@ -98,7 +98,7 @@ const idOf = (r: ReportResult, admin: boolean) => (admin ? '' : ` (${code(r.id)}
 /** A result's heading: glyph, status word, title and id; `new`/`resolved` with a baseline. */
 function resultHeading(r: ReportResult, lang: Lang, admin: boolean): string {
   const change = r.change === 'new' ? ` — ${pick(CHANGE_TAGS.new, lang)}` : '';
-  return `### ${GLYPHS[r.status]} ${pick(STATUS_LABELS[r.status], lang)} — ${inline(r.title)}${idOf(r, admin)}${change}`;
+  return `### ${GLYPHS[r.status]} ${resultStatusLabel(r, lang)} — ${inline(r.title)}${idOf(r, admin)}${change}`;
 }
 
 const CHANGE_TAGS = {
@@ -113,7 +113,10 @@ function problem(r: ReportResult, lang: Lang, admin: boolean): string[] {
   out.push('');
   if (r.cause && r.status === 'error' && !admin) {
     const where = [r.cause.host, r.cause.status !== undefined ? `HTTP ${r.cause.status}` : undefined, r.cause.code !== undefined ? `code ${r.cause.code}` : undefined].filter(Boolean);
-    out.push(`${pick(MD_TEXT.cause, lang)} : ${inline(r.cause.source)} — ${inline(r.cause.message)}${where.length ? ` (${inline(where.join(', '))})` : ''}`.replace(' :', lang === 'fr' ? `${NBSP}:` : ':'), '');
+    // The upstream's own words are quoted as such: in French they are a citation, not a sentence of the report.
+    const said = lang === 'fr' ? `«${NBSP}${inline(r.cause.message)}${NBSP}»` : inline(r.cause.message);
+    const cause = `${inline(r.cause.source)} — ${said}${where.length ? ` (${inline(where.join(', '))})` : ''}`;
+    out.push(lang === 'fr' ? `${pick(MD_TEXT.cause, lang)}${NBSP}: ${cause}` : `${pick(MD_TEXT.cause, lang)}: ${cause}`, '');
   }
   if (r.remediation.length) {
     out.push(`**${pick(r.status === 'manual' ? UI.toVerify : UI.howToFix, lang)}**`, '');
@@ -133,13 +136,13 @@ function folded(results: readonly ReportResult[], lang: Lang, admin: boolean): s
   for (const r of results) {
     const category = CATEGORY_LABELS[r.category] ? pick(CATEGORY_LABELS[r.category], lang) : r.category;
     const change = r.change === 'resolved' ? ` — ${pick(CHANGE_TAGS.resolved, lang)}` : '';
-    out.push(`| ${GLYPHS[r.status]} | ${pick(STATUS_LABELS[r.status], lang)} | ${cell(r.title)}${idOf(r, admin)}${change} | ${cell(category)} |`);
+    out.push(`| ${GLYPHS[r.status]} | ${resultStatusLabel(r, lang)} | ${cell(r.title)}${idOf(r, admin)}${change} | ${cell(category)} |`);
   }
   out.push('', '</details>', '');
   return out;
 }
 
-function clubSection(club: ClubReport, lang: Lang, admin = false): string[] {
+function clubSection(club: ClubReport, lang: Lang, admin = false, quiet = false): string[] {
   const ids = [
     club.club.groupId !== null ? `${pick(UI.group, lang)} ${club.club.groupId}` : null,
     club.club.categoryId !== null ? `${pick(UI.category, lang)} ${club.club.categoryId}` : null,
@@ -153,11 +156,12 @@ function clubSection(club: ClubReport, lang: Lang, admin = false): string[] {
   const attention = results.filter(detailed).sort((a, b) => weight(a) - weight(b) || rank(a) - rank(b));
   if (!attention.length) out.push(pick(MD_TEXT.allGood, lang), '');
   for (const r of attention) for (const line of problem(r, lang, admin)) out.push(line);
-  for (const line of folded(results.filter((r) => !detailed(r)), lang, admin)) out.push(line);
+  // --quiet: the checks that need nothing are left out, not folded.
+  if (!quiet) for (const line of folded(results.filter((r) => !detailed(r)), lang, admin)) out.push(line);
   return out;
 }
 
-export function renderMarkdown(report: Report): string {
+export function renderMarkdown(report: Report, options: { quiet?: boolean } = {}): string {
   const lang = report.lang;
   const out = [`# ${pick(MD_TEXT.title, lang)}`, '', ...header(report, lang)];
   const changes = changesLines(report, lang);
@@ -167,7 +171,7 @@ export function renderMarkdown(report: Report): string {
     if (changes.items.length) out.push('');
   }
   out.push(`**${summaryLine(report, lang)}**`, '');
-  for (const club of report.clubs) for (const line of clubSection(club, lang, report.audience === 'admin')) out.push(line);
+  for (const club of report.clubs) for (const line of clubSection(club, lang, report.audience === 'admin', options.quiet)) out.push(line);
   out.push('---', '', `**${summaryLine(report, lang)}**`, '');
   return out.join('\n');
 }

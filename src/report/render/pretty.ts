@@ -4,10 +4,11 @@
 // escape sequences on the terminal are this renderer's own colours.
 
 import { Chalk, type ChalkInstance } from 'chalk';
-import { CHECK_CATEGORIES, STATUSES, type CheckCategory, type Lang, type Status } from '../../engine/types.js';
-import { CATEGORY_LABELS, FIX_OUTCOMES, STATUS_LABELS, SUMMARY_LABELS, UI, pick } from '../i18n.js';
+import { CHECK_CATEGORIES, STATUSES, t, type CheckCategory, type Lang, type Status } from '../../engine/types.js';
+import { CATEGORY_LABELS, FIX_OUTCOMES, STATUS_LABELS, UI, pick, resultStatusLabel, summaryCount } from '../i18n.js';
 import { totals, type ClubReport, type Report, type ReportResult } from '../model.js';
 import { terminalLine, terminalSafe } from '../text.js';
+import { wrapText } from '../wrap.js';
 import { changesLines } from './changes.js';
 
 export const GLYPHS: Record<Status, string> = { pass: '✓', warn: '!', fail: '✗', error: '‼', skip: '-', manual: '?' };
@@ -16,6 +17,19 @@ export const CATEGORY_ORDER: readonly CheckCategory[] = CHECK_CATEGORIES;
 
 export interface PrettyOptions {
   color: boolean;
+  /** Only results that need attention (warn, fail, error, manual); the summary still counts all. */
+  quiet?: boolean;
+  /** Wrap to this many columns with a hanging indent (a terminal); unset: lines as long as they come. */
+  width?: number;
+}
+
+/** Statuses --quiet keeps in human formats. */
+export const PROBLEMS: readonly Status[] = ['warn', 'fail', 'error', 'manual'];
+
+/** Lines of `text` under `indent`, wrapped with a hanging indent when a width is given. */
+function block(text: string, indent: string, width: number | undefined, hanging = indent): string[] {
+  if (!width) return text.split('\n').map((l) => indent + l);
+  return wrapText(text, width, indent, hanging);
 }
 
 function paint(c: ChalkInstance, status: Status, text: string): string {
@@ -35,41 +49,47 @@ function paint(c: ChalkInstance, status: Status, text: string): string {
   }
 }
 
-function renderResult(c: ChalkInstance, r: ReportResult, lang: Lang, admin = false): string[] {
-  const label = `${GLYPHS[r.status]} ${pick(STATUS_LABELS[r.status], lang)}`.padEnd(13);
+function renderResult(c: ChalkInstance, r: ReportResult, lang: Lang, width?: number, admin = false): string[] {
+  const label = `${GLYPHS[r.status]} ${resultStatusLabel(r, lang)}`.padEnd(13);
   // A club admin's report names no check id: the title says it in words.
   const id = admin ? '' : ` ${c.dim(`[${terminalLine(r.id)}]`)}`;
-  const lines = [`  ${paint(c, r.status, label)} ${c.bold(terminalLine(r.title))}${id}`];
-  if (r.status === 'pass') return lines;
   const indent = ' '.repeat(16);
+  // The status column is the first line's indent: wrapping never touches its padding.
+  const lines = block(`${c.bold(terminalLine(r.title))}${id}`, `  ${paint(c, r.status, label)} `, width, indent);
+  if (r.status === 'pass') return lines;
   // No spread: a message may have any number of lines.
-  for (const l of terminalSafe(r.message).split('\n')) lines.push(indent + (r.status === 'skip' ? c.dim(l) : l));
+  for (const l of block(terminalSafe(r.message), indent, width)) lines.push(r.status === 'skip' ? c.dim(l) : l);
   if (r.remediation.length && r.status !== 'skip') {
     lines.push(indent + c.underline(pick(r.status === 'manual' ? UI.toVerify : UI.howToFix, lang)));
-    r.remediation.forEach((step, i) => lines.push(`${indent}  ${i + 1}. ${terminalLine(step)}`));
+    r.remediation.forEach((step, i) => {
+      // A step's continuation lines start under its text, not under its number.
+      const number = `${indent}  ${i + 1}. `;
+      for (const line of block(`${i + 1}. ${terminalLine(step)}`, `${indent}  `, width, ' '.repeat(number.length))) lines.push(line);
+    });
   }
   return lines;
 }
 
-function renderClub(c: ChalkInstance, club: ClubReport, lang: Lang, admin = false): string[] {
+function renderClub(c: ChalkInstance, club: ClubReport, lang: Lang, options: PrettyOptions, admin = false): string[] {
   const ids = [
     club.club.groupId !== null ? `${pick(UI.group, lang)} ${club.club.groupId}` : null,
     club.club.categoryId !== null ? `${pick(UI.category, lang)} ${club.club.categoryId}` : null,
   ].filter(Boolean);
   const lines = [c.bold(`${terminalLine(club.club.name)}${ids.length ? ` (${ids.join(', ')})` : ''}`)];
   for (const category of CATEGORY_ORDER) {
-    const results = club.results.filter((r) => r.category === category);
+    const results = club.results.filter((r) => r.category === category && (!options.quiet || PROBLEMS.includes(r.status)));
     if (!results.length) continue;
     lines.push('', c.bold.underline(pick(CATEGORY_LABELS[category], lang)));
-    for (const r of results) for (const line of renderResult(c, r, lang, admin)) lines.push(line);
+    for (const r of results) for (const line of renderResult(c, r, lang, options.width, admin)) lines.push(line);
   }
+  if (options.quiet && lines.length === 1) lines.push(`  ${pick(UI.noProblem, lang)}`);
   return lines;
 }
 
 export function summaryLine(report: Report, lang: Lang): string {
   const sum = totals(report);
-  const parts = STATUSES.filter((s) => sum[s] > 0 || s === 'fail' || s === 'error').map((s) => `${sum[s]} ${pick(SUMMARY_LABELS[s], lang)}`);
-  return `${pick(UI.summary, lang)} : ${parts.join(', ')} (${report.durationMs} ms)`.replace(' :', lang === 'fr' ? ' :' : ':');
+  const parts = STATUSES.filter((s) => sum[s] > 0 || s === 'fail' || s === 'error').map((s) => summaryCount(s, sum[s], lang));
+  return pick(t(`Bilan : ${parts.join(', ')} (${report.durationMs} ms)`, `Summary: ${parts.join(', ')} (${report.durationMs} ms)`), lang);
 }
 
 /** `--fix`: each fix, what became of it, and its check's status before → after. */
@@ -81,7 +101,8 @@ function renderFixes(c: ChalkInstance, report: Report, lang: Lang): string[] {
     lines.push(`  ${c.bold(`[${pick(FIX_OUTCOMES[f.outcome], lang)}]`)} ${terminalLine(f.club)} · ${terminalLine(f.check)}${status}`);
     lines.push(`      ${terminalLine(f.title)}`);
     for (const ch of f.changes) lines.push(`      ${terminalLine(`${ch.object}${lang === 'fr' ? '\u00a0:' : ':'} ${ch.field} ${ch.from} → ${ch.to}`)}`);
-    if (f.reason) lines.push(`      ${terminalLine(f.reason)}`);
+    // A manual fix's reason is often its title: said once.
+    if (f.reason && f.reason !== f.title) lines.push(`      ${terminalLine(f.reason)}`);
   }
   if (report.fixBackup) lines.push('', terminalLine(`${pick(UI.fixBackup, lang)} ${report.fixBackup}`));
   return lines;
@@ -90,10 +111,10 @@ function renderFixes(c: ChalkInstance, report: Report, lang: Lang): string[] {
 export function renderPretty(report: Report, options: PrettyOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const lang = report.lang;
-  const blocks = report.clubs.map((club) => renderClub(c, club, lang, report.audience === 'admin').join('\n'));
+  const blocks = report.clubs.map((club) => renderClub(c, club, lang, options, report.audience === 'admin').join('\n'));
   const fixes = renderFixes(c, report, lang);
   // With --baseline, what changed comes first.
   const changes = changesLines(report, lang);
   const top = changes ? `${c.bold(terminalLine(changes.headline))}\n${changes.items.map((i) => `  ${terminalLine(i)}\n`).join('')}\n` : '';
-  return `${top}${blocks.join('\n\n')}${fixes.length ? `\n${fixes.join('\n')}` : ''}\n\n${c.bold(summaryLine(report, lang))}\n`;
+  return `${top}${blocks.join('\n\n')}${fixes.length ? `\n${fixes.join('\n')}` : ''}\n\n${block(c.bold(summaryLine(report, lang)), '', options.width).join('\n')}\n`;
 }

@@ -31,7 +31,7 @@ import type {
 import { t, type Cause, type Text } from '../../engine/types.js';
 import { withStockStripePath } from '../../engine/back-office.js';
 import { redactor } from '../../secrets/redact.js';
-import { describeKey, type KeyFacts } from '../../secrets/stripe-key.js';
+import { describeContamination, describeKey, describeKeyKind, type KeyFacts } from '../../secrets/stripe-key.js';
 import { currentRunSignal, DEFAULT_MAX_BODY_BYTES } from '../http.js';
 import { importModule } from '../../engine/import-module.js';
 import { requestLog as sharedRequestLog, type RequestLog } from '../request-log.js';
@@ -415,7 +415,7 @@ export class StripeSession {
     };
     if (raw === undefined || raw === null || raw.trim() === '') {
       state.secret = { outcome: 'not-probed', reason: 'missing' };
-      fail({ source: 'stripe', kind: 'no-secret-key', message: 'the club has no Stripe secret key', fix: keyFix(t('Renseignez la clé secrète du club.', "Enter the club's secret key.")) });
+      fail({ source: 'stripe', kind: 'no-secret-key', message: 'the club has no Stripe secret key', text: t('le club n’a pas de clé secrète Stripe', 'the club has no Stripe secret key'), fix: keyFix(t('Renseignez la clé secrète du club.', "Enter the club's secret key.")) });
       return;
     }
     const facts = describeKey(raw);
@@ -426,6 +426,10 @@ export class StripeSession {
         source: 'stripe',
         kind: 'key-format',
         message: `the secret key ${facts.masked} contains ${broken.join(', ')} characters, so it was not sent to Stripe`,
+        text: t(
+          `la clé secrète ${facts.masked} contient des caractères parasites (${describeContamination(broken, 'fr')}) : elle n’a pas été envoyée à Stripe`,
+          `the secret key ${facts.masked} contains stray characters (${describeContamination(broken, 'en')}), so it was not sent to Stripe`,
+        ),
         fix: keyFix(t('Ressaisissez la clé secrète sans espace, retour à la ligne ni guillemet.', 'Re-enter the secret key without spaces, line breaks or quotes.')),
       });
       return;
@@ -436,6 +440,10 @@ export class StripeSession {
         source: 'stripe',
         kind: 'key-format',
         message: `the secret key field holds ${facts.kind ? `a ${facts.kind} key` : 'no recognisable Stripe key'} (${facts.masked}), so it was not sent`,
+        text: t(
+          `le champ de la clé secrète contient ${describeKeyKind(facts.kind, 'fr')} (${facts.masked}) : elle n’a pas été envoyée`,
+          `the secret key field holds ${describeKeyKind(facts.kind, 'en')} (${facts.masked}), so it was not sent`,
+        ),
         fix: keyFix(t('Collez la clé secrète (sk_…) dans le champ de la clé secrète.', 'Paste the secret key (sk_…) in the secret key field.')),
       });
       return;

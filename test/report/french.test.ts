@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { formatShopDate, formatShopDay, frenchSpaces, frenchText, plural } from '../../src/report/french.js';
+
+const FORMS = { fr: { one: '{n} échec', other: '{n} échecs' }, en: { one: '{n} failure', other: '{n} failures' } };
+
+describe('plural', () => {
+  it('follows each language’s rules: French 0 and 1 are singular, English only 1', () => {
+    expect(plural('fr', 0, FORMS)).toBe('0 échec');
+    expect(plural('fr', 1, FORMS)).toBe('1 échec');
+    expect(plural('fr', 2, FORMS)).toBe('2 échecs');
+    expect(plural('en', 0, FORMS)).toBe('0 failures');
+    expect(plural('en', 1, FORMS)).toBe('1 failure');
+    // Large French numbers are grouped with a non-breaking (narrow) space.
+    expect(plural('fr', 1500, FORMS)).toBe('1\u202f500 échecs');
+  });
+});
+
+describe('frenchSpaces', () => {
+  it('puts non-breaking spaces before : ; ! ?, inside « », in n° 5 and 5 %', () => {
+    expect(frenchSpaces('À faire : ceci ; cela ! Vraiment ?')).toBe('À faire\u00a0: ceci\u202f; cela\u202f! Vraiment\u202f?');
+    expect(frenchSpaces('cliquez sur « Enregistrer »')).toBe('cliquez sur «\u00a0Enregistrer\u00a0»');
+    expect(frenchSpaces('le «Compte»')).toBe('le «\u00a0Compte\u00a0»');
+    expect(frenchSpaces('caractère n° 33, remise de 5 %')).toBe('caractère n°\u00a033, remise de 5\u00a0%');
+  });
+
+  it('leaves colons without a space before them alone (times, URLs) and is idempotent', () => {
+    const text = 'à 23:59 sur https://shop.example.fr/api?x=1';
+    expect(frenchSpaces(text)).toBe(text);
+    const once = frenchSpaces('Bilan : « OK » ; n° 5 !');
+    expect(frenchSpaces(once)).toBe(once);
+  });
+
+  it('frenchText also makes apostrophes typographic, between letters only', () => {
+    expect(frenchText("l'accès n'est pas 'cité'")).toBe('l’accès n’est pas \'cité\'');
+  });
+});
+
+describe('formatShopDate', () => {
+  it('shows a PrestaShop wall-clock date as a French reader expects, on the shop’s clock as stored', () => {
+    expect(formatShopDate('2025-08-31 23:59:59', 'fr')).toBe('31/08/2025 à 23:59');
+    expect(formatShopDate('2025-08-31', 'fr')).toBe('31/08/2025');
+    expect(formatShopDate('2025-08-31 23:59:59', 'en')).toBe('2025-08-31 23:59');
+  });
+
+  it('shows an instant on the shop’s clock (time zone given)', () => {
+    // 21:59 UTC is 23:59 in Paris in summer, 05:59 the next day in Tokyo.
+    expect(formatShopDate('2025-08-31T21:59:00Z', 'fr', 'Europe/Paris')).toBe('31/08/2025 à 23:59');
+    expect(formatShopDate(new Date('2025-08-31T21:59:00Z'), 'fr', 'Asia/Tokyo')).toBe('01/09/2025 à 06:59');
+    expect(formatShopDate(Date.parse('2025-08-31T21:59:00Z') / 1000, 'fr', 'Europe/Paris')).toBe('31/08/2025 à 23:59');
+    expect(formatShopDay('2025-08-31T21:59:00Z', 'fr', 'Europe/Paris')).toBe('31/08/2025');
+  });
+
+  it('returns what it cannot read as given', () => {
+    expect(formatShopDate('bientôt', 'fr')).toBe('bientôt');
+  });
+});
