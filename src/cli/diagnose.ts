@@ -191,16 +191,17 @@ export async function runInputs(io: Io, flags: Pick<DiagnoseFlags, 'snapshot' | 
 
 /**
  * The run's stop signal: aborted at the deadline (`--timeout`) or on the first Ctrl-C (then pending
- * work becomes `error` and the report is printed); a second Ctrl-C quits at once.
+ * work becomes `error` and the report is printed); a second Ctrl-C quits at once. The guided mode
+ * uses it too, without the announcement (its screen says it otherwise).
  */
-function runStopper(io: Io, seconds: number) {
+export function runStopper(io: Io, seconds: number, announce?: string) {
   const controller = new AbortController();
   let interrupted = false;
   const timer = setTimeout(() => controller.abort(new RunStopped('deadline', seconds)), seconds * 1000);
   const onSigint = () => {
     if (interrupted) process.exit(INTERRUPTED_EXIT);
     interrupted = true;
-    logError(io, pick(HELP.interrupted, parseLang(undefined, io.env)));
+    if (announce) logError(io, announce);
     controller.abort(new RunStopped('interrupted'));
   };
   process.on('SIGINT', onSigint);
@@ -217,7 +218,7 @@ function runStopper(io: Io, seconds: number) {
 export async function diagnose(io: Io, club: string | undefined, flags: DiagnoseFlags): Promise<number> {
   if (flags.interactive) return (await import('./guided/index.js')).guided(io, club, flags);
   const startedAt = performance.now();
-  const stopper = runStopper(io, parseTimeout(flags.timeout));
+  const stopper = runStopper(io, parseTimeout(flags.timeout), pick(HELP.interrupted, parseLang(undefined, io.env)));
   try {
     const failOn = oneOf('--fail-on', flags.failOn, ['warn', 'fail', 'new'] as const, 'fail');
     requireBaselineFor(failOn, flags.baseline);

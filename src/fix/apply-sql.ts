@@ -9,15 +9,10 @@ import { redactor } from '../secrets/redact.js';
 import { hashFields, type StepRecord } from './backup.js';
 import { StaleError, type Prepared, type Side } from './apply-webservice.js';
 import type { FixChange } from '../engine/types.js';
+import type { DatabaseSettings } from '../sources/prestashop/database.js';
 
-export interface FixDatabaseSettings {
-  host: string;
-  port: number;
-  user: string;
-  password?: string;
-  database: string;
-  prefix: string;
-}
+/** The fix user's connection: the diagnosis's database settings with the read-write user. */
+type FixDatabaseSettings = DatabaseSettings;
 
 const list = (ids: number[]) => [...ids].sort((a, b) => a - b).join(',');
 

@@ -67,13 +67,14 @@ describe('guided mode on a terminal (tmux), against the sandbox', () => {
     const md = readFileSync(join(dir, 'rapport-racing-club-sevigne.md'), 'utf8');
     noSecret(md);
     expect(md).toContain('## Racing Club Sévigné');
-    expect(md).toMatch(/\| ✗ \| ÉCHEC \| Catégorie du club accessible au groupe du club/);
-    expect(md).toMatch(/Vérifié par une personne\u00a0: «\u00a0Dans «\u00a0Accès des groupes\u00a0» de la catégorie du club, le groupe «\u00a0Racing Club Sévigné\u00a0» est-il coché\u00a0\?\u00a0» — non\./);
-    expect(md).toMatch(/\| ✗ \| ÉCHEC \| Clés Stripe du club présentes et bien formées/);
-    expect(md).toMatch(/\| ✓ \| OK \| Navigateur du client à jour/);
-    expect(md).toMatch(/\| \? \| À VÉRIFIER \| Aucun script personnalisé sur la page de commande/);
+    expect(md).toMatch(/### ✗ ÉCHEC — Catégorie du club accessible au groupe du club/);
+    expect(md).toMatch(/- \*\*Source\u00a0:\*\* .*bac à sable|- \*\*Source\u00a0:\*\* .*sandbox/);
+    expect(md).toMatch(/Vérifié par une personne\u00a0: «\u00a0Dans «\u00a0Accès des groupes\u00a0» de la catégorie du club, le groupe «\u00a0Racing Club Sévigné\u00a0» est-il coché[\u00a0\u202f]\?\u00a0» — non\./);
+    expect(md).toMatch(/### ✗ ÉCHEC — Clés Stripe du club présentes et bien formées/);
+    expect(md).toMatch(/### ✓ OK — Navigateur du client à jour/);
+    expect(md).toMatch(/### \? À VÉRIFIER — Aucun script personnalisé sur la page de commande/);
     // Unanswered manual items stay to be verified.
-    expect(md).toMatch(/\| \? \| À VÉRIFIER \| Coupons dynamiques SPREAD/);
+    expect(md).toMatch(/### \? À VÉRIFIER — Coupons dynamiques SPREAD/);
   }, 240_000);
 
   it('in English (--lang en): "frej" + Enter, a manual item answered "yes", the report saved, exit 0 like diagnose', async () => {
@@ -92,10 +93,10 @@ describe('guided mode on a terminal (tmux), against the sandbox', () => {
     expect((await runCli(['diagnose', 'Fréjus', '--sandbox'])).code).toBe(0);
 
     const md = readFileSync(join(dir, 'report-etoile-sportive-de-frejus.md'), 'utf8');
-    expect(md).toMatch(/\| ✓ \| PASS \| Sendcloud relay-point carrier on every zone/);
+    expect(md).toMatch(/### ✓ PASS — Sendcloud relay-point carrier on every zone/);
     expect(md).toContain('Checked by a person: "Does the Sendcloud relay-point carrier serve every zone your customers get deliveries in?" — yes.');
     // "I don't know", the default, leaves the others to verify by hand.
-    expect(md).toMatch(/\| \? \| MANUAL \| Club category open to the club's group/);
+    expect(md).toMatch(/### \? MANUAL — Club category open to the club's group/);
   }, 240_000);
 
   it('stderr not a terminal: the progress is one plain line per step (a part read, the club done), in the file', async () => {

@@ -74,7 +74,10 @@ describe('reading the demo shop', () => {
     const states = await ws.listAll('order_states', { display: 'full' });
     expect(states.map((s) => s.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
     expect(i18nText(states[3]!.name, 1)).toBe('Expédié');
-    expect(ps.requests.map((r) => r.query.limit)).toEqual(['0,5', '5,5', '10,5']);
+    // The first page, then one request without display nor limit for the ids (the total), then the
+    // remaining pages together (src/sources/prestashop/webservice.ts, listAll).
+    expect(ps.requests.map((r) => r.query.limit)).toEqual(['0,5', undefined, '5,5', '10,5']);
+    expect(ps.requests[1]!.query.display).toBeUndefined();
   });
 
   it('reads the club groups and categories by i18n name', async () => {

@@ -9,15 +9,15 @@ import { performance } from 'node:perf_hooks';
 import { resolveCheckSettings } from '../../config/checks.js';
 import { configDir, loadConfig } from '../../config/load.js';
 import { UsageError } from '../../engine/errors.js';
-import { RunStopped } from '../../engine/stop.js';
 import { builtinRegistry, loadPlugins, partsNeeded } from '../../engine/registry.js';
 import { runChecks } from '../../engine/runner.js';
 import type { ClubSnapshot } from '../../engine/snapshot.js';
 import { forAudience } from '../../report/audience.js';
+import { reportContext } from '../../report/context.js';
 import { buildClubReport, buildReport, exitCodeFor, type Report } from '../../report/model.js';
 import { RENDERERS } from '../../report/render/index.js';
 import { findSetupProblems, referToSetup, renderSetupProblem, setupJson, stoppedCounts } from '../../report/setup.js';
-import { INTERRUPTED_EXIT, queryFrom, runInputs, selectChecks, type DiagnoseFlags } from '../diagnose.js';
+import { INTERRUPTED_EXIT, queryFrom, runInputs, runStopper, selectChecks, type DiagnoseFlags } from '../diagnose.js';
 import { oneOf, parseLang, parseTimeout } from '../options.js';
 import { logError, useColor, type Io } from '../output.js';
 import { chooseClub } from './club-choice.js';
@@ -97,6 +97,8 @@ async function session(io: Io, talk: Conversation, named: string | undefined, fl
 
     const build = (audience: 'admin' | 'support'): Report => ({
       ...buildReport([buildClubReport(target, forAudience(answered, audience), lang)], lang, startedAt, undefined, setup),
+      // The ticket's header: which shop, from where, what was asked (src/report/context.ts).
+      ...reportContext(snapshot, flags, query),
       ...(audience === 'admin' ? { audience } : {}),
     });
     const shown = build('admin');
@@ -124,24 +126,15 @@ async function listClubs(io: Io, talk: Conversation, shop: Awaited<ReturnType<ty
  * while it runs stops it and ends the session (undefined): nothing is walked, nothing written.
  */
 async function gatherWithProgress(io: Io, talk: Conversation, shop: Awaited<ReturnType<typeof openShop>>, club: ClubSnapshot, query: ReturnType<typeof queryFrom>, needs: ReturnType<typeof partsNeeded>, seconds: number) {
-  const controller = new AbortController();
-  let interrupted = false;
-  const timer = setTimeout(() => controller.abort(new RunStopped('deadline', seconds)), seconds * 1000);
-  const onSigint = () => {
-    if (interrupted) process.exit(INTERRUPTED_EXIT);
-    interrupted = true;
-    controller.abort(new RunStopped('interrupted'));
-  };
-  process.on('SIGINT', onSigint);
+  const stopper = runStopper(io, seconds);
   const progress = shop.live ? await showProgress(io, talk.lang, talk.text(messages.checking(club.name))) : undefined;
   try {
     // Once stopped, the gathering's final sweep would still report the club "read": not shown.
-    const listener = progress && ((event: Parameters<typeof progress.listener>[0]) => !controller.signal.aborted && progress.listener(event));
-    const snapshot = await shop.gather(club, query, needs, listener, controller.signal);
-    return interrupted ? undefined : { snapshot };
+    const listener = progress && ((event: Parameters<typeof progress.listener>[0]) => !stopper.signal.aborted && progress.listener(event));
+    const snapshot = await shop.gather(club, query, needs, listener, stopper.signal);
+    return stopper.interrupted() ? undefined : { snapshot };
   } finally {
     progress?.stop();
-    clearTimeout(timer);
-    process.off('SIGINT', onSigint);
+    stopper.dispose();
   }
 }

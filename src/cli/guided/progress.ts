@@ -2,6 +2,7 @@
 // parts (src/cli/progress.ts) and a line is left for each club once everything about it is read;
 // when stderr is not a terminal, one plain line per step. Both from the gathering's progress events.
 
+import { importModule } from '../../engine/import-module.js';
 import type { GatherListener } from '../../engine/progress.js';
 import type { Lang } from '../../engine/types.js';
 import { terminalLine } from '../../report/text.js';
@@ -21,7 +22,8 @@ export async function showProgress(io: Io, lang: Lang, heading: string): Promise
     stderr.write(`${heading}\n`);
     return { listener: progressLines((line) => stderr.write(`${line}\n`), lang), stop() {} };
   }
-  const { default: ora } = await import('ora');
+  // Through the launcher's import(): the bundled build cannot import() by itself (src/engine/import-module.ts).
+  const { default: ora } = await importModule<typeof import('ora')>('ora');
   // discardStdin off: Ctrl-C must stay a SIGINT the session handles.
   const spinner = ora({ text: `${heading} ${progressText({}, lang)}`, stream: stderr, discardStdin: false }).start();
   const tally = progressTally();

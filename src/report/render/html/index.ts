@@ -10,7 +10,7 @@
 
 import { createHash } from 'node:crypto';
 import { STATUSES, type Lang, type Status } from '../../../engine/types.js';
-import { CATEGORY_LABELS, STATUS_LABELS, pick } from '../../i18n.js';
+import { CATEGORY_LABELS, STATUS_LABELS, pick, resultStatusLabel } from '../../i18n.js';
 import { totals, type ClubReport, type Report, type ReportResult, type Summary } from '../../model.js';
 import { escapeHtml, terminalSafe } from '../../text.js';
 import { CATEGORY_ORDER, GLYPHS } from '../pretty.js';
@@ -68,10 +68,12 @@ function clubLabel(club: ClubReport, lang: Lang): string {
   return ids.length ? ` (${ids.join(', ')})` : '';
 }
 
-function causeText(r: ReportResult): string | undefined {
+function causeText(r: ReportResult, lang: Lang): string | undefined {
   if (!r.cause || r.status !== 'error') return undefined;
   const where = [r.cause.host, r.cause.status !== undefined ? `HTTP ${r.cause.status}` : undefined, r.cause.code !== undefined ? `code ${r.cause.code}` : undefined].filter(Boolean);
-  return `${r.cause.source} — ${r.cause.message}${where.length ? ` (${where.join(', ')})` : ''}`;
+  // The upstream's own (English) words are quoted as such in a French page, as in markdown.
+  const said = lang === 'fr' ? `«\u00a0${r.cause.message}\u00a0»` : r.cause.message;
+  return `${r.cause.source} — ${said}${where.length ? ` (${where.join(', ')})` : ''}`;
 }
 
 function counts(sum: Summary, lang: Lang): string {
@@ -119,7 +121,7 @@ function embeddedData(report: Report, cols: ReturnType<typeof columns>): string 
     clubs: report.clubs.map((club) => {
       const r: unknown[] = cols.map(() => 0);
       for (const res of club.results) {
-        const cause = causeText(res);
+        const cause = causeText(res, lang);
         r[at.get(res.id)!] = [res.status, s(res.message), res.remediation.map(s), cause === undefined ? -1 : s(cause)];
       }
       return { n: s(club.club.name + clubLabel(club, lang)), r };
@@ -181,9 +183,9 @@ function gridSection(report: Report): string {
 }
 
 function finding(r: ReportResult, lang: Lang): string {
-  const cause = causeText(r);
+  const cause = causeText(r, lang);
   return (
-    `<article class="finding b-${r.status}" id="r-${h(r.id)}"><h3><span class="badge s-${r.status}"><span class="g" aria-hidden="true">${GLYPHS[r.status]}</span> ${h(statusLabel(r.status, lang))}</span>` +
+    `<article class="finding b-${r.status}" id="r-${h(r.id)}"><h3><span class="badge s-${r.status}"><span class="g" aria-hidden="true">${GLYPHS[r.status]}</span> ${h(resultStatusLabel(r, lang))}</span>` +
     `${h(r.title)}<span class="id">${h(r.id)}</span></h3><p class="msg">${h(r.message)}</p>` +
     (cause ? `<p class="cause">${h(T('cause', lang))}${h(colon(lang))}${h(cause)}</p>` : '') +
     (r.remediation.length && r.status !== 'pass' ? `<h4>${h(T(r.status === 'manual' ? 'stepsManual' : 'steps', lang))}</h4><ol>${r.remediation.map((s) => `<li>${h(s)}</li>`).join('')}</ol>` : '') +

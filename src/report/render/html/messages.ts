@@ -28,7 +28,7 @@ export const HTML_TEXT = {
   stopped: { fr: 'Contrôles empêchés', en: 'Checks it stopped' },
   toFix: { fr: 'À traiter', en: 'To fix' },
   toVerify: { fr: 'À vérifier à la main', en: 'To verify by hand' },
-  others: { fr: 'Contrôles réussis ou ignorés', en: 'Passed or skipped checks' },
+  others: { fr: 'Contrôles réussis ou non lancés', en: 'Passed or skipped checks' },
   allGood: { fr: 'Aucun problème détecté pour ce club.', en: 'No problem found for this club.' },
   steps: { fr: 'À faire', en: 'How to fix' },
   stepsManual: { fr: 'À vérifier', en: 'To verify' },
@@ -52,7 +52,7 @@ export const STATUS_COUNTS: Record<Status, Plural> = {
   warn: { one: { fr: 'avertissement', en: 'warning' }, other: { fr: 'avertissements', en: 'warnings' } },
   fail: { one: { fr: 'échec', en: 'failure' }, other: { fr: 'échecs', en: 'failures' } },
   error: { one: { fr: 'erreur', en: 'error' }, other: { fr: 'erreurs', en: 'errors' } },
-  skip: { one: { fr: 'ignoré', en: 'skipped' }, other: { fr: 'ignorés', en: 'skipped' } },
+  skip: { one: { fr: 'non lancé', en: 'skipped' }, other: { fr: 'non lancés', en: 'skipped' } },
   manual: { one: { fr: 'à vérifier', en: 'to verify by hand' }, other: { fr: 'à vérifier', en: 'to verify by hand' } },
 };
 
