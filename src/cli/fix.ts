@@ -115,17 +115,30 @@ export async function fixPhase(
       return planned();
     }
   }
+  return applyPlan(io, { plan, config: input.config, lang, rerun: input.rerun });
+}
+
+/**
+ * Applies a plan (all of it, or the fixes a person accepted one by one in the guided mode): backup,
+ * writes, verification by `rerun`, rollback of what does not verify; the report's `fixes`.
+ */
+export async function applyPlan(
+  io: Io,
+  input: { plan: FixPlan; config: Config; lang: Lang; rerun: () => Promise<Evaluated>; log?: (line: string) => void },
+): Promise<FixPhaseResult> {
+  const { plan, lang } = input;
+  const log = input.log ?? ((line: string) => logError(io, line));
   let last: Evaluated | undefined;
   const result = await applyFixes(plan, {
     config: input.config,
     dir: fixDir(io),
-    log: (text) => logError(io, text[lang]),
+    log: (text) => log(text[lang]),
     verify: async () => {
       last = await input.rerun();
       return statusesOf(last);
     },
   });
-  if (result.backupFile) logError(io, FIX_MESSAGES.undoHint(result.backupFile)[lang]);
+  if (result.backupFile) log(FIX_MESSAGES.undoHint(result.backupFile)[lang]);
   const final = result.backupFile ? (result.changedSinceVerification || !last ? await input.rerun() : last) : undefined;
   return { fixes: reportOf(plan, result.outcomes, lang, final), backup: result.backupFile, final };
 }

@@ -77,6 +77,35 @@ describe('guided mode on a terminal (tmux), against the sandbox', () => {
     expect(md).toMatch(/### \? À VÉRIFIER — Coupons dynamiques SPREAD/);
   }, 240_000);
 
+  it('offers the safe fixes one by one (default no): "yes" fixes the customer, verified, with an undo file; Enter changes nothing', async () => {
+    // Paul Martin is not in the Fréjus group: the customer fix is offered.
+    const customer = 'paul.martin@example.fr';
+    const declined = mkdtempSync(join(tmpdir(), 'cd-guided-nofix-'));
+    const t1 = terminal(declined, 'diagnose -i --sandbox --lang en --only customer-club-membership,customer-account-status');
+    await t1.waitFor(/Which club\? Type part of its name/, 'the club prompt');
+    t1.send('frej', 'Enter');
+    const code1 = await t1.answerUntilExit([{ prompt: /A customer cannot pay\?/, keys: [customer, 'Enter'] }]);
+    expect(t1.history()).toMatch(/Apply this fix to the shop\?/);
+    expect(t1.history()).toMatch(/No fix applied: the shop was not changed\./);
+    expect(existsSync(join(declined, '.checkout-doctor'))).toBe(false);
+    expect(code1).toBe(1);
+
+    const accepted = mkdtempSync(join(tmpdir(), 'cd-guided-fix-'));
+    const t2 = terminal(accepted, 'diagnose -i --sandbox --lang en --only customer-club-membership,customer-account-status');
+    await t2.waitFor(/Which club\? Type part of its name/, 'the club prompt');
+    t2.send('frej', 'Enter');
+    const code2 = await t2.answerUntilExit([
+      { prompt: /A customer cannot pay\?/, keys: [customer, 'Enter'] },
+      { prompt: /Apply this fix to the shop\?/, keys: ['Down', 'Enter'] },
+    ]);
+    const screen = t2.history();
+    noSecret(screen);
+    expect(screen).toMatch(/APPLIED.*customer-club-membership \(FAIL → PASS\)/);
+    expect(readdirSync(join(accepted, '.checkout-doctor', 'backups')).length).toBe(1);
+    // The sandbox lives as long as the session: the fix is verified there, and the report shows the club after it.
+    expect(code2).toBe(0);
+  }, 240_000);
+
   it('in English (--lang en): "frej" + Enter, a manual item answered "yes", the report saved, exit 0 like diagnose', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cd-guided-en-'));
     const t = terminal(dir, 'diagnose --interactive --sandbox --lang en', { LANG: 'fr_FR.UTF-8' });

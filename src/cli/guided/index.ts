@@ -93,13 +93,23 @@ async function session(io: Io, talk: Conversation, named: string | undefined, fl
     const admin = forAudience(results, 'admin');
     await walkProblems(talk, target.name, admin);
     const answered = await askManual(talk, target.name, admin, results);
-    await offerSafeFixes(talk, { club: target.name, results: answered });
+    // The safe fixes, one by one, default no; then the report shows the club as it is after them.
+    const rerun = async () => {
+      const again = await shop.gather(club, query, partsNeeded(run, query), undefined, AbortSignal.timeout(parseTimeout(flags.timeout) * 1000));
+      const found = again.clubs.find((c) => c.name === target.name) ?? again.clubs[0]!;
+      return { snapshot: again, clubs: [{ club: found, results: referToSetup(await runChecks({ checks: run, snapshot: again, club: found, query, settings }), findSetupProblems(again)) }] };
+    };
+    const fixed = await offerSafeFixes(io, talk, { first: { snapshot, clubs: [{ club: target, results: answered }] }, query, config: shop.config, rerun });
+    // A point a person answered keeps the answer; every other result is the one read after the fixes.
+    const after = fixed?.final?.clubs[0]?.results.map((r) => answered.find((a) => a.check.meta.id === r.check.meta.id && a.evidence?.['answeredBy'] === 'person') ?? r);
+    const final = after ?? answered;
 
     const build = (audience: 'admin' | 'support'): Report => ({
-      ...buildReport([buildClubReport(target, forAudience(answered, audience), lang)], lang, startedAt, undefined, setup),
+      ...buildReport([buildClubReport(target, forAudience(final, audience), lang)], lang, startedAt, undefined, setup),
       // The ticket's header: which shop, from where, what was asked (src/report/context.ts).
       ...reportContext(snapshot, flags, query),
       ...(audience === 'admin' ? { audience } : {}),
+      ...(fixed ? { fixes: fixed.fixes, ...(fixed.backup ? { fixBackup: fixed.backup } : {}) } : {}),
     });
     const shown = build('admin');
     talk.say('');

@@ -87,6 +87,15 @@ export const messages = {
   saveSnapshotPath: tt('Nom du fichier des données', 'Data file name'),
   saved: (file: string) => tt(`Enregistré${NBSP}: ${file}`, `Saved: ${file}`),
   notSaved: (why: string) => tt(`Non enregistré${NBSP}: ${why}`, `Not saved: ${why}`),
+  fixesIntro: (n: number) =>
+    tt(
+      n === 1
+        ? `checkout-doctor peut corriger un point lui-même, sans rien supprimer${NBSP}; une sauvegarde est faite avant, et tout se défait.`
+        : `checkout-doctor peut corriger ${n} points lui-même, sans rien supprimer${NBSP}; une sauvegarde est faite avant, et tout se défait.`,
+      n === 1 ? 'checkout-doctor can fix one point itself, deleting nothing; a backup is made first, and everything can be undone.' : `checkout-doctor can fix ${n} points itself, deleting nothing; a backup is made first, and everything can be undone.`,
+    ),
+  applyFix: tt(`Appliquer cette correction à la boutique${NBSP}?`, 'Apply this fix to the shop?'),
+  noFixApplied: tt('Aucune correction appliquée : la boutique n’a pas été modifiée.'.replace(' :', `${NBSP}:`), 'No fix applied: the shop was not changed.'),
   goodbye: (code: number) =>
     code === 0
       ? tt('Terminé. Rien à corriger au-dessus du seuil.', 'Done. Nothing to fix above the threshold.')

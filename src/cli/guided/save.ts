@@ -35,7 +35,8 @@ export async function offerToSave(io: Io, talk: Conversation, what: Saveable): P
   return written;
 }
 
-function yes(talk: Conversation, question: Parameters<Conversation['choose']>[0], fallback: boolean): Promise<boolean> {
+/** A yes/no question whose default (Enter) is `fallback`. */
+export function yes(talk: Conversation, question: Parameters<Conversation['choose']>[0], fallback: boolean): Promise<boolean> {
   const options = [
     { name: messages.answerYes, value: true },
     { name: messages.answerNo, value: false },

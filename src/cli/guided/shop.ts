@@ -23,6 +23,8 @@ export interface GuidedShop {
   gather(club: ClubSnapshot, query: Query, needs: ReadonlySet<PartName>, onProgress: GatherListener | undefined, signal: AbortSignal): Promise<Snapshot>;
   /** True when gathering reads a live shop (progress to show), false for a snapshot file. */
   readonly live: boolean;
+  /** The live shop's configuration (write credentials included), for the safe fixes; none for a snapshot. */
+  readonly config?: Config;
   close(): Promise<void>;
 }
 
@@ -55,6 +57,7 @@ export async function openShop(io: Io, flags: DiagnoseFlags, loaded: LoadedConfi
 function liveShop(config: Config, lang: Lang, close: () => Promise<void>): GuidedShop {
   return {
     live: true,
+    config,
     close,
     async listClubs() {
       const { gatherSnapshot } = await import('../../sources/gather.js');
