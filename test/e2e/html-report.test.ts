@@ -6,17 +6,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { htmlStatuses } from '../support/html-report.js';
 import { DEMO, fixtureSecrets, runCli, type JsonReport } from './run-cli.js';
-
-/** Per club (by name), the status of each check id, as the page's data island says. */
-function htmlStatuses(html: string): Record<string, Record<string, string>> {
-  const island = /<script type="application\/json" id="cd-data">([\s\S]*?)<\/script>/.exec(html);
-  expect(island).not.toBeNull();
-  const data = JSON.parse(island![1]!) as { checks: [string, number][]; clubs: { n: number; r: (0 | [string])[] }[]; s: string[] };
-  const rows = [...html.matchAll(/<th scope="row"><span class="club">([^<]*)<\/span>/g)].map((m) => m[1]!.replace(/&amp;/g, '&').replace(/&#39;/g, "'"));
-  expect(rows).toHaveLength(data.clubs.length);
-  return Object.fromEntries(data.clubs.map((c, i) => [rows[i], Object.fromEntries(c.r.flatMap((r, j) => (r ? [[data.checks[j]![0], r[0]]] : [])))]));
-}
 
 describe('diagnose --format html (built CLI, sandbox)', () => {
   it('writes a page for --all that agrees with the JSON report, in the --lang language, without a secret', async () => {

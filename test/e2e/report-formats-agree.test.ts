@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Status } from '../../src/engine/types.js';
-import { FORMATS } from '../../src/report/render/formats.js';
 import { GLYPHS } from '../../src/report/render/pretty.js';
+import { htmlStatuses } from '../support/html-report.js';
 import { DEMO, runCli, type JsonReport } from './run-cli.js';
 
 type Statuses = Map<string, Status>;
@@ -51,15 +51,15 @@ describe('several outputs from one run', () => {
     snapshot.clubs.find((c) => c.name === 'Racing Club Sévigné')!.parts['club.categoryAccess'] = { status: 'unavailable', reason: { fr: 'Webservice seul.', en: 'Webservice only.' } };
     writeFileSync(join(dir, 'shop.json'), JSON.stringify(snapshot));
     const asked = ['--customer', 'marie.durand@example.fr', '--code', 'ETE2025', '--order', 'PAYEEEEEE'];
-    const html = (FORMATS as readonly string[]).includes('html') ? ['--format', 'html', '--output', 'out/r.html'] : [];
     const r = await runCli(
-      ['diagnose', '--all', '--snapshot', 'shop.json', ...asked, '--format', 'json', '--output', 'out/r.json', '--format', 'junit', '--output', 'out/r.xml', '--format', 'markdown', '--output', 'out/r.md', ...html, '--format', 'pretty'],
+      ['diagnose', '--all', '--snapshot', 'shop.json', ...asked, '--format', 'json', '--output', 'out/r.json', '--format', 'junit', '--output', 'out/r.xml', '--format', 'markdown', '--output', 'out/r.md', '--format', 'html', '--output', 'out/r.html', '--format', 'pretty'],
       { cwd: dir },
     );
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('JSON report written to out/r.json');
     expect(r.stderr).toContain('JUnit report written to out/r.xml');
     expect(r.stderr).toContain('Markdown report written to out/r.md');
+    expect(r.stderr).toContain('HTML report written to out/r.html');
     expect(r.stdout).toMatch(/^AS Saint-Étienne \(group 5, category 11\)$/m);
 
     const json = JSON.parse(readFileSync(join(dir, 'out/r.json'), 'utf8')) as JsonReport;
@@ -69,6 +69,9 @@ describe('several outputs from one run', () => {
     expect(new Set(expected.values())).toEqual(new Set(['pass', 'warn', 'fail', 'error', 'skip', 'manual']));
     expect(fromJunit(readFileSync(join(dir, 'out/r.xml'), 'utf8'))).toEqual(expected);
     expect(fromMarkdown(readFileSync(join(dir, 'out/r.md'), 'utf8'))).toEqual(expected);
+    // The HTML page's data island, by club name: the same statuses as the JSON report.
+    const byName = Object.fromEntries(json.clubs.map((c) => [c.club.name, Object.fromEntries(c.results.map((r) => [r.id, r.status]))]));
+    expect(htmlStatuses(readFileSync(join(dir, 'out/r.html'), 'utf8'))).toEqual(byName);
     expect(json.shop?.url).toBe('https://boutique-clubs.example/');
     expect(json.query).toEqual({ customer: 'marie.durand@example.fr', code: 'ETE2025', order: 'PAYEEEEEE' });
   });
