@@ -5,9 +5,8 @@
 import { spawnSync } from 'node:child_process';
 import { cleanEnv } from '../e2e/run-cli.js';
 
-export function requireTmux(): void {
-  if (spawnSync('tmux', ['-V']).status !== 0) throw new Error('tmux is needed for this test (apt-get install tmux)');
-}
+// One check that tmux is there, shared with test/support/tmux.ts.
+export { requireTmux } from './tmux.js';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -8,6 +8,7 @@
 // or open a comment. Names and messages first go through terminalSafe, as everywhere else, so a
 // bidirectional override or a control character is shown, not obeyed.
 
+import { shopDate } from '../../dates.js';
 import { createHash } from 'node:crypto';
 import { STATUSES, type Lang, type Status } from '../../../engine/types.js';
 import { CATEGORY_LABELS, STATUS_LABELS, pick, resultStatusLabel } from '../../i18n.js';
@@ -36,11 +37,9 @@ function count(n: number, p: Plural, lang: Lang): string {
   return `${n.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB')}${lang === 'fr' ? '\u00a0' : ' '}${pick(form, lang)}`;
 }
 
-/** `31/08/2025 à 23:59` (French) or `31/08/2025 at 23:59`, in the shop's time zone. */
+/** `31/08/2025 à 23:59` (French) or `31/08/2025 at 23:59`, in the shop's time zone (the one helper of src/report/dates.ts). */
 export function formatDate(iso: string, lang: Lang, timeZone = 'Europe/Paris'): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso));
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('day')}/${get('month')}/${get('year')} ${T('at', lang)} ${get('hour')}:${get('minute')}`;
+  return shopDate(iso, timeZone, lang);
 }
 
 /** The column order of the grid: every check met in the report, by category, then as first met. */

@@ -37,7 +37,6 @@ export const HTML_TEXT = {
   notRun: { fr: 'non exécuté pour ce club', en: 'not run for this club' },
   group: { fr: 'groupe', en: 'group' },
   category: { fr: 'catégorie', en: 'category' },
-  at: { fr: 'à', en: 'at' },
 } satisfies Record<string, Text>;
 
 /** A count with its noun, chosen by Intl.PluralRules ("one" or "other"; "many" falls back to "other"). */
