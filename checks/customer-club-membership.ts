@@ -6,6 +6,14 @@
 // A customer's groups are their customer_group rows (Customer::getGroups() in PrestaShop's
 // classes/Customer.php): with no row the customer is in no group at all, whatever their default
 // group says, and PrestaShop gives them no group's access (prices, categories, cart rules).
+//
+// The customer-group feature (PS_GROUP_FEATURE_ACTIVE, Advanced Parameters > Performance > Optional
+// features): when it is off, Customer::getGroupsStatic() answers [PS_CUSTOMER_GROUP] and
+// Customer::getDefaultGroupId() PS_CUSTOMER_GROUP, whatever customer_group holds. Prices (group
+// reductions), payment modules restricted per group and product access (Product::checkAccessStatic
+// lets everyone in) then ignore the club's group: the account is not tied to the club in
+// PrestaShop's eyes even with the right boxes ticked. (Category::checkAccess and the cart-rule group
+// restriction of CartRule::checkValidity still read the customer_group rows: see promo-code.)
 
 import type { Customer, Group } from '../src/engine/parts.js';
 import { t, type Check, type FixContext, type FixProposal } from '../src/engine/types.js';
@@ -20,6 +28,29 @@ const messages = {
       `il n'est dans aucun groupe client (aucune case n'est cochée dans « Accès des groupes ») ; son groupe par défaut ${defaultGroup.fr} ne compte pas à lui seul, PrestaShop ne le considère membre d'aucun groupe`,
       `it is in no customer group at all (no box is ticked under "Group access"); its default group ${defaultGroup.en} does not count on its own, PrestaShop treats it as a member of no group`,
     ),
+};
+
+/** PHP's (bool) of a configuration value: '' and '0' are false, as is a row with NULL. */
+function phpTruthy(value: string | null): boolean {
+  return value !== null && value !== '' && value !== '0';
+}
+
+const groupFeature = {
+  /** Why the account is not tied to the club while the feature is off (leads the problem list). */
+  off: (customerGroup: { fr: string; en: string }) =>
+    t(
+      `la fonctionnalité « Groupes de clients » de PrestaShop est désactivée : PrestaShop range chaque client dans le seul groupe ${customerGroup.fr}, quelles que soient les cases cochées sur sa fiche, et ignore son groupe par défaut (prix, moyens de paiement réservés au club)`,
+      `PrestaShop's "Customer groups" feature is disabled: PrestaShop puts every customer in the ${customerGroup.en} group only, whatever is ticked on their page, and ignores their default group (prices, payment methods reserved to the club)`,
+    ),
+  step: t(
+    'Dans le back-office : Paramètres avancés > Performances, section « Fonctionnalités optionnelles » : réglez « Groupes de clients » sur Oui, puis enregistrez.',
+    'In the back office: Advanced Parameters > Performance, "Optional features" section: set "Customer groups" to Yes, then save.',
+  ),
+  /** A pass that could not account for the feature (older snapshot without the setting). */
+  unknown: t(
+    ' Le réglage « Groupes de clients » de PrestaShop n’a pas été lu : s’il est désactivé, PrestaShop ignore ces groupes.',
+    ' PrestaShop\'s "Customer groups" setting was not read: if it is disabled, PrestaShop ignores these groups.',
+  ),
 };
 
 const fixMessages = {
@@ -75,7 +106,10 @@ export default {
 
     const customerGroupId = configuredId(configuration['PS_CUSTOMER_GROUP']) ?? DEFAULT_CUSTOMER_GROUP;
     const customerGroupName = byId.get(customerGroupId)?.name ?? 'Client';
-    const evidence: Record<string, unknown> = { query, customerGroupId };
+    // Absent from the part: not read (older snapshot); present: Configuration::get's value.
+    const featureRead = Object.prototype.hasOwnProperty.call(configuration, 'PS_GROUP_FEATURE_ACTIVE');
+    const featureOn = featureRead ? phpTruthy(configuration['PS_GROUP_FEATURE_ACTIVE'] ?? null) : null;
+    const evidence: Record<string, unknown> = { query, customerGroupId, groupFeatureActive: featureOn };
 
     if (!clubGroup) {
       return {
@@ -187,14 +221,26 @@ export default {
     );
     const save = t('Enregistrez.', 'Click "Save".');
 
+    // Rows that would need changing on the customer's page (the fix plans only those).
+    evidence.membershipProblems = problemsFr.length > 0;
+    if (featureOn === false) {
+      // What PrestaShop computes instead of the rows (Customer::getGroupsStatic / getDefaultGroupId).
+      evidence.effectiveGroupIds = [customerGroupId];
+      evidence.effectiveDefaultGroupId = customerGroupId;
+      const off = groupFeature.off({ fr: name(customerGroupId, 'fr'), en: name(customerGroupId, 'en') });
+      problemsFr.unshift(off.fr);
+      problemsEn.unshift(off.en);
+    }
+
     if (problemsFr.length) {
+      const rowSteps = evidence.membershipProblems ? [openCustomer, tick, chooseDefault, save] : [];
       return {
         status: 'fail',
         message: t(
           `Le compte ${account(chosen, 'fr')} n'est pas associé au club « ${clubGroup.name} » : ${problemsFr.join(' ; ')}. Le paiement ne peut pas être envoyé au club.${extraFr ? ` Par ailleurs, ${extraFr}.` : ''}${othersFr}`,
           `Account ${account(chosen, 'en')} is not tied to the club "${clubGroup.name}": ${problemsEn.join('; ')}. The payment cannot be sent to the club.${extraEn ? ` Besides, ${extraEn}.` : ''}${othersEn}`,
         ),
-        remediation: [openCustomer, tick, chooseDefault, save],
+        remediation: featureOn === false ? [groupFeature.step, ...rowSteps] : rowSteps,
         evidence,
       };
     }
@@ -212,8 +258,8 @@ export default {
     return {
       status: 'pass',
       message: t(
-        `Le compte ${account(chosen, 'fr')} est dans les groupes ${name(customerGroupId, 'fr')} et ${name(clubGroup.id, 'fr')}, avec le club comme groupe par défaut.${othersFr}`,
-        `Account ${account(chosen, 'en')} is in the groups ${name(customerGroupId, 'en')} and ${name(clubGroup.id, 'en')}, with the club as default group.${othersEn}`,
+        `Le compte ${account(chosen, 'fr')} est dans les groupes ${name(customerGroupId, 'fr')} et ${name(clubGroup.id, 'fr')}, avec le club comme groupe par défaut.${othersFr}${featureOn === null ? groupFeature.unknown.fr : ''}`,
+        `Account ${account(chosen, 'en')} is in the groups ${name(customerGroupId, 'en')} and ${name(clubGroup.id, 'en')}, with the club as default group.${othersEn}${featureOn === null ? groupFeature.unknown.en : ''}`,
       ),
       evidence,
     };
@@ -223,6 +269,8 @@ export default {
     const id = evidence.evaluatedId;
     const club = evidence.clubGroupId;
     if (status !== 'fail' || typeof id !== 'number' || typeof club !== 'number') return [];
+    // Only the disabled group feature is wrong: the customer's page needs no change.
+    if (evidence.membershipProblems === false) return [];
     const groups = (evidence.groupIds as number[] | undefined) ?? [];
     const customerGroup = evidence.customerGroupId as number;
     const account = (evidence.accounts as Array<{ id: number; email: string }> | undefined)?.find((a) => a.id === id);

@@ -136,6 +136,48 @@ const rows: Row[] = [
     steps: ['must create an account'],
   },
   { name: 'the club has no group', matches: [customer({ id: 12 })], group: null, status: 'fail', says: ['No customer group matches the club "FC Lyon"'], steps: ['Customers > Groups'] },
+  // Customer::getGroupsStatic() is [PS_CUSTOMER_GROUP] when Group::isFeatureActive() is false.
+  {
+    name: 'group feature on: the rows count',
+    matches: [customer({ id: 12 })],
+    configuration: { PS_CUSTOMER_GROUP: '3', PS_GROUP_FEATURE_ACTIVE: '1' },
+    status: 'pass',
+    says: ['club as default group'],
+    notSays: ['"Customer groups"'],
+  },
+  {
+    name: 'group feature off: right rows, yet only in the Customer group for PrestaShop',
+    matches: [customer({ id: 12 })],
+    configuration: { PS_CUSTOMER_GROUP: '3', PS_GROUP_FEATURE_ACTIVE: '0' },
+    status: 'fail',
+    says: ['not tied to the club "FC Lyon"', '"Customer groups" feature is disabled', 'in the "Client" (#3) group only'],
+    dit: ['« Groupes de clients » de PrestaShop est désactivée', 'dans le seul groupe « Client » (n° 3)'],
+    notSays: ["not in the club's group", 'default group is'],
+    steps: ['Advanced Parameters > Performance', '"Customer groups" to Yes'],
+  },
+  {
+    name: 'group feature off (empty value) and rows wrong: both told',
+    matches: [customer({ id: 12, groupIds: [3], defaultGroupId: 3 })],
+    configuration: { PS_CUSTOMER_GROUP: '3', PS_GROUP_FEATURE_ACTIVE: '' },
+    status: 'fail',
+    says: ['"Customer groups" feature is disabled', 'not in the club\'s group "FC Lyon" (#4)'],
+    steps: ['"Customer groups" to Yes', 'tick "Client" and "FC Lyon"', 'choose "FC Lyon"'],
+  },
+  {
+    name: 'group feature row with NULL: off, like Configuration::get',
+    matches: [customer({ id: 12 })],
+    configuration: { PS_CUSTOMER_GROUP: '3', PS_GROUP_FEATURE_ACTIVE: null },
+    status: 'fail',
+    says: ['"Customer groups" feature is disabled'],
+  },
+  {
+    name: 'group feature not read (older snapshot): the pass says so',
+    matches: [customer({ id: 12 })],
+    configuration: { PS_CUSTOMER_GROUP: '3' },
+    status: 'pass',
+    says: ['"Customer groups" setting was not read'],
+    dit: ['« Groupes de clients » de PrestaShop n’a pas été lu'],
+  },
 ];
 
 describe('customer-club-membership: run', () => {
@@ -172,6 +214,19 @@ describe('customer-club-membership: run', () => {
       defaultGroupName: 'AS Saint-Étienne',
       extraGroupIds: [5],
     });
+  });
+});
+
+describe('customer-club-membership: the customer-group feature', () => {
+  it('plans no change of the customer page when only the feature is off', () => {
+    const outcome = run([customer({ id: 12 })], { configuration: { PS_CUSTOMER_GROUP: '3', PS_GROUP_FEATURE_ACTIVE: '0' } });
+    expect(outcome.evidence).toMatchObject({ groupFeatureActive: false, effectiveGroupIds: [3], effectiveDefaultGroupId: 3, membershipProblems: false });
+    expect(check.fix!({ status: outcome.status, evidence: outcome.evidence ?? {} } as never)).toEqual([]);
+  });
+
+  it('still plans the customer fix when the rows are wrong too', () => {
+    const outcome = run([customer({ id: 12, groupIds: [3], defaultGroupId: 3 })], { configuration: { PS_CUSTOMER_GROUP: '3', PS_GROUP_FEATURE_ACTIVE: '0' } });
+    expect(check.fix!({ status: outcome.status, evidence: outcome.evidence ?? {} } as never)).toHaveLength(1);
   });
 });
 
