@@ -17,8 +17,15 @@
 // at least one active country; the others are listed in the evidence with why they were left out.
 // Without the countries (older snapshot, none active) every active zone is a candidate, and a
 // candidate the carrier lacks is only "to verify", never a failure nor a pass.
+//
+// States: an address whose country has states (`contains_states`) names one, and takes the state's
+// zone, not the country's (Address::getZoneById: `id_zone_state ?: country.id_zone`, which the cart's
+// delivery zone and so carrier availability use); checkout offers only active states and requires
+// one in such a country. So a country with active states reaches its states' zones; one without
+// (or without states at all) reaches its own zone. States unreadable (key without `states`) leave
+// those countries' zones to verify; an older snapshot without states says so in the evidence.
 
-import type { Carrier, Country, SendcloudModule, Zone } from '../src/engine/parts.js';
+import type { Carrier, Country, SendcloudModule, State, Zone } from '../src/engine/parts.js';
 import { t, type Check, type CheckContext, type Text } from '../src/engine/types.js';
 
 const SENDCLOUD_MODULES = new Set(['sendcloud', 'sendcloudv2']);
@@ -48,6 +55,26 @@ const zoneStep = (name: string, zones: Zone[]): Text =>
     `Shipping > Carriers, "Edit" on "${name}", step "Shipping locations and costs" (shipping zones): tick ${zones.length ? `the zone${zones.length > 1 ? 's' : ''} ${zoneNamesEn(zones)}` : 'every zone holding an enabled country'} and give ${zones.length === 1 ? 'it' : 'each'} a price, then "Finish".`,
   );
 
+const statesStep = (isoCodes: string[]): Text =>
+  t(
+    `International > Zones géographiques > États, filtrez le pays ${isoCodes.join(', ')} : la colonne « Zone » donne la zone où va une adresse de chaque état ; le transporteur point relais doit desservir chacune d'elles.`,
+    `International > Locations > States, filter the country ${isoCodes.join(', ')}: the "Zone" column gives the zone an address in each state goes to; the relay-point carrier must serve each of them.`,
+  );
+
+/** Texts about states whose zones could not be read (the address takes its state's zone). */
+const stateTexts = {
+  unread: (isoCodes: string[], cause: Text | undefined) =>
+    t(
+      `${isoCodes.length > 1 ? 'les pays' : 'le pays'} ${isoCodes.join(', ')} ${isoCodes.length > 1 ? 'ont' : 'a'} des états, dont les zones n'ont pas pu être lues${cause ? ` (${cause.fr})` : ''} ; une adresse avec un état prend la zone de l'état, pas celle du pays`,
+      `${isoCodes.length > 1 ? 'the countries' : 'the country'} ${isoCodes.join(', ')} ${isoCodes.length > 1 ? 'have' : 'has'} states whose zones could not be read${cause ? ` (${cause.en})` : ''}; an address with a state takes the state's zone, not the country's`,
+    ),
+  /** A pass on a snapshot from before states were read. */
+  notRead: t(
+    " Les états des pays n'ont pas été lus (instantané antérieur) : une adresse avec un état prend la zone de l'état, non vérifiée ici.",
+    " The countries' states were not read (older snapshot): an address with a state takes the state's zone, not verified here.",
+  ),
+};
+
 const manualSteps: Text[] = [
   carriersList,
   t(
@@ -71,23 +98,51 @@ interface Reach {
   /** true: `required` holds exactly the zones with an active country; false: every active zone, to verify. */
   known: boolean;
   leftOut: Array<{ id: number; name: string; why: LeftOut }>;
-  /** Active countries by zone id (iso codes), for messages and evidence. */
+  /** Active countries by zone id (iso codes; `ES (Las Palmas)` for a state's addresses), for messages and evidence. */
   countriesOf: Map<number, string[]>;
+  /** Active countries known to have states whose zones could not be read: their addresses' zones are unknown. */
+  statesUnread: string[];
+  /** Active countries that may have states (snapshot from before states were read). */
+  statesNotRead: string[];
+  /** Zones reached only through states: the states step helps there. */
+  throughStates: Set<number>;
 }
 
-/** The zones checkout can reach: active ones holding at least one of the shop's active countries. */
-function reach(zones: Zone[], countries: Country[] | undefined): Reach {
+/**
+ * The zones checkout can reach: active ones holding at least one of the shop's active countries,
+ * or one of their active states (Address::getZoneById).
+ */
+function reach(zones: Zone[], countries: Country[] | undefined, states: State[] | undefined): Reach {
   const byId = (a: { id: number }, b: { id: number }) => a.id - b.id;
   const active = zones.filter((z) => z.active).sort(byId);
   const countriesOf = new Map<number, string[]>();
-  for (const c of (countries ?? []).filter((c) => c.active).sort(byId)) countriesOf.set(c.zoneId, [...(countriesOf.get(c.zoneId) ?? []), c.isoCode]);
-  if (countriesOf.size === 0) return { required: active, known: false, leftOut: [], countriesOf };
+  const add = (zoneId: number, label: string) => countriesOf.set(zoneId, [...(countriesOf.get(zoneId) ?? []), label]);
+  const statesUnread: string[] = [];
+  const statesNotRead: string[] = [];
+  const byCountry = new Set<number>();
+  const throughStates = new Set<number>();
+  for (const c of (countries ?? []).filter((c) => c.active).sort(byId)) {
+    const own = states && c.containsStates !== false ? states.filter((s) => s.countryId === c.id && s.active && s.zoneId > 0).sort(byId) : [];
+    if (own.length) {
+      for (const s of own) {
+        add(s.zoneId, `${c.isoCode} (${s.name || s.isoCode})`);
+        throughStates.add(s.zoneId);
+      }
+      continue;
+    }
+    if (!states && c.containsStates === true) statesUnread.push(c.isoCode);
+    if (!states && c.containsStates === undefined) statesNotRead.push(c.isoCode);
+    add(c.zoneId, c.isoCode);
+    byCountry.add(c.zoneId);
+  }
+  for (const zoneId of byCountry) throughStates.delete(zoneId);
+  if (countriesOf.size === 0) return { required: active, known: false, leftOut: [], countriesOf, statesUnread, statesNotRead, throughStates };
   const required = active.filter((z) => countriesOf.has(z.id));
   const leftOut = [...zones]
     .sort(byId)
     .filter((z) => !required.includes(z))
     .map((z) => ({ id: z.id, name: z.name, why: (z.active ? 'no-active-country' : 'inactive') as LeftOut }));
-  return { required, known: true, leftOut, countriesOf };
+  return { required, known: true, leftOut, countriesOf, statesUnread, statesNotRead, throughStates };
 }
 
 interface ModuleView {
@@ -186,11 +241,13 @@ export default {
     severity: 'fail',
     needs: ['prestashop.carriers', 'prestashop.zones'],
     // Optional so that snapshots from before it still run; a failed read still makes this an error.
-    optional: ['prestashop.sendcloudModule', 'prestashop.configuration', 'prestashop.shop', 'prestashop.countries'],
+    optional: ['prestashop.sendcloudModule', 'prestashop.configuration', 'prestashop.shop', 'prestashop.countries', 'prestashop.states'],
+    // A key without `states` must not cost the whole check: those countries' zones are then to verify.
+    toleratesFailure: ['prestashop.states'],
     title: t('Transporteur point relais Sendcloud sur toutes les zones', 'Sendcloud relay-point carrier on every zone'),
     description: t(
-      "Vérifie que le transporteur point relais créé par le module Sendcloud (reconnu par son module, pas par son nom) existe, n'est pas supprimé, est activé, dessert toutes les zones où les clients peuvent se faire livrer (zones actives contenant au moins un pays activé de la boutique), est associé à la boutique et a des moyens de paiement, et qu'aucun pays activé n'est dans une zone désactivée. Sans cela la carte des points relais ne s'affiche pas : le module masque le transporteur au moment de la commande.",
-      "Verifies that the relay-point carrier created by the Sendcloud module (recognised by its module, not its name) exists, is not deleted, is enabled, serves every zone customers can be delivered to (active zones holding at least one of the shop's enabled countries), is attached to the shop and has payment methods, and that no enabled country lies in a disabled zone. Otherwise the relay-point map does not show: the module hides the carrier at checkout.",
+      "Vérifie que le transporteur point relais créé par le module Sendcloud (reconnu par son module, pas par son nom) existe, n'est pas supprimé, est activé, dessert toutes les zones où les clients peuvent se faire livrer (zones actives contenant au moins un pays activé de la boutique, ou un état activé d'un tel pays : une adresse avec un état prend la zone de l'état), est associé à la boutique et a des moyens de paiement, et qu'aucun pays activé n'est dans une zone désactivée. Sans cela la carte des points relais ne s'affiche pas : le module masque le transporteur au moment de la commande.",
+      "Verifies that the relay-point carrier created by the Sendcloud module (recognised by its module, not its name) exists, is not deleted, is enabled, serves every zone customers can be delivered to (active zones holding at least one of the shop's enabled countries, or an enabled state of such a country: an address with a state takes the state's zone), is attached to the shop and has payment methods, and that no enabled country lies in a disabled zone. Otherwise the relay-point map does not show: the module hides the carrier at checkout.",
     ),
     manualSteps,
     docs: 'FAQ 002, cause 5 (méthode « Livraison en Point Relais » pas créée pour toutes les zones) ; api-notes/sendcloud.md §7 (conditions du module)',
@@ -205,7 +262,9 @@ export default {
     // The diagnosed shop as gathered; the option is for snapshots from before that part existed.
     const shopId = parts['prestashop.shop']?.id ?? (typeof options.shopId === 'number' && Number.isInteger(options.shopId) && options.shopId > 0 ? options.shopId : 1);
     const activeZones = zones.filter((z) => z.active).sort((a, b) => a.id - b.id);
-    const reachable = reach(zones, parts['prestashop.countries']);
+    const reachable = reach(zones, parts['prestashop.countries'], parts['prestashop.states']);
+    const failedStates = ctx.failed?.['prestashop.states'];
+    const statesCause = failedStates ? (failedStates.text ?? t(failedStates.message, failedStates.message)) : unavailable['prestashop.states'];
     const required = reachable.required;
 
     // Every reference that is Sendcloud's: by module on any version, or stored by the module.
@@ -306,6 +365,8 @@ export default {
             ),
           );
           fixes.push(zoneStep(current.name, missing));
+          const viaStates = missing.some((z) => reachable.throughStates.has(z.id));
+          if (viaStates) fixes.push(statesStep([...new Set(missing.flatMap((z) => (reachable.countriesOf.get(z.id) ?? []).filter((l) => l.includes(' (')).map((l) => l.split(' ')[0]!)))]));
         }
       }
       if (current.shopIds !== null && !current.shopIds.includes(shopId)) {
@@ -425,6 +486,9 @@ export default {
         : null,
       ...(reachable.known ? { leftOutZones: reachable.leftOut } : { reachableZonesUnknown: countriesUnknown(unavailable['prestashop.countries']).en }),
       ...(stranded.length ? { countriesWithoutActiveZone: stranded } : {}),
+      // Countries whose addresses may take a state's zone that was not read.
+      ...(reachable.statesUnread.length ? { statesUnread: { countries: reachable.statesUnread, cause: statesCause?.en ?? null } } : {}),
+      ...(reachable.statesNotRead.length ? { statesNotRead: reachable.statesNotRead } : {}),
       carriers: evaluated,
       ...(ignored.length ? { ignored } : {}),
       module: {
@@ -479,6 +543,15 @@ export default {
         ),
       );
     }
+    if (reachable.statesUnread.length) {
+      const unread = stateTexts.unread(reachable.statesUnread, statesCause);
+      texts.push(
+        t(
+          `${unread.fr.charAt(0).toUpperCase()}${unread.fr.slice(1)} : vérifiez que le transporteur point relais dessert aussi les zones de ces états.`,
+          `${unread.en.charAt(0).toUpperCase()}${unread.en.slice(1)}: check that the relay-point carrier also serves those states' zones.`,
+        ),
+      );
+    }
     for (const { carrier, missing } of unsure) {
       texts.push(
         t(
@@ -492,6 +565,7 @@ export default {
       ...(reachable.known || !texts.length ? [] : [countriesStep]),
       ...unknownZones.map((c) => zoneStep(c.name, required)),
       ...unsure.map(({ carrier, missing }) => zoneStep(carrier.name, missing)),
+      ...(reachable.statesUnread.length ? [statesStep(reachable.statesUnread), ...(failedStates?.fix ?? [])] : []),
     ];
 
     if (problems.length) {
@@ -522,8 +596,8 @@ export default {
     return {
       status: 'pass',
       message: t(
-        `${evaluated.length > 1 ? `Transporteurs point relais Sendcloud ${names} actifs` : `Transporteur point relais Sendcloud ${names} actif`}, sur toutes les zones ${reachable.known ? 'où les clients peuvent se faire livrer' : 'actives'} (${required.map((z) => z.name).join(', ') || 'aucune'}).${leftOutNote(reachable).fr}`,
-        `Sendcloud relay-point carrier${evaluated.length > 1 ? 's' : ''} ${namesEn} enabled, on every ${reachable.known ? 'zone customers can be delivered to' : 'active zone'} (${required.map((z) => z.name).join(', ') || 'none'}).${leftOutNote(reachable).en}`,
+        `${evaluated.length > 1 ? `Transporteurs point relais Sendcloud ${names} actifs` : `Transporteur point relais Sendcloud ${names} actif`}, sur toutes les zones ${reachable.known ? 'où les clients peuvent se faire livrer' : 'actives'} (${required.map((z) => z.name).join(', ') || 'aucune'}).${leftOutNote(reachable).fr}${reachable.statesNotRead.length ? stateTexts.notRead.fr : ''}`,
+        `Sendcloud relay-point carrier${evaluated.length > 1 ? 's' : ''} ${namesEn} enabled, on every ${reachable.known ? 'zone customers can be delivered to' : 'active zone'} (${required.map((z) => z.name).join(', ') || 'none'}).${leftOutNote(reachable).en}${reachable.statesNotRead.length ? stateTexts.notRead.en : ''}`,
       ),
       evidence,
     };

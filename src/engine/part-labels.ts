@@ -21,6 +21,7 @@ export const PART_LABELS: Record<PartName, Text> = {
   'prestashop.carriers': { fr: 'les transporteurs de la boutique', en: 'the shop’s carriers' },
   'prestashop.zones': { fr: 'les zones de livraison de la boutique', en: 'the shop’s delivery zones' },
   'prestashop.countries': { fr: 'les pays de la boutique', en: 'the shop’s countries' },
+  'prestashop.states': { fr: 'les états et provinces des pays', en: 'the countries’ states' },
   'prestashop.modules': { fr: 'les modules installés sur la boutique', en: 'the shop’s installed modules' },
   'prestashop.sendcloudModule': { fr: 'le module Sendcloud de la boutique', en: 'the shop’s Sendcloud module' },
   'shop.front': { fr: 'la page d’accueil publique de la boutique', en: 'the shop’s public home page' },

@@ -95,6 +95,14 @@ export const CartRuleSchema = z.object({
   /** Why usesByCustomer is null although a customer was found (upstream message), when known. */
   usesByCustomerCause: z.string().optional(),
   /**
+   * Which orders usesByCustomer counts (CartRule::checkValidity counts the customer's orders of
+   * every shop): `all-shops` (SQL, exactly PrestaShop's query), `active-shops` (webservice with
+   * `id_shop=all`: every active shop's orders, a disabled shop's are not listed), `shop` (only the
+   * orders the diagnosed shop's context lists: uses in other shops of a multistore are missed).
+   * Absent in older snapshots.
+   */
+  usesByCustomerScope: z.enum(['all-shops', 'active-shops', 'shop']).optional(),
+  /**
    * Restrictions whose lists neither source reads (delivery country, carrier, shop): the flags
    * only; absent in older snapshots.
    */
@@ -325,6 +333,25 @@ export const CountrySchema = z.object({
   isoCode: z.string(),
   /** In the shop's default language; absent when the source does not read it (webservice). */
   name: z.string().optional(),
+  /**
+   * `country.contains_states`: an address in this country names a state, and takes the state's zone
+   * (Address::getZoneById). Absent in snapshots older than this field (unknown).
+   */
+  containsStates: z.boolean().optional(),
+});
+
+/**
+ * An active state (`ps_state`, webservice `states`) of a country. An address with a state gets the
+ * state's zone, not the country's (Address::getZoneById: `id_zone_state ?: country.id_zone`).
+ */
+export const StateSchema = z.object({
+  id: Id,
+  countryId: Id,
+  /** 0 would mean none: the country's zone applies. */
+  zoneId: Id,
+  isoCode: z.string(),
+  name: z.string(),
+  active: z.boolean(),
 });
 
 export const ModuleSchema = z.object({
@@ -363,6 +390,7 @@ export const ShopFrontSchema = z.object({
 export type Carrier = z.infer<typeof CarrierSchema>;
 export type Zone = z.infer<typeof ZoneSchema>;
 export type Country = z.infer<typeof CountrySchema>;
+export type State = z.infer<typeof StateSchema>;
 export type Module = z.infer<typeof ModuleSchema>;
 export type SendcloudModule = z.infer<typeof SendcloudModuleSchema>;
 export type ShopFront = z.infer<typeof ShopFrontSchema>;
@@ -377,6 +405,11 @@ const SHIPPING_PARTS = {
   'prestashop.zones': z.array(ZoneSchema),
   /** The shop's active countries only (country_shop for the shop, active = 1), both sources. */
   'prestashop.countries': z.array(CountrySchema),
+  /**
+   * The active states of the shop's active countries (both sources; `states` is not shop-scoped).
+   * Absent in older snapshots: then the zones states send addresses to are unknown.
+   */
+  'prestashop.states': z.array(StateSchema),
   /** Installed modules (database only: the webservice does not expose them). */
   'prestashop.modules': z.array(ModuleSchema),
   'prestashop.sendcloudModule': SendcloudModuleSchema,

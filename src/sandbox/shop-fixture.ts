@@ -7,7 +7,7 @@
 // - multilingual columns (`*_lang` tables) are objects keyed by id_lang: `{"1": "Accueil", "2": "Home"}`;
 // - junction tables are embedded as id lists on the owning row: category_group → categories[].groups,
 //   customer_group → customers[].groups, cart_rule_group → cart_rules[].groups,
-//   carrier_zone → carriers[].zones, carrier_group → carriers[].groups, *_shop → shops (country_shop
+//   carrier_zone → carriers[].zones, ps_state → states (not shop-associated), carrier_group → carriers[].groups, *_shop → shops (country_shop
 //   → countries[].shops),
 //   module_carrier (for the fixture's shop) → carriers[].payment_modules,
 //   webservice_permission → webservice_accounts[].permissions, order_history → orders[].history,
@@ -350,6 +350,17 @@ const Country = z.strictObject({
   shops: Ids,
 });
 
+/** ps_state: an address in a country with states takes its state's zone (Address::getZoneById). */
+const State = z.strictObject({
+  id_state: Id,
+  id_country: Id,
+  id_zone: Id,
+  name: z.string(),
+  iso_code: z.string().min(1).max(7),
+  tax_behavior: z.number().int().nonnegative().default(0),
+  active: Flag,
+});
+
 const Module = z.strictObject({ id_module: Id, name: z.string(), active: Flag, version: z.string(), shops: Ids });
 
 export const ShopFixtureSchema = z
@@ -377,6 +388,8 @@ export const ShopFixtureSchema = z
     zones: z.array(Zone),
     /** Optional for older fixtures: a shop without countries has no reachable zone. */
     countries: z.array(Country).default([]),
+    /** Optional for older fixtures: no state, every address takes its country's zone. */
+    states: z.array(State).default([]),
     modules: z.array(Module),
   })
   .superRefine((f, ctx) => {
@@ -397,7 +410,8 @@ export const ShopFixtureSchema = z
     unique('orders', f.orders.map((o) => o.id_order));
     const carriers = unique('carriers', f.carriers.map((c) => c.id_carrier));
     const zones = unique('zones', f.zones.map((z) => z.id_zone));
-    unique('countries', f.countries.map((c) => c.id_country));
+    const countryIds = unique('countries', f.countries.map((c) => c.id_country));
+    unique('states', f.states.map((s) => s.id_state));
     unique('configuration', f.configuration.map((c) => c.id_configuration));
     const langs = new Set(f.languages.map((l) => String(l.id_lang)));
     const customers = new Set(f.customers.map((c) => c.id_customer));
@@ -445,6 +459,10 @@ export const ShopFixtureSchema = z
     f.countries.forEach((c, i) => {
       check(zones.has(c.id_zone), ['countries', i, 'id_zone'], `unknown zone ${c.id_zone}`);
       checkI18n(c.name, ['countries', i, 'name']);
+    });
+    f.states.forEach((s, i) => {
+      check(countryIds.has(s.id_country), ['states', i, 'id_country'], `unknown country ${s.id_country}`);
+      check(zones.has(s.id_zone), ['states', i, 'id_zone'], `unknown zone ${s.id_zone}`);
     });
     f.clubs.forEach((c, i) => {
       if (c.id_group !== null) check(groups.has(c.id_group), ['clubs', i, 'id_group'], `unknown group ${c.id_group}`);

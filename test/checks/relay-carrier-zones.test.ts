@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../checks/relay-carrier-zones.js';
-import type { Carrier, Country, SendcloudModule, Zone } from '../../src/engine/parts.js';
+import type { Carrier, Country, SendcloudModule, State, Zone } from '../../src/engine/parts.js';
 import { runChecks } from '../../src/engine/runner.js';
-import { t, type CheckContext, type CheckOutcome, type Text } from '../../src/engine/types.js';
+import { t, type Cause, type CheckContext, type CheckOutcome, type Text } from '../../src/engine/types.js';
 import { makeCtx, makeSnapshot, ok, remediationText } from './harness.js';
 
 const ZONES: Zone[] = [
@@ -514,5 +514,143 @@ describe('relay-carrier-zones: through the runner', () => {
     const [result] = await runChecks({ checks: [check], snapshot, club, query: {} });
     expect(result!.status).toBe('error');
     expect(result!.message.en).toContain('prestashop.carriers[0]');
+  });
+});
+
+// Address::getZoneById: an address with a state takes the state's zone (`id_zone_state ?: country
+// zone`), so a country with active states reaches its states' zones, not its own.
+describe('relay-carrier-zones: states send addresses to their own zone', () => {
+  const ES: Country = { id: 6, zoneId: 1, isoCode: 'ES', active: true, containsStates: true };
+  const FR: Country = { id: 8, zoneId: 1, isoCode: 'FR', active: true, containsStates: false };
+  const state = (id: number, zoneId: number, name: string, active = true): State => ({ id, countryId: 6, zoneId, isoCode: name.slice(0, 2).toUpperCase(), name, active });
+  const CANARIES: Zone = { id: 3, name: 'Outre-Mer', active: true };
+  const STATES: State[] = [state(1, 1, 'Madrid'), state(2, 3, 'Las Palmas'), state(3, 3, 'Santa Cruz de Tenerife'), state(4, 4, 'Ceuta', false)];
+  const DENIED: Cause = { source: 'prestashop', kind: 'permission', message: 'Resource of type "states" is not allowed with this authentication key', fix: [t('Cochez « states ».', 'Tick "states".')] };
+
+  interface StateRow {
+    name: string;
+    zoneIds: number[];
+    countries: Country[];
+    states?: State[];
+    failed?: boolean;
+    status: CheckOutcome['status'];
+    says: string[];
+    saysNot?: string[];
+    steps?: string[];
+    evidence?: Record<string, unknown>;
+  }
+  const stateRows: StateRow[] = [
+    {
+      // The country's zone alone (what the check judged before states) would pass here.
+      name: 'a state in another zone than its country, not served: fail naming the states',
+      zoneIds: [1],
+      countries: [FR, ES],
+      states: STATES,
+      status: 'fail',
+      says: [`does not serve the zone "${CANARIES.name}" (#3, enabled countries: ES (Las Palmas), ES (Santa Cruz de Tenerife))`],
+      saysNot: ['Ceuta'],
+      steps: ['International > Locations > States, filter the country ES'],
+    },
+    {
+      name: 'every state zone served: pass, the states listed with their zone',
+      zoneIds: [1, 3],
+      countries: [FR, ES],
+      states: STATES,
+      status: 'pass',
+      says: ['(Europe, Outre-Mer)'],
+      evidence: { reachableZones: [{ id: 1, name: 'Europe', countries: ['ES (Madrid)', 'FR'] }, { id: 3, name: 'Outre-Mer', countries: ['ES (Las Palmas)', 'ES (Santa Cruz de Tenerife)'] }] },
+    },
+    {
+      name: 'an inactive state does not make its zone reachable',
+      zoneIds: [1, 3],
+      countries: [FR, ES],
+      states: STATES,
+      status: 'pass',
+      says: ['"Oceania"'],
+    },
+    {
+      name: 'a country with states but none active keeps its own zone',
+      zoneIds: [1],
+      countries: [FR, ES],
+      states: [state(4, 3, 'Ceuta', false)],
+      status: 'pass',
+      says: ['(Europe)'],
+    },
+    {
+      name: 'contains_states off: the state rows are not used',
+      zoneIds: [1],
+      countries: [FR, { ...ES, containsStates: false }],
+      states: STATES,
+      status: 'pass',
+      says: ['(Europe)'],
+    },
+    {
+      name: 'states unreadable (key without `states`): the country with states is to verify, never a pass',
+      zoneIds: [1],
+      countries: [FR, ES],
+      failed: true,
+      status: 'manual',
+      says: ['The country ES has states whose zones could not be read', 'not allowed with this authentication key', "also serves those states' zones"],
+      steps: ['International > Locations > States, filter the country ES', 'Tick "states".'],
+      evidence: { statesUnread: { countries: ['ES'], cause: DENIED.message } },
+    },
+    {
+      name: 'states unreadable but no country has states: still a pass',
+      zoneIds: [1],
+      countries: [FR],
+      failed: true,
+      status: 'pass',
+      says: ['(Europe)'],
+      saysNot: ['states'],
+    },
+    {
+      name: 'older snapshot (no states, contains_states unknown): a pass that says what it did not verify',
+      zoneIds: [1],
+      countries: [{ id: 8, zoneId: 1, isoCode: 'FR', active: true }],
+      status: 'pass',
+      says: ["The countries' states were not read (older snapshot)"],
+      evidence: { statesNotRead: ['FR'] },
+    },
+    {
+      name: 'a stranded state: its zone is disabled',
+      zoneIds: [1],
+      countries: [FR, ES],
+      states: [state(1, 1, 'Madrid'), state(2, 2, 'Las Palmas')],
+      status: 'fail',
+      says: ['ES (Las Palmas) is in the disabled zone "North America" (#2)'],
+    },
+  ];
+
+  it.each(stateRows)('$name → $status', (row) => {
+    const parts: CheckContext['parts'] = { 'prestashop.carriers': [carrier({ zoneIds: row.zoneIds })], 'prestashop.zones': ZONES, 'prestashop.countries': row.countries };
+    if (row.states) parts['prestashop.states'] = row.states;
+    const outcome = check.run(makeCtx(parts, { options: { ...check.meta.defaultOptions }, ...(row.failed ? { failed: { 'prestashop.states': DENIED } } : {}) })) as CheckOutcome;
+    expect(outcome.status, outcome.message.en).toBe(row.status);
+    for (const phrase of row.says) expect(outcome.message.en).toContain(phrase);
+    for (const phrase of row.saysNot ?? []) expect(outcome.message.en).not.toContain(phrase);
+    const en = remediationText(outcome, 'en');
+    for (const step of row.steps ?? []) expect(en).toContain(step);
+    if (row.evidence) expect(outcome.evidence).toMatchObject(row.evidence);
+  });
+
+  it('says it in French too', () => {
+    const parts: CheckContext['parts'] = { 'prestashop.carriers': [carrier({ zoneIds: [1] })], 'prestashop.zones': ZONES, 'prestashop.countries': [FR, ES], 'prestashop.states': STATES };
+    const outcome = check.run(makeCtx(parts, { options: { ...check.meta.defaultOptions } })) as CheckOutcome;
+    expect(outcome.message.fr).toContain('ne dessert pas la zone « Outre-Mer » (n° 3, pays activés : ES (Las Palmas), ES (Santa Cruz de Tenerife))');
+    expect(remediationText(outcome, 'fr')).toContain('International > Zones géographiques > États, filtrez le pays ES');
+  });
+
+  it('a failed states read does not make the check an error (through the runner)', async () => {
+    const { snapshot, club } = makeSnapshot({
+      shopParts: {
+        'prestashop.carriers': ok([carrier({ zoneIds: [1] })]),
+        'prestashop.zones': ok(ZONES),
+        'prestashop.countries': ok([FR, ES]),
+        'prestashop.states': { status: 'failed', cause: DENIED },
+      },
+    });
+    const [result] = await runChecks({ checks: [check], snapshot, club, query: {} });
+    expect(result!.status).toBe('manual');
+    expect(result!.message.en).toContain('could not be read');
   });
 });

@@ -24,16 +24,24 @@ beforeAll(async () => {
   const shop = running.prestashop.fixture as unknown as ShopFixture & { carriers: Array<{ id_carrier: number; zones: number[] }> };
   // The same shop, whose relay carrier was never given Switzerland's zone.
   const lacking = structuredClone(shop);
-  lacking.carriers.find((c) => c.id_carrier === 4)!.zones = [1];
+  lacking.carriers.find((c) => c.id_carrier === 4)!.zones = [1, 9];
+  // The same shop, whose relay carrier serves every zone of an enabled country, but not the zone of
+  // the Canary Islands' provinces (Spain's own zone is Europe): judged on countries alone, it passed.
+  const canaries = structuredClone(shop);
+  canaries.carriers.find((c) => c.id_carrier === 4)!.zones = [1, 7];
   const root = await db.root();
   await loadShop(root, shop, { database: 'prestashop' });
   await loadShop(root, lacking, { database: 'lacking' });
-  await root.query("CREATE USER 'ro'@'127.0.0.1' IDENTIFIED BY 'relay-ro-pass'; GRANT SELECT ON prestashop.* TO 'ro'@'127.0.0.1'; GRANT SELECT ON lacking.* TO 'ro'@'127.0.0.1';");
+  await loadShop(root, canaries, { database: 'canaries' });
+  await root.query(
+    "CREATE USER 'ro'@'127.0.0.1' IDENTIFIED BY 'relay-ro-pass'; GRANT SELECT ON prestashop.* TO 'ro'@'127.0.0.1'; GRANT SELECT ON lacking.* TO 'ro'@'127.0.0.1'; GRANT SELECT ON canaries.* TO 'ro'@'127.0.0.1';",
+  );
   await root.end();
   const database = (name: string) => ({ host: '127.0.0.1', port: db.port, user: 'ro', password: 'relay-ro-pass', database: name });
   writeFileSync(join(dir, 'webservice.json'), JSON.stringify(config));
   writeFileSync(join(dir, 'database.json'), JSON.stringify({ ...config, prestashop: { ...config.prestashop, database: database('prestashop') } }));
   writeFileSync(join(dir, 'lacking.json'), JSON.stringify({ ...config, prestashop: { ...config.prestashop, database: database('lacking') } }));
+  writeFileSync(join(dir, 'canaries.json'), JSON.stringify({ ...config, prestashop: { ...config.prestashop, database: database('canaries') } }));
 }, 120_000);
 
 afterAll(async () => {
@@ -47,15 +55,17 @@ async function relay(config: string, lang = 'en') {
 }
 
 describe('relay-carrier-zones on a stock-like shop (all zones active, few countries enabled)', () => {
-  it('database: passes on Europe and Europe (non-EU), and says which zones were left out and why', async () => {
+  it('database: passes on Europe, Europe (non-EU) and the Canaries’ zone, and says which zones were left out and why', async () => {
     const { code, result } = await relay('database.json');
     expect(result.status, result.message).toBe('pass');
     expect(code).toBe(0);
-    expect(result.message).toContain('on every zone customers can be delivered to (Europe, Europe (non-EU))');
+    expect(result.message).toContain('on every zone customers can be delivered to (Europe, Europe (non-EU), Îles Canaries)');
     expect(result.message).toContain('"Oceania"');
+    // Spain's addresses take their province's zone (Address::getZoneById); Ceuta is disabled.
     expect(result.evidence.reachableZones).toEqual([
-      { id: 1, name: 'Europe', countries: ['BE', 'FR', 'LU'] },
+      { id: 1, name: 'Europe', countries: ['BE', 'ES (Madrid)', 'FR', 'LU'] },
       { id: 7, name: 'Europe (non-EU)', countries: ['CH'] },
+      { id: 9, name: 'Îles Canaries', countries: ['ES (Las Palmas)', 'ES (Santa Cruz de Tenerife)'] },
     ]);
     expect(result.evidence.leftOutZones).toContainEqual({ id: 5, name: 'Oceania', why: 'no-active-country' });
     expect((result.evidence.leftOutZones as unknown[]).length).toBe(6);
@@ -72,12 +82,38 @@ describe('relay-carrier-zones on a stock-like shop (all zones active, few countr
     expect(fr.result.message).toContain('ne dessert pas la zone «\u00a0Europe (non-EU)\u00a0» (n°\u00a07, pays activés\u00a0: CH)');
   });
 
+  it('database: a province’s zone the carrier lacks is a failure naming the zone and the provinces (a pass on countries alone)', async () => {
+    const en = await relay('canaries.json');
+    expect(en.result.status, en.result.message).toBe('fail');
+    expect(en.code).toBe(1);
+    expect(en.result.message).toContain('does not serve the zone "Îles Canaries" (#9, enabled countries: ES (Las Palmas), ES (Santa Cruz de Tenerife))');
+    expect(en.result.remediation.join('\n')).toContain('tick the zone "Îles Canaries" (#9)');
+    expect(en.result.remediation.join('\n')).toContain('International > Locations > States, filter the country ES');
+    const fr = await relay('canaries.json', 'fr');
+    expect(fr.result.message).toContain('ne dessert pas la zone «\u00a0Îles Canaries\u00a0» (n°\u00a09, pays activés\u00a0: ES (Las Palmas), ES (Santa Cruz de Tenerife))');
+    expect(fr.result.remediation.join('\n')).toContain('International > Zones géographiques > États, filtrez le pays ES');
+  });
+
+  it('webservice: states the key may not read leave the provinces’ zones to verify, never a pass nor an error', async () => {
+    const body = JSON.stringify({ errors: [{ code: 26, message: 'Resource of type "states" is not allowed with this authentication key' }] });
+    running.prestashop.faults.add({ path: '/api/states', respond: { kind: 'status', status: 401, body, contentType: 'application/json' } });
+    try {
+      const { result } = await relay('webservice.json');
+      expect(result.status).toBe('manual');
+      expect(result.message).toContain('The country ES has states whose zones could not be read');
+      expect(result.remediation.join('\n')).toContain('International > Locations > States, filter the country ES');
+      expect(result.evidence.statesUnread).toMatchObject({ countries: ['ES'] });
+    } finally {
+      running.prestashop.faults.clear();
+    }
+  });
+
   it('webservice: the manual item lists only the zones customers can reach', async () => {
     const { result } = await relay('webservice.json');
     expect(result.status).toBe('manual');
-    expect(result.message).toContain('check that it serves the zones customers can be delivered to, "Europe" (#1), "Europe (non-EU)" (#7).');
+    expect(result.message).toContain('check that it serves the zones customers can be delivered to, "Europe" (#1), "Europe (non-EU)" (#7), "Îles Canaries" (#9).');
     for (const zone of ['Oceania', 'Asia', 'Africa', 'North America']) expect(result.message).not.toContain(zone);
-    expect(result.remediation.join('\n')).toContain('tick the zones "Europe" (#1), "Europe (non-EU)" (#7) and give each a price');
+    expect(result.remediation.join('\n')).toContain('tick the zones "Europe" (#1), "Europe (non-EU)" (#7), "Îles Canaries" (#9) and give each a price');
   });
 
   it('webservice: countries the key may not read make it an error naming the fix, never a pass', async () => {

@@ -190,7 +190,7 @@ describe('injected faults', () => {
     ps.faults.add({ path: '/api/zones', times: 1, respond: { kind: 'status', status: 429, retryAfter: 1 } });
     const ws = new PrestaShopWebservice({ url: ps.url, key: KEY, timeoutMs: 3000 });
     const started = Date.now();
-    expect((await ws.list('zones')).length).toBe(8);
+    expect((await ws.list('zones')).length).toBe(9);
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
   });
 
@@ -237,7 +237,7 @@ describe('injected faults', () => {
 
   it('latency below the timeout is only slower', async () => {
     ps.faults.add({ path: '/api/zones', latencyMs: 100 });
-    expect((await client({ timeoutMs: 2000 }).list('zones')).length).toBe(8);
+    expect((await client({ timeoutMs: 2000 }).list('zones')).length).toBe(9);
   });
 });
 
@@ -248,7 +248,7 @@ describe('faults from a JSON file', () => {
       const recorded: number[] = [];
       const ws = new PrestaShopWebservice({ url: flaky.url, key: KEY, timeoutMs: 3000, sleep: async (ms) => void recorded.push(ms) });
       expect((await ws.list('groups')).length).toBe(8);
-      expect((await ws.list('zones')).length).toBe(8);
+      expect((await ws.list('zones')).length).toBe(9);
       const php = await failure(ws.list('carriers'));
       expect(php.kind).toBe('php-error');
       expect(php.message).toContain('mondialrelay');

@@ -83,13 +83,14 @@ describe('gatherFromDatabase (demo shop in MariaDB)', () => {
     const gathered = await gatherFromDatabase(client, { query: {}, shopId: 1 });
     // DE, CA, JP, AU are disabled; US is enabled but associated with shop 2 only.
     expect(data('prestashop.countries', gathered.parts['prestashop.countries'])).toEqual([
-      { id: 3, zoneId: 1, active: true, isoCode: 'BE', name: 'Belgique' },
-      { id: 8, zoneId: 1, active: true, isoCode: 'FR', name: 'France' },
-      { id: 12, zoneId: 1, active: true, isoCode: 'LU', name: 'Luxembourg' },
-      { id: 19, zoneId: 7, active: true, isoCode: 'CH', name: 'Suisse' },
+      { id: 3, zoneId: 1, active: true, isoCode: 'BE', name: 'Belgique', containsStates: false },
+      { id: 6, zoneId: 1, active: true, isoCode: 'ES', name: 'Espagne', containsStates: true },
+      { id: 8, zoneId: 1, active: true, isoCode: 'FR', name: 'France', containsStates: false },
+      { id: 12, zoneId: 1, active: true, isoCode: 'LU', name: 'Luxembourg', containsStates: false },
+      { id: 19, zoneId: 7, active: true, isoCode: 'CH', name: 'Suisse', containsStates: false },
     ]);
     const test = await gatherFromDatabase(client, { query: {}, shopId: 2 });
-    expect(data('prestashop.countries', test.parts['prestashop.countries']).map((c) => c.isoCode)).toEqual(['BE', 'FR', 'LU', 'CH', 'US']);
+    expect(data('prestashop.countries', test.parts['prestashop.countries']).map((c) => c.isoCode)).toEqual(['BE', 'ES', 'FR', 'LU', 'CH', 'US']);
   });
 
   it('gives what Order::isReturnable() reads: state, delivery date, and the return settings of the order\'s own shop', async () => {
@@ -127,12 +128,12 @@ describe('gatherFromDatabase (demo shop in MariaDB)', () => {
     const gathered = await gatherFromDatabase(client, { query: {}, shopId: 1 });
     const carriers = data('prestashop.carriers', gathered.parts['prestashop.carriers']);
     const relay = carriers.find((c) => c.externalModuleName.startsWith('sendcloud'))!;
-    expect(relay).toMatchObject({ id: 4, reference: 4, active: true, deleted: false, isModule: true, zoneIds: [1, 7], shopIds: [1] });
+    expect(relay).toMatchObject({ id: 4, reference: 4, active: true, deleted: false, isModule: true, zoneIds: [1, 7, 9], shopIds: [1] });
     expect(relay.paymentModules).toEqual(['ps_checkpayment', 'ps_wirepayment', 'stripe_official']);
     // An edited carrier keeps its reference: the old version is deleted, the new one is not.
     expect(carriers.filter((c) => c.reference === 2).map((c) => [c.id, c.deleted])).toEqual([[2, true], [3, false]]);
     // Stock-like: the 8 zones of a fresh install all active, only a few countries enabled.
-    expect(data('prestashop.zones', gathered.parts['prestashop.zones']).filter((z) => z.active).map((z) => z.name)).toEqual(['Europe', 'North America', 'Asia', 'Africa', 'Oceania', 'South America', 'Europe (non-EU)', 'Central America/Antilla']);
+    expect(data('prestashop.zones', gathered.parts['prestashop.zones']).filter((z) => z.active).map((z) => z.name)).toEqual(['Europe', 'North America', 'Asia', 'Africa', 'Oceania', 'South America', 'Europe (non-EU)', 'Central America/Antilla', 'Îles Canaries']);
     const modules = data('prestashop.modules', gathered.parts['prestashop.modules']);
     expect(modules.find((m) => m.name === 'mondialrelay')).toMatchObject({ active: false, enabledForShop: false });
     expect(modules.find((m) => m.name === 'stripe_official')).toMatchObject({ active: true, enabledForShop: true });
@@ -144,6 +145,24 @@ describe('gatherFromDatabase (demo shop in MariaDB)', () => {
       carrierReferences: { colissimo: 4 },
     });
     expect(JSON.stringify(gathered.parts)).not.toContain('DEMO4SENDCLOUDKEY');
+  });
+
+  it('reads the shop’s active countries with contains_states, and the active states of those countries with their zone', async () => {
+    const gathered = await gatherFromDatabase(client, { query: {}, shopId: 1 });
+    const countries = data('prestashop.countries', gathered.parts['prestashop.countries']);
+    expect(countries.map((c) => [c.isoCode, c.zoneId, c.containsStates])).toEqual([
+      ['BE', 1, false],
+      ['ES', 1, true],
+      ['FR', 1, false],
+      ['LU', 1, false],
+      ['CH', 7, false],
+    ]);
+    // ps_state: Ceuta is disabled; US states would belong to a country the main shop does not enable.
+    expect(data('prestashop.states', gathered.parts['prestashop.states'])).toEqual([
+      { id: 313, countryId: 6, zoneId: 1, isoCode: 'ES-M', name: 'Madrid', active: true },
+      { id: 323, countryId: 6, zoneId: 9, isoCode: 'ES-GC', name: 'Las Palmas', active: true },
+      { id: 335, countryId: 6, zoneId: 9, isoCode: 'ES-TF', name: 'Santa Cruz de Tenerife', active: true },
+    ]);
   });
 
   it('configured clubs take their group and category by id, and their keys from config', async () => {

@@ -121,19 +121,30 @@ describe('gatherFromWebservice (demo shop)', () => {
       shopIds: null,
       paymentModules: null,
     });
-    expect(data('prestashop.zones', gathered.parts['prestashop.zones'])).toEqual(['Europe', 'North America', 'Asia', 'Africa', 'Oceania', 'South America', 'Europe (non-EU)', 'Central America/Antilla'].map((name, i) => ({ id: i + 1, name, active: true })));
+    expect(data('prestashop.zones', gathered.parts['prestashop.zones'])).toEqual(
+      ['Europe', 'North America', 'Asia', 'Africa', 'Oceania', 'South America', 'Europe (non-EU)', 'Central America/Antilla', 'Îles Canaries'].map((name, i) => ({ id: i + 1, name, active: true })),
+    );
     // The shop's enabled countries, as the database gives them but for the (i18n) name, not asked.
     expect(data('prestashop.countries', gathered.parts['prestashop.countries'])).toEqual([
-      { id: 3, zoneId: 1, active: true, isoCode: 'BE' },
-      { id: 8, zoneId: 1, active: true, isoCode: 'FR' },
-      { id: 12, zoneId: 1, active: true, isoCode: 'LU' },
-      { id: 19, zoneId: 7, active: true, isoCode: 'CH' },
+      { id: 3, zoneId: 1, active: true, isoCode: 'BE', containsStates: false },
+      { id: 6, zoneId: 1, active: true, isoCode: 'ES', containsStates: true },
+      { id: 8, zoneId: 1, active: true, isoCode: 'FR', containsStates: false },
+      { id: 12, zoneId: 1, active: true, isoCode: 'LU', containsStates: false },
+      { id: 19, zoneId: 7, active: true, isoCode: 'CH', containsStates: false },
     ]);
     const countries = ps.requests.find((r) => r.path === '/api/countries')!;
-    expect(countries.query).toMatchObject({ display: '[id,id_zone,active,iso_code]', 'filter[active]': '[1]' });
+    expect(countries.query).toMatchObject({ display: '[id,id_zone,active,iso_code,contains_states]', 'filter[active]': '[1]' });
+    // The active states (not shop-scoped), kept to the shop's enabled countries: the same part as SQL.
+    expect(data('prestashop.states', gathered.parts['prestashop.states'])).toEqual([
+      { id: 313, countryId: 6, zoneId: 1, isoCode: 'ES-M', name: 'Madrid', active: true },
+      { id: 323, countryId: 6, zoneId: 9, isoCode: 'ES-GC', name: 'Las Palmas', active: true },
+      { id: 335, countryId: 6, zoneId: 9, isoCode: 'ES-TF', name: 'Santa Cruz de Tenerife', active: true },
+    ]);
+    const states = ps.requests.find((r) => r.path === '/api/states')!;
+    expect(states.query).toMatchObject({ display: '[id,id_country,id_zone,iso_code,name,active]', 'filter[active]': '[1]' });
     // Lists are shop-scoped (country_shop): US is enabled for the test shop only.
     const test = await gatherFromWebservice(ws(KEY, 2), { query: {}, shopId: 2 });
-    expect(data('prestashop.countries', test.parts['prestashop.countries']).map((c) => c.isoCode)).toEqual(['BE', 'FR', 'LU', 'CH', 'US']);
+    expect(data('prestashop.countries', test.parts['prestashop.countries']).map((c) => c.isoCode)).toEqual(['BE', 'ES', 'FR', 'LU', 'CH', 'US']);
     expect(data('prestashop.sendcloudModule', gathered.parts['prestashop.sendcloudModule'])).toEqual({
       variant: 'v2',
       connected: true,
@@ -225,9 +236,9 @@ describe('gatherFromWebservice (demo shop)', () => {
     const urls = ps.requests.map((r) => `${r.method} ${r.url}`);
     expect(new Set(urls).size).toBe(urls.length);
     expect(ps.requests.every((r) => r.method === 'GET')).toBe(true);
-    // configuration ×3, groups, categories, order states, carriers, zones, countries, customer, cart
-    // rule, order, and for the code: currencies (it has a minimum amount), the customer's orders, their uses of it.
-    expect(ps.requests).toHaveLength(15);
+    // configuration ×3, groups, categories, order states, carriers, zones, countries, states, customer,
+    // cart rule, order, and for the code: currencies (it has a minimum amount), the customer's orders, their uses of it.
+    expect(ps.requests).toHaveLength(16);
   });
 
   it.each(['1.7.8.11', '8.2.0'])('gives the same parts from a PrestaShop %s (other scalar types and falsy-field rules)', async (version) => {

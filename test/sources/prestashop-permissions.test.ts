@@ -73,6 +73,7 @@ describe('checkWebserviceKey against the emulator', () => {
       'order_cart_rules',
       'currencies',
       'countries',
+      'states',
     ]);
   });
 
@@ -80,7 +81,7 @@ describe('checkWebserviceKey against the emulator', () => {
     ps.faults.add({ path: '/api/', respond: { kind: 'html-error', status: 502 } });
     try {
       const result = await checkWebserviceKey({ url, key: 'DEMO4SENDCLOUDKEYNOCUSTOMERS0003' });
-      expect(result.ok && result.missing.map((r) => r.resource)).toEqual(['configurations', 'groups', 'categories', 'customers', 'cart_rules', 'order_cart_rules', 'currencies', 'countries']);
+      expect(result.ok && result.missing.map((r) => r.resource)).toEqual(['configurations', 'groups', 'categories', 'customers', 'cart_rules', 'order_cart_rules', 'currencies', 'countries', 'states']);
     } finally {
       ps.faults.clear();
     }

@@ -156,6 +156,7 @@ export async function loadShop(conn: mysql.Connection, fixture: ShopFixture, opt
   await load.junction('zone_shop', list('zones'), 'id_zone', 'shops', 'id_shop');
   await load.entity('country', list('countries'), 'id_country');
   await load.junction('country_shop', list('countries'), 'id_country', 'shops', 'id_shop');
+  await load.entity('state', list('states'), 'id_state');
   await load.entity('module', list('modules'), 'id_module');
   await load.junction('module_shop', list('modules'), 'id_module', 'shops', 'id_shop');
 }

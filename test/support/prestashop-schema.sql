@@ -580,6 +580,22 @@ CREATE TABLE `PREFIX_country_shop` (
   KEY `id_shop` (`id_shop`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
 
+-- states: an address with a state takes the state's zone (Address::getZoneById)
+
+CREATE TABLE `PREFIX_state` (
+  `id_state`     int(10) unsigned    NOT NULL AUTO_INCREMENT,
+  `id_country`   int(11) unsigned    NOT NULL,
+  `id_zone`      int(11) unsigned    NOT NULL,
+  `name`         varchar(80)         NOT NULL,
+  `iso_code`     varchar(7)          NOT NULL,
+  `tax_behavior` smallint(1)         NOT NULL DEFAULT '0',
+  `active`       tinyint(1)          NOT NULL DEFAULT '0',
+  PRIMARY KEY (`id_state`),
+  KEY `id_country` (`id_country`),
+  KEY `name` (`name`),
+  KEY `id_zone` (`id_zone`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
 -- ---------------------------------------------------------------- modules
 
 CREATE TABLE `PREFIX_module` (

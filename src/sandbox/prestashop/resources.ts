@@ -436,6 +436,23 @@ export const RESOURCES: ResourceDef[] = [
     rows: (f) => f.countries.map((c) => ({ id: c.id_country, fields: build(COUNTRY, asRow(c)), shopIds: c.shops })),
   },
   {
+    name: 'states',
+    singular: 'state',
+    className: 'State',
+    // State::$definition order. `state` is not a shop-associated table: the list is not shop-scoped.
+    rows: (f) =>
+      f.states.map((s) => ({
+        id: s.id_state,
+        fields: [
+          ['id_zone', s.id_zone],
+          ['id_country', s.id_country],
+          ['iso_code', s.iso_code],
+          ['name', s.name],
+          ['active', String(s.active)],
+        ],
+      })),
+  },
+  {
     name: 'configurations',
     singular: 'configuration',
     className: 'Configuration',

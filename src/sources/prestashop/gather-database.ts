@@ -10,7 +10,7 @@ import { DatabaseError, type PrestaShopDatabase } from './database.js';
 import { assembleClubs, SECRET_CONFIGURATION, type ClubSpec, type StripeKeysByClub } from './clubs.js';
 import { ORDER_RETURN_CONFIGURATION, resolveConfiguration, toBool, toCartRule, toCategory, toCustomer, toGroup, toInt, toOrder, toOrderState, toText, type Row } from './normalise.js';
 import { CONFIGURATION_NAMES, CONFIGURATION_PREFIXES } from './configuration-names.js';
-import { sendcloudModuleFrom, toCarrier, toCountry, toZone } from './shipping.js';
+import { sendcloudModuleFrom, toCarrier, toCountry, toState, toZone } from './shipping.js';
 import { currencyIdsFor, customerForUses, errorStateFrom, needsCurrency, resolveMinimumCurrency, toCurrency, type Currency } from './cart-rules.js';
 
 export interface GatherInput {
@@ -157,7 +157,7 @@ async function gatherShipping(db: PrestaShopDatabase, shopId: number, langId: nu
     return map;
   };
   const skipped = Promise.resolve(undefined);
-  const [carriers, zones, countries, modules] = await Promise.all([
+  const [carriers, zones, countries, states, modules] = await Promise.all([
     !wants('prestashop.carriers') ? skipped : attempt(async () => {
       const [rows, zoneRows, shopRows, paymentRows] = await Promise.all([
         db.query<Row>(`SELECT id_carrier, id_reference, name, active, deleted, is_module, external_module_name FROM ${T('carrier')} ORDER BY id_carrier`),
@@ -189,12 +189,23 @@ async function gatherShipping(db: PrestaShopDatabase, shopId: number, langId: nu
     // Active and associated with the shop, as checkout lists them (Country::getCountries).
     !wants('prestashop.countries') ? skipped : attempt(async () =>
       (await db.query<Row>(
-        `SELECT c.id_country, c.id_zone, c.iso_code, c.active, cl.name FROM ${T('country')} c
+        `SELECT c.id_country, c.id_zone, c.iso_code, c.active, c.contains_states, cl.name FROM ${T('country')} c
          JOIN ${T('country_shop')} cs ON cs.id_country = c.id_country AND cs.id_shop = ?
          LEFT JOIN ${T('country_lang')} cl ON cl.id_country = c.id_country AND cl.id_lang = ?
          WHERE c.active = 1 ORDER BY c.id_country`,
         [shopId, langId],
       )).map(toCountry),
+    ),
+    // The active states of those countries: an address with a state takes the state's zone
+    // (Address::getZoneById), and checkout offers only active states (State::getStatesByIdCountry).
+    !wants('prestashop.states') ? skipped : attempt(async () =>
+      (await db.query<Row>(
+        `SELECT s.id_state, s.id_country, s.id_zone, s.iso_code, s.name, s.active FROM ${T('state')} s
+         JOIN ${T('country')} c ON c.id_country = s.id_country AND c.active = 1
+         JOIN ${T('country_shop')} cs ON cs.id_country = s.id_country AND cs.id_shop = ?
+         WHERE s.active = 1 ORDER BY s.id_state`,
+        [shopId],
+      )).map(toState),
     ),
     !wants('prestashop.modules') ? skipped : attempt(async () =>
       (await db.query<Row>(
@@ -208,6 +219,7 @@ async function gatherShipping(db: PrestaShopDatabase, shopId: number, langId: nu
   if (carriers) parts['prestashop.carriers'] = carriers.ok ? ok(carriers.value) : failed(carriers.cause);
   if (zones) parts['prestashop.zones'] = zones.ok ? ok(zones.value) : failed(zones.cause);
   if (countries) parts['prestashop.countries'] = countries.ok ? ok(countries.value) : failed(countries.cause);
+  if (states) parts['prestashop.states'] = states.ok ? ok(states.value) : failed(states.cause);
   if (modules) parts['prestashop.modules'] = modules.ok ? ok(modules.value) : failed(modules.cause);
   return parts;
 }

@@ -5,7 +5,7 @@
 // carrier zones / shops / payment modules are unknown (null).
 //
 // Requests: configuration (3 filtered lists), groups, categories, order states, carriers, zones,
-// active countries (the shop's: lists are shop-scoped), plus one per lookup (a few pages when the
+// active countries (the shop's: lists are shop-scoped) and active states, plus one per lookup (a few pages when the
 // value cannot be sent as an equality: findExactly), all through one PrestaShopWebservice so that
 // each URL is fetched once per run whatever the number of clubs; independent requests run
 // concurrently under the client's bound. A --code lookup adds, when needed, the currencies (minimum
@@ -14,13 +14,13 @@
 
 import { t, type Cause, type Query, type Text } from '../../engine/types.js';
 import { lookupKey, type Lookups, type PartEnvelope, type PartMap } from '../../engine/snapshot.js';
-import type { CartRule, Category, Customer, Group } from '../../engine/parts.js';
+import type { CartRule, Category, Country, Customer, Group } from '../../engine/parts.js';
 import { assembleClubs, SECRET_CONFIGURATION, type AssembledClubs } from './clubs.js';
 import { runDataflow, type FetchContext, type Fetcher, type Outcome } from '../dataflow.js';
 import { wantedQuery, type GatherInput, type PrestaShopGathered } from './gather-database.js';
 import { resolveConfiguration, toCartRule, toCategory, toCustomer, toGroup, toInt, toOrder, toOrderState, type Row } from './normalise.js';
 import { associationIds, toBool } from './coerce.js';
-import { sendcloudModuleFrom, toCarrier, toCountry, toZone } from './shipping.js';
+import { sendcloudModuleFrom, toCarrier, toCountry, toState, toZone } from './shipping.js';
 import { CONFIGURATION_NAMES, CONFIGURATION_PREFIXES } from './configuration-names.js';
 import { countUses, currencyIdsFor, customerForUses, errorStateFrom, needsCurrency, resolveMinimumCurrency, toCurrency, type Currency } from './cart-rules.js';
 import { beginsWith, contains, eq, exactly, likeSafeRun, PrestaShopWebserviceError, type PrestaShopWebservice, type WsEntity } from './webservice.js';
@@ -94,6 +94,7 @@ export const WS_FETCHERS = {
   carriers: 'prestashop.carriers',
   zones: 'prestashop.zones',
   countries: 'prestashop.countries',
+  states: 'prestashop.states',
   lookups: 'prestashop.lookups',
   clubs: 'prestashop.clubs',
 } as const;
@@ -167,7 +168,27 @@ export function webserviceFetchers(ws: PrestaShopWebservice, input: GatherInput)
       id: F.countries,
       source,
       rounds: 1,
-      run: async () => (await ws.listAll('countries', { display: ['id_zone', 'active', 'iso_code'], filter: { active: eq(1) } })).map(toCountry),
+      run: async () => (await ws.listAll('countries', { display: ['id_zone', 'active', 'iso_code', 'contains_states'], filter: { active: eq(1) } })).map(toCountry),
+    });
+  }
+  // Active states (the resource is not shop-scoped), kept to the shop's active countries once
+  // those are known, so that both sources give the same part: an address with a state takes the
+  // state's zone (Address::getZoneById). The key needs "View (GET)" on `states`.
+  if (wants('prestashop.states')) {
+    const withCountries = wants('prestashop.countries');
+    fetchers.push({
+      id: F.states,
+      source,
+      rounds: 1,
+      ...(withCountries ? { awaits: [F.countries] } : {}),
+      run: async (context) => {
+        const states = (await ws.listAll('states', { display: ['id_country', 'id_zone', 'iso_code', 'name', 'active'], filter: { active: eq(1) } })).map(toState);
+        if (!withCountries) return states;
+        const countries = await context.outcome<Country[]>(F.countries);
+        if (!countries.ok) return states;
+        const shopCountries = new Set(countries.value.map((c) => c.id));
+        return states.filter((s) => shopCountries.has(s.countryId));
+      },
     });
   }
   if (lookupRounds(query) > 0) {
@@ -204,6 +225,7 @@ export function webserviceParts(id: string, outcome: Outcome): PartMap {
     case F.carriers:
     case F.zones:
     case F.countries:
+    case F.states:
       return { [id]: envelope() };
     default:
       return {};

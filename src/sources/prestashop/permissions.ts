@@ -34,6 +34,7 @@ export const WEBSERVICE_RESOURCES: readonly WebserviceResource[] = [
   { resource: 'carriers', why: t('transporteurs (point relais)', 'carriers (relay point)') },
   { resource: 'zones', why: t('zones de livraison', 'delivery zones') },
   { resource: 'countries', why: t('pays activés (zones réellement desservies)', 'enabled countries (zones actually reached)') },
+  { resource: 'states', why: t('états et provinces (une adresse qui en a un prend sa zone)', 'states (an address with one takes its zone)') },
   { resource: 'shops', why: t('boutiques (multiboutique seulement)', 'shops (multistore only)'), optional: true },
 ];
 

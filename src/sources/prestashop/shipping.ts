@@ -2,7 +2,7 @@
 // Sendcloud module stored in the configuration (api-notes/sendcloud.md §7). Pure functions over
 // rows / resolved configuration, so the webservice and database sources produce identical parts.
 
-import type { Carrier, Country, SendcloudModule, Zone } from '../../engine/parts.js';
+import type { Carrier, Country, SendcloudModule, State, Zone } from '../../engine/parts.js';
 import { toBool, toInt, toText, type Row } from './normalise.js';
 
 export interface CarrierExtras {
@@ -42,7 +42,20 @@ export function toCountry(row: Row): Country {
     isoCode: toText(row.iso_code).trim().toUpperCase(),
   };
   if (typeof row.name === 'string' && row.name !== '') country.name = row.name;
+  if (row.contains_states !== undefined && row.contains_states !== null) country.containsStates = toBool(row.contains_states);
   return country;
+}
+
+/** A `state` row (SQL) or webservice `states` entity: the zone an address with this state takes. */
+export function toState(row: Row): State {
+  return {
+    id: toInt(row.id ?? row.id_state),
+    countryId: toInt(row.id_country),
+    zoneId: toInt(row.id_zone),
+    isoCode: toText(row.iso_code).trim().toUpperCase(),
+    name: toText(row.name).trim(),
+    active: toBool(row.active),
+  };
 }
 
 function jsonObject(value: string | null | undefined): Record<string, unknown> | null {
