@@ -91,6 +91,20 @@ const perUserTexts = {
     "Relancez le diagnostic avec --customer <e-mail du client> pour compter ses utilisations automatiquement.",
     'Run the diagnosis again with --customer <customer e-mail> to have their uses counted.',
   ),
+  /**
+   * Counted in the diagnosed shop only (the webservice refused `id_shop=all`): PrestaShop counts the
+   * customer's orders of every shop (CartRule::checkValidity has no shop condition).
+   */
+  otherShopsLabel: t('(à vérifier) utilisations dans les autres boutiques non comptées', '(to verify) uses in other shops not counted'),
+  otherShops: (n: number, who: Text, uses: number) =>
+    t(
+      `Utilisable ${n} fois par client : ${who.fr} l'a utilisé ${uses} fois dans cette boutique, mais ses commandes passées dans les autres boutiques (clients partagés en multiboutique) n'ont pas pu être lues, et PrestaShop les compte aussi.`,
+      `Usable ${plurals(n, TIMES).en} per customer: ${who.en} used it ${plurals(uses, TIMES).en} in this shop, but their orders in the other shops (customers shared across a multistore) could not be read, and PrestaShop counts them too.`,
+    ),
+  allShopsStep: t(
+    "Dans le back-office, choisissez « Toutes les boutiques » dans le sélecteur de boutique en haut de page, puis Commandes > Commandes : filtrez sur le client et comptez les commandes dont le bloc « Réductions » contient ce code (sauf celles en « Erreur de paiement »).",
+    'In the back office, pick "All shops" in the shop selector at the top of the page, then Orders > Orders: filter on the customer and count the orders whose "Discounts" block holds this code (except those in "Payment error").',
+  ),
 };
 
 const reservedTexts = {
@@ -387,6 +401,9 @@ export default {
           `${customerLabel!.en} already used it ${plurals(uses, TIMES).en} out of ${rule.quantityPerUser} allowed (orders counted as PrestaShop does: cancelled ones included, "Payment error" excluded)`,
         ),
       );
+    } else if (uses !== null && rule.usesByCustomerScope === 'shop') {
+      // Below the limit in this shop only: other shops' uses may reach it, never a confident pass.
+      unverified.push({ label: perUserTexts.otherShopsLabel, detail: perUserTexts.otherShops(rule.quantityPerUser, customerLabel!, uses), steps: [perUserTexts.allShopsStep] });
     } else if (uses !== null) {
       conditions.push(t(`Utilisable ${rule.quantityPerUser} fois par client : ${customerLabel!.fr} l'a utilisé ${uses} fois.`, `Usable ${plurals(rule.quantityPerUser, TIMES).en} per customer: ${customerLabel!.en} used it ${plurals(uses, TIMES).en}.`));
     } else {
@@ -496,6 +513,7 @@ export default {
       quantity: rule.quantity,
       quantityPerUser: rule.quantityPerUser,
       usesByCustomer: uses,
+      ...(rule.usesByCustomerScope ? { usesByCustomerScope: rule.usesByCustomerScope } : {}),
       customerId: rule.customerId,
       groupRestriction: rule.groupRestriction,
       groupIds: rule.groupIds,

@@ -329,6 +329,40 @@ const rows: Row[] = [
     message: ['- the rule is disabled', '- no use left', '- the code expired on 2026-01-01 00:00:00'],
     remediation: ['Statut', 'Quantité totale disponible', 'repoussez la date de fin'],
   },
+  // Multistore (CartRule::checkValidity counts the customer's orders of every shop).
+  {
+    name: 'uses counted in every shop (SQL) and below the limit: pass',
+    input: { rules: [rule({ quantityPerUser: 2, usesByCustomer: 1, usesByCustomerScope: 'all-shops' })], customers: [customer()] },
+    status: 'pass',
+    message: ['used it 1 time.'],
+  },
+  {
+    name: 'uses counted in every active shop (webservice, id_shop=all) and below the limit: pass',
+    input: { rules: [rule({ quantityPerUser: 2, usesByCustomer: 1, usesByCustomerScope: 'active-shops' })], customers: [customer()] },
+    status: 'pass',
+    absent: ['other shops'],
+  },
+  {
+    name: 'uses counted in this shop only and below the limit: to verify, never a pass',
+    input: { rules: [rule({ quantityPerUser: 2, usesByCustomer: 1, usesByCustomerScope: 'shop' })], customers: [customer()] },
+    status: 'manual',
+    message: ['used it 1 time in this shop', 'their orders in the other shops', "l'a utilisé 1 fois dans cette boutique", 'autres boutiques'],
+    remediation: ['"All shops"', '« Toutes les boutiques »'],
+  },
+  {
+    name: 'uses counted in this shop only already reach the limit: a certain failure',
+    input: { rules: [rule({ quantityPerUser: 1, usesByCustomer: 1, usesByCustomerScope: 'shop' })], customers: [customer()] },
+    status: 'fail',
+    message: ['already used it 1 time out of 1 allowed'],
+    absent: ['other shops'],
+  },
+  // CartRule::checkValidity reads the customer_group rows whatever PS_GROUP_FEATURE_ACTIVE says
+  // (unlike Customer::getGroupsStatic): the customer-group feature changes nothing here.
+  {
+    name: 'group restriction with the customer-group feature off: the rows still decide',
+    input: { rules: [rule({ groupRestriction: true, groupIds: [4] })], customers: [customer({ groupIds: [3, 4] })], configuration: { PS_GROUP_FEATURE_ACTIVE: '0', PS_CUSTOMER_GROUP: '3' } },
+    status: 'pass',
+  },
 ];
 
 describe('promo-code', () => {

@@ -110,8 +110,9 @@ describe('per-customer uses and minimum-amount currency, database and webservice
     const [fromSql] = rulesOf(sql.lookups.code!['multi3']);
     const [fromWeb] = rulesOf(web.lookups.code!['multi3']);
     // 100, 101, 103, 105 twice, 204.
-    expect(fromSql).toMatchObject({ usesByCustomer: 6, usesCustomerId: PAUL, quantityPerUser: 3 });
-    expect(fromWeb).toEqual(fromSql);
+    expect(fromSql).toMatchObject({ usesByCustomer: 6, usesCustomerId: PAUL, quantityPerUser: 3, usesByCustomerScope: 'all-shops' });
+    // The webservice reads the orders of every active shop (id_shop=all), SQL those of every shop.
+    expect(fromWeb).toEqual({ ...fromSql, usesByCustomerScope: 'active-shops' });
     // Currency 0: the shop's default (PS_CURRENCY_DEFAULT = 1, EUR).
     expect(fromSql!.minimumAmountCurrencyResolved).toEqual({ id: 1, isoCode: 'EUR', symbol: '€', fromDefault: true });
 
@@ -124,9 +125,10 @@ describe('per-customer uses and minimum-amount currency, database and webservice
     const uses = paths.filter((p) => p.startsWith('/api/order_cart_rules?'));
     expect(uses, 'order ids split in two requests').toHaveLength(2);
     for (const p of uses) expect(p).toContain(`filter[id_cart_rule]=[${MULTI}]`);
-    // Paul's 106 orders (PAYEEEEEE and the 105 added): 100 ids, then 6.
-    expect(uses.map((p) => /filter\[id_order\]=\[([^\]]*)\]/.exec(p)![1]!.split('|').length), uses.join('\n')).toEqual([100, 6]);
-    expect(uses.some((p) => p.includes('filter[id_order]=[199|200|201|202|203|204]'))).toBe(true);
+    // Paul's 107 orders (PAYEEEEEE, BOUTIQUEB placed in shop 2 and read with id_shop=all, and the 105
+    // added): 100 ids, then 7.
+    expect(uses.map((p) => /filter\[id_order\]=\[([^\]]*)\]/.exec(p)![1]!.split('|').length), uses.join('\n')).toEqual([100, 7]);
+    expect(uses.some((p) => p.includes('filter[id_order]=[198|199|200|201|202|203|204]'))).toBe(true);
   });
 
   it('resolves each rule\'s currency, and leaves an unknown currency id unresolved', async () => {
@@ -168,5 +170,51 @@ describe('per-customer uses and minimum-amount currency, database and webservice
     expect(rule).toMatchObject({ code: 'MULTI3', usesByCustomer: null, usesCustomerId: PAUL, minimumAmountCurrencyResolved: null });
     expect(rule!.usesByCustomerCause).toMatch(/order_cart_rules/);
     expect(rule!.usesByCustomerCause).not.toContain(KEY);
+  });
+});
+
+// CartRule::checkValidity counts the customer's orders of every shop: with customers shared in a
+// shop group (share_customer), an order placed in the other shop counts against quantity_per_user.
+describe('per-customer uses in a multistore whose shops share customers', () => {
+  const ONCE = 30;
+  async function sharedShops(): Promise<ShopFixture> {
+    const fixture = await shopWithUses();
+    // Customers shared, orders not: each shop's context lists only its own orders.
+    fixture.shop_groups[0]!.share_customer = 1;
+    const template = fixture.cart_rules.find((r) => r.code === 'ETE2025')!;
+    fixture.cart_rules.push({ ...template, id_cart_rule: ONCE, code: 'ONCE', date_to: '2030-12-31 23:59:59', name: { '1': 'ONCE', '2': 'ONCE' }, groups: [], quantity_per_user: 1 });
+    const order = fixture.orders.find((o) => o.reference === 'PAYEEEEEE')!;
+    // Paul's only use of ONCE: an order placed in shop 2 ("Boutique de test").
+    fixture.orders.push({ ...order, id_order: 400, reference: 'SHOPTWO40', id_customer: PAUL, id_cart: 1400, id_shop: 2, current_state: 2, history: [] });
+    fixture.order_cart_rules.push({ id_order_cart_rule: 400, id_order: 400, id_cart_rule: ONCE, id_order_invoice: 0, name: 'ONCE', value: '1.000000', value_tax_excl: '1.000000', free_shipping: 0, deleted: 0 });
+    return parseShopFixture(JSON.parse(JSON.stringify(fixture)));
+  }
+
+  it('both sources count the use made in the other shop (the webservice asks id_shop=all)', async () => {
+    const { client, sandbox, ws } = await serve(await sharedShops(), 'sharedcustomers');
+    const shopOne = new PrestaShopWebservice({ url: sandbox.url, key: KEY, timeoutMs: 5000, retry: false, shopId: 1 });
+    const query = { customer: 'paul.martin@example.fr', code: 'ONCE' };
+    const [sql, web, webShopOne] = await Promise.all([
+      gatherFromDatabase(client, { query, shopId: 1 }),
+      gatherFromWebservice(ws, { query, shopId: 1 }),
+      gatherFromWebservice(shopOne, { query, shopId: 1 }),
+    ]);
+    expect(rulesOf(sql.lookups.code!['once'])[0]).toMatchObject({ usesByCustomer: 1, usesByCustomerScope: 'all-shops' });
+    expect(rulesOf(web.lookups.code!['once'])[0]).toMatchObject({ usesByCustomer: 1, usesByCustomerScope: 'active-shops' });
+    // Configured for shop 1 (id_shop=1 on every request), the orders are still asked for every shop.
+    expect(rulesOf(webShopOne.lookups.code!['once'])[0]).toMatchObject({ usesByCustomer: 1, usesByCustomerScope: 'active-shops' });
+    const orders = sandbox.requests.filter((r) => r.path === '/api/orders' && decodeURIComponent(r.url).includes(`filter[id_customer]=[${PAUL}]`));
+    expect(orders.length).toBeGreaterThan(0);
+    for (const r of orders) expect(r.query).toMatchObject({ id_shop: 'all' });
+    // In shop 1's context, the emulator (like PrestaShop) does not list the order of shop 2.
+    expect((await shopOne.list('orders', { filter: { reference: '[SHOPTWO40]' } })).length).toBe(0);
+  });
+
+  it('id_shop=all refused: the shop\'s own orders are counted, and the count says so', async () => {
+    const { sandbox, ws } = await serve(await sharedShops(), 'sharedrefused');
+    sandbox.faults.add({ path: '/api/orders?*id_shop=all*', respond: { kind: 'status', status: 403, body: JSON.stringify({ errors: [{ code: 132, message: 'No permission for this key on this shop' }] }), contentType: 'application/json' } });
+    const gathered = await gatherFromWebservice(ws, { query: { customer: 'paul.martin@example.fr', code: 'ONCE' }, shopId: 1 });
+    const [rule] = rulesOf(gathered.lookups.code!['once']);
+    expect(rule, rule!.usesByCustomerCause).toMatchObject({ usesByCustomer: 0, usesByCustomerScope: 'shop' });
   });
 });

@@ -310,6 +310,13 @@ const COUNTRY: Spec = [
   ['name', 'i18n'],
 ];
 
+/** The shops whose context lists an order of `shopId`: its group's shops when the group shares orders. */
+function orderShops(f: ShopFixture, shopId: number): number[] {
+  const groupId = f.shops.find((s) => s.id_shop === shopId)?.id_shop_group;
+  const group = f.shop_groups.find((g) => g.id_shop_group === groupId);
+  return group?.share_order ? f.shops.filter((s) => s.id_shop_group === groupId).map((s) => s.id_shop) : [shopId];
+}
+
 export const RESOURCES: ResourceDef[] = [
   {
     name: 'customers',
@@ -376,7 +383,9 @@ export const RESOURCES: ResourceDef[] = [
     singular: 'order',
     className: 'Order',
     getters: ['shipping_number'],
-    rows: (f) => f.orders.map((o) => ({ id: o.id_order, fields: build(ORDER, asRow(o)), shopIds: [o.id_shop] })),
+    // Order::getWebserviceObjectList adds Shop::addSqlRestriction(Shop::SHARE_ORDER): in a shop's
+    // context, its own orders, or every order of its group when the group shares orders.
+    rows: (f) => f.orders.map((o) => ({ id: o.id_order, fields: build(ORDER, asRow(o)), shopIds: orderShops(f, o.id_shop) })),
   },
   {
     name: 'order_cart_rules',

@@ -186,7 +186,9 @@ export async function startPrestaShopSandbox(options: PrestaShopSandboxOptions =
       return fail(405, [{ code: 101, message: `Method ${method} is not allowed for the resource ${resourceName} (read-only sandbox)` }], true);
     }
     const all = def ? (quirks.stringScalars ? def.rows(fixture).map(stringifyScalars) : def.rows(fixture)) : [];
-    const inShop = all.filter((e) => !e.shopIds || idShop === undefined || rawShop === 'all' || e.shopIds.includes(idShop));
+    // id_shop=all: Shop::CONTEXT_ALL, whose shop list is every active shop (Shop::getShops(true)).
+    const activeShops = new Set(fixture.shops.filter((s) => s.active === 1).map((s) => s.id_shop));
+    const inShop = all.filter((e) => !e.shopIds || idShop === undefined || (rawShop === 'all' ? e.shopIds.some((id) => activeShops.has(id)) : e.shopIds.includes(idShop)));
 
     try {
       const schema = params.get('schema');

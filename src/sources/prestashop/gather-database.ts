@@ -297,7 +297,9 @@ async function findCartRules(db: PrestaShopDatabase, code: string, customer: Cus
       usesByCustomer = toInt(count?.n);
     }
     const minimumAmountCurrencyResolved = needsCurrency(row) ? resolveMinimumCurrency(row.minimum_amount_currency, currencies, config) : undefined;
-    rules.push(toCartRule(row, { groupIds, productRuleGroups, usesByCustomer, usesCustomerId: customer?.id, usesByCustomerCause, minimumAmountCurrencyResolved }, langId));
+    // No shop condition, as in CartRule::checkValidity: with shared customers, the orders of every
+    // shop of the group count.
+    rules.push(toCartRule(row, { groupIds, productRuleGroups, usesByCustomer, usesCustomerId: customer?.id, usesByCustomerCause, usesByCustomerScope: 'all-shops', minimumAmountCurrencyResolved }, langId));
   }
   return rules;
 }

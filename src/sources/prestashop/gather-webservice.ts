@@ -349,19 +349,33 @@ const ORDER_IDS_PER_REQUEST = 100;
  * the customer's orders (`orders?display=[id,current_state]&filter[id_customer]=[N]`), then the
  * rule's rows among those orders only (`order_cart_rules?display=full&filter[id_cart_rule]=[R]
  * &filter[id_order]=[…]`), so a popular code's thousands of uses are never listed. display=full
- * because `deleted` only exists since 1.7.7 (naming it would fail on older shops). Orders are read
- * in the shop context of the run: in a multistore whose shops share customers, orders placed in
- * another shop are not seen (PrestaShop counts them).
+ * because `deleted` only exists since 1.7.7 (naming it would fail on older shops).
+ *
+ * Shops: PrestaShop counts the customer's orders of every shop (no shop condition; with shared
+ * customers, `share_customer`, one account orders in several shops). The webservice lists orders in
+ * a shop context (Order::getWebserviceObjectList adds Shop::addSqlRestriction(SHARE_ORDER): the
+ * shop's own orders, or its group's when the group shares orders), so the orders are asked with
+ * `id_shop=all` (WebserviceRequest::shopExists → Shop::CONTEXT_ALL: every active shop). If that is
+ * refused, the shop's context is read and the count says it covers this shop only.
  */
-async function usesOf(ws: PrestaShopWebservice, customerId: number, ruleId: number, errorState: number): Promise<number> {
-  const orders = await ws.listAll('orders', { display: ['id', 'current_state'], filter: { id_customer: eq(customerId) } });
+async function usesOf(ws: PrestaShopWebservice, customerId: number, ruleId: number, errorState: number): Promise<{ uses: number; scope: 'active-shops' | 'shop' }> {
+  const read = (allShops: boolean) => ws.listAll('orders', { display: ['id', 'current_state'], filter: { id_customer: eq(customerId) }, ...(allShops ? { allShops } : {}) });
+  let scope: 'active-shops' | 'shop' = 'active-shops';
+  let orders: WsEntity[];
+  try {
+    orders = await read(true);
+  } catch (error) {
+    if (!(error instanceof PrestaShopWebserviceError)) throw error;
+    scope = 'shop';
+    orders = await read(false);
+  }
   const ids = orders.map((o) => o.id);
   const rows: WsEntity[] = [];
   for (let i = 0; i < ids.length; i += ORDER_IDS_PER_REQUEST) {
     const chunk = ids.slice(i, i + ORDER_IDS_PER_REQUEST);
     rows.push(...(await ws.listAll('order_cart_rules', { display: 'full', filter: { id_cart_rule: eq(ruleId), id_order: eq(...chunk) } })));
   }
-  return countUses(orders, rows, ruleId, errorState);
+  return { uses: countUses(orders, rows, ruleId, errorState), scope };
 }
 
 /** Every currency (a handful), symbols in the shop's language; null when they cannot be read. */
@@ -388,12 +402,15 @@ async function findCartRules(ws: PrestaShopWebservice, code: string, customers: 
     rows.map(async (row) => {
       let usesByCustomer: number | null = null;
       let usesByCustomerCause: string | undefined;
+      let usesByCustomerScope: CartRule['usesByCustomerScope'];
       if (customer && errorState === null) usesByCustomerCause = 'the configuration (PS_OS_ERROR) could not be read';
       else if (customer) {
         // The uses are one fact among many: their failure leaves them unknown, the rule still stands.
         const uses = await attempt(() => usesOf(ws, customer.id, row.id, errorState!));
-        if (uses.ok) usesByCustomer = uses.value;
-        else usesByCustomerCause = uses.cause.message;
+        if (uses.ok) {
+          usesByCustomer = uses.value.uses;
+          usesByCustomerScope = uses.value.scope;
+        } else usesByCustomerCause = uses.cause.message;
       }
       // Only the restriction flags are visible: the lists behind them are unknown (null).
       return toCartRule(row, {
@@ -402,6 +419,7 @@ async function findCartRules(ws: PrestaShopWebservice, code: string, customers: 
         usesByCustomer,
         usesCustomerId: customer?.id,
         usesByCustomerCause,
+        usesByCustomerScope,
         minimumAmountCurrencyResolved: needsCurrency(row) ? resolveMinimumCurrency(row.minimum_amount_currency, currencies, config) : undefined,
       });
     }),

@@ -64,6 +64,8 @@ export interface CartRuleExtras {
   usesByCustomer?: number | null;
   usesCustomerId?: number;
   usesByCustomerCause?: string;
+  /** Which orders usesByCustomer counted (CartRule['usesByCustomerScope']); only with a count. */
+  usesByCustomerScope?: CartRule['usesByCustomerScope'];
   minimumAmountCurrencyResolved?: CartRule['minimumAmountCurrencyResolved'];
 }
 
@@ -89,6 +91,7 @@ export function toCartRule(row: Row, extras: CartRuleExtras, langId?: number): C
     usesByCustomer: extras.usesByCustomer ?? null,
     ...(extras.usesCustomerId !== undefined ? { usesCustomerId: extras.usesCustomerId } : {}),
     ...(extras.usesByCustomerCause !== undefined ? { usesByCustomerCause: extras.usesByCustomerCause } : {}),
+    ...(extras.usesByCustomerScope !== undefined && extras.usesByCustomer !== null && extras.usesByCustomer !== undefined ? { usesByCustomerScope: extras.usesByCustomerScope } : {}),
     ...(extras.minimumAmountCurrencyResolved !== undefined ? { minimumAmountCurrencyResolved: extras.minimumAmountCurrencyResolved } : {}),
     countryRestriction: toBool(row.country_restriction),
     carrierRestriction: toBool(row.carrier_restriction),

@@ -69,6 +69,12 @@ export interface ListOptions {
   language?: number;
   /** Needed to filter or sort on date_add/date_upd. */
   date?: boolean;
+  /**
+   * `id_shop=all` instead of the configured shop: WebserviceRequest::shopExists() then sets
+   * Shop::CONTEXT_ALL, and a shop-restricted list (orders: Shop::addSqlRestriction) covers every
+   * active shop. The key must still be linked to one of them (shopHasRight).
+   */
+  allShops?: boolean;
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -619,7 +625,7 @@ export class PrestaShopWebservice {
   private relative(resource: string, params: Record<string, string>): string {
     const search = new URLSearchParams();
     const all: Record<string, string> = { ...params, output_format: 'JSON' };
-    if (this.options.shopId !== undefined) all.id_shop = String(this.options.shopId);
+    if (this.options.shopId !== undefined && all.id_shop === undefined) all.id_shop = String(this.options.shopId);
     for (const name of Object.keys(all).sort()) search.append(name, all[name]!);
     return `${resource}?${search.toString()}`;
   }
@@ -645,7 +651,10 @@ export class PrestaShopWebservice {
     try {
       return await this.send(relative, resource);
     } catch (error) {
-      if (error instanceof PrestaShopWebserviceError && FAIL_FAST_KINDS.has(error.kind)) this.fatal ??= error;
+      // A shop-context refusal of an `id_shop=all` read concerns that read only: the configured
+      // shop may still be read (its caller falls back to it).
+      const allShops = /[?&]id_shop=all(&|$)/.test(relative);
+      if (error instanceof PrestaShopWebserviceError && FAIL_FAST_KINDS.has(error.kind) && !(allShops && error.kind === 'shop-context')) this.fatal ??= error;
       throw error;
     }
   }
@@ -697,6 +706,7 @@ export class PrestaShopWebservice {
     if (options.limit !== undefined) params.limit = Array.isArray(options.limit) ? options.limit.join(',') : String(options.limit);
     if (options.language !== undefined) params.language = String(options.language);
     if (options.date) params.date = '1';
+    if (options.allShops) params.id_shop = 'all';
     return params;
   }
 
@@ -766,8 +776,8 @@ export class PrestaShopWebservice {
     if (!take(0, await page(0))) return out;
     let index = 1;
     if (maxPages > 1) {
-      const { filter, date } = options;
-      const total = (await this.list(resource, { ...(filter ? { filter } : {}), ...(date ? { date } : {}) })).length;
+      const { filter, date, allShops } = options;
+      const total = (await this.list(resource, { ...(filter ? { filter } : {}), ...(date ? { date } : {}), ...(allShops ? { allShops } : {}) })).length;
       if (total >= maxPages * this.pageSize) throw tooMany();
       const pages = Math.ceil(total / this.pageSize);
       const rest = Array.from({ length: Math.max(0, pages - 1) }, (_, i) => page(i + 1));
