@@ -98,7 +98,7 @@ const perUserTexts = {
   otherShopsLabel: t('(à vérifier) utilisations dans les autres boutiques non comptées', '(to verify) uses in other shops not counted'),
   otherShops: (n: number, who: Text, uses: number) =>
     t(
-      `Utilisable ${n} fois par client : ${who.fr} l'a utilisé ${uses} fois dans cette boutique, mais ses commandes passées dans les autres boutiques (clients partagés en multiboutique) n'ont pas pu être lues, et PrestaShop les compte aussi.`,
+      `Utilisable ${n} fois par client : ${who.fr} l’a utilisé ${uses} fois dans cette boutique, mais ses commandes passées dans les autres boutiques (clients partagés en multiboutique) n’ont pas pu être lues, et PrestaShop les compte aussi.`,
       `Usable ${plurals(n, TIMES).en} per customer: ${who.en} used it ${plurals(uses, TIMES).en} in this shop, but their orders in the other shops (customers shared across a multistore) could not be read, and PrestaShop counts them too.`,
     ),
   allShopsStep: t(

@@ -57,7 +57,7 @@ const zoneStep = (name: string, zones: Zone[]): Text =>
 
 const statesStep = (isoCodes: string[]): Text =>
   t(
-    `International > Zones géographiques > États, filtrez le pays ${isoCodes.join(', ')} : la colonne « Zone » donne la zone où va une adresse de chaque état ; le transporteur point relais doit desservir chacune d'elles.`,
+    `International > Zones géographiques > États, filtrez le pays ${isoCodes.join(', ')} : la colonne « Zone » donne la zone où va une adresse de chaque état ; le transporteur point relais doit desservir chacune d’elles.`,
     `International > Locations > States, filter the country ${isoCodes.join(', ')}: the "Zone" column gives the zone an address in each state goes to; the relay-point carrier must serve each of them.`,
   );
 
@@ -65,12 +65,12 @@ const statesStep = (isoCodes: string[]): Text =>
 const stateTexts = {
   unread: (isoCodes: string[], cause: Text | undefined) =>
     t(
-      `${isoCodes.length > 1 ? 'les pays' : 'le pays'} ${isoCodes.join(', ')} ${isoCodes.length > 1 ? 'ont' : 'a'} des états, dont les zones n'ont pas pu être lues${cause ? ` (${cause.fr})` : ''} ; une adresse avec un état prend la zone de l'état, pas celle du pays`,
+      `${isoCodes.length > 1 ? 'les pays' : 'le pays'} ${isoCodes.join(', ')} ${isoCodes.length > 1 ? 'ont' : 'a'} des états, dont les zones n’ont pas pu être lues${cause ? ` (${cause.fr})` : ''} ; une adresse avec un état prend la zone de l’état, pas celle du pays`,
       `${isoCodes.length > 1 ? 'the countries' : 'the country'} ${isoCodes.join(', ')} ${isoCodes.length > 1 ? 'have' : 'has'} states whose zones could not be read${cause ? ` (${cause.en})` : ''}; an address with a state takes the state's zone, not the country's`,
     ),
   /** A pass on a snapshot from before states were read. */
   notRead: t(
-    " Les états des pays n'ont pas été lus (instantané antérieur) : une adresse avec un état prend la zone de l'état, non vérifiée ici.",
+    " Les états des pays n’ont pas été lus (instantané antérieur) : une adresse avec un état prend la zone de l’état, non vérifiée ici.",
     " The countries' states were not read (older snapshot): an address with a state takes the state's zone, not verified here.",
   ),
 };

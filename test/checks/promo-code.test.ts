@@ -346,7 +346,7 @@ const rows: Row[] = [
     name: 'uses counted in this shop only and below the limit: to verify, never a pass',
     input: { rules: [rule({ quantityPerUser: 2, usesByCustomer: 1, usesByCustomerScope: 'shop' })], customers: [customer()] },
     status: 'manual',
-    message: ['used it 1 time in this shop', 'their orders in the other shops', "l'a utilisé 1 fois dans cette boutique", 'autres boutiques'],
+    message: ['used it 1 time in this shop', 'their orders in the other shops', 'l’a utilisé 1 fois dans cette boutique', 'autres boutiques'],
     remediation: ['"All shops"', '« Toutes les boutiques »'],
   },
   {

@@ -72,9 +72,9 @@ describe('init on a terminal', () => {
     // A key that works but lacks most resources: each one is named.
     await term.waitFor('Clé webservice de la boutique');
     term.answer(SENDCLOUD_ONLY_KEY);
-    const missing = await term.waitFor(/il lui manque le droit «\u00a0Voir \(GET\)\u00a0» sur 8\u00a0ressources\u00a0:([\s\S]*?)Que faire/);
+    const missing = await term.waitFor(/il lui manque le droit «\u00a0Voir \(GET\)\u00a0» sur 9\u00a0ressources\u00a0:([\s\S]*?)Que faire/);
     const named = [...missing[1]!.matchAll(/^\s+- ([a-z_]+)\u00a0:/gm)].map((m) => m[1]);
-    expect(named).toEqual(['configurations', 'groups', 'categories', 'customers', 'cart_rules', 'order_cart_rules', 'currencies', 'countries']);
+    expect(named).toEqual(['configurations', 'groups', 'categories', 'customers', 'cart_rules', 'order_cart_rules', 'currencies', 'countries', 'states']);
     term.press('Down', 'Enter'); // « Saisir une autre clé »
     // A key the shop does not know.
     await term.waitFor('Clé webservice de la boutique');
