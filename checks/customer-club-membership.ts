@@ -39,8 +39,8 @@ const groupFeature = {
   /** Why the account is not tied to the club while the feature is off (leads the problem list). */
   off: (customerGroup: { fr: string; en: string }) =>
     t(
-      `la fonctionnalité « Groupes de clients » de PrestaShop est désactivée : PrestaShop range chaque client dans le seul groupe ${customerGroup.fr}, quelles que soient les cases cochées sur sa fiche, et ignore son groupe par défaut (prix, moyens de paiement réservés au club)`,
-      `PrestaShop's "Customer groups" feature is disabled: PrestaShop puts every customer in the ${customerGroup.en} group only, whatever is ticked on their page, and ignores their default group (prices, payment methods reserved to the club)`,
+      `la fonctionnalité « Groupes de clients » de PrestaShop est désactivée : PrestaShop range chaque client dans le seul groupe ${customerGroup.fr}, quels que soient les cases cochées sur sa fiche et son groupe par défaut, si bien que les prix et les moyens de paiement réservés au club ne s’appliquent pas à lui`,
+      `PrestaShop's "Customer groups" feature is disabled: PrestaShop puts every customer in the ${customerGroup.en} group only, whatever is ticked on their page and whatever their default group, so the club's prices and the payment methods reserved to the club do not apply to them`,
     ),
   step: t(
     'Dans le back-office : Paramètres avancés > Performances, section « Fonctionnalités optionnelles » : réglez « Groupes de clients » sur Oui, puis enregistrez.',
