@@ -1,8 +1,7 @@
 // The Stripe source through the real SDK against the Stripe sandbox on 127.0.0.1: every error body
 // becomes the right probe outcome, broken keys are never sent, the minimum requests are made.
 
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PART_SCHEMAS, type StripeAccount, type StripeKeyProbe } from '../../src/engine/parts.js';
@@ -22,6 +21,7 @@ import {
   type StripeParts,
   type StripeSourceConfig,
 } from '../../src/sources/stripe/index.js';
+import { closedPort } from '../support/hostile.js';
 
 // Importing the SDK with these set writes a hint to stderr (api-notes/stripe.md §6).
 for (const name of Object.keys(process.env)) if (name === 'CLAUDECODE' || name.startsWith('CLAUDE_CODE_')) delete process.env[name];
@@ -414,10 +414,7 @@ describe('network trouble', () => {
   });
 
   it('a refused connection → unreachable connection (ECONNREFUSED)', async () => {
-    const spare = createServer();
-    await new Promise<void>((resolve) => spare.listen(0, '127.0.0.1', resolve));
-    const port = (spare.address() as AddressInfo).port;
-    await new Promise<void>((resolve) => spare.close(() => resolve()));
+    const port = await closedPort();
     const parts = await gatherClubStripe(club('AS Saint-Étienne'), { ...config, apiBase: `http://127.0.0.1:${port}` });
     expect(probeOf(parts).secretKey).toMatchObject({ outcome: 'unreachable', kind: 'connection', error: { code: 'ECONNREFUSED' } });
     expect(failedCause(parts)).toMatchObject({ kind: 'connection', code: 'ECONNREFUSED', host: `127.0.0.1:${port}` });
@@ -444,6 +441,10 @@ class InFlight extends FaultInjector {
   }
 }
 
+// These tests count requests and clients, not time: per-request timeouts a loaded machine cannot
+// reach (the 2 s of \`config\` is for the tests of a timeout).
+const roomy = () => ({ ...config, timeoutMs: 60_000, clubTimeoutMs: 90_000 });
+
 describe('speed at the dependency bound (issue 9)', () => {
   const generatedClubs = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `club ${i}`, keys: generatedKeys(i) }));
   async function withGenerated<T>(n: number, latencyMs: number, body: (own: StripeSandbox, flight: InFlight) => Promise<T>): Promise<T> {
@@ -460,7 +461,7 @@ describe('speed at the dependency bound (issue 9)', () => {
   it('one SDK client serves every key of a run', async () => {
     await withGenerated(30, 0, async (own) => {
       const before = stripeClientsCreated();
-      const all = await gatherStripeClubs(generatedClubs(30), { ...config, apiBase: own.url });
+      const all = await gatherStripeClubs(generatedClubs(30), { ...roomy(), apiBase: own.url });
       expect(stripeClientsCreated() - before).toBe(1);
       // ...and each request went with its own club's key.
       expect([...all.values()].every((parts) => probeOf(parts).secretKey.outcome === 'valid' && probeOf(parts).publishableKey.outcome === 'valid')).toBe(true);
@@ -471,7 +472,7 @@ describe('speed at the dependency bound (issue 9)', () => {
 
   it(`never more than the pool (${DEFAULT_STRIPE_POOL} by default) in flight, and the pool is used`, async () => {
     await withGenerated(60, 50, async (own, flight) => {
-      const all = await gatherStripeClubs(generatedClubs(60), { ...config, apiBase: own.url });
+      const all = await gatherStripeClubs(generatedClubs(60), { ...roomy(), apiBase: own.url });
       expect(flight.peak).toBe(DEFAULT_STRIPE_POOL);
       expect(own.calls).toHaveLength(180);
       // Connections are kept alive and reused: no more than the pool, not one per request.
@@ -479,7 +480,7 @@ describe('speed at the dependency bound (issue 9)', () => {
       expect([...all.values()].every((parts) => accountOf(parts).lastActivity.charges.status === 'read')).toBe(true);
     });
     await withGenerated(20, 30, async (own, flight) => {
-      await gatherStripeClubs(generatedClubs(20), { ...config, apiBase: own.url, concurrency: 5 });
+      await gatherStripeClubs(generatedClubs(20), { ...roomy(), apiBase: own.url, concurrency: 5 });
       expect(flight.peak).toBe(5);
       expect(own.calls).toHaveLength(60);
     });
@@ -487,7 +488,7 @@ describe('speed at the dependency bound (issue 9)', () => {
 
   it("a club's /account and /charges are in flight together", async () => {
     await withGenerated(1, 150, async (own, flight) => {
-      const parts = await gatherClubStripe(generatedKeys(0), { ...config, apiBase: own.url });
+      const parts = await gatherClubStripe(generatedKeys(0), { ...roomy(), apiBase: own.url });
       expect(accountOf(parts).lastActivity.charges.status).toBe('read');
       // One round trip of the injected latency, not two in a row: the two were seen in flight at the
       // same time (the overlap is observed by the server, not timed: a loaded machine cannot fail it).
@@ -507,7 +508,7 @@ describe('speed at the dependency bound (issue 9)', () => {
     const own = await startStripeSandbox({ fixture: custom, faults: flight, now: () => NOW });
     try {
       // A pool of one: if the busy key's waits held the slot, the other club would wait 2 s.
-      const session = new StripeSession({ ...config, apiBase: own.url, concurrency: 1, rateLimitRetries: 2, maxRetryAfterMs: 5_000 });
+      const session = new StripeSession({ ...roomy(), apiBase: own.url, concurrency: 1, rateLimitRetries: 2, maxRetryAfterMs: 5_000 });
       const t0 = Date.now();
       const busy = session.gatherClub({ secretKey: 'sk_test_FAKEbusy000000000000002' }).then((parts) => ({ parts, at: Date.now() - t0 }));
       const other = session.gatherClub(generatedKeys(0)).then((parts) => ({ parts, at: Date.now() - t0 }));
