@@ -111,12 +111,17 @@ describe('each request is bounded in size and time', () => {
   }, 120_000);
 });
 
-/** The built CLI against a hostile server standing for every upstream. */
-async function diagnoseAgainst(mode: HostileMode, extraArgs: string[] = [], timeoutMs = 1500) {
+/**
+ * The built CLI against a hostile server standing for every upstream. The per-request timeout and
+ * the run deadline are roomy by default, so that what ends each request is the hostility under
+ * test (a size cap, a malformed answer), not a loaded machine's slowness; the trickle test sets
+ * the short per-request timeout it is about.
+ */
+async function diagnoseAgainst(mode: HostileMode, extraArgs: string[] = [], timeoutMs = 30_000) {
   const server = await hostile(mode);
   const file = join(dir, `${mode}.json`);
   writeFileSync(file, JSON.stringify(hostileConfig(server.url, timeoutMs)));
-  const r = await runCli(['diagnose', 'FC Hostile', '--config', file, '--format', 'json', '--test-coupon', '--timeout', '15', ...extraArgs], { cwd: dir, secrets: SECRETS });
+  const r = await runCli(['diagnose', 'FC Hostile', '--config', file, '--format', 'json', '--test-coupon', '--timeout', '90', ...extraArgs], { cwd: dir, secrets: SECRETS });
   const report = JSON.parse(r.stdout) as JsonReport;
   const results = report.clubs[0]!.results;
   return { ...r, results, byId: Object.fromEntries(results.map((x) => [x.id, x])), server };
@@ -132,7 +137,7 @@ describe('the CLI against hostile upstreams: errors naming the cause, the report
 
   it('endless bodies everywhere: too-large errors, within the run', async () => {
     // Per-request timeouts long enough for the size cap to be what ends each request.
-    const r = await diagnoseAgainst('endless', [], 8_000);
+    const r = await diagnoseAgainst('endless');
     expect(r.code).toBe(1);
     expect(r.byId['category-club-access']!.message).toMatch(/larger than 8 MiB/);
     expect(r.byId['sendcloud-account-setup']).toMatchObject({ status: 'error' });
@@ -142,11 +147,10 @@ describe('the CLI against hostile upstreams: errors naming the cause, the report
   });
 
   it('a trickle everywhere: per-request timeouts, or the run deadline, name the cause', async () => {
-    const r = await diagnoseAgainst('trickle', ['--timeout', '20']);
+    const r = await diagnoseAgainst('trickle', ['--timeout', '20'], 1500);
     expect(r.code).toBe(1);
-    // Bounded by the per-request timeouts (1.5 s), not the run deadline: no result names the
-    // deadline (the causes, not the wall time, tell which bound fired).
-    expect(`${r.stderr}\n${r.stdout}`).not.toMatch(/deadline \(--timeout/);
+    // The trickle never ends: that the run ended at all is the bound working (per-request timeouts,
+    // or on a loaded machine the run deadline); the causes below, not the wall time, say which.
     // An unreachable shop is a set-up problem: the cause is said once (stderr, report `setup`).
     expect(r.byId['category-club-access']).toMatchObject({ status: 'error' });
     expect(`${r.stderr}\n${r.stdout}`).toMatch(/did not answer within 1\.5 s/);
