@@ -155,7 +155,8 @@ describe('the CLI against hostile upstreams: errors naming the cause, the report
     expect(r.byId['category-club-access']).toMatchObject({ status: 'error' });
     expect(`${r.stderr}\n${r.stdout}`).toMatch(/did not answer within 1\.5 s/);
     expect(r.byId['stripe-keys-live']).toMatchObject({ status: 'error' });
-    expect(r.byId['stripe-keys-live']!.message).toMatch(/could not be verified/);
+    // Its per-request timeouts, or on a loaded machine the run deadline: either names the cause.
+    expect(r.byId['stripe-keys-live']!.message).toMatch(/could not be verified|deadline \(--timeout 20 s\) was reached before stripe answered/);
   });
 
   it('a server echoing the request headers: its answer is an error, and no secret is printed', async () => {
@@ -170,19 +171,25 @@ describe('the run deadline (--timeout)', () => {
   it('pending work becomes an error naming the deadline; what answered is reported; the report is printed', async () => {
     const running = await startFixtureSet(resolveFixtureSet('demo'));
     closers.push(() => running.close());
-    running.sendcloud!.faults.add({ path: '*', respond: { kind: 'hang' } });
     const file = join(dir, 'deadline.json');
     writeFileSync(file, JSON.stringify({ ...running.config, sendcloud: { ...running.config.sendcloud, timeoutMs: 60_000 } }));
     const secrets = [running.config.prestashop!.webserviceKey!, running.config.sendcloud!.secretKey!];
+    const args = ['diagnose', 'Étoile Sportive de Fréjus', '--config', file, '--format', 'json'];
+    // The deadline must outlast the healthy sources' answers, whatever the machine's load: it is
+    // derived from a healthy run of the same diagnosis just measured (twice it, plus 3 s), not set
+    // as a fixed number of seconds (4 s failed under a load of 14, 10 s under 20).
+    const started = performance.now();
+    expect((await runCli(args, { cwd: dir, secrets })).code).toBe(0);
+    const seconds = Math.ceil((2 * (performance.now() - started)) / 1000) + 3;
     // Sendcloud hangs and its per-request timeout is 60 s: the message naming the deadline is what
-    // proves the deadline ended the run (no wall-clock bound asserted). The deadline must still
-    // outlast the healthy sources' answers: 4 s did not under a load of 14 (shop-online came too late).
-    const r = await runCli(['diagnose', 'Étoile Sportive de Fréjus', '--config', file, '--format', 'json', '--timeout', '10'], { cwd: dir, secrets });
+    // proves the deadline ended the run (no wall-clock bound asserted).
+    running.sendcloud!.faults.add({ path: '*', respond: { kind: 'hang' } });
+    const r = await runCli([...args, '--timeout', String(seconds)], { cwd: dir, secrets });
     expect(r.code).toBe(1);
     const results = (JSON.parse(r.stdout) as JsonReport).clubs[0]!.results;
     const byId = Object.fromEntries(results.map((x) => [x.id, x]));
     expect(byId['sendcloud-account-setup']).toMatchObject({ status: 'error' });
-    expect(byId['sendcloud-account-setup']!.message).toMatch(/deadline \(--timeout 10 s\) was reached before sendcloud answered/);
+    expect(byId['sendcloud-account-setup']!.message).toContain(`deadline (--timeout ${seconds} s) was reached before sendcloud answered`);
     expect(byId['shop-online']!.status).toBe('pass');
     expect(byId['category-club-access']!.status).not.toBe('error');
   });
