@@ -1,13 +1,52 @@
+import { readdirSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+
+// Two projects, one run (`npm test`):
+// - `unit`: pure tests (checks, renderers, engine, configuration, the CLI through main()
+//   in-process). They spawn nothing and start no shared server, so they share one module graph per
+//   worker thread (isolate: false): the program's modules (zod, commander, every check) load once
+//   per worker instead of once per file, which was most of their cost.
+// - `e2e`: every other test file (emulators, MariaDB, tmux, Chromium, the built CLI); each file
+//   keeps its own process (forks, isolated), so a hung server or a SIGINT handler cannot leak.
+//   A new test folder lands here by default: isolation is the safe side.
+const UNIT_FOLDERS = ['checks', 'engine', 'secrets', 'fix', 'config', 'docs', 'cli', 'report'];
+// Renderer tests that drive Chromium or xmllint through the built CLI stay isolated.
+const NOT_UNIT = new Set(['test/report/html-browser.test.ts', 'test/report/junit-schema.test.ts']);
+const UNIT = UNIT_FOLDERS.flatMap((folder) =>
+  readdirSync(`test/${folder}`, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => `test/${folder}/${f.replaceAll('\\', '/')}`)
+    .filter((f) => !NOT_UNIT.has(f)),
+);
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    // One MariaDB data directory installed per run, copied by each database test (mariadb.ts).
-    globalSetup: ['test/support/global-setup.ts'],
-    // End-to-end tests spawn the built CLI and local servers: give them room on a 2-core machine.
+    // Vitest's default on 2 cores is ONE worker (cores - 1): the suite then ran file after file
+    // while most e2e files wait on a subprocess, a server or a terminal. Three keep both cores busy.
+    maxWorkers: 3,
+    // Hang guards, never the assertion: no test asserts how long it took.
     testTimeout: 30_000,
     hookTimeout: 120_000,
     env: { NO_COLOR: '1' },
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: UNIT, pool: 'threads', isolate: false },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/**/*.test.ts'],
+          exclude: ['**/node_modules/**', ...UNIT],
+          // One MariaDB data directory installed per run, copied by each database test (mariadb.ts).
+          globalSetup: ['test/support/global-setup.ts'],
+          pool: 'forks',
+          // A loaded CI machine (others' jobs, this suite's own workers) makes a subprocess run
+          // slow, not wrong: the per-test guard is wide, and tests wait on events, not on time.
+          testTimeout: 120_000,
+        },
+      },
+    ],
   },
 });

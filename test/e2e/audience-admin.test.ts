@@ -1,11 +1,12 @@
-// Issue 10, item 5, through the built CLI: `diagnose --audience admin` speaks to a club admin in
+// Issue 10, item 5, through the CLI's program in-process: `diagnose --audience admin` speaks to a club admin in
 // plain words. On every club of the demo shop, live through the sandbox (webservice: manual items)
 // and from the demo snapshot with each question it holds (database: customers, codes, orders), the
 // admin report names no configuration key or data part, no command-line flag, no check id, no code
 // point (U+000A) and no HTTP code; the support report of the same run still does.
 
 import { describe, expect, it } from 'vitest';
-import { DEMO, runCli } from './run-cli.js';
+import { DEMO } from './run-cli.js';
+import { runInProcess as runCli } from './run-in-process.js';
 
 // Written here, not imported from src/report/audience.ts: the test must not share the code it judges.
 const CONFIG_KEY = /(?<![\w./-])(?:prestashop|stripe|sendcloud|clubs|club|shop|checks|database|dynamicCoupons)(?:\[\])?\.(?!com\b)[A-Za-z]/;

@@ -1,4 +1,4 @@
-// Issue 7 item 11 through the built CLI: a sandbox shop where two customer groups (5 and 20) are
+// Issue 7 item 11 through the CLI's program in-process: a sandbox shop where two customer groups (5 and 20) are
 // both named "AS Saint-Étienne", each configured as a club. Every club is diagnosed once and told
 // apart by its group id; the bare name is an exit-2 error listing both ids; "Name#id" picks one.
 
@@ -6,7 +6,8 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli, type JsonReport } from './run-cli.js';
+import { ROOT, type JsonReport } from './run-cli.js';
+import { runInProcess as runCli } from './run-in-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cd-twins-'));
 const SHOP = join(dir, 'twins-shop.json');

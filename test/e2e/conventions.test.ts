@@ -1,4 +1,4 @@
-// Issue 12 item 8, through the built CLI: --quiet, --print-config, --no-color / FORCE_COLOR=0 /
+// Issue 12 item 8, through the CLI's program in-process: --quiet, --print-config, --no-color / FORCE_COLOR=0 /
 // TERM=dumb, wrapping on a real terminal (tmux, 60 columns) with a hanging indent that never splits
 // « from its word, typo suggestions for club names, --help in French and English.
 
@@ -7,7 +7,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, DEMO, cleanEnv, runCli, type JsonReport } from './run-cli.js';
+import { BIN, DEMO, cleanEnv, type JsonReport } from './run-cli.js';
+import { runInProcess as runCli } from './run-in-process.js';
 
 const ESC = '\u001b';
 const RACING = 'Racing Club Sévigné';

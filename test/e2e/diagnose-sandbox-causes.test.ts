@@ -1,4 +1,4 @@
-// Every Stripe and Sendcloud cause the FAQ and the notes describe, told apart by the built CLI
+// Every Stripe and Sendcloud cause the FAQ and the notes describe, told apart by the CLI (in-process)
 // against the emulators over 127.0.0.1 (issue 4): the demo Stripe accounts (expired, revoked,
 // restricted keys, keys of two accounts, under review, past due, dormant) and the Sendcloud
 // account variants (set-up incomplete, service points off, failing integration...).
@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveFixtureSet, startFixtureSet, type RunningSandbox } from '../../src/sandbox/fixture-set.js';
 import { loadSendcloudFixture, SENDCLOUD_VARIANTS, sendcloudVariant, type SendcloudVariant } from '../../src/sandbox/sendcloud/fixture.js';
 import { startSendcloudSandbox } from '../../src/sandbox/sendcloud/server.js';
-import { ROOT, runCli, type JsonReport } from './run-cli.js';
+import { ROOT, type JsonReport } from './run-cli.js';
+import { runInProcess as runCli } from './run-in-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cd-causes-'));
 let running: RunningSandbox;

@@ -4,12 +4,12 @@
 // line; the 300-character redirect URL appears nowhere; shop-online still reads the front page.
 
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveFixtureSet, startFixtureSet, type RunningSandbox } from '../../src/sandbox/fixture-set.js';
 import { runCli, type JsonReport } from './run-cli.js';
+import { closedPort } from '../support/hostile.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cd-setup-'));
 const CLUB = 'Racing Club Sévigné';
@@ -117,15 +117,6 @@ describe('a wrong host name', () => {
     }
   });
 });
-
-/** A loopback port nobody listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('an unreachable shop and a refused database', () => {
   it('a shop that refuses connections is one message (webservice and front page alike)', async () => {

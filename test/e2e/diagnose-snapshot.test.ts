@@ -1,11 +1,13 @@
-// `diagnose --snapshot` end to end: the built binary, the demo shop, stdout/stderr/exit code.
+// `diagnose --snapshot` end to end: the demo shop, stdout/stderr/exit code; the program in-process
+// (run-in-process.ts), the first case through the built binary too.
 
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { DEMO, runCli } from './run-cli.js';
+import { DEMO, runCli as runBuilt } from './run-cli.js';
+import { runInProcess as runCli } from './run-in-process.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'cd-e2e-'));
 
@@ -63,7 +65,7 @@ function jsonReport(stdout: string) {
 
 describe('diagnose --snapshot (demo shop)', () => {
   it('names the FAQ cause and its fix for a broken club, exit 1', async () => {
-    const r = await runCli(['diagnose', 'AS Saint-Étienne', ...D]);
+    const r = await runBuilt(['diagnose', 'AS Saint-Étienne', ...D]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('✗');
     expect(r.stdout).toMatch(/Group access/);

@@ -1,4 +1,4 @@
-// `--format html` through the built CLI and the real sources (the demo shop served by the emulators
+// `--format html` through the CLI's program in-process and the real sources (the demo shop served by the emulators
 // on 127.0.0.1): the page agrees with the JSON report on every status, follows --lang, and holds no
 // configured secret, on stdout or in an --output file.
 
@@ -7,9 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { htmlStatuses } from '../support/html-report.js';
-import { DEMO, fixtureSecrets, runCli, type JsonReport } from './run-cli.js';
+import { DEMO, fixtureSecrets, type JsonReport } from './run-cli.js';
+import { runInProcess as runCli } from './run-in-process.js';
 
-describe('diagnose --format html (built CLI, sandbox)', () => {
+describe('diagnose --format html (in-process, sandbox)', () => {
   it('writes a page for --all that agrees with the JSON report, in the --lang language, without a secret', async () => {
     const [html, json] = await Promise.all([
       runCli(['diagnose', '--all', '--sandbox', '--format', 'html', '--lang', 'en']),

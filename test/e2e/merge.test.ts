@@ -1,4 +1,4 @@
-// `checkout-doctor merge` (issue 12.6), through the built CLI: the reports of 3 shards merge into
+// `checkout-doctor merge` (issue 12.6), through the CLI's program in-process: the reports of 3 shards merge into
 // the report of the unsharded `--all` run (same clubs, same order, same statuses), renderable in
 // any format, with diagnose's exit code; reports of other shops or versions are refused.
 
@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateXml } from '../support/xmllint.js';
-import { DEMO, runCli, type JsonReport } from './run-cli.js';
+import { DEMO, type JsonReport } from './run-cli.js';
+import { runInProcess as runCli } from './run-in-process.js';
 
 const statuses = (r: JsonReport) => r.clubs.map((c) => [c.club.name, c.club.groupId, c.results.map((x) => `${x.id}:${x.status}`)]);
 const read = (dir: string, file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as JsonReport;

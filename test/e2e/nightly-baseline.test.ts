@@ -1,12 +1,13 @@
 // "A nightly run with a baseline from the previous night names exactly the new and resolved
 // problems" (issue 12.5): two snapshots, the second a copy of the demo snapshot edited the way a
-// shop changes overnight (one club fixed, another broken), diagnosed through the built CLI.
+// shop changes overnight (one club fixed, another broken), diagnosed through the CLI's program in-process.
 
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, runCli, type JsonReport } from './run-cli.js';
+import { DEMO, type JsonReport } from './run-cli.js';
+import { runInProcess as runCli } from './run-in-process.js';
 
 interface SnapshotFile {
   generatedAt: string;

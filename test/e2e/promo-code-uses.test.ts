@@ -1,4 +1,4 @@
-// The built CLI on the demo shop served by the emulators (`diagnose … --sandbox`): a promo code the
+// The CLI's program in-process on the demo shop served by the emulators (`diagnose … --sandbox`): a promo code the
 // customer already used up (Marie's cancelled order used FREJUS10, one use per customer, and
 // PrestaShop counts cancelled orders), its minimum amount printed with its currency in each
 // language, and no pass while the customer's uses cannot be counted.
@@ -7,7 +7,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, type JsonResult } from './run-cli.js';
+import { type JsonResult } from './run-cli.js';
+import { runInProcess as runCli } from './run-in-process.js';
 
 const cwd = mkdtempSync(join(tmpdir(), 'cd-promo-'));
 const CLUB = 'Étoile Sportive de Fréjus';

@@ -1,5 +1,5 @@
 // Issue 7: on a stock-like shop (the 8 zones of a fresh install all active, few countries enabled)
-// the built CLI judges the relay-point carrier on the zones customers can reach, through the
+// the CLI's program in-process judges the relay-point carrier on the zones customers can reach, through the
 // database (real MariaDB) and through the webservice (the emulator over 127.0.0.1).
 
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveFixtureSet, startFixtureSet, type RunningSandbox } from '../../src/sandbox/fixture-set.js';
 import { loadShop, type ShopFixture } from '../support/load-shop.js';
 import { startMariaDb, type MariaDb } from '../support/mariadb.js';
-import { runCli, type JsonReport } from './run-cli.js';
+import { type JsonReport } from './run-cli.js';
+import { runInProcess as runCli } from './run-in-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cd-relay-zones-'));
 let running: RunningSandbox;

@@ -1,5 +1,5 @@
 // One run writes JSON, JUnit and markdown (issue 12.1), and the three agree on every status
-// (issue 12, "done means"): each output is parsed back, through the built CLI.
+// (issue 12, "done means"): each output is parsed back, through the CLI's program in-process.
 
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import type { Status } from '../../src/engine/types.js';
 import { GLYPHS } from '../../src/report/render/pretty.js';
 import { htmlStatuses } from '../support/html-report.js';
-import { DEMO, runCli, type JsonReport } from './run-cli.js';
+import { DEMO, type JsonReport } from './run-cli.js';
+import { runInProcess as runCli } from './run-in-process.js';
 
 type Statuses = Map<string, Status>;
 

@@ -52,6 +52,14 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   return { ...env, LANG: 'en_US.UTF-8', NO_COLOR: '1', ...extra };
 }
 
+/** No secret of the fixtures (nor `extra`) in either output of the run of `args`. */
+export function expectNoFixtureSecret(args: string[], out: { stdout: string; stderr: string }, extra: string[] = []): void {
+  for (const secret of [...SECRETS, ...extra]) {
+    expect(out.stdout, `stdout of ${args.join(' ')} leaks a secret`).not.toContain(secret);
+    expect(out.stderr, `stderr of ${args.join(' ')} leaks a secret`).not.toContain(secret);
+  }
+}
+
 export function runCli(args: string[], options: { env?: Record<string, string>; cwd?: string; secrets?: string[] } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
@@ -63,16 +71,14 @@ export function runCli(args: string[], options: { env?: Record<string, string>; 
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 25_000);
+    // A hang guard below the e2e test timeout (vitest.config.ts), not a budget: a loaded machine is slow.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 110_000);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
       // Checked here, reported by rejecting: a throw inside this callback would hang the test.
       try {
-        for (const secret of [...SECRETS, ...(options.secrets ?? [])]) {
-          expect(stdout, `stdout of ${args.join(' ')} leaks a secret`).not.toContain(secret);
-          expect(stderr, `stderr of ${args.join(' ')} leaks a secret`).not.toContain(secret);
-        }
+        expectNoFixtureSecret(args, { stdout, stderr }, options.secrets);
       } catch (error) {
         reject(error);
         return;

@@ -1,4 +1,4 @@
-// Shared set-up of the tests that run the built CLI against the sandbox over 127.0.0.1 (the
+// Shared set-up of the tests that run the CLI (in-process, run-in-process.ts) against the sandbox over 127.0.0.1 (the
 // PrestaShop Webservice, Stripe and Sendcloud emulators serving the demo shop), split into several
 // files so that they run in parallel: diagnose-sandbox*.test.ts. Call useSandboxCli() at the top of
 // a test file: it starts the emulators (and, when asked, a MariaDB loaded with the same shop) for
@@ -13,7 +13,8 @@ import type { FaultRule } from '../../src/sandbox/faults.js';
 import { resolveFixtureSet, startFixtureSet, type RunningSandbox } from '../../src/sandbox/fixture-set.js';
 import { loadShop, type ShopFixture } from '../support/load-shop.js';
 import { startMariaDb, type MariaDb } from '../support/mariadb.js';
-import { runCli, type JsonReport } from './run-cli.js';
+import type { JsonReport } from './run-cli.js';
+import { runInProcess as runCli } from './run-in-process.js';
 
 const TIMEOUT_MS = 10_000;
 

@@ -1,11 +1,12 @@
 // Issue 7 item 9: a snapshot taken with --customer/--code/--order, replayed without those flags,
-// gives the verdicts of the live run (the built CLI, the demo shop served by the sandbox).
+// gives the verdicts of the live run (the CLI's program in-process, the demo shop served by the sandbox).
 
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEMO, runCli, type JsonReport } from './run-cli.js';
+import { DEMO, type JsonReport } from './run-cli.js';
+import { runInProcess as runCli } from './run-in-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cd-replay-'));
 const ASKED = ['--customer', 'Paul.Martin@example.fr', '--code', 'ETE2025', '--order', 'PAYEEEEEE'];

@@ -1,14 +1,15 @@
 // Class: "--output loses data". Whatever fails while writing, the previous file is intact and no
 // truncated or temporary file is left; missing folders are created; the run's own inputs (the
 // snapshot, the configuration, the sandbox fixture) are never overwritten, whatever path, symlink
-// or hard link names them. Through the built CLI.
+// or hard link names them. Through the CLI's program in-process (the disk-full case: the built CLI).
 
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, DEMO, ROOT, cleanEnv, fixtureSecrets, runCli, type CliResult } from '../e2e/run-cli.js';
+import { BIN, DEMO, ROOT, cleanEnv, fixtureSecrets, type CliResult } from '../e2e/run-cli.js';
+import { runInProcess as runCli } from '../e2e/run-in-process.js';
 import { expectNoSecret } from './secret-forms.js';
 
 const SECRETS = fixtureSecrets();

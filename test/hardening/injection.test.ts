@@ -13,7 +13,7 @@ import { renderPretty } from '../../src/report/render/pretty.js';
 import { escapeHtml, escapeMarkdown, terminalSafe } from '../../src/report/text.js';
 import { startFixtureSet, type RunningSandbox } from '../../src/sandbox/fixture-set.js';
 import { ROOT, runCli } from '../e2e/run-cli.js';
-import { forward, startHostileServer, type HostileServer } from '../support/hostile-server.js';
+import { forward, startHostileServer, type HostileServer } from '../support/hostile.js';
 import { sampleReport } from '../report/fixture.js';
 
 /** Everything a terminal would act on: C0 but LF and tab, DEL, C1, line/paragraph separators, bidi controls. */

@@ -12,7 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveFixtureSet, startFixtureSet, type RunningSandbox } from '../../src/sandbox/fixture-set.js';
 import { runCli } from '../e2e/run-cli.js';
-import { echoOf, forward, startHostileServer, type HostileServer } from '../support/hostile-server.js';
+import { echoOf, forward, startHostileServer, type HostileServer } from '../support/hostile.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cd-hardening-secrets-'));
 let sandbox: RunningSandbox;

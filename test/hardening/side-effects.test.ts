@@ -1,6 +1,6 @@
 // Issue 8, items 1 and 2: side effects only when asked.
 // - A run gathers only what its selected checks need: `--only`, `--skip` and `"off"` restrict what
-//   is requested, proven by the emulators' own request logs (the built CLI as a subprocess).
+//   is requested, proven by the emulators' own request logs (the CLI's program in-process).
 // - The SPREAD test coupon is the only write, sent only with `--test-coupon`, once per run even with
 //   `--all`; without it every request any emulator receives is a GET or HEAD.
 
@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resolveFixtureSet, startFixtureSet, type RunningSandbox } from '../../src/sandbox/fixture-set.js';
 import type { LoggedRequest } from '../../src/sandbox/server.js';
-import { runCli, type JsonReport } from '../e2e/run-cli.js';
+import { type JsonReport } from '../e2e/run-cli.js';
+import { runInProcess as runCli } from '../e2e/run-in-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cd-side-effects-'));
 let running: RunningSandbox;

@@ -1,4 +1,4 @@
-// The HTML report in a real headless Chromium (Debian's), produced by the built CLI over the demo
+// The HTML report in a real headless Chromium (Debian's), produced by the CLI's program (in-process) over the demo
 // shop: it renders without a console error, a CSP violation or any request; the problems-only
 // filter and the club search change what is visible; a cell opens its message and steps from the
 // keyboard and Esc gives the focus back; screenshots of both layouts match the references within a
@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Browser, hasChromium, type Page } from '../support/chromium.js';
 import { compareScreenshot } from '../support/screenshots.js';
-import { DEMO, ROOT, runCli } from '../e2e/run-cli.js';
+import { DEMO, ROOT } from '../e2e/run-cli.js';
+import { runInProcess as runCli } from '../e2e/run-in-process.js';
 import type { Report } from '../../src/report/model.js';
 import { RENDERERS } from '../../src/report/render/index.js';
 import { sampleReport } from './fixture.js';
@@ -32,8 +33,12 @@ async function render(name: string, args: string[]): Promise<{ file: string; rep
 const VISIBLE = `[...document.querySelectorAll('#grid tbody tr')].filter((tr) => tr.offsetParent !== null).map((tr) => tr.querySelector('th .club').textContent)`;
 const visibleClubs = (page: Page, expected: string[]) => settled(page, VISIBLE, expected);
 
-/** The value of an expression once it has settled: key presses are handled asynchronously (Esc closes a dialog through a close watcher). */
-async function settled<T>(page: Page, expression: string, expected: T, timeoutMs = 10_000): Promise<T> {
+/**
+ * The value of an expression once it has settled: key presses are handled asynchronously (Esc
+ * closes a dialog through a close watcher). It waits for the expected value, not for a time: the
+ * bound is a hang guard under the test's own timeout (a loaded machine's Chromium is slow, not wrong).
+ */
+async function settled<T>(page: Page, expression: string, expected: T, timeoutMs = 90_000): Promise<T> {
   const until = Date.now() + timeoutMs;
   let value = await page.eval<T>(expression);
   while (JSON.stringify(value) !== JSON.stringify(expected) && Date.now() < until) {

@@ -1,5 +1,3 @@
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DynamicCouponsSchema, type DynamicCoupons, type DynamicCouponsProbed } from '../../src/engine/parts.js';
 import type { PartEnvelope } from '../../src/engine/snapshot.js';
@@ -15,6 +13,7 @@ import {
   type DynamicCouponsOptions,
 } from '../../src/sources/dynamic-coupons.js';
 import { RequestLog } from '../../src/sources/request-log.js';
+import { closedPort } from '../support/hostile.js';
 
 const TOKEN = 'spreadtok_9f8e7d6c5b4a3210';
 const NOW = new Date('2026-11-23T10:00:00Z');
@@ -25,12 +24,7 @@ let log: RequestLog;
 
 beforeAll(async () => {
   sandbox = await startCouponSandbox({ token: TOKEN });
-  // A port nobody listens on: bind, note it, close.
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const port = (probe.address() as AddressInfo).port;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  refusedUrl = `http://127.0.0.1:${port}/module/spread/coupons`;
+  refusedUrl = `http://127.0.0.1:${await closedPort()}/module/spread/coupons`;
 });
 
 afterAll(async () => {

@@ -2,8 +2,6 @@
 // account, each resource fetched once, every failure as a failed part with its Cause, the shop's
 // integration matched by host, and no secret anywhere in parts, causes or the request log.
 
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import sendcloudAccountSetup from '../../checks/sendcloud-account-setup.js';
 import sendcloudIntegrationHealth from '../../checks/sendcloud-integration-health.js';
@@ -24,6 +22,7 @@ import {
 import { startSendcloudSandbox, type SendcloudSandbox } from '../../src/sandbox/sendcloud/server.js';
 import { RequestLog } from '../../src/sources/request-log.js';
 import { gatherSendcloud, matchShopIntegration, SENDCLOUD_PART_NAMES, shopUrlKey, type GatherSendcloudOptions } from '../../src/sources/sendcloud/index.js';
+import { closedPort } from '../support/hostile.js';
 
 let demo: SendcloudFixture;
 let sandbox: SendcloudSandbox;
@@ -355,10 +354,7 @@ describe('failures become failed parts with a Cause', () => {
   });
 
   it('connection refused: unreachable, with the system code', async () => {
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const port = (server.address() as AddressInfo).port;
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const port = await closedPort();
     const parts = await gatherSendcloud(config({ apiBase: `http://127.0.0.1:${port}` }), shopUrl(), opts());
     const cause = causeOf(parts, 'sendcloud.user');
     expect(cause).toMatchObject({ source: 'sendcloud', kind: 'unreachable', host: `127.0.0.1:${port}`, code: 'ECONNREFUSED' });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ShopFrontSchema } from '../../src/engine/parts.js';
 import { gatherShopFront, isMaintenancePage } from '../../src/sources/shop-front.js';
 import { RequestLog } from '../../src/sources/request-log.js';
+import { closedPort } from '../support/hostile.js';
 
 // What PrestaShop 1.7/8.x (classic theme) serves when "Enable store" is off: 503, Retry-After, the
 // errors/maintenance.tpl template.
@@ -91,9 +92,7 @@ beforeAll(async () => {
   base = await listen(server);
   otherBase = await listen(other);
   // A port that was open a moment ago and is now closed: connection refused.
-  const gone = createServer();
-  refusedUrl = `${await listen(gone)}/`;
-  await close(gone);
+  refusedUrl = `http://127.0.0.1:${await closedPort()}/`;
 });
 
 afterAll(async () => {
