@@ -1,14 +1,23 @@
-// `npm run build`, second step: bundles the compiled program into one CommonJS file and records
-// V8's code cache for it (see bin/load-program.js for why). Plain JavaScript: it runs before any
+// `npm run build`, second step: bundles the compiled program into CommonJS chunks and records
+// V8's code cache for each (see bin/load-program.js for why). Plain JavaScript: it runs before any
 // tool is compiled.
 //
-//   dist/bundle/checkout-doctor.cjs         the program (first line: its build id)
-//   dist/bundle/checkout-doctor.cjs.cache   V8's code cache, after warming up on the demo snapshot
+//   dist/bundle/checkout-doctor.cjs         the core: the CLI and what every command needs
+//   dist/bundle/chunk-<hash>.cjs            the rest, split where the program calls import():
+//                                           each command, the sandbox, the guided mode, the renderers…
+//   dist/bundle/*.cjs.cache                 V8's code cache of each (first line: the chunk's build id),
+//                                           after warming up on the demo snapshot
+//   dist/bundle/chunks.json                 which modules each chunk holds (for tests and curious eyes)
+//
+// esbuild splits only ES modules, and Node 20 caches compiled code only for scripts: the chunks are
+// split as ES modules, then each is turned into a CommonJS module (import() becoming a require() of
+// the chunk, resolved by bin/load-program.js).
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { Writable } from 'node:stream';
-import { build } from 'esbuild';
-import { BUNDLE, CODE_CACHE, compileBundle } from '../bin/load-program.js';
+import { build, transform } from 'esbuild';
+import { BUNDLE, BUNDLE_DIR, compileBundle, compileChunk } from '../bin/load-program.js';
 
 const ROOT = new URL('..', import.meta.url);
 
@@ -86,39 +95,59 @@ const noColorProbe = {
   },
 };
 
-rmSync(new URL('dist/bundle', ROOT), { recursive: true, force: true });
-mkdirSync(new URL('dist/bundle', ROOT), { recursive: true });
+rmSync(BUNDLE_DIR, { recursive: true, force: true });
+mkdirSync(BUNDLE_DIR, { recursive: true });
 const result = await build({
   absWorkingDir: new URL('.', ROOT).pathname,
-  entryPoints: ['src/cli/entry.ts'],
-  outfile: BUNDLE,
+  entryPoints: { 'checkout-doctor': 'src/cli/entry.ts' },
+  outdir: BUNDLE_DIR,
   bundle: true,
+  splitting: true,
   platform: 'node',
   target: 'node20',
-  format: 'cjs',
+  format: 'esm',
+  entryNames: '[name]',
+  chunkNames: 'chunk-[hash]',
+  outExtension: { '.js': '.cjs' },
   // Loaded only by the runs that need them, from node_modules: the database driver, the Stripe
   // SDK, the HTTP client of live runs, the spinner, and TypeScript (cosmiconfig's .ts configs).
   external: ['mysql2', 'mysql2/*', 'stripe', 'undici', 'ora', 'typescript'],
   // Paths the program finds from its own file (package.json, fixtures/shops) are walked up to.
   define: { 'import.meta.url': '__bundleUrl' },
-  banner: { js: 'var __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
   plugins: [cosmiconfigImport, noZodLocales, lazyChildProcess, noColorProbe],
   // Smaller to read and compile; names are kept, so --debug stack traces still name functions.
   minifyWhitespace: true,
   minifySyntax: true,
   charset: 'ascii',
   legalComments: 'none',
+  metafile: true,
   write: false,
   logLevel: 'warning',
 });
-const code = Buffer.from(toAscii(result.outputFiles[0].text), 'latin1');
-const buildId = createHash('sha256').update(code).digest('hex').slice(0, 16);
-const header = `// checkout-doctor build ${buildId}\n`;
-writeFileSync(BUNDLE, Buffer.concat([Buffer.from(header), code]));
 
-// Warm up: run what start-up matters for, in this process, so that the cache holds the functions
+const written = [];
+const manifest = {};
+for (const output of result.outputFiles) {
+  const name = basename(output.path);
+  if (!name.endsWith('.cjs')) throw new Error(`unexpected output ${output.path}`);
+  // ES module → CommonJS: static imports become require() at the same place, exports getters (live
+  // bindings stay live), import() a require() wrapped in a promise.
+  const cjs = await transform(output.text, { format: 'cjs', platform: 'node', target: 'node20', supported: { 'dynamic-import': false }, minifyWhitespace: true, minifySyntax: true, charset: 'ascii', logLevel: 'warning' });
+  if (/\bimport\(/.test(cjs.code.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, ''))) throw new Error(`${name}: an import() is left (see bin/load-program.js)`);
+  const banner = cjs.code.includes('__bundleUrl') ? 'var __bundleUrl=require("node:url").pathToFileURL(__filename).href;\n' : '';
+  const code = Buffer.from(toAscii(banner + cjs.code), 'latin1');
+  const buildId = createHash('sha256').update(code).digest('hex').slice(0, 16);
+  const header = `// checkout-doctor build ${buildId}\n`;
+  writeFileSync(output.path, Buffer.concat([Buffer.from(header), code]));
+  written.push({ file: output.path, header });
+  const meta = result.metafile.outputs[Object.keys(result.metafile.outputs).find((k) => basename(k) === name)];
+  manifest[name] = Object.keys(meta.inputs).sort();
+}
+writeFileSync(join(BUNDLE_DIR, 'chunks.json'), `${JSON.stringify(manifest, null, 1)}\n`);
+
+// Warm up: run what start-up matters for, in this process, so that the caches hold the functions
 // they compile too (V8 otherwise caches only what runs at load).
-const { exports: program, script } = compileBundle({ useCache: false });
+const { exports: program, loader } = compileBundle({ useCache: false });
 const sink = () => new Writable({ write: (_chunk, _enc, done) => done() });
 const io = { stdout: sink(), stderr: sink(), env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8' }, cwd: new URL('.', ROOT).pathname };
 const DEMO = new URL('fixtures/demo-shop.snapshot.json', ROOT).pathname;
@@ -126,10 +155,18 @@ for (const args of [
   ['--help'],
   ['list-checks'],
   ['explain', 'shop-online'],
-  ['diagnose', 'AS Saint-Étienne', '--snapshot', DEMO],
+  ['diagnose', 'AS Saint-\u00c9tienne', '--snapshot', DEMO],
   ['diagnose', '--all', '--snapshot', DEMO, '--format', 'json', '--lang', 'fr'],
 ]) {
   await program.main(['node', 'checkout-doctor', ...args], io);
 }
-writeFileSync(CODE_CACHE, Buffer.concat([Buffer.from(header), script.createCachedData()]));
-console.log(`bundled ${(code.length / 1024).toFixed(0)} KiB, code cache ${(readFileSync(CODE_CACHE).length / 1024).toFixed(0)} KiB (build ${buildId})`);
+// The chunks the warm-up ran carry what it compiled; the others only what compiling them gives.
+let cacheBytes = 0;
+for (const { file, header } of written) {
+  const script = loader.chunks.get(file)?.script ?? compileChunk(file).script;
+  const data = script.createCachedData();
+  cacheBytes += data.length;
+  writeFileSync(`${file}.cache`, Buffer.concat([Buffer.from(header), data]));
+}
+const size = (file) => `${(readFileSync(file).length / 1024).toFixed(0)} KiB`;
+console.log(`bundled ${written.length} chunks, core ${size(BUNDLE)} (cache ${size(`${BUNDLE}.cache`)}), all chunks ${(written.reduce((n, w) => n + readFileSync(w.file).length, 0) / 1024).toFixed(0)} KiB, caches ${(cacheBytes / 1024).toFixed(0)} KiB`);
