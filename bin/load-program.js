@@ -1,7 +1,8 @@
 // Loads the program for the launcher: the bundled build (`npm run build`, scripts/bundle.mjs) in
-// dist/bundle/: a small core (checkout-doctor.cjs: commander, the CLI, what every command shares)
-// and chunks each command loads on demand (chunk-*.cjs: the sandbox, the guided mode, init, the
-// HTML renderer, the live sources…), each compiled with V8's code cache recorded next to it.
+// dist/bundle/: a small core (checkout-doctor.cjs: commander, the CLI, what --help needs) and packs
+// of chunks loaded on demand (pack-*.cjs: what the local commands share, what only a diagnosis
+// needs…; chunk-*.cjs: the sandbox, the guided mode, init, the live sources… one each), each
+// compiled with V8's code cache recorded next to it.
 //
 // Why: Node 20 has no compile cache of its own (module.enableCompileCache came with Node 22), and
 // loading ~150 ES modules (zod alone is ~95 files) then compiling them cost several times Node's
@@ -10,10 +11,11 @@
 // A cache that does not match (other Node or V8 version, other flags, other build) is ignored by
 // V8 or by the build id check below: the chunk then compiles normally, only slower.
 //
-// CHECKOUT_DOCTOR_TRACE_CHUNKS=1 prints one line per chunk loaded, on stderr (tests read it).
+// CHECKOUT_DOCTOR_TRACE_CHUNKS=1 prints one line per file of the bundle loaded, on stderr (tests
+// read it; dist/bundle/chunks.json says which modules each file holds).
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 
@@ -41,58 +43,81 @@ function readCache(file) {
   }
 }
 
-/** A chunk's text as V8 compiles it: a CommonJS module wrapper (the build records caches of this). */
-export function compileChunk(file, cachedData) {
+/**
+ * Compiles one file of the bundle (a "pack"). Its text, after the build line, is one expression:
+ * `({ index: { chunk: pack… }, chunks: { "<chunk>.cjs": function (exports, require, module, __filename, __dirname) {…} } })`
+ * (only the core has an index). `cachedData(build)` gives V8's cache for that build id, if any.
+ */
+export function compilePack(file, cachedData) {
   // Pure ASCII (the build makes it so): latin1 gives V8 a one-byte string, cheaper than UTF-8.
   const source = readFileSync(file, 'latin1');
   const build = BUILD_LINE.exec(source.slice(0, 64))?.[1];
   const cache = typeof cachedData === 'function' ? cachedData(build) : undefined;
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData: cache });
+  const script = new vm.Script(source, { filename: file, cachedData: cache });
   return { script, build, cacheUsed: cache !== undefined && !script.cachedDataRejected };
 }
 
 /**
- * A loader of the bundle's chunks: `load(file)` compiles (with its cache unless `useCache` is false)
- * and runs a chunk once, like require(); a chunk's `require('./chunk-….cjs')` comes back here,
- * anything else (node: built-ins, the external packages) goes to Node's require.
- * `chunks` lists what was loaded, in order (the build records their caches after warming up).
+ * A loader of the bundle's chunks: `load(chunk)` runs a chunk once, like require(), compiling the
+ * pack that holds it first (with its code cache unless `useCache` is false). A chunk's
+ * `require('./chunk-….cjs')` comes back here; anything else (node: built-ins, the external
+ * packages) goes to Node's require. `packs` lists the packs compiled and `modules` the chunks run,
+ * in order (the build reads both).
  */
-export function chunkLoader({ useCache = true, trace = process.env.CHECKOUT_DOCTOR_TRACE_CHUNKS } = {}) {
-  const chunks = new Map();
-  function load(file) {
-    const known = chunks.get(file);
-    if (known) return known.module.exports;
-    const { script, build, cacheUsed } = compileChunk(file, (id) => {
+export function chunkLoader({ dir = BUNDLE_DIR, useCache = true, trace = process.env.CHECKOUT_DOCTOR_TRACE_CHUNKS } = {}) {
+  const packs = new Map();
+  const modules = new Map();
+  const index = {};
+  let nodeRequire;
+  function pack(name) {
+    let known = packs.get(name);
+    if (known) return known;
+    const file = join(dir, name);
+    const { script, build, cacheUsed } = compilePack(file, (id) => {
       if (!useCache) return undefined;
       const cache = readCache(`${file}.cache`);
       return cache && id && cache.build === id ? cache.data : undefined;
     });
+    const { index: more, chunks } = script.runInThisContext();
+    if (more) Object.assign(index, more);
+    known = { file, script, build, cacheUsed, chunks };
+    packs.set(name, known);
+    if (trace) process.stderr.write(`checkout-doctor: loaded ${name} (${Object.keys(chunks).join(' ')}) ${cacheUsed ? 'from its code cache' : 'compiled'}\n`);
+    return known;
+  }
+  function load(chunk) {
+    const known = modules.get(chunk);
+    if (known) return known.exports;
+    const factory = pack(index[chunk] ?? chunk).chunks[chunk];
+    if (!factory) throw new Error(`${chunk}: not in the bundle (rebuild with npm run build)`);
     const module = { exports: {} };
-    const chunk = { file, script, build, cacheUsed, module };
     // Registered before it runs: chunks that import each other get the exports defined so far.
-    chunks.set(file, chunk);
-    if (trace) process.stderr.write(`checkout-doctor: chunk ${basename(file)} ${cacheUsed ? 'from its code cache' : 'compiled'}\n`);
-    const nodeRequire = createRequire(file);
-    const dir = dirname(file);
-    const require = (id) => (id.endsWith('.cjs') && (id.startsWith('./') || id.startsWith('../')) ? load(join(dir, id)) : nodeRequire(id));
-    require.resolve = nodeRequire.resolve;
-    require.cache = nodeRequire.cache;
-    script.runInThisContext()(module.exports, require, module, file, dir);
+    modules.set(chunk, module);
+    factory.call(module.exports, module.exports, require, module, join(dir, chunk), dir);
     return module.exports;
   }
-  return { load, chunks };
+  function require(id) {
+    if (id.startsWith('./') && id.endsWith('.cjs')) return load(id.slice(2));
+    nodeRequire ??= createRequire(join(dir, 'checkout-doctor.cjs'));
+    return nodeRequire(id);
+  }
+  require.resolve = (id, options) => {
+    nodeRequire ??= createRequire(join(dir, 'checkout-doctor.cjs'));
+    return nodeRequire.resolve(id, options);
+  };
+  return { load, packs, modules };
 }
 
 /**
  * Compiles and runs the core of the bundle (`useCache: false` compiles without the caches: the
  * build does, to record fresh ones). Returns the core's exports, its compiled script, build id and
- * whether its cache was used, and the loader, which loads the other chunks when the program asks.
+ * whether its cache was used, and the loader, which loads the other packs when the program asks.
  */
-export function compileBundle({ file = BUNDLE, useCache = true } = {}) {
+export function compileBundle({ dir = BUNDLE_DIR, useCache = true } = {}) {
   lendImport();
-  const loader = chunkLoader({ useCache });
-  const exports = loader.load(file);
-  const { script, build, cacheUsed } = loader.chunks.get(file);
+  const loader = chunkLoader({ dir, useCache });
+  const exports = loader.load(basename(BUNDLE));
+  const { script, build, cacheUsed } = loader.packs.get(basename(BUNDLE));
   return { exports, script, build, cacheUsed, loader };
 }
 
