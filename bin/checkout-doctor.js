@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Tiny launcher: everything lives in the built program (npm run build; see load-program.js).
+// Tiny launcher: everything lives in the built program (npm run build; see load-program.cjs).
 //
 // `--version` is answered here, before anything else loads: scripts and support macros call it
 // often, and even the bundled program costs more than Node's own start.
@@ -10,7 +10,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
   process.stdout.write(`${version}\n`);
 } else {
-  const { loadProgram } = await import('./load-program.js');
+  const { loadProgram } = process.getBuiltinModule('node:module').createRequire(import.meta.url)('./load-program.cjs');
   const { main, exitIfUnsettled } = await loadProgram();
   const run = main(process.argv);
   // A run whose main promise can never settle must not exit 0 with no output.

@@ -1,5 +1,5 @@
 // `npm run build`, second step: bundles the compiled program into CommonJS chunks and records
-// V8's code cache for each (see bin/load-program.js for why). Plain JavaScript: it runs before any
+// V8's code cache for each (see bin/load-program.cjs for why). Plain JavaScript: it runs before any
 // tool is compiled.
 //
 //   dist/bundle/checkout-doctor.cjs         the core: the CLI and what every command needs
@@ -11,18 +11,18 @@
 //
 // esbuild splits only ES modules, and Node 20 caches compiled code only for scripts: the chunks are
 // split as ES modules, then each is turned into a CommonJS module (import() becoming a require() of
-// the chunk, resolved by bin/load-program.js).
+// the chunk, resolved by bin/load-program.cjs).
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { build, transform } from 'esbuild';
-import { BUNDLE, BUNDLE_DIR, compileBundle, compilePack } from '../bin/load-program.js';
+import { BUNDLE, BUNDLE_DIR, compileBundle, compilePack } from '../bin/load-program.cjs';
 
 const ROOT = new URL('..', import.meta.url);
 
-// Code in the bundle cannot call import() (see bin/load-program.js): cosmiconfig's loader of
+// Code in the bundle cannot call import() (see bin/load-program.cjs): cosmiconfig's loader of
 // JavaScript configuration files borrows the launcher's, like src/engine/import-module.ts.
 const cosmiconfigImport = {
   name: 'cosmiconfig-import',
@@ -144,14 +144,14 @@ for (const output of result.outputFiles) {
   const name = basename(output.path);
   if (!name.endsWith('.cjs')) throw new Error(`unexpected output ${output.path}`);
   const cjs = await transform(output.text, { format: 'cjs', platform: 'node', target: 'node20', supported: { 'dynamic-import': false }, minifyWhitespace: true, minifySyntax: true, charset: 'ascii', logLevel: 'warning' });
-  if (/\bimport\(/.test(cjs.code.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, ''))) throw new Error(`${name}: an import() is left (see bin/load-program.js)`);
+  if (/\bimport\(/.test(cjs.code.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, ''))) throw new Error(`${name}: an import() is left (see bin/load-program.cjs)`);
   if (/require\("\.\.\//.test(cjs.code)) throw new Error(`${name}: requires a chunk outside dist/bundle`);
   const banner = cjs.code.includes('__bundleUrl') ? 'var __bundleUrl=require("node:url").pathToFileURL(__filename).href;\n' : '';
   const meta = result.metafile.outputs[Object.keys(result.metafile.outputs).find((k) => basename(k) === name)];
   chunks.set(name, { code: toAscii(banner + cjs.code), inputs: Object.keys(meta.inputs).sort() });
 }
 
-/** Writes packs (files of chunks, see bin/load-program.js) and returns their names and headers. */
+/** Writes packs (files of chunks, see bin/load-program.cjs) and returns their names and headers. */
 function writePacks(dir, packs, index) {
   mkdirSync(dir, { recursive: true });
   const written = [];

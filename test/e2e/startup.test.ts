@@ -74,7 +74,7 @@ describe('start-up of the built CLI', () => {
   it('runs from the bundle with the code cache recorded by the build', () => {
     const probe = spawnSync(
       process.execPath,
-      ['--input-type=module', '-e', `const m = await import(${JSON.stringify(`${ROOT}bin/load-program.js`)}); const r = m.compileBundle(); console.log(JSON.stringify({ cacheUsed: r.cacheUsed, build: r.build, main: typeof r.exports.main }));`],
+      ['--input-type=module', '-e', `const m = await import(${JSON.stringify(`${ROOT}bin/load-program.cjs`)}); const r = m.compileBundle(); console.log(JSON.stringify({ cacheUsed: r.cacheUsed, build: r.build, main: typeof r.exports.main }));`],
       { cwd: ROOT, encoding: 'utf8' },
     );
     expect(probe.stderr).toBe('');
@@ -84,7 +84,7 @@ describe('start-up of the built CLI', () => {
   it('a snapshot diagnosis loads the bundle only: no package from node_modules, no database driver, no Stripe SDK, no HTTP client', () => {
     const { code, files } = loadedModules(['diagnose', 'AS Saint-Étienne', '--snapshot', DEMO]);
     expect(code).toBe(1); // the demo club fails on its Stripe key
-    expect(files.some((f) => f.endsWith('bin/load-program.js'))).toBe(true);
+    expect(files.some((f) => f.endsWith('bin/load-program.cjs'))).toBe(true);
     expect(files.filter((f) => f.includes('/node_modules/'))).toEqual([]);
     expect(files.filter((f) => f.includes('/dist/src/'))).toEqual([]);
   });

@@ -13,18 +13,20 @@
 //
 // CHECKOUT_DOCTOR_TRACE_CHUNKS=1 prints one line per file of the bundle loaded, on stderr (tests
 // read it; dist/bundle/chunks.json says which modules each file holds).
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
+//
+// CommonJS: the launcher require()s it, which costs less than a second ES module (import()).
+'use strict';
+const { existsSync, readFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { basename, join } = require('node:path');
+const vm = require('node:vm');
 
-export const BUNDLE_DIR = fileURLToPath(new URL('../dist/bundle/', import.meta.url));
-export const BUNDLE = join(BUNDLE_DIR, 'checkout-doctor.cjs');
-export const CODE_CACHE = `${BUNDLE}.cache`;
+const BUNDLE_DIR = join(__dirname, '..', 'dist', 'bundle');
+const BUNDLE = join(BUNDLE_DIR, 'checkout-doctor.cjs');
+const CODE_CACHE = `${BUNDLE}.cache`;
 
 /** The first line of every chunk names its build; its cache file starts with the same line. */
-export const BUILD_LINE = /^\/\/ checkout-doctor build ([0-9a-f]{16})\n/;
+const BUILD_LINE = /^\/\/ checkout-doctor build ([0-9a-f]{16})\n/;
 
 /** Code restored from V8's cache loses Node's import() callback: the program borrows this one. */
 function lendImport() {
@@ -48,7 +50,7 @@ function readCache(file) {
  * `({ index: { chunk: pack… }, chunks: { "<chunk>.cjs": function (exports, require, module, __filename, __dirname) {…} } })`
  * (only the core has an index). `cachedData(build)` gives V8's cache for that build id, if any.
  */
-export function compilePack(file, cachedData) {
+function compilePack(file, cachedData) {
   // Pure ASCII (the build makes it so): latin1 gives V8 a one-byte string, cheaper than UTF-8.
   const source = readFileSync(file, 'latin1');
   const build = BUILD_LINE.exec(source.slice(0, 64))?.[1];
@@ -64,7 +66,7 @@ export function compilePack(file, cachedData) {
  * packages) goes to Node's require. `packs` lists the packs compiled and `modules` the chunks run,
  * in order (the build reads both).
  */
-export function chunkLoader({ dir = BUNDLE_DIR, useCache = true, trace = process.env.CHECKOUT_DOCTOR_TRACE_CHUNKS } = {}) {
+function chunkLoader({ dir = BUNDLE_DIR, useCache = true, trace = process.env.CHECKOUT_DOCTOR_TRACE_CHUNKS } = {}) {
   const packs = new Map();
   const modules = new Map();
   const index = {};
@@ -113,7 +115,7 @@ export function chunkLoader({ dir = BUNDLE_DIR, useCache = true, trace = process
  * build does, to record fresh ones). Returns the core's exports, its compiled script, build id and
  * whether its cache was used, and the loader, which loads the other packs when the program asks.
  */
-export function compileBundle({ dir = BUNDLE_DIR, useCache = true } = {}) {
+function compileBundle({ dir = BUNDLE_DIR, useCache = true } = {}) {
   lendImport();
   const loader = chunkLoader({ dir, useCache });
   const exports = loader.load(basename(BUNDLE));
@@ -122,8 +124,10 @@ export function compileBundle({ dir = BUNDLE_DIR, useCache = true } = {}) {
 }
 
 /** `{ main, exitIfUnsettled }`: from the bundle, or from the unbundled build when there is none. */
-export async function loadProgram() {
+async function loadProgram() {
   if (existsSync(BUNDLE)) return compileBundle().exports;
   const [{ main }, { exitIfUnsettled }] = await Promise.all([import('../dist/src/cli/main.js'), import('../dist/src/cli/guard.js')]);
   return { main, exitIfUnsettled };
 }
+
+module.exports = { BUNDLE_DIR, BUNDLE, CODE_CACHE, BUILD_LINE, compilePack, chunkLoader, compileBundle, loadProgram };
