@@ -1,18 +1,28 @@
-// `npm run build`, second step: bundles the compiled program into one CommonJS file and records
-// V8's code cache for it (see bin/load-program.js for why). Plain JavaScript: it runs before any
+// `npm run build`, second step: bundles the compiled program into CommonJS chunks and records
+// V8's code cache for each (see bin/load-program.cjs for why). Plain JavaScript: it runs before any
 // tool is compiled.
 //
-//   dist/bundle/checkout-doctor.cjs         the program (first line: its build id)
-//   dist/bundle/checkout-doctor.cjs.cache   V8's code cache, after warming up on the demo snapshot
+//   dist/bundle/checkout-doctor.cjs         the core: the CLI and what every command needs
+//   dist/bundle/chunk-<hash>.cjs            the rest, split where the program calls import():
+//                                           each command, the sandbox, the guided mode, the renderers…
+//   dist/bundle/*.cjs.cache                 V8's code cache of each (first line: the chunk's build id),
+//                                           after warming up on the demo snapshot
+//   dist/bundle/chunks.json                 which modules each chunk holds (for tests and curious eyes)
+//
+// esbuild splits only ES modules, and Node 20 caches compiled code only for scripts: the chunks are
+// split as ES modules, then each is turned into a CommonJS module (import() becoming a require() of
+// the chunk, resolved by bin/load-program.cjs).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { Writable } from 'node:stream';
-import { build } from 'esbuild';
-import { BUNDLE, CODE_CACHE, compileBundle } from '../bin/load-program.js';
+import { build, transform } from 'esbuild';
+import { BUNDLE, BUNDLE_DIR, compileBundle, compilePack } from '../bin/load-program.cjs';
 
 const ROOT = new URL('..', import.meta.url);
 
-// Code in the bundle cannot call import() (see bin/load-program.js): cosmiconfig's loader of
+// Code in the bundle cannot call import() (see bin/load-program.cjs): cosmiconfig's loader of
 // JavaScript configuration files borrows the launcher's, like src/engine/import-module.ts.
 const cosmiconfigImport = {
   name: 'cosmiconfig-import',
@@ -76,6 +86,17 @@ const lazyChildProcess = patch(
   "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };",
 );
 
+// zod's JIT (one function generated and compiled per object schema at its first parse) costs more
+// than it saves at every start-up: a run parses each schema a handful of times. zod reads
+// `jitless` when it builds a schema, so its global configuration is born with it, and nothing has
+// to load zod before the schemas do (--help never loads zod).
+const zodJitless = patch(
+  'zod-jitless',
+  /zod[\\/]v4[\\/]core[\\/]core\.js$/,
+  '(_a.__zod_globalConfig = {})',
+  '(_a.__zod_globalConfig = { jitless: true })',
+);
+
 // Chalk probes the terminal at load (node:tty, node:os) for its default instance; the program only
 // builds its own instances with an explicit level (src/report/render/pretty.ts).
 const noColorProbe = {
@@ -86,50 +107,116 @@ const noColorProbe = {
   },
 };
 
-rmSync(new URL('dist/bundle', ROOT), { recursive: true, force: true });
-mkdirSync(new URL('dist/bundle', ROOT), { recursive: true });
+rmSync(BUNDLE_DIR, { recursive: true, force: true });
+mkdirSync(BUNDLE_DIR, { recursive: true });
 const result = await build({
   absWorkingDir: new URL('.', ROOT).pathname,
-  entryPoints: ['src/cli/entry.ts'],
-  outfile: BUNDLE,
+  entryPoints: { 'checkout-doctor': 'src/cli/entry.ts' },
+  outdir: BUNDLE_DIR,
   bundle: true,
+  splitting: true,
   platform: 'node',
   target: 'node20',
-  format: 'cjs',
+  format: 'esm',
+  entryNames: '[name]',
+  chunkNames: 'chunk-[hash]',
+  outExtension: { '.js': '.cjs' },
   // Loaded only by the runs that need them, from node_modules: the database driver, the Stripe
   // SDK, the HTTP client of live runs, the spinner, and TypeScript (cosmiconfig's .ts configs).
   external: ['mysql2', 'mysql2/*', 'stripe', 'undici', 'ora', 'typescript'],
   // Paths the program finds from its own file (package.json, fixtures/shops) are walked up to.
   define: { 'import.meta.url': '__bundleUrl' },
-  banner: { js: 'var __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
-  plugins: [cosmiconfigImport, noZodLocales, lazyChildProcess, noColorProbe],
+  plugins: [cosmiconfigImport, noZodLocales, lazyChildProcess, noColorProbe, zodJitless],
   // Smaller to read and compile; names are kept, so --debug stack traces still name functions.
   minifyWhitespace: true,
   minifySyntax: true,
   charset: 'ascii',
   legalComments: 'none',
+  metafile: true,
   write: false,
   logLevel: 'warning',
 });
-const code = Buffer.from(toAscii(result.outputFiles[0].text), 'latin1');
-const buildId = createHash('sha256').update(code).digest('hex').slice(0, 16);
-const header = `// checkout-doctor build ${buildId}\n`;
-writeFileSync(BUNDLE, Buffer.concat([Buffer.from(header), code]));
 
-// Warm up: run what start-up matters for, in this process, so that the cache holds the functions
-// they compile too (V8 otherwise caches only what runs at load).
-const { exports: program, script } = compileBundle({ useCache: false });
+// ES module → CommonJS: static imports become require() at the same place, exports getters (live
+// bindings stay live), import() a require() wrapped in a promise.
+const chunks = new Map();
+for (const output of result.outputFiles) {
+  const name = basename(output.path);
+  if (!name.endsWith('.cjs')) throw new Error(`unexpected output ${output.path}`);
+  const cjs = await transform(output.text, { format: 'cjs', platform: 'node', target: 'node20', supported: { 'dynamic-import': false }, minifyWhitespace: true, minifySyntax: true, charset: 'ascii', logLevel: 'warning' });
+  if (/\bimport\(/.test(cjs.code.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, ''))) throw new Error(`${name}: an import() is left (see bin/load-program.cjs)`);
+  if (/require\("\.\.\//.test(cjs.code)) throw new Error(`${name}: requires a chunk outside dist/bundle`);
+  const banner = cjs.code.includes('__bundleUrl') ? 'var __bundleUrl=require("node:url").pathToFileURL(__filename).href;\n' : '';
+  const meta = result.metafile.outputs[Object.keys(result.metafile.outputs).find((k) => basename(k) === name)];
+  chunks.set(name, { code: toAscii(banner + cjs.code), inputs: Object.keys(meta.inputs).sort() });
+}
+
+/** Writes packs (files of chunks, see bin/load-program.cjs) and returns their names and headers. */
+function writePacks(dir, packs, index) {
+  mkdirSync(dir, { recursive: true });
+  const written = [];
+  for (const [pack, names] of packs) {
+    const members = names.map((n) => `${JSON.stringify(n)}:function(exports,require,module,__filename,__dirname){${chunks.get(n).code}\n}`);
+    const body = Buffer.from(`({${pack === basename(BUNDLE) ? `index:${JSON.stringify(index)},` : ''}chunks:{${members.join(',\n')}}})\n`, 'latin1');
+    const header = `// checkout-doctor build ${createHash('sha256').update(body).digest('hex').slice(0, 16)}\n`;
+    writeFileSync(join(dir, pack), Buffer.concat([Buffer.from(header), body]));
+    written.push({ pack, header });
+  }
+  return written;
+}
+
+// What start-up matters for: the build runs these to learn which chunks each needs, then again to
+// warm the caches up (V8 otherwise caches only what runs at load).
 const sink = () => new Writable({ write: (_chunk, _enc, done) => done() });
 const io = { stdout: sink(), stderr: sink(), env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8' }, cwd: new URL('.', ROOT).pathname };
 const DEMO = new URL('fixtures/demo-shop.snapshot.json', ROOT).pathname;
-for (const args of [
-  ['--help'],
-  ['list-checks'],
-  ['explain', 'shop-online'],
-  ['diagnose', 'AS Saint-Étienne', '--snapshot', DEMO],
-  ['diagnose', '--all', '--snapshot', DEMO, '--format', 'json', '--lang', 'fr'],
-]) {
-  await program.main(['node', 'checkout-doctor', ...args], io);
+const WARM_UP = {
+  help: [['--help']],
+  'list-checks': [['list-checks']],
+  explain: [['explain', 'shop-online']],
+  diagnose: [
+    ['diagnose', 'AS Saint-\u00c9tienne', '--snapshot', DEMO],
+    ['diagnose', '--all', '--snapshot', DEMO, '--format', 'json', '--lang', 'fr'],
+  ],
+};
+
+// 1. Each chunk alone in its pack, each warm-up command in a loader of its own: which chunks it runs.
+const staging = mkdtempSync(join(tmpdir(), 'checkout-doctor-bundle-'));
+writePacks(staging, [...chunks.keys()].map((n) => [n, [n]]), {});
+const usedBy = new Map([...chunks.keys()].map((n) => [n, []]));
+for (const [command, runs] of Object.entries(WARM_UP)) {
+  const { exports: program, loader } = compileBundle({ dir: staging, useCache: false });
+  for (const args of runs) await program.main(['node', 'checkout-doctor', ...args], io);
+  for (const n of loader.modules.keys()) usedBy.get(n).push(command);
 }
-writeFileSync(CODE_CACHE, Buffer.concat([Buffer.from(header), script.createCachedData()]));
-console.log(`bundled ${(code.length / 1024).toFixed(0)} KiB, code cache ${(readFileSync(CODE_CACHE).length / 1024).toFixed(0)} KiB (build ${buildId})`);
+rmSync(staging, { recursive: true, force: true });
+
+// 2. Chunks grouped by the commands that run them: the core holds what --help runs; chunks the same
+// commands run share a pack; chunks none of them runs (sandbox, guided mode, init, live sources…)
+// stay one per file. A command then reads a few files instead of dozens.
+const groups = new Map([[basename(BUNDLE), [basename(BUNDLE)]]]);
+for (const [n, commands] of usedBy) {
+  if (n === basename(BUNDLE)) continue;
+  const key = commands.includes('help') ? basename(BUNDLE) : commands.length === 0 ? n : `pack-${commands.join('+')}.cjs`;
+  groups.set(key, [...(groups.get(key) ?? []), n]);
+}
+const index = {};
+for (const [pack, names] of groups) for (const n of names) if (n !== pack) index[n] = pack;
+const written = writePacks(BUNDLE_DIR, groups, index);
+const manifest = Object.fromEntries([...groups].map(([pack, names]) => [pack, names.flatMap((n) => chunks.get(n).inputs).sort()]));
+writeFileSync(join(BUNDLE_DIR, 'chunks.json'), `${JSON.stringify(manifest, null, 1)}\n`);
+
+// 3. Warm up on the packs, then record each one's cache: the packs the warm-up ran carry what it
+// compiled; the others only what compiling them gives.
+const { exports: program, loader } = compileBundle({ useCache: false });
+for (const runs of Object.values(WARM_UP)) for (const args of runs) await program.main(['node', 'checkout-doctor', ...args], io);
+let cacheBytes = 0;
+for (const { pack, header } of written) {
+  const script = loader.packs.get(pack)?.script ?? compilePack(join(BUNDLE_DIR, pack)).script;
+  const data = script.createCachedData();
+  cacheBytes += data.length;
+  writeFileSync(join(BUNDLE_DIR, `${pack}.cache`), Buffer.concat([Buffer.from(header), data]));
+}
+const kib = (n) => `${(n / 1024).toFixed(0)} KiB`;
+const total = written.reduce((n, w) => n + readFileSync(join(BUNDLE_DIR, w.pack)).length, 0);
+console.log(`bundled ${chunks.size} chunks in ${written.length} files, core ${kib(readFileSync(BUNDLE).length)} (cache ${kib(readFileSync(`${BUNDLE}.cache`).length)}), all ${kib(total)}, caches ${kib(cacheBytes)}`);

@@ -36,7 +36,10 @@ export function sortedChecks(registry: Registry): Check[] {
     const i = CATEGORY_ORDER.indexOf(c.meta.category);
     return i === -1 ? CATEGORY_ORDER.length : i;
   };
-  return registry.all().sort((a, b) => rank(a) - rank(b) || a.meta.id.localeCompare(b.meta.id));
+  // Ids are lowercase letters, digits and hyphens (the registry refuses others), where code-point
+  // order is the collation order: no localeCompare, whose first call loads ICU's collator (~10 ms).
+  const byId = (a: Check, b: Check) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0);
+  return registry.all().sort((a, b) => rank(a) - rank(b) || byId(a, b));
 }
 
 export function checkListing(check: Check, lang: Lang): CheckListing {

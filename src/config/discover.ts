@@ -7,7 +7,6 @@
 
 import { lstat, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { getDefaultSearchPlaces } from 'cosmiconfig';
 import { sizeLimit } from './bounds.js';
 
 const MISSING = new Set(['ENOENT', 'ENOTDIR']);
@@ -31,11 +30,21 @@ async function packageHasKey(file: string, size: number, name: string): Promise<
   return Boolean(parsed && typeof parsed === 'object' && Object.hasOwn(parsed, name));
 }
 
+/**
+ * cosmiconfig's search places (its getDefaultSearchPlaces), in its order: written out here so that a
+ * run without a configuration file never loads cosmiconfig; test/config/discover.test.ts checks
+ * that the list still matches the installed cosmiconfig.
+ */
+export function searchPlaces(name: string): string[] {
+  const rc = ['', '.json', '.yaml', '.yml', '.js', '.ts', '.cjs', '.mjs'];
+  return ['package.json', ...rc.map((ext) => `.${name}rc${ext}`), ...rc.map((ext) => `.config/${name}rc${ext}`), ...['.js', '.ts', '.cjs', '.mjs'].map((ext) => `${name}.config${ext}`)];
+}
+
 /** The path of the configuration file that applies to `cwd`, or undefined when there is none. */
 export async function discoverConfig(cwd: string, name: string): Promise<string | undefined> {
   let dir = resolve(cwd);
   for (;;) {
-    for (const place of getDefaultSearchPlaces(name)) {
+    for (const place of searchPlaces(name)) {
       const file = join(dir, place);
       // lstat first: a symlink to nothing is a configuration the person meant, not an absence.
       const link = await lstat(file).catch((error: NodeJS.ErrnoException) => (MISSING.has(error.code ?? '') ? undefined : error));

@@ -6,7 +6,7 @@
 import { readFileSync, type Stats } from 'node:fs';
 import { readlink, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { cosmiconfig, defaultLoaders, type Loader } from 'cosmiconfig';
+import type { Loader } from 'cosmiconfig';
 import { z } from 'zod';
 import { closeMatches } from '../engine/clubs.js';
 import { UsageError } from '../engine/errors.js';
@@ -290,23 +290,25 @@ export function describeSyntaxError(error: Error & { mark?: { line: number; colu
  * and tagging its errors with the file it was reading. A JS configuration may throw anything:
  * what is not an Error becomes one, so that it can be reported.
  */
-const LOADERS: Record<string, Loader> = Object.fromEntries(
-  Object.entries(defaultLoaders).map(([ext, load]) => [
-    ext,
-    async (filepath: string, content: string) => {
-      try {
-        sizeLimit(filepath, Buffer.byteLength(content));
-        const value: unknown = await load(filepath, content);
-        valueLimits(filepath, value);
-        return value;
-      } catch (error) {
-        const err = error instanceof Error ? error : new Error(`it threw ${typeof error === 'string' ? JSON.stringify(error) : String(error)}`);
-        (err as { configFile?: string }).configFile = filepath;
-        throw err;
-      }
-    },
-  ]),
-);
+function boundedLoaders(defaultLoaders: Record<string, Loader>): Record<string, Loader> {
+  return Object.fromEntries(
+    Object.entries(defaultLoaders).map(([ext, load]) => [
+      ext,
+      async (filepath: string, content: string) => {
+        try {
+          sizeLimit(filepath, Buffer.byteLength(content));
+          const value: unknown = await load(filepath, content);
+          valueLimits(filepath, value);
+          return value;
+        } catch (error) {
+          const err = error instanceof Error ? error : new Error(`it threw ${typeof error === 'string' ? JSON.stringify(error) : String(error)}`);
+          (err as { configFile?: string }).configFile = filepath;
+          throw err;
+        }
+      },
+    ]),
+  );
+}
 
 const JS_CONFIG = /\.(c|m)?(j|t)s$/;
 
@@ -363,13 +365,15 @@ function sizeLimitOrUsage(path: string, size: number): void {
 }
 
 export async function loadConfig(options: { configPath?: string; cwd?: string; env?: NodeJS.ProcessEnv }): Promise<LoadedConfig | undefined> {
-  const explorer = cosmiconfig(CONFIG_NAME, { loaders: LOADERS, searchStrategy: 'none', cache: false });
   const cwd = options.cwd ?? process.cwd();
   const given = options.configPath;
   // Searched from the current folder up to the project root (the nearest package.json), as a
   // person running the tool from a subfolder of their project expects.
   const path: string | undefined = await configFileToRead(given, cwd);
   if (!path) return undefined;
+  // cosmiconfig (with its YAML parser and code frames) loads only when there is a file to read.
+  const { cosmiconfig, defaultLoaders } = await import('./read-file.js');
+  const explorer = cosmiconfig(CONFIG_NAME, { loaders: boundedLoaders(defaultLoaders), searchStrategy: 'none', cache: false });
   let result: { config: unknown; filepath: string; isEmpty?: boolean } | null;
   try {
     result = await explorer.load(path);

@@ -5,8 +5,16 @@ import type { Snapshot } from './snapshot.js';
 
 export const DEFAULT_TIME_ZONE = 'Europe/Paris';
 
+// ICU's canonical zone names: looking one up costs ~1 ms, while the first Intl.DateTimeFormat
+// (the only other way to ask ICU) loads its calendar and pattern data, ~25 ms of CPU at the start
+// of every diagnosis that prints no date. Aliases (`Europe/Kiev`, `US/Eastern`...) are not listed:
+// for those, ICU is asked through a formatter.
+let canonicalZones: Set<string> | undefined;
+
 export function isValidTimeZone(zone: unknown): zone is string {
   if (typeof zone !== 'string' || zone.trim() === '') return false;
+  canonicalZones ??= new Set(Intl.supportedValuesOf('timeZone'));
+  if (canonicalZones.has(zone)) return true;
   try {
     formatterFor(zone);
     return true;
@@ -50,8 +58,38 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+// The first Intl.DateTimeFormat costs ~25 ms of CPU (ICU's calendar and pattern data), more than
+// the rest of a diagnosis's checks: the first reads of the clock ask Date instead, with the process
+// time zone (TZ) set to the shop's for the length of the read. Same ICU rules (V8 reads local time
+// through ICU's zone data, as Intl does; test/engine/shop-time.test.ts compares both), ~50 µs a
+// read: past a few reads (--all), one formatter is cheaper.
+const CHEAP_READS = 8;
+let cheapReads = 0;
+const FIRST_CHEAP = Date.UTC(1970, 0, 2);
+const LAST_CHEAP = Date.UTC(2100, 0, 1);
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** Exported for its test (against a formatter); callers use shopClock. */
+export function clockThroughTz(now: Date, timeZone: string): string {
+  const before = process.env['TZ'];
+  process.env['TZ'] = timeZone;
+  try {
+    return `${pad(now.getFullYear(), 4)}-${pad(now.getMonth() + 1)}-${pad(now.getDate())} ${pad(now.getHours())}:${pad(now.getMinutes())}:${pad(now.getSeconds())}`;
+  } finally {
+    if (before === undefined) delete process.env['TZ'];
+    else process.env['TZ'] = before;
+  }
+}
+
 /** The wall-clock time of `now` in `timeZone`, in PrestaShop's `YYYY-MM-DD HH:MM:SS` form. */
 export function shopClock(now: Date, timeZone: string): string {
+  const time = now.getTime();
+  // Canonical names only: ICU reads an unknown TZ as GMT, where a formatter throws.
+  if (!formatters.has(timeZone) && cheapReads < CHEAP_READS && time >= FIRST_CHEAP && time < LAST_CHEAP && isValidTimeZone(timeZone) && canonicalZones!.has(timeZone)) {
+    cheapReads++;
+    return clockThroughTz(now, timeZone);
+  }
   const parts = formatterFor(timeZone).formatToParts(now);
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '00';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`;

@@ -34,11 +34,25 @@ export function plural(lang: Lang, n: number, forms: Record<Lang, PluralForms>):
   return form.replace(/\{n\}/g, formatNumber(lang, n));
 }
 
+const numberFormats = new Map<Lang, Intl.NumberFormat>();
+
 /** `1 234` (NBSP-grouped) in French, `1,234` in English. */
 export function formatNumber(lang: Lang, n: number): string {
-  const text = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB').format(n);
+  // Whole numbers, nearly all a report counts, grouped here as Intl groups them: the first
+  // Intl.NumberFormat loads ICU's number data, ~25 ms of CPU at every start-up of a diagnosis.
+  if (Number.isSafeInteger(n)) return groupDigits(n, lang === 'fr' ? NNBSP : ',');
+  let format = numberFormats.get(lang);
+  if (!format) numberFormats.set(lang, (format = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB')));
   // Intl groups French thousands with U+202F; keep it (it is non-breaking too).
-  return text;
+  return format.format(n);
+}
+
+/** An integer's digits in groups of three (fr-FR and en-GB both group from 1,000 on). */
+function groupDigits(n: number, separator: string): string {
+  const digits = String(Math.abs(n));
+  let text = digits.slice(0, digits.length % 3 || 3);
+  for (let i = text.length; i < digits.length; i += 3) text += separator + digits.slice(i, i + 3);
+  return n < 0 || Object.is(n, -0) ? `-${text}` : text;
 }
 
 /**

@@ -6,7 +6,7 @@
 // `base64(key:)`, Sendcloud's `base64(public:secret)`), which an upstream may echo in an error body.
 
 import { escapeMarkdown } from '../report/text.js';
-import { maskSecret } from './stripe-key.js';
+import { maskSecret } from './mask.js';
 
 const STRIPE_LIKE = /\b(?:sk|pk|rk)_(?:test|live)_[A-Za-z0-9]{6,}/g;
 const WEBHOOK_LIKE = /\bwhsec_[A-Za-z0-9]{6,}/g;

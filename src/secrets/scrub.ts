@@ -4,7 +4,7 @@
 // text; `redact.ts` masks known secrets at output, this masks the unknown ones at the source.
 
 import { redactor } from './redact.js';
-import { maskSecret } from './stripe-key.js';
+import { maskSecret } from './mask.js';
 
 export const SECRET_NAME =
   /(?:token|secret|passw(?:or)?d|passwd|pwd|api[_-]?key|apikey|ws_?key|access[_-]?key|secure[_-]?key|authorization|auth[_-]?key|signature|hmac|cookie[_-]?(?:key|iv)|rijndael[_-]?(?:key|iv)|private[_-]?key|^key$|^auth$|^sig$|^pass$)/i;

@@ -3,6 +3,11 @@
 // `stripe-keys-format` identically while no secret ever reaches a file.
 
 import { z } from 'zod';
+import { PREFIX, maskSecret } from './mask.js';
+
+// The redactor (loaded by every command, --help included) masks through ./mask.js, which loads no
+// zod: maskSecret is still importable from here.
+export { maskSecret } from './mask.js';
 
 export const KeyContaminationSchema = z.object({
   kind: z.enum([
@@ -43,7 +48,6 @@ export const KeyFactsSchema = z.object({
 });
 export type KeyFacts = z.infer<typeof KeyFactsSchema>;
 
-const PREFIX = /^(pk|sk|rk)_(test|live)_/;
 const KINDS = { pk: 'publishable', sk: 'secret', rk: 'restricted' } as const;
 
 function codePoint(ch: string): string {
@@ -69,26 +73,6 @@ function classify(ch: string): KeyContamination['kind'] | 'whitespace' | null {
   if (/\s/.test(ch)) return 'whitespace';
   if (/[A-Za-z0-9_]/.test(ch)) return null;
   return 'unexpected-character';
-}
-
-/** Token prefixes worth showing: `sk_live_`, `pk_test_`, `whsec_`, `acct_`... (lowercase letters only). */
-const SHOWN_PREFIX = /^[a-z]{2,6}_(?:[a-z]{2,6}_)?$/;
-
-/**
- * Masks any secret-looking value: the prefix (up to the last `_` within the first 8 characters, when
- * it looks like a token prefix) and the last four characters, only when enough stays hidden.
- */
-export function maskSecret(value: string): string {
-  const clean = value.trim();
-  let prefix = PREFIX.exec(clean)?.[0] ?? '';
-  if (!prefix) {
-    const head = clean.slice(0, 8);
-    const candidate = head.slice(0, head.lastIndexOf('_') + 1);
-    if (SHOWN_PREFIX.test(candidate)) prefix = candidate;
-  }
-  // Show the last four only when at least eight characters of the body stay hidden.
-  if (clean.length < prefix.length + 12) return prefix + '…';
-  return `${prefix}…${clean.slice(-4)}`;
 }
 
 export function describeKey(raw: string): KeyFacts {

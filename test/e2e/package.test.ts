@@ -24,7 +24,7 @@ describe('npm package', () => {
     const files = packedFiles();
     for (const needed of [
       'bin/checkout-doctor.js',
-      'bin/load-program.js',
+      'bin/load-program.cjs',
       'dist/bundle/checkout-doctor.cjs',
       'dist/bundle/checkout-doctor.cjs.cache',
       'fixtures/shops/demo-shop.json',

@@ -1,8 +1,10 @@
 // Start-up (issue 9, item 4), through the built launcher: the program runs from the bundle and the
 // V8 code cache `npm run build` recorded; a snapshot diagnosis loads none of the packages only live
 // runs need; plugins and JavaScript configuration files still load (their import() is lent by the
-// launcher, since code restored from V8's cache has none). Timings belong to `npm run bench:startup`,
-// not to tests.
+// launcher, since code restored from V8's cache has none). The bundle is split: each command reads
+// the files of the bundle it needs (CHECKOUT_DOCTOR_TRACE_CHUNKS names them, dist/bundle/chunks.json
+// says which modules each holds), each from its own cache; a diagnosis that prints no date builds
+// no Intl formatter (ICU's data, ~25 ms each). Timings belong to `npm run bench:startup`, not to tests.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -37,11 +39,42 @@ process.on('exit', () => appendFileSync(${JSON.stringify(log)}, Object.keys(requ
   return { code: r.status, files };
 }
 
+/** The files of the bundle a run loaded (CHECKOUT_DOCTOR_TRACE_CHUNKS), whether from their cache, and the modules they hold. */
+function loadedPacks(args: string[]): { code: number | null; packs: { name: string; cached: boolean }[]; modules: string[]; stdout: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env: cleanEnv({ CHECKOUT_DOCTOR_TRACE_CHUNKS: '1' }), encoding: 'utf8' });
+  const packs = [...r.stderr.matchAll(/^checkout-doctor: loaded (\S+) \(.*\) (from its code cache|compiled)$/gm)].map((m) => ({ name: m[1]!, cached: m[2] === 'from its code cache' }));
+  const manifest = JSON.parse(readFileSync(`${ROOT}dist/bundle/chunks.json`, 'utf8')) as Record<string, string[]>;
+  return { code: r.status, packs, modules: packs.flatMap((p) => manifest[p.name] ?? [`unknown file ${p.name}`]), stdout: r.stdout };
+}
+
+/** Runs the launcher with a preload that counts the Intl objects that load ICU data, printed on stderr at exit. */
+function intlBuilt(args: string[]): { code: number | null; built: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'cd-startup-intl-'));
+  writeFileSync(
+    join(dir, 'intl.cjs'),
+    `const built = [];
+for (const name of ['DateTimeFormat', 'NumberFormat', 'Collator']) {
+  const Original = Intl[name];
+  Intl[name] = new Proxy(Original, { construct: (target, a) => (built.push(name), new target(...a)), apply: (target, self, a) => (built.push(name), target(...a)) });
+}
+const compare = String.prototype.localeCompare;
+String.prototype.localeCompare = function (...a) { built.push('localeCompare'); return compare.apply(this, a); };
+for (const m of ['toLocaleString', 'toLocaleDateString', 'toLocaleTimeString']) {
+  const original = Date.prototype[m];
+  Date.prototype[m] = function (...a) { built.push('Date.' + m); return original.apply(this, a); };
+}
+process.on('exit', () => process.stderr.write('INTL-BUILT ' + JSON.stringify(built) + '\\n'));`,
+  );
+  const r = spawnSync(process.execPath, ['--require', join(dir, 'intl.cjs'), BIN, ...args], { cwd: ROOT, env: cleanEnv(), encoding: 'utf8' });
+  const line = /^INTL-BUILT (.*)$/m.exec(r.stderr);
+  return { code: r.status, built: line ? (JSON.parse(line[1]!) as string[]) : ['no report from the preload'] };
+}
+
 describe('start-up of the built CLI', () => {
   it('runs from the bundle with the code cache recorded by the build', () => {
     const probe = spawnSync(
       process.execPath,
-      ['--input-type=module', '-e', `const m = await import(${JSON.stringify(`${ROOT}bin/load-program.js`)}); const r = m.compileBundle(); console.log(JSON.stringify({ cacheUsed: r.cacheUsed, build: r.build, main: typeof r.exports.main }));`],
+      ['--input-type=module', '-e', `const m = await import(${JSON.stringify(`${ROOT}bin/load-program.cjs`)}); const r = m.compileBundle(); console.log(JSON.stringify({ cacheUsed: r.cacheUsed, build: r.build, main: typeof r.exports.main }));`],
       { cwd: ROOT, encoding: 'utf8' },
     );
     expect(probe.stderr).toBe('');
@@ -51,7 +84,7 @@ describe('start-up of the built CLI', () => {
   it('a snapshot diagnosis loads the bundle only: no package from node_modules, no database driver, no Stripe SDK, no HTTP client', () => {
     const { code, files } = loadedModules(['diagnose', 'AS Saint-Étienne', '--snapshot', DEMO]);
     expect(code).toBe(1); // the demo club fails on its Stripe key
-    expect(files.some((f) => f.endsWith('bin/load-program.js'))).toBe(true);
+    expect(files.some((f) => f.endsWith('bin/load-program.cjs'))).toBe(true);
     expect(files.filter((f) => f.includes('/node_modules/'))).toEqual([]);
     expect(files.filter((f) => f.includes('/dist/src/'))).toEqual([]);
   });
@@ -59,7 +92,9 @@ describe('start-up of the built CLI', () => {
   it('--version loads nothing but the launcher', () => {
     const { code, files } = loadedModules(['--version']);
     expect(code).toBe(0);
-    expect(files.filter((f) => !f.endsWith('/preload.mjs') && !f.endsWith('/hooks.mjs')).map((f) => f.replace(/^file:\/\//, ''))).toEqual([`${ROOT}bin/checkout-doctor.js`]);
+    // The launcher is CommonJS: seen both by the resolve hook and in the require cache.
+    const loaded = new Set(files.filter((f) => !f.endsWith('/preload.mjs') && !f.endsWith('/hooks.mjs')).map((f) => f.replace(/^file:\/\//, '')));
+    expect([...loaded]).toEqual([`${ROOT}bin/checkout-doctor.js`]);
   });
 
   it('a JavaScript configuration file and the ES-module plugin it names still load', async () => {
@@ -73,5 +108,42 @@ describe('start-up of the built CLI', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^club-colours\s+Shop\s+warn\s+Colours$/m);
+  });
+
+  it('each command reads the files of the bundle it needs, each from its own code cache; --version none', () => {
+    for (const args of [['--help'], ['list-checks'], ['explain', 'shop-online'], ['diagnose', 'AS Saint-Étienne', '--snapshot', DEMO]]) {
+      const { packs } = loadedPacks(args);
+      expect(packs.length, args.join(' ')).toBeGreaterThan(0);
+      expect(packs[0]!.name).toBe('checkout-doctor.cjs');
+      expect(packs.filter((p) => !p.cached), args.join(' ')).toEqual([]);
+    }
+    const version = loadedPacks(['--version']);
+    expect(version.code).toBe(0);
+    expect(version.packs).toEqual([]);
+  });
+
+  it('--help reads the core only: no check, no zod, no configuration loader', () => {
+    const { code, packs, modules, stdout } = loadedPacks(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Usage: checkout-doctor/);
+    expect(packs.map((p) => p.name)).toEqual(['checkout-doctor.cjs']);
+    expect(modules.filter((m) => /^checks\/|node_modules\/(zod|cosmiconfig)\//.test(m))).toEqual([]);
+  });
+
+  it('a snapshot diagnosis does not load the sandbox, the guided mode, init, fix, merge, the live sources, the HTML, JUnit and markdown renderers, nor (without a configuration file) cosmiconfig', () => {
+    const { code, modules } = loadedPacks(['diagnose', 'AS Saint-Étienne', '--snapshot', DEMO]);
+    expect(code).toBe(1);
+    // What it does load (so that this test cannot pass on a run that loaded nothing).
+    expect(modules).toEqual(expect.arrayContaining(['src/cli/diagnose.ts', 'checks/stripe-keys-format.ts', 'src/report/render/pretty.ts']));
+    const unwanted = /^src\/(sandbox|cli\/guided|cli\/init|fix|sources\/(prestashop|stripe|sendcloud))\/|^src\/cli\/(merge|sandbox|fix|init|undo|snapshot)\.ts$|^src\/report\/render\/(html\/|junit\.ts|markdown\.ts)|node_modules\/(@inquirer|fast-xml-parser|cosmiconfig|js-yaml)\//;
+    expect(modules.filter((m) => unwanted.test(m))).toEqual([]);
+  });
+
+  it('a diagnosis that prints no date, list-checks and explain build no Intl formatter or collator (ICU data stays unloaded)', () => {
+    for (const args of [['diagnose', 'AS Saint-Étienne', '--snapshot', DEMO], ['list-checks'], ['explain', 'shop-online']]) {
+      const { code, built } = intlBuilt(args);
+      expect(code, args.join(' ')).toBe(args[0] === 'diagnose' ? 1 : 0);
+      expect(built, args.join(' ')).toEqual([]);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatShopDate, formatShopDay, frenchSpaces, frenchText, plural } from '../../src/report/french.js';
+import { formatNumber, formatShopDate, formatShopDay, frenchSpaces, frenchText, plural } from '../../src/report/french.js';
 
 const FORMS = { fr: { one: '{n} échec', other: '{n} échecs' }, en: { one: '{n} failure', other: '{n} failures' } };
 
@@ -12,6 +12,20 @@ describe('plural', () => {
     expect(plural('en', 1, FORMS)).toBe('1 failure');
     // Large French numbers are grouped with a non-breaking (narrow) space.
     expect(plural('fr', 1500, FORMS)).toBe('1\u202f500 échecs');
+  });
+});
+
+describe('formatNumber', () => {
+  // Whole numbers are grouped without Intl (start-up, issue 9.4): the same text as Intl, byte for byte.
+  it('writes whole numbers exactly as Intl.NumberFormat does, in both languages, and other numbers through it', () => {
+    const values = [0, -0, 1, 7, 12, 999, 1000, -1000, 1001, 9999, 10000, 12345, 99999, 100000, 123456, 999999, 1000000, -1234567, 2 ** 31, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 1.5, -2.25, 1234.5678, 0.1];
+    for (let i = 0; i < 2000; i++) values.push(Math.floor((Math.random() - 0.3) * 10 ** (1 + (i % 15))));
+    for (const n of values) {
+      expect(formatNumber('fr', n), `fr ${n}`).toBe(new Intl.NumberFormat('fr-FR').format(n));
+      expect(formatNumber('en', n), `en ${n}`).toBe(new Intl.NumberFormat('en-GB').format(n));
+    }
+    expect(formatNumber('fr', 1234567)).toBe('1\u202f234\u202f567');
+    expect(formatNumber('en', 1234567)).toBe('1,234,567');
   });
 });
 

@@ -1,6 +1,5 @@
 // Renderer lookup by --format name.
 
-import { redactor } from '../../secrets/redact.js';
 import type { Report } from '../model.js';
 import { renderHtml } from './html/index.js';
 import { renderJson } from './json.js';
@@ -8,6 +7,7 @@ import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
 import { renderPretty } from './pretty.js';
 import { FORMATS, type Format } from './formats.js';
+import { masked } from './load.js';
 
 export { FORMATS, type Format };
 
@@ -21,11 +21,8 @@ export interface RenderOptions {
   width?: number;
 }
 
-// Every renderer gets the report with its secrets already masked: a renderer that escapes text
-// (markdown's `sk\_live\_…`, XML's `&amp;`, the terminal's `\x1b`) would otherwise turn a secret into
-// a form the output redactor no longer recognises.
-const masked = (report: Report): Report => redactor.redactDeep(report);
-
+// Every renderer, loaded at once. A run writing reports loads only the ones it writes, through
+// loadRenderer (./load.ts), which masks the same way.
 export const RENDERERS = {
   pretty: (report: Report, options: RenderOptions) => renderPretty(masked(report), options),
   json: (report: Report) => renderJson(masked(report)),
