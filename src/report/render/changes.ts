@@ -3,7 +3,7 @@
 // each renderer escapes it for its medium.
 
 import type { Lang, Status, Text } from '../../engine/types.js';
-import { shopDate } from '../dates.js';
+import { formatShopDate } from '../dates.js';
 import { STATUS_LABELS, pick } from '../i18n.js';
 import type { ChangedProblem, Report } from '../model.js';
 
@@ -38,7 +38,7 @@ function item(label: Text, p: ChangedProblem, lang: Lang, status: Status, was: b
 export function changesLines(report: Report, lang: Lang): { headline: string; items: string[] } | undefined {
   const c = report.changes;
   if (!c) return undefined;
-  const date = shopDate(c.baseline.generatedAt, report.shop?.timeZone, lang);
+  const date = formatShopDate(c.baseline.generatedAt, lang, report.shop?.timeZone);
   const headline = `${pick(MESSAGES.since(date), lang)}${colon(lang)} ${count(c.new, MESSAGES.newProblems, lang)}, ${count(c.persisting, MESSAGES.persisting, lang)}, ${count(c.resolved, MESSAGES.resolved, lang)}.`;
   return {
     headline,
