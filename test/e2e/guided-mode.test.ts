@@ -18,7 +18,7 @@ const SECRETS = fixtureSecrets();
 const terminals: Terminal[] = [];
 
 function terminal(dir: string, args: string, env: Record<string, string> = {}): Terminal {
-  const t = new Terminal(`cd '${dir}' && ${node} ${args}`, env);
+  const t = new Terminal(`cd '${dir}' && ${node} ${args}`, { env });
   terminals.push(t);
   return t;
 }
@@ -37,7 +37,7 @@ describe('guided mode on a terminal (tmux), against the sandbox', () => {
   it('in French: "sévi" + Enter chooses Racing Club Sévigné, problems walked, a manual item answered "no", the markdown report saved; exit 1 like diagnose', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cd-guided-fr-'));
     const t = terminal(dir, 'diagnose -i --sandbox', { LANG: 'fr_FR.UTF-8' });
-    await t.waitFor(/Quel club\u00a0\? Tapez une partie de son nom/, 'the club prompt');
+    await t.waitFor(/Quel club\u00a0\? Tapez une partie de son nom/);
     t.send('sevi', 'Enter');
     const code = await t.answerUntilExit([
       // The category's group access cannot be read through the webservice: the person says it is not ticked.
@@ -82,7 +82,7 @@ describe('guided mode on a terminal (tmux), against the sandbox', () => {
     const customer = 'paul.martin@example.fr';
     const declined = mkdtempSync(join(tmpdir(), 'cd-guided-nofix-'));
     const t1 = terminal(declined, 'diagnose -i --sandbox --lang en --only customer-club-membership,customer-account-status');
-    await t1.waitFor(/Which club\? Type part of its name/, 'the club prompt');
+    await t1.waitFor(/Which club\? Type part of its name/);
     t1.send('frej', 'Enter');
     const code1 = await t1.answerUntilExit([{ prompt: /A customer cannot pay\?/, keys: [customer, 'Enter'] }]);
     expect(t1.history()).toMatch(/Apply this fix to the shop\?/);
@@ -92,7 +92,7 @@ describe('guided mode on a terminal (tmux), against the sandbox', () => {
 
     const accepted = mkdtempSync(join(tmpdir(), 'cd-guided-fix-'));
     const t2 = terminal(accepted, 'diagnose -i --sandbox --lang en --only customer-club-membership,customer-account-status');
-    await t2.waitFor(/Which club\? Type part of its name/, 'the club prompt');
+    await t2.waitFor(/Which club\? Type part of its name/);
     t2.send('frej', 'Enter');
     const code2 = await t2.answerUntilExit([
       { prompt: /A customer cannot pay\?/, keys: [customer, 'Enter'] },
@@ -109,7 +109,7 @@ describe('guided mode on a terminal (tmux), against the sandbox', () => {
   it('in English (--lang en): "frej" + Enter, a manual item answered "yes", the report saved, exit 0 like diagnose', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cd-guided-en-'));
     const t = terminal(dir, 'diagnose --interactive --sandbox --lang en', { LANG: 'fr_FR.UTF-8' });
-    await t.waitFor(/Which club\? Type part of its name/, 'the club prompt');
+    await t.waitFor(/Which club\? Type part of its name/);
     t.send('frej', 'Enter');
     const code = await t.answerUntilExit([{ prompt: /Does the Sendcloud relay-point carrier serve every zone/, keys: ['Down', 'Enter'] }]);
     const screen = t.history();
@@ -132,7 +132,7 @@ describe('guided mode on a terminal (tmux), against the sandbox', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cd-guided-plain-'));
     const log = join(mkdtempSync(join(tmpdir(), 'cd-guided-plain-log-')), 'progress.log');
     const t = terminal(dir, `diagnose -i --sandbox --lang en 2> '${log}'`);
-    await t.waitFor(/Which club\? Type part of its name/, 'the club prompt');
+    await t.waitFor(/Which club\? Type part of its name/);
     t.send('noisy', 'Enter');
     expect(await t.answerUntilExit()).toBe(1);
     const lines = readFileSync(log, 'utf8');
@@ -147,11 +147,11 @@ describe('guided mode on a terminal (tmux), against the sandbox', () => {
   it('Ctrl-C at a prompt: exit 130, nothing written', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cd-guided-ctrl-c-'));
     const t = terminal(dir, 'diagnose -i --sandbox --lang en');
-    await t.waitFor(/Which club\? Type part of its name/, 'the club prompt');
+    await t.waitFor(/Which club\? Type part of its name/);
     t.send('racing', 'Enter');
-    await t.waitFor(/\? A customer cannot pay\? Their e-mail address/, 'the first question');
+    await t.waitFor(/\? A customer cannot pay\? Their e-mail address/);
     t.send('C-c');
-    const [, code] = await t.waitFor(/EXIT=(\d+)/, 'the end of the session');
+    const [, code] = await t.waitFor(/EXIT=(\d+)/);
     expect(code).toBe('130');
     expect(t.history()).toContain('Interrupted: nothing was written.');
     expect(readdirSync(dir)).toEqual([]);
@@ -174,10 +174,10 @@ describe('checkout-doctor alone', () => {
   it('on a terminal: the guided mode on the configured shop (Ctrl-C at the club prompt: 130, nothing written)', async () => {
     requireTmux();
     const t = terminal(dir, '', { LANG: 'en_US.UTF-8' });
-    await t.waitFor(/Which club\? Type part of its name/, 'the club prompt');
+    await t.waitFor(/Which club\? Type part of its name/);
     expect(t.screen()).toContain('Racing Club Sévigné');
     t.send('C-c');
-    const [, code] = await t.waitFor(/EXIT=(\d+)/, 'the end of the session');
+    const [, code] = await t.waitFor(/EXIT=(\d+)/);
     expect(code).toBe('130');
     expect(readdirSync(dir)).toEqual(['.checkout-doctorrc.json']);
   }, 120_000);
@@ -187,12 +187,12 @@ describe('checkout-doctor alone', () => {
     running.stripe!.faults.add({ path: '/v1/*', respond: { kind: 'hang' } });
     try {
       const t = terminal(dir, 'diagnose -i --lang en', { LANG: 'en_US.UTF-8' });
-      await t.waitFor(/Which club\? Type part of its name/, 'the club prompt');
+      await t.waitFor(/Which club\? Type part of its name/);
       t.send('frejus', 'Enter');
       // Enter through the questions until the spinner waits on Stripe.
       await t.answerUntilSeen(/Stripe 0\/2/);
       t.send('C-c');
-      const [, code] = await t.waitFor(/EXIT=(\d+)/, 'the end of the session');
+      const [, code] = await t.waitFor(/EXIT=(\d+)/);
       expect(code).toBe('130');
       expect(t.history()).toContain('Interrupted: nothing was written.');
       expect(t.history()).not.toMatch(/Problem 1 of|everything is read/);
@@ -226,7 +226,7 @@ describe('never a prompt without a terminal', () => {
     requireTmux();
     const dir = mkdtempSync(join(tmpdir(), 'cd-guided-ci-'));
     const t = terminal(dir, 'diagnose -i --sandbox', { CI: 'true', LANG: 'en_US.UTF-8' });
-    const [, code] = await t.waitFor(/EXIT=(\d+)/, 'the refusal');
+    const [, code] = await t.waitFor(/EXIT=(\d+)/);
     expect(code).toBe('2');
     expect(t.history()).toContain('The guided mode asks questions: it needs a terminal, and does not start in continuous integration.');
     expect(t.history()).not.toContain('Which club?');
