@@ -117,3 +117,37 @@ describe('French of the guided mode', () => {
     expect(messages.fixesIntro(3).fr).toMatch(/^checkout-doctor peut corriger 3\u00a0points lui-même/);
   });
 });
+
+describe('the guided-only points in the JSON report', () => {
+  it('are described like any other result: the same fields, the title, category and severity list-checks gives', async () => {
+    const { loadSnapshot } = await import('../../src/engine/snapshot.js');
+    const { runChecks } = await import('../../src/engine/runner.js');
+    const { builtinRegistry } = await import('../../src/engine/registry.js');
+    const { buildClubReport, buildReport } = await import('../../src/report/model.js');
+    const { RENDERERS } = await import('../../src/report/render/index.js');
+    const { checkListing, listedChecks } = await import('../../src/cli/list-checks.js');
+    const snapshot = await loadSnapshot(new URL('../../fixtures/demo-shop.snapshot.json', import.meta.url).pathname);
+    const club = snapshot.clubs[0]!;
+    const checks = [builtinRegistry().get('category-club-access')!, ...RELAY_MAP_POINTS];
+    const results = await runChecks({ checks, snapshot, club, query: {} });
+    // The browser point answered "no" by a person; the others left as they are.
+    const i = results.findIndex((r) => r.check.meta.id === 'customer-browser');
+    results[i] = answered(results[i]!, questionFor(results[i]!, club.name), 'no');
+    const json = JSON.parse(RENDERERS.json(buildReport([buildClubReport(club, results, 'en')], 'en', 0))) as { clubs: Array<{ results: Array<Record<string, unknown>> }> };
+    const [builtin, ...points] = json.clubs[0]!.results;
+    const listings = listedChecks(builtinRegistry()).map((c) => checkListing(c, 'en'));
+    for (const r of points) {
+      expect(Object.keys(r).sort()).toEqual(Object.keys(builtin!).sort());
+      const listing = listings.find((l) => l.id === r['id'])!;
+      expect(listing.guidedOnly).toBe(true);
+      expect(r).toMatchObject({ title: listing.title, category: listing.category, severity: listing.severity });
+      expect((r['remediation'] as string[]).length).toBeGreaterThan(0);
+    }
+    expect(points.map((r) => [r['id'], r['status']])).toEqual([
+      ['checkout-theme', 'manual'],
+      ['checkout-custom-script', 'manual'],
+      ['customer-browser', 'warn'],
+    ]);
+    expect(points[2]!['evidence']).toMatchObject({ answeredBy: 'person', answer: 'no', question: 'Does the customer use the latest version of their browser?' });
+  });
+});
