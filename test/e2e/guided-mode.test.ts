@@ -5,7 +5,7 @@
 // prompt exits 130 with nothing written; without a terminal, or with CI set, the guided mode
 // refuses with one sentence and exit 2; `checkout-doctor` alone on a terminal is the guided mode.
 
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -202,6 +202,36 @@ describe('checkout-doctor alone', () => {
       running.stripe!.faults.releaseHung();
     }
   }, 120_000);
+
+  it('a live session reads the club list once (the diagnosis reuses it), and Enter everywhere after the club writes nothing', async () => {
+    requireTmux();
+    const logs = [running.prestashop.requests, running.stripe!.requests(), running.sendcloud!.requests(), running.coupons.requests];
+    running.prestashop.requests.length = 0;
+    running.coupons.requests.length = 0;
+    running.stripe!.clearLog();
+    running.sendcloud!.clearLog();
+    const t = terminal(dir, 'diagnose -i --lang en --customer paul.martin@example.fr', { LANG: 'en_US.UTF-8' });
+    await t.waitFor(/Which club\? Type part of its name/);
+    t.send('frej', 'Enter');
+    // Enter on every prompt: the fix offered for Paul Martin included (default no).
+    const code = await t.answerUntilExit();
+    expect(t.history()).toMatch(/Apply this fix to the shop\?/);
+    expect(t.history()).toMatch(/No fix applied: the shop was not changed\./);
+    expect(code).toBe(1);
+    // Each webservice request once: the club list's reads (configurations, groups, categories)
+    // were not asked again for the diagnosis.
+    const asked = running.prestashop.requests.filter((r) => r.path.startsWith('/api/')).map((r) => `${r.method} ${r.url}`);
+    const twice = asked.filter((request, i) => asked.indexOf(request) !== i);
+    expect(twice).toEqual([]);
+    expect(asked.filter((r) => /^GET \/api\/groups\b/.test(r))).toHaveLength(1);
+    expect(asked.filter((r) => /^GET \/api\/categories\b/.test(r))).toHaveLength(1);
+    // No write reached the shop or any upstream: only reads.
+    const writes = [...running.prestashop.requests, ...running.stripe!.requests(), ...running.sendcloud!.requests(), ...running.coupons.requests].filter((r) => r.method !== 'GET' && r.method !== 'HEAD');
+    expect(writes).toEqual([]);
+    expect(logs[0]!.length).toBeGreaterThan(0);
+    expect(readdirSync(dir).sort()).toEqual(['.checkout-doctorrc.json', 'report-etoile-sportive-de-frejus.md']);
+    rmSync(join(dir, 'report-etoile-sportive-de-frejus.md'));
+  }, 240_000);
 
   it('without a terminal: the usage, as before (exit 2)', async () => {
     const r = await runCli([], { cwd: dir });
