@@ -70,14 +70,17 @@ export class Terminal {
   /** Waits until `pattern` appears once more than at the previous wait for it; returns that match. */
   async waitFor(pattern: RegExp | string, ms = 90_000): Promise<RegExpExecArray> {
     const source = typeof pattern === 'string' ? pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : pattern.source;
-    const re = new RegExp(source, 'g');
-    const wanted = (this.seen.get(source) ?? 0) + 1;
+    // The pattern's own flags (m, i, u) kept; g added to count the matches.
+    const flags = typeof pattern === 'string' ? 'g' : pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
+    const re = new RegExp(source, flags);
+    const key = `${flags} ${source}`;
+    const wanted = (this.seen.get(key) ?? 0) + 1;
     const end = Date.now() + ms;
     for (;;) {
       const text = this.history();
       const matches = [...text.matchAll(re)];
       if (matches.length >= wanted) {
-        this.seen.set(source, wanted);
+        this.seen.set(key, wanted);
         return matches[wanted - 1] as RegExpExecArray;
       }
       if (Date.now() > end) throw new Error(`timed out waiting for ${re} on the terminal; it shows:\n${text}`);
