@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveFixtureSet, startFixtureSet, type RunningSandbox } from '../../src/sandbox/fixture-set.js';
+import { expectGoodFrench } from '../support/french-scan.js';
 import { requireTmux, Terminal } from '../support/terminal.js';
 import { BIN, fixtureSecrets, runCli } from './run-cli.js';
 
@@ -27,6 +28,14 @@ afterAll(() => {
   for (const t of terminals) t.close();
 });
 
+/** What a club admin reads: good French (test/support/french-scan.ts), no configuration key, HTTP code or code point. */
+function expectAdminFrench(text: string, where: string): void {
+  expectGoodFrench(text, where);
+  expect(text, `${where}: a configuration key`).not.toMatch(/\b(?:prestashop|sendcloud|stripe|clubs(?:\[\])?|dynamicCoupons|checks)\.[a-z]/i);
+  expect(text, `${where}: an HTTP code`).not.toMatch(/\bHTTP \d{3}\b/);
+  expect(text, `${where}: a code point`).not.toMatch(/U\+[0-9A-F]{4}/);
+}
+
 function noSecret(text: string): void {
   for (const secret of SECRETS) expect(text).not.toContain(secret);
 }
@@ -37,18 +46,26 @@ describe('guided mode on a terminal (tmux), against the sandbox', () => {
   it('in French: "sévi" + Enter chooses Racing Club Sévigné, problems walked, a manual item answered "no", the markdown report saved; exit 1 like diagnose', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cd-guided-fr-'));
     const t = terminal(dir, 'diagnose -i --sandbox', { LANG: 'fr_FR.UTF-8' });
-    await t.waitFor(/Quel club\u00a0\? Tapez une partie de son nom/);
+    await t.waitFor(/Quel club[\u00a0\u202f]\? Tapez une partie de son nom/);
     t.send('sevi', 'Enter');
+    // Every screen the club admin sees, one per question, for the proofreading below.
+    const screens: string[] = [];
     const code = await t.answerUntilExit([
       // The category's group access cannot be read through the webservice: the person says it is not ticked.
       { prompt: /le groupe «\u00a0Racing Club Sévigné\u00a0» est-il coché/, keys: ['Down', 'Down', 'Enter'] },
       // The relay-point map does not show either: the FAQ's points no API can see are asked too.
       { prompt: /La carte des points relais ne s’affiche pas au moment de commander/, keys: ['Down', 'Enter'] },
       { prompt: /Le client utilise-t-il la dernière version de son navigateur/, keys: ['Down', 'Enter'] },
-    ]);
+    ], 180_000, (_, shown) => screens.push(shown));
     const screen = t.history();
     noSecret(screen);
-    expect(screen).toMatch(/✔ Quel club\u00a0\? Tapez une partie de son nom Racing Club Sévigné/);
+    // Audience admin: what the club admin reads is French, without configuration key, HTTP code or
+    // code point, on every screen of the session (the command line typed aside).
+    expect(screens.length).toBeGreaterThan(10);
+    const start = screen.indexOf('checkout-doctor — diagnostic guidé');
+    expect(start).toBeGreaterThan(-1);
+    expectAdminFrench(screen.slice(start), 'the guided session');
+    expect(screen).toMatch(/✔ Quel club[\u00a0\u202f]\? Tapez une partie de son nom Racing Club Sévigné/);
     // Live progress per source, then a line per club.
     expect(screen).toMatch(/«\u00a0Racing Club Sévigné\u00a0»\u00a0: tout est lu\./);
     // Problems first, in plain words, the steps one at a time.
@@ -238,6 +255,21 @@ describe('checkout-doctor alone', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Usage: checkout-doctor');
   });
+});
+
+describe('no shop configured', () => {
+  it('on a terminal, in French: what to do, in French, exit 2, nothing written', async () => {
+    requireTmux();
+    const dir = mkdtempSync(join(tmpdir(), 'cd-guided-noshop-'));
+    writeFileSync(join(dir, 'package.json'), '{}');
+    const t = terminal(dir, 'diagnose -i', { LANG: 'fr_FR.UTF-8' });
+    expect(await t.exitCode()).toBe(2);
+    const screen = t.history();
+    expect(screen).toContain('Rien à diagnostiquer\u00a0: aucune boutique n’est configurée dans ce dossier.');
+    expect(screen).toContain('Lancez checkout-doctor init pour configurer la boutique');
+    expectGoodFrench(screen.slice(screen.indexOf('Rien à diagnostiquer')).replace(/EXIT=\d+/, ''), 'no shop');
+    expect(readdirSync(dir)).toEqual(['package.json']);
+  }, 60_000);
 });
 
 describe('never a prompt without a terminal', () => {

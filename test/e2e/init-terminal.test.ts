@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { resolveFixtureSet, startFixtureSet, type RunningSandbox } from '../../src/sandbox/fixture-set.js';
+import { expectGoodFrench } from '../support/french-scan.js';
 import { requireTmux, Terminal } from '../support/terminal.js';
 import { BIN, fixtureSecrets, runCli, type JsonReport } from './run-cli.js';
 
@@ -119,6 +120,10 @@ describe('init on a terminal', () => {
 
     const screen = term.history();
     expect(screen).toContain("export PS_WEBSERVICE_KEY='<clé webservice>'");
+    // What the club admin reads is good French (the export lines to copy aside: shell, not prose).
+    const start = screen.indexOf('Configuration de checkout-doctor');
+    expect(start).toBeGreaterThan(-1);
+    expectGoodFrench(screen.slice(start).replace(/^ *export .*$/gm, ''), 'init');
     expect(screen).toContain("export ETOILE_SPORTIVE_DE_FREJUS_SK='<clé secrète Stripe (Étoile Sportive de Fréjus)>'");
     expectNoSecret(screen, 'the terminal');
 

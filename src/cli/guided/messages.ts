@@ -20,6 +20,15 @@ export const messages = {
     `checkout-doctor — diagnostic guidé. Répondez aux questions${NBSP}; la touche Entrée prend la réponse proposée, qui ne modifie jamais la boutique.`,
     'checkout-doctor — guided diagnosis. Answer the questions; the Enter key takes the suggested answer, which never changes the shop.',
   ),
+  // No shop to read: said to whoever started the guided mode (the support agent or the club admin).
+  noShop: tt(
+    `Rien à diagnostiquer${NBSP}: aucune boutique n’est configurée dans ce dossier.`,
+    'Nothing to diagnose: no shop is configured in this folder.',
+  ),
+  noShopHint: tt(
+    `Lancez checkout-doctor init pour configurer la boutique, ou essayez le mode guidé sur la boutique de démonstration${NBSP}: checkout-doctor diagnose -i --sandbox.`,
+    'Run checkout-doctor init to set up the shop, or try the guided mode on the demo shop: checkout-doctor diagnose -i --sandbox.',
+  ),
   listingClubs: tt('Lecture de la liste des clubs…', 'Reading the list of clubs…'),
   noClub: tt('La boutique n’a aucun club à diagnostiquer.', 'The shop has no club to diagnose.'),
   clubsUnreadable: (why: string) => tt(`Impossible de lire la liste des clubs de la boutique${NBSP}: ${why}`, `Cannot read the shop’s list of clubs: ${why}`),

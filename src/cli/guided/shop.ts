@@ -46,10 +46,7 @@ export async function openShop(io: Io, flags: DiagnoseFlags, loaded: LoadedConfi
     return liveShop(config, lang, () => running.close());
   }
   if (!loaded?.config.prestashop) {
-    throw new UsageError(
-      'Nothing to diagnose: no snapshot given and no shop configured.',
-      'Pass --snapshot <file>, or create .checkout-doctorrc.json with prestashop.url (see README); to try the guided mode on the demo shop: checkout-doctor diagnose -i --sandbox.',
-    );
+    throw new UsageError(messages.noShop, messages.noShopHint);
   }
   return liveShop(loaded.config, lang, async () => {});
 }
