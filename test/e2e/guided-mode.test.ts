@@ -175,6 +175,23 @@ describe('guided mode on a terminal (tmux), against the sandbox', () => {
   }, 120_000);
 });
 
+describe('Ctrl-C late in a French session', () => {
+  it('at a manual question, after the checks ran: exit 130, « rien n’a été écrit », no report saved', async () => {
+    requireTmux();
+    const dir = mkdtempSync(join(tmpdir(), 'cd-guided-ctrl-c-fr-'));
+    const t = terminal(dir, 'diagnose -i --sandbox', { LANG: 'fr_FR.UTF-8' });
+    await t.waitFor(/Quel club[\u00a0\u202f]\? Tapez une partie de son nom/);
+    t.send('noisy', 'Enter');
+    // Enter through the questions and the problems, until the first point to check by hand.
+    await t.answerUntilSeen(/À vérifier 1 sur \d+ — [\s\S]*\n\? /);
+    t.send('C-c');
+    expect(await t.exitCode()).toBe(130);
+    expect(t.history()).toContain('Interrompu\u00a0: rien n’a été écrit.');
+    expect(t.history()).not.toMatch(/Enregistré\u00a0:/);
+    expect(readdirSync(dir)).toEqual([]);
+  }, 180_000);
+});
+
 describe('checkout-doctor alone', () => {
   let running: RunningSandbox;
   let dir: string;

@@ -6,7 +6,7 @@
 // terminal (or CI) means no prompt: the commented example, exit 2. No secret ever reaches the
 // screen or the file unless the person chose so.
 
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -234,6 +234,21 @@ describe('init on a terminal', () => {
     expect(term.history()).toContain('Abandon\u00a0: rien n’a été écrit.');
     expectNoSecret(term.history(), 'the terminal');
     expect(existsSync(join(dir, '.checkout-doctorrc.json'))).toBe(false);
+  }, 120_000);
+
+  it('Ctrl-C at a later prompt, in English (the key already accepted): exit 130, nothing written', async () => {
+    const dir = folder();
+    const term = startInit(dir, ['--lang', 'en']);
+    await term.waitFor('Shop address');
+    term.answer(shopUrl);
+    await term.waitFor('The shop’s webservice key');
+    term.answer(key);
+    await term.waitFor('Do you have read-only access');
+    term.press('C-c');
+    expect(await term.exitCode()).toBe(130);
+    expect(term.history()).toMatch(/nothing was written/i);
+    expectNoSecret(term.history(), 'the terminal');
+    expect(readdirSync(dir)).toEqual(['package.json']);
   }, 120_000);
 
   it('an existing configuration is kept unless the person says yes', async () => {
