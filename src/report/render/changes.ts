@@ -4,6 +4,7 @@
 
 import type { Lang, Status, Text } from '../../engine/types.js';
 import { formatShopDate } from '../dates.js';
+import { forms, plural } from '../french.js';
 import { STATUS_LABELS, pick } from '../i18n.js';
 import type { ChangedProblem, Report } from '../model.js';
 
@@ -21,8 +22,8 @@ const MESSAGES = {
   was: { fr: 'était', en: 'was' },
 };
 
-function count(n: number, forms: Forms, lang: Lang): string {
-  return `${n} ${new Intl.PluralRules(lang).select(n) === 'one' ? forms[lang].one : forms[lang].other}`;
+function count(n: number, f: Forms, lang: Lang): string {
+  return plural(lang, n, forms(`{n} ${f.fr.one}`, `{n} ${f.fr.other}`, `{n} ${f.en.one}`, `{n} ${f.en.other}`));
 }
 
 function colon(lang: Lang): string {

@@ -7,6 +7,7 @@
 
 import type { Lang, Status, Text } from '../../engine/types.js';
 import { formatShopDate } from '../dates.js';
+import { forms, plural } from '../french.js';
 import { CATEGORY_LABELS, UI, pick, resultStatusLabel } from '../i18n.js';
 import type { ClubReport, Report, ReportResult } from '../model.js';
 import { escapeMarkdown, markdownLine } from '../text.js';
@@ -83,8 +84,8 @@ const FOLDED: Partial<Record<Status, Record<Lang, Record<'one' | 'other', string
 };
 
 function counted(n: number, status: Status, lang: Lang): string {
-  const forms = FOLDED[status]![lang];
-  return `${n} ${new Intl.PluralRules(lang).select(n) === 'one' ? forms.one : forms.other}`;
+  const f = FOLDED[status]!;
+  return plural(lang, n, forms(`{n} ${f.fr.one}`, `{n} ${f.fr.other}`, `{n} ${f.en.one}`, `{n} ${f.en.other}`));
 }
 
 function rank(r: ReportResult): number {
