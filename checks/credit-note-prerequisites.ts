@@ -19,7 +19,8 @@
 import type { Order, OrderState } from '../src/engine/parts.js';
 import { daysBetween, shopClock, shopTimeZone } from '../src/engine/shop-time.js';
 import { t, type Check, type CheckContext, type FixContext, type FixProposal, type Text } from '../src/engine/types.js';
-import { formatShopDay, forms, plurals } from '../src/report/french.js';
+import { formatShopDay } from '../src/report/dates.js';
+import { forms, plurals } from '../src/report/french.js';
 
 const DAYS = forms('{n} jour', '{n} jours', '{n} day', '{n} days');
 
@@ -60,7 +61,7 @@ const msg = {
   windowOver: (order: Text, days: number, date: string, limit: number) =>
     t(
       `${order.fr} : livrée il y a ${plurals(days, DAYS).fr} (date de livraison ${formatShopDay(date, 'fr')}), au-delà du délai de retour de ${plurals(limit, DAYS).fr} (PS_ORDER_RETURN_NB_DAYS) ; PrestaShop ne la considère plus comme retournable`,
-      `${order.en}: delivered ${days} days ago (delivery date ${date}), past the ${limit}-day return window (PS_ORDER_RETURN_NB_DAYS); PrestaShop no longer treats it as returnable`,
+      `${order.en}: delivered ${days} days ago (delivery date ${formatShopDay(date, 'en')}), past the ${limit}-day return window (PS_ORDER_RETURN_NB_DAYS); PrestaShop no longer treats it as returnable`,
     ),
   windowUnknown: (order: Text, limit: number) =>
     t(

@@ -7,7 +7,8 @@
 import type { CartRule, Customer, Group } from '../src/engine/parts.js';
 import { shopClock, shopTimeZone } from '../src/engine/shop-time.js';
 import { t, type Check, type CheckContext, type CheckOutcome, type Text } from '../src/engine/types.js';
-import { formatShopDate, forms, plural, plurals } from '../src/report/french.js';
+import { formatShopDate } from '../src/report/dates.js';
+import { forms, plural, plurals } from '../src/report/french.js';
 
 // Counted words, with real plurals (src/report/french.ts).
 const TIMES = forms('{n} fois', '{n} fois', '{n} time', '{n} times');
@@ -328,14 +329,14 @@ export default {
     const dateFrom = rule.dateFrom.startsWith(NO_DATE) ? null : withTime(rule.dateFrom, false);
     const dateTo = withTime(rule.dateTo, true);
     if (dateFrom && dateFrom > shopNow) {
-      problems.push(t(`la validité n’a pas commencé : elle débute le ${formatShopDate(dateFrom, 'fr')} (il est ${formatShopDate(shopNow, 'fr')} à la boutique)`, `validity has not started: it begins on ${dateFrom} (it is ${shopNow} at the shop)`));
+      problems.push(t(`la validité n’a pas commencé : elle débute le ${formatShopDate(dateFrom, 'fr')} (il est ${formatShopDate(shopNow, 'fr')} à la boutique)`, `validity has not started: it begins on ${formatShopDate(dateFrom, 'en')} (it is ${formatShopDate(shopNow, 'en')} at the shop)`));
       fixes.push(t('Onglet « Conditions » : avancez la date de début de « Valide du … au … ».', 'Tab "Conditions": move the start date of "Valid from … to …" earlier.'));
     }
     if (rule.dateTo.startsWith(NO_DATE)) {
       problems.push(t("la date de fin est vide (0000-00-00) : PrestaShop la compare à l'heure actuelle et considère le code comme expiré", 'the end date is empty (0000-00-00): PrestaShop compares it with the current time and treats the code as expired'));
       fixes.push(t('Onglet « Conditions » : renseignez la date de fin de « Valide du … au … ».', 'Tab "Conditions": fill in the end date of "Valid from … to …".'));
     } else if (dateTo < shopNow) {
-      problems.push(t(`le code a expiré le ${formatShopDate(dateTo, 'fr')} (il est ${formatShopDate(shopNow, 'fr')} à la boutique)`, `the code expired on ${dateTo} (it is ${shopNow} at the shop)`));
+      problems.push(t(`le code a expiré le ${formatShopDate(dateTo, 'fr')} (il est ${formatShopDate(shopNow, 'fr')} à la boutique)`, `the code expired on ${formatShopDate(dateTo, 'en')} (it is ${formatShopDate(shopNow, 'en')} at the shop)`));
       fixes.push(t('Onglet « Conditions » : repoussez la date de fin de « Valide du … au … ».', 'Tab "Conditions": push back the end date of "Valid from … to …".'));
     }
 
@@ -571,7 +572,7 @@ function verdict(f: Findings): Omit<CheckOutcome, 'evidence'> {
     status: 'pass',
     message: t(
       `Le code ${label.fr} est actif, valable jusqu’au ${formatShopDate(f.dateTo, 'fr')}, ${plurals(rule.quantity, USES_LEFT).fr}.${conditionText.fr}`,
-      `The code ${label.en} is active, valid until ${f.dateTo}, ${plurals(rule.quantity, USES_LEFT).en}.${conditionText.en}`,
+      `The code ${label.en} is active, valid until ${formatShopDate(f.dateTo, 'en')}, ${plurals(rule.quantity, USES_LEFT).en}.${conditionText.en}`,
     ),
   };
 }

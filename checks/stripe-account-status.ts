@@ -9,7 +9,8 @@
 import type { StripeAccount, StripeActivityRead, StripeRequirements } from '../src/engine/parts.js';
 import { t, type Check, type Text } from '../src/engine/types.js';
 import { STOCK_SAVE, withStockStripePath } from '../src/engine/back-office.js';
-import { formatShopDay, forms, plurals } from '../src/report/french.js';
+import { formatShopDay } from '../src/report/dates.js';
+import { forms, plurals } from '../src/report/french.js';
 
 const DAYS = forms('{n} jour', '{n} jours', '{n} day', '{n} days');
 
@@ -160,10 +161,6 @@ function newestActivity(activity: StripeAccount['lastActivity']): { created: num
   return { created: null, known };
 }
 
-function day(unix: number): string {
-  return new Date(unix * 1000).toISOString().slice(0, 10);
-}
-
 export default {
   meta: {
     id: 'stripe-account-status',
@@ -233,7 +230,7 @@ export default {
     // 3. Information due before a deadline (not disabled yet).
     if (!reason && req && (req.currentlyDue.length || req.pastDue.length)) {
       const due = [...new Set([...req.pastDue, ...req.currentlyDue])];
-      const by = req.currentDeadline ? day(req.currentDeadline) : null;
+      const by = req.currentDeadline ? formatShopDay(req.currentDeadline, 'en') : null;
       findings.push({
         level: 'warn',
         message: t(
@@ -287,7 +284,7 @@ export default {
         level: 'warn',
         message: t(
           `Aucun paiement depuis ${idleDays} jours (dernier le ${formatShopDay(newest.created!, 'fr')}, seuil ${dormantDays} jours) : après une période sans activité, Stripe met le compte en sécurité.`,
-          `No payment for ${idleDays} days (last on ${day(newest.created!)}, threshold ${dormantDays} days): after a period without activity, Stripe secures the account.`,
+          `No payment for ${idleDays} days (last on ${formatShopDay(newest.created!, 'en')}, threshold ${dormantDays} days): after a period without activity, Stripe secures the account.`,
         ),
         steps: REACTIVATE,
       });

@@ -5,7 +5,8 @@ import { closeMatches } from '../engine/clubs.js';
 import { UsageError } from '../engine/errors.js';
 import type { Check, Lang, Text } from '../engine/types.js';
 import { CATEGORY_LABELS, QUERY_FLAGS, UI, pick } from '../report/i18n.js';
-import { registryFor } from './list-checks.js';
+import { manualQuestions } from './guided/messages.js';
+import { isGuidedOnly, listedChecks, registryFor } from './list-checks.js';
 import { parseLang } from './options.js';
 import { terminalSafe } from '../report/text.js';
 import { typeset } from '../report/french.js';
@@ -54,6 +55,13 @@ export function renderExplanation(check: Check, lang: Lang): string {
   out.push(...wrap(meta.description ? pick(meta.description, lang) : pick(meta.title, lang), '  '));
 
   out.push('', pick(UI.needs, lang));
+  const guided = isGuidedOnly(check);
+  if (guided) {
+    out.push(...wrap(pick(UI.askedInGuidedMode, lang), '  '));
+    // The guided points' questions do not name the club.
+    const question = manualQuestions[meta.id];
+    if (question) out.push(`  ${pick(UI.questionAsked, lang)}`, ...wrap(pick(question(''), lang), '    '));
+  }
   if (meta.asks) out.push(`  ${pick(UI.runsOnlyWith, lang)} ${QUERY_FLAGS[meta.asks]}`);
   out.push(`  ${colon(pick(UI.requiredData, lang), lang)}`);
   if (meta.needs.length) for (const part of meta.needs) out.push(`    - ${partLine(part, lang)}`);
@@ -74,6 +82,10 @@ export function renderExplanation(check: Check, lang: Lang): string {
 
   out.push('', pick(UI.reference, lang), `  ${typeset(lang, meta.docs || '-')}`);
 
+  if (guided) {
+    out.push('', pick(UI.configure, lang), ...wrap(pick(UI.notConfigurable, lang), '  '));
+    return typeset(lang, out.join('\n')) + '\n';
+  }
   const example = options.length
     ? `{ "severity": "warn", ${options.map(([k, v]) => `"${k}": ${JSON.stringify(v)}`).join(', ')} }`
     : '"warn"';
@@ -97,7 +109,13 @@ export function findCheck(ids: readonly string[], get: (id: string) => Check | u
 export async function explain(io: Io, id: string, flags: ExplainFlags): Promise<number> {
   const lang = parseLang(flags.lang, io.env);
   const registry = await registryFor(io, flags.config);
-  const check = findCheck(registry.ids(), (x) => registry.get(x), id);
+  // The points only the guided mode asks are explained too (list-checks lists them).
+  const listed = listedChecks(registry);
+  const check = findCheck(
+    listed.map((c) => c.meta.id),
+    (x) => listed.find((c) => c.meta.id === x),
+    id,
+  );
   // A plugin's texts reach the terminal like shop text does: controls shown visibly.
   await writeReport(io, terminalSafe(renderExplanation(check, lang)));
   return 0;

@@ -2,24 +2,18 @@
 // non-breaking space (U+00A0) before « : ; ! ? » and inside guillemets, real plurals.
 
 import { t, type Text } from '../engine/types.js';
+import { forms, plurals } from '../report/french.js';
 
 const nb = '\u00a0';
-const plural = (lang: 'fr' | 'en', n: number, one: string, many: string) => (new Intl.PluralRules(lang).select(n) === 'one' ? one : many);
 
 export const FIX_MESSAGES = {
   planTitle: (n: number) =>
-    t(
-      `Corrections proposées (${n} ${plural('fr', n, 'correction', 'corrections')})${nb}:`,
-      `Proposed fixes (${n} ${plural('en', n, 'fix', 'fixes')}):`,
-    ),
+    plurals(n, forms(`Corrections proposées ({n} correction)${nb}:`, `Corrections proposées ({n} corrections)${nb}:`, 'Proposed fixes ({n} fix):', 'Proposed fixes ({n} fixes):')),
   noFix: t('Aucune correction automatique à proposer.', 'No automatic fix to propose.'),
   manualStep: t('à faire à la main', 'to do by hand'),
   field: (object: string, field: string, from: string, to: string) => t(`${object}${nb}: ${field} ${from} → ${to}`, `${object}: ${field} ${from} → ${to}`),
   confirm: (n: number) =>
-    t(
-      `Appliquer ${plural('fr', n, 'cette correction', `ces ${n} corrections`)} à la boutique${nb}? [o/N] `,
-      `Apply ${plural('en', n, 'this fix', `these ${n} fixes`)} to the shop? [y/N] `,
-    ),
+    plurals(n, forms(`Appliquer cette correction à la boutique${nb}? [o/N] `, `Appliquer ces {n} corrections à la boutique${nb}? [o/N] `, 'Apply this fix to the shop? [y/N] ', 'Apply these {n} fixes to the shop? [y/N] ')),
   dryRun: t(`--dry-run${nb}: rien n’a été modifié.`, '--dry-run: nothing was changed.'),
   notConfirmed: t('Rien n’a été modifié.', 'Nothing was changed.'),
   noTerminal: t(

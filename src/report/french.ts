@@ -1,7 +1,7 @@
-// French typography, plurals and dates, in one place for every catalogue: check messages, CLI
+// French typography and plurals, in one place for every catalogue: check messages, CLI
 // errors, renderers, help. A French reader expects a non-breaking space before « : ; ! ? », inside
 // guillemets, in « n° 5 » and « 5 % » (so that wrapping never leaves a sign alone at a line start),
-// typographic apostrophes, real plurals and dates like « 31/08/2025 à 23:59 » on the shop's clock.
+// typographic apostrophes and real plurals. Dates: src/report/dates.ts (formatShopDate).
 
 import type { Lang } from '../engine/types.js';
 
@@ -85,45 +85,6 @@ export function typeset(lang: Lang, text: string): string {
   return lang === 'fr' ? frenchText(text) : text;
 }
 
-const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
-
-const zoned = new Map<string, Intl.DateTimeFormat>();
-function zonedParts(date: Date, timeZone: string): Record<string, string> {
-  let f = zoned.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    zoned.set(timeZone, f);
-  }
-  return Object.fromEntries(f.formatToParts(date).map((p) => [p.type, p.value]));
-}
-
-/**
- * A date as its reader expects it: French `31/08/2025 à 23:59` (or `31/08/2025` for a date alone),
- * English `2025-08-31 23:59`. `value` is either a PrestaShop wall-clock string (`YYYY-MM-DD[ HH:MM:SS]`,
- * already on the shop's clock) or an instant (a Date, an ISO string with its offset, Unix seconds),
- * shown on the shop's clock `timeZone`. Anything unreadable is returned as given.
- */
-export function formatShopDate(value: string | Date | number, lang: Lang, timeZone = 'Europe/Paris'): string {
-  let y: string, mo: string, d: string, h: string | undefined, mi: string | undefined;
-  const wall = typeof value === 'string' ? WALL_CLOCK.exec(value.trim()) : null;
-  if (wall) {
-    [, y, mo, d, h, mi] = wall as unknown as [string, string, string, string, string | undefined, string | undefined];
-  } else {
-    const date = typeof value === 'number' ? new Date(value * 1000) : new Date(value);
-    if (Number.isNaN(date.getTime())) return String(value);
-    const p = zonedParts(date, timeZone);
-    [y, mo, d, h, mi] = [p.year!, p.month!, p.day!, p.hour, p.minute];
-  }
-  const day = lang === 'fr' ? `${d}/${mo}/${y}` : `${y}-${mo}-${d}`;
-  if (h === undefined || mi === undefined) return day;
-  return lang === 'fr' ? `${day} à ${h}:${mi}` : `${day} ${h}:${mi}`;
-}
-
-/** A calendar day alone (`31/08/2025`), whatever time `value` carries. */
-export function formatShopDay(value: string | Date | number, lang: Lang, timeZone = 'Europe/Paris'): string {
-  return formatShopDate(value, lang, timeZone).replace(/ (à )?\d{2}:\d{2}$/, '');
-}
-
 /** Both languages of a counted phrase at once, for a check's `t(…)` texts: `plurals(3, FORMS).fr` is `3 échecs`. */
 export function plurals(n: number, forms: Record<Lang, PluralForms>): { fr: string; en: string } {
   return { fr: plural('fr', n, forms), en: plural('en', n, forms) };
@@ -132,9 +93,4 @@ export function plurals(n: number, forms: Record<Lang, PluralForms>): { fr: stri
 /** Shorthand for forms: `forms('{n} article', '{n} articles', '{n} item', '{n} items')`. */
 export function forms(frOne: string, frOther: string, enOne: string, enOther: string): Record<Lang, PluralForms> {
   return { fr: { one: frOne, other: frOther }, en: { one: enOne, other: enOther } };
-}
-
-/** A date in both languages (see formatShopDate). */
-export function shopDates(value: string | Date | number, timeZone?: string): { fr: string; en: string } {
-  return { fr: formatShopDate(value, 'fr', timeZone), en: formatShopDate(value, 'en', timeZone) };
 }

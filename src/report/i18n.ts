@@ -59,6 +59,12 @@ export function summaryCount(status: Status, n: number, lang: Lang): string {
   return plural(lang, n, SUMMARY_LABELS[status]);
 }
 
+/** `3 points sont posés seulement en mode guidé.`, after the count of list-checks. */
+export const GUIDED_POINTS_COUNT: Record<Lang, PluralForms> = {
+  fr: { one: '{n} point n’est posé qu’en mode guidé.', other: '{n} points ne sont posés qu’en mode guidé.' },
+  en: { one: '{n} point is asked only in the guided mode.', other: '{n} points are asked only in the guided mode.' },
+};
+
 /** `15 contrôles`, `1 check`. */
 export const CHECKS_COUNT: Record<Lang, PluralForms> = {
   fr: { one: '{n} contrôle', other: '{n} contrôles' },
@@ -80,6 +86,17 @@ export const UI = {
   colTitle: { fr: 'TITRE', en: 'TITLE' },
   explainHint: { fr: 'Détails d’un contrôle : checkout-doctor explain <id>', en: 'Details of a check: checkout-doctor explain <id>' },
   onlyWith: { fr: 'seulement avec', en: 'only with' },
+  // The points asked only in the guided mode (src/cli/guided/faq-points.ts), in list-checks and explain.
+  guidedOnly: { fr: 'mode guidé seulement', en: 'guided mode only' },
+  askedInGuidedMode: {
+    fr: 'Aucune source ne peut le lire : ce point n’est posé qu’en mode guidé (checkout-doctor seul, ou diagnose -i), quand la personne dit que la carte des points relais ne s’affiche pas. Sa réponse est enregistrée dans le rapport : oui, réussi ; non, le problème est retenu ; « je ne sais pas », à vérifier.',
+    en: 'No source can read it: this point is asked only in the guided mode (checkout-doctor alone, or diagnose -i), when the person says the relay-point map does not show. The answer is recorded in the report: yes, passed; no, the problem stands; "I don’t know", to verify.',
+  },
+  questionAsked: { fr: 'Question posée :', en: 'Question asked:' },
+  notConfigurable: {
+    fr: 'Pas de réglage : ce point n’existe que dans le mode guidé.',
+    en: 'No setting: this point exists only in the guided mode.',
+  },
   // explain
   verifies: { fr: 'Ce qu’il vérifie', en: 'What it verifies' },
   needs: { fr: 'Ce dont il a besoin', en: 'What it needs' },

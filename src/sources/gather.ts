@@ -15,7 +15,7 @@ import type { Cause, Query, QueryKey } from '../engine/types.js';
 import { scrubUrl } from '../secrets/scrub.js';
 import { PrestaShopDatabase } from './prestashop/database.js';
 import { gatherFromDatabase, type PrestaShopGathered } from './prestashop/gather-database.js';
-import { webserviceFetchers, webserviceParts, WS_FETCHERS } from './prestashop/gather-webservice.js';
+import { CLUB_LIST_READS, webserviceFetchers, webserviceParts, WS_FETCHERS } from './prestashop/gather-webservice.js';
 import { shopStripeKeys, type AssembledClubs, type ClubSpec } from './prestashop/clubs.js';
 import { PrestaShopWebservice } from './prestashop/webservice.js';
 import { gatherSendcloud, SENDCLOUD_PART_NAMES } from './sendcloud/index.js';
@@ -56,6 +56,13 @@ export interface GatherOptions {
    * wanted part not yet gathered is `failed` with the reason; what was gathered is kept.
    */
   signal?: AbortSignal;
+  /**
+   * The club list's webservice reads (CLUB_LIST_READS) are stored here as they succeed: a session
+   * that lists the clubs before choosing one (the guided mode) keeps them for the diagnosis.
+   */
+  remember?: Map<string, unknown>;
+  /** Reads of this session already made (what `remember` kept): used as they are, not asked again. */
+  reuse?: ReadonlyMap<string, unknown>;
 }
 
 /** Whether a part is to be gathered: every part when no selection was given. */
@@ -271,7 +278,8 @@ export function planGathering(
       const clubsCause = listed.ok ? listed.value.clubsCause : unexpectedCause(listed.error, prestashopSource);
       if (clubsCause || !listed.ok) return options.fallbackNames.map((name) => failedClub(name, clubsCause!));
       // The chooser's own entries, in its order (--all sorts by name): two clubs may share a name.
-      return options.choose(listed.value.clubs).map((club) => ({ ...club, keys: listed.value.stripeKeys.get(club) ?? {} }));
+      // Their parts are copied: the Stripe parts added later must not reach a club list kept for reuse.
+      return options.choose(listed.value.clubs).map((club) => ({ ...club, parts: { ...club.parts }, keys: listed.value.stripeKeys.get(club) ?? {} }));
     },
   });
 
@@ -413,9 +421,17 @@ async function gather(options: GatherOptions): Promise<Snapshot> {
   let clubs: ChosenClub[] = [];
   let clubsChosen = false;
   const stripeByClub: (StripeParts | undefined)[] = [];
-  const flow = runDataflow(plan.fetchers, {
+  // Only the webservice's club-list reads are kept or reused: the database source reads everything
+  // in one go, shaped by the checks asked.
+  const keeps = prestashopSource === 'prestashop' ? CLUB_LIST_READS : [];
+  const reused = (f: Fetcher): Fetcher => {
+    const value = options.reuse?.get(f.id);
+    return keeps.includes(f.id) && options.reuse?.has(f.id) ? { id: f.id, run: () => value } : f;
+  };
+  const flow = runDataflow(plan.fetchers.map(reused), {
     onSettle: (id, outcome) => {
       if (signal?.aborted) return;
+      if (outcome.ok && keeps.includes(id)) options.remember?.set(id, outcome.value);
       if (id === G.chosen) {
         if (!outcome.ok) return;
         clubs = outcome.value as ChosenClub[];

@@ -54,6 +54,12 @@ describe('explain', () => {
     expect(r.stderr).toContain('list-checks');
   });
 
+  it('a typo of a guided-only point suggests it too', async () => {
+    const r = await runMain(['explain', 'customer-browsr'], { env: en });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('  customer-browser');
+  });
+
   it('a missing id is exit 2', async () => {
     const r = await runMain(['explain'], { env: en });
     expect(r.code).toBe(2);

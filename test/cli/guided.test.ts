@@ -7,7 +7,7 @@ import type { CheckResult } from '../../src/engine/runner.js';
 import { t, type Check } from '../../src/engine/types.js';
 import { clubsMatching } from '../../src/cli/guided/club-choice.js';
 import { answered, questionFor } from '../../src/cli/guided/manual.js';
-import { byPlural, manualQuestions, messages, plural } from '../../src/cli/guided/messages.js';
+import { manualQuestions, messages } from '../../src/cli/guided/messages.js';
 import { RELAY_MAP_POINTS } from '../../src/cli/guided/faq-points.js';
 
 const clubs = ['AS Saint-Étienne', 'Racing Club Sévigné', 'Étoile Sportive de Fréjus', 'Olympique Noisy-le-Sec'].map((name) => ({ name }));
@@ -104,13 +104,50 @@ describe('French of the guided mode', () => {
     }
   });
 
-  it('plurals through Intl.PluralRules', () => {
-    const forms = { fr: ['problème', 'problèmes'] as [string, string], en: ['problem', 'problems'] as [string, string] };
-    expect(plural('fr', 1, forms)).toBe('1\u00a0problème');
-    expect(plural('fr', 0, forms)).toBe('0\u00a0problème');
-    expect(plural('fr', 2, forms)).toBe('2\u00a0problèmes');
-    expect(plural('en', 0, forms)).toBe('0 problems');
-    expect(byPlural('fr', 3, { fr: ['a', 'b'], en: ['c', 'd'] })).toBe('b');
+  it('counts with the plural rules of each language (French: 0 and 1 singular, the whole sentence agreeing)', () => {
     expect(messages.manualIntro(1, 'fr')).toBe('1\u00a0point ne peut pas être lu automatiquement\u00a0: vous pouvez le vérifier maintenant.');
+    expect(messages.manualIntro(0, 'fr')).toBe('0\u00a0point ne peut pas être lu automatiquement\u00a0: vous pouvez le vérifier maintenant.');
+    expect(messages.manualIntro(2, 'fr')).toBe('2\u00a0points ne peuvent pas être lus automatiquement\u00a0: vous pouvez les vérifier maintenant.');
+    expect(messages.manualIntro(0, 'en')).toBe('0 points cannot be read automatically: you can check them now.');
+    expect(messages.manualIntro(1, 'en')).toBe('1 point cannot be read automatically: you can check it now.');
+    expect(messages.problemsFound('Racing {n}', 1, 'fr')).toBe('1\u00a0problème trouvé pour «\u00a0Racing {n}\u00a0».');
+    expect(messages.problemsFound('Racing', 0, 'en')).toBe('0 problems found for "Racing".');
+    expect(messages.problemsFound('Racing', 1500, 'fr')).toBe('1\u202f500\u00a0problèmes trouvés pour «\u00a0Racing\u00a0».');
+    expect(messages.fixesIntro(1).fr).toMatch(/^checkout-doctor peut corriger un point lui-même/);
+    expect(messages.fixesIntro(3).fr).toMatch(/^checkout-doctor peut corriger 3\u00a0points lui-même/);
+  });
+});
+
+describe('the guided-only points in the JSON report', () => {
+  it('are described like any other result: the same fields, the title, category and severity list-checks gives', async () => {
+    const { loadSnapshot } = await import('../../src/engine/snapshot.js');
+    const { runChecks } = await import('../../src/engine/runner.js');
+    const { builtinRegistry } = await import('../../src/engine/registry.js');
+    const { buildClubReport, buildReport } = await import('../../src/report/model.js');
+    const { RENDERERS } = await import('../../src/report/render/index.js');
+    const { checkListing, listedChecks } = await import('../../src/cli/list-checks.js');
+    const snapshot = await loadSnapshot(new URL('../../fixtures/demo-shop.snapshot.json', import.meta.url).pathname);
+    const club = snapshot.clubs[0]!;
+    const checks = [builtinRegistry().get('category-club-access')!, ...RELAY_MAP_POINTS];
+    const results = await runChecks({ checks, snapshot, club, query: {} });
+    // The browser point answered "no" by a person; the others left as they are.
+    const i = results.findIndex((r) => r.check.meta.id === 'customer-browser');
+    results[i] = answered(results[i]!, questionFor(results[i]!, club.name), 'no');
+    const json = JSON.parse(RENDERERS.json(buildReport([buildClubReport(club, results, 'en')], 'en', 0))) as { clubs: Array<{ results: Array<Record<string, unknown>> }> };
+    const [builtin, ...points] = json.clubs[0]!.results;
+    const listings = listedChecks(builtinRegistry()).map((c) => checkListing(c, 'en'));
+    for (const r of points) {
+      expect(Object.keys(r).sort()).toEqual(Object.keys(builtin!).sort());
+      const listing = listings.find((l) => l.id === r['id'])!;
+      expect(listing.guidedOnly).toBe(true);
+      expect(r).toMatchObject({ title: listing.title, category: listing.category, severity: listing.severity });
+      expect((r['remediation'] as string[]).length).toBeGreaterThan(0);
+    }
+    expect(points.map((r) => [r['id'], r['status']])).toEqual([
+      ['checkout-theme', 'manual'],
+      ['checkout-custom-script', 'manual'],
+      ['customer-browser', 'warn'],
+    ]);
+    expect(points[2]!['evidence']).toMatchObject({ answeredBy: 'person', answer: 'no', question: 'Does the customer use the latest version of their browser?' });
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { builtinRegistry } from '../../src/engine/registry.js';
+import { GUIDED_ONLY_POINTS } from '../../src/cli/guided/faq-points.js';
 import { runMain } from '../support/run-main.js';
 
 const Listing = z.array(
@@ -18,6 +19,7 @@ const Listing = z.array(
     optional: z.array(z.string()).optional(),
     asks: z.enum(['customer', 'code', 'order']).optional(),
     defaultOptions: z.record(z.string(), z.unknown()).optional(),
+    guidedOnly: z.literal(true).optional(),
   }),
 );
 
@@ -44,9 +46,12 @@ describe('list-checks', () => {
     const r = await runMain(['list-checks', '--format', 'json'], { env: en });
     expect(r.code).toBe(0);
     const list = Listing.parse(JSON.parse(r.stdout));
-    expect(list.map((c) => c.id).sort()).toEqual(registry.ids().sort());
+    // The registry's checks, and the points only the guided mode asks (marked guidedOnly).
+    const guided = GUIDED_ONLY_POINTS.map((c) => c.meta.id);
+    expect(list.map((c) => c.id).sort()).toEqual([...registry.ids(), ...guided].sort());
+    expect(list.filter((c) => c.guidedOnly).map((c) => c.id).sort()).toEqual([...guided].sort());
     for (const entry of list) {
-      const meta = registry.get(entry.id)!.meta;
+      const meta = (registry.get(entry.id) ?? GUIDED_ONLY_POINTS.find((c) => c.meta.id === entry.id)!).meta;
       expect(entry).toMatchObject({ category: meta.category, severity: meta.severity, title: meta.title.en, docs: meta.docs, needs: meta.needs });
       expect(entry.asks).toBe(meta.asks);
     }

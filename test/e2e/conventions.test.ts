@@ -2,11 +2,11 @@
 // TERM=dumb, wrapping on a real terminal (tmux, 60 columns) with a hanging indent that never splits
 // « from its word, typo suggestions for club names, --help in French and English.
 
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { requireTmux, Terminal } from '../support/terminal.js';
 import { BIN, DEMO, cleanEnv, type JsonReport } from './run-cli.js';
 import { runInProcess as runCli } from './run-in-process.js';
 
@@ -89,21 +89,12 @@ describe('colour', () => {
 
 describe('wrapping on a terminal', () => {
   it('wraps to 60 columns with a hanging indent, never splitting « from its word; a pipe stays unwrapped', async () => {
-    if (spawnSync('tmux', ['-V']).status !== 0) throw new Error('tmux is needed for this test (apt-get install tmux)');
-    const dir = mkdtempSync(join(tmpdir(), 'cd-wrap-'));
-    const done = join(dir, 'done');
-    const socket = `cd-wrap-${process.pid}`;
-    const tmux = (...args: string[]) => spawnSync('tmux', ['-L', socket, ...args], { env: cleanEnv(), encoding: 'utf8' });
-    const command = `'${process.execPath}' '${BIN}' diagnose '${RACING}' --snapshot '${DEMO}' --lang fr --quiet 2>/dev/null; echo $? > '${done}'; sleep 30`;
+    requireTmux();
+    const term = new Terminal(`'${process.execPath}' '${BIN}' diagnose '${RACING}' --snapshot '${DEMO}' --lang fr --quiet 2>/dev/null`, { width: 60 });
     try {
-      expect(tmux('new-session', '-d', '-s', 'wrap', '-x', '60', '-y', '50', command).status).toBe(0);
-      const end = Date.now() + 20_000;
-      while (!existsSync(done) || !readFileSync(done, 'utf8').trim()) {
-        if (Date.now() > end) throw new Error('the CLI did not finish in tmux');
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      // -J joins the lines the terminal itself wrapped: a line over 60 columns is one the CLI did not wrap.
-      const lines = tmux('capture-pane', '-p', '-J', '-S', '-', '-t', 'wrap').stdout.split('\n').map((l) => l.trimEnd()).filter(Boolean);
+      await term.exitCode(20_000);
+      // Wrapped lines are joined (capture-pane -J): a line over 60 columns is one the CLI did not wrap.
+      const lines = term.history().split('\n').map((l) => l.trimEnd()).filter(Boolean);
       const report = lines.slice(lines.findIndex((l) => l.startsWith(RACING)));
       expect(report.length).toBeGreaterThan(20);
       for (const line of report) {
@@ -123,7 +114,7 @@ describe('wrapping on a terminal', () => {
       const piped = await runCli(['diagnose', RACING, '--snapshot', DEMO, '--lang', 'fr', '--quiet']);
       expect(piped.stdout.split('\n').some((l) => Array.from(l).length > 100)).toBe(true);
     } finally {
-      tmux('kill-server');
+      term.close();
     }
   });
 });

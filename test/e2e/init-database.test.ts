@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveFixtureSet, startFixtureSet, type RunningSandbox } from '../../src/sandbox/fixture-set.js';
 import { loadShop, type ShopFixture } from '../support/load-shop.js';
 import { startMariaDb, type MariaDb } from '../support/mariadb.js';
-import { requireTmux, Terminal } from '../support/tmux.js';
-import { BIN, cleanEnv, fixtureSecrets, ROOT, runCli, type JsonReport } from './run-cli.js';
+import { requireTmux, Terminal } from '../support/terminal.js';
+import { BIN, fixtureSecrets, ROOT, runCli, type JsonReport } from './run-cli.js';
 
 const shop = JSON.parse(readFileSync(join(ROOT, 'fixtures/shops/demo-shop.json'), 'utf8')) as ShopFixture;
 const RO_PASSWORD = 'ro-Pa55word-for-init-tests';
@@ -44,7 +44,7 @@ describe('init: the read-only database step', () => {
     writeFileSync(join(dir, 'package.json'), '{}');
     const key = running.config.prestashop!.webserviceKey!;
     const secrets = [...fixtureSecrets(), key, RO_PASSWORD, RW_PASSWORD];
-    term = new Terminal(`cd '${dir}' && '${process.execPath}' '${BIN}' init --lang en; echo "EXIT=$?"; sleep 600`, { env: cleanEnv() });
+    term = new Terminal(`cd '${dir}' && '${process.execPath}' '${BIN}' init --lang en`);
 
     await term.waitFor('Shop address');
     term.answer(running.config.prestashop!.url);
@@ -92,7 +92,7 @@ describe('init: the read-only database step', () => {
     await term.waitFor('Show the key values in the lines to copy?');
     term.press('Enter');
     await term.waitFor('EXIT=0');
-    const screen = term.screen();
+    const screen = term.history();
     expect(screen).toContain("export PS_DB_PASSWORD='<database password>'");
     for (const secret of secrets) expect(screen).not.toContain(secret.trim());
 

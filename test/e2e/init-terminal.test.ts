@@ -6,13 +6,14 @@
 // terminal (or CI) means no prompt: the commented example, exit 2. No secret ever reaches the
 // screen or the file unless the person chose so.
 
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { resolveFixtureSet, startFixtureSet, type RunningSandbox } from '../../src/sandbox/fixture-set.js';
-import { requireTmux, Terminal } from '../support/tmux.js';
-import { BIN, cleanEnv, fixtureSecrets, runCli, type JsonReport } from './run-cli.js';
+import { expectGoodFrench } from '../support/french-scan.js';
+import { requireTmux, Terminal } from '../support/terminal.js';
+import { BIN, fixtureSecrets, runCli, type JsonReport } from './run-cli.js';
 
 const WRONG_KEY = 'WRONGKEYWRONGKEYWRONGKEYWRONG000';
 const SENDCLOUD_ONLY_KEY = 'DEMO4SENDCLOUDKEYNOCUSTOMERS0003';
@@ -50,8 +51,8 @@ function folder(): string {
 /** `init` (with `args`) run in `dir` on a terminal; the exit code is printed after it as EXIT=n. */
 function startInit(dir: string, args: string[], env: Record<string, string> = {}): Terminal {
   const vars = Object.entries(env).map(([k, v]) => `${k}='${v}'`).join(' ');
-  const command = `cd '${dir}' && env ${vars} '${process.execPath}' '${BIN}' init ${args.map((a) => `'${a}'`).join(' ')}; echo "EXIT=$?"; sleep 600`;
-  const terminal = new Terminal(command, { env: cleanEnv() });
+  const command = `cd '${dir}' && env ${vars} '${process.execPath}' '${BIN}' init ${args.map((a) => `'${a}'`).join(' ')}`;
+  const terminal = new Terminal(command);
   terminals.push(terminal);
   return terminal;
 }
@@ -117,8 +118,12 @@ describe('init on a terminal', () => {
     term.press('Enter'); // Non (default)
     await term.waitFor('EXIT=0');
 
-    const screen = term.screen();
+    const screen = term.history();
     expect(screen).toContain("export PS_WEBSERVICE_KEY='<clé webservice>'");
+    // What the club admin reads is good French (the export lines to copy aside: shell, not prose).
+    const start = screen.indexOf('Configuration de checkout-doctor');
+    expect(start).toBeGreaterThan(-1);
+    expectGoodFrench(screen.slice(start).replace(/^ *export .*$/gm, ''), 'init');
     expect(screen).toContain("export ETOILE_SPORTIVE_DE_FREJUS_SK='<clé secrète Stripe (Étoile Sportive de Fréjus)>'");
     expectNoSecret(screen, 'the terminal');
 
@@ -179,7 +184,7 @@ describe('init on a terminal', () => {
     await term.waitFor('Where to keep the keys and passwords?');
     term.press('Down', 'Enter');
     await term.waitFor('EXIT=0');
-    const screen = term.screen();
+    const screen = term.history();
     expect(screen).toContain('The keys are in it in clear: only you can read this file.');
     expectNoSecret(screen, 'the terminal');
     const file = join(dir, '.checkout-doctorrc.json');
@@ -211,7 +216,7 @@ describe('init on a terminal', () => {
     await term.waitFor('Show the key values in the lines to copy?');
     term.press('Up', 'Enter'); // Yes
     await term.waitFor('EXIT=0');
-    const screen = term.screen();
+    const screen = term.history();
     expect(screen.split(key).length - 1).toBe(1);
     expect(screen).toContain(`export PS_WEBSERVICE_KEY='${key}'`);
     expect(readFileSync(join(dir, '.checkout-doctorrc.json'), 'utf8')).not.toContain(key);
@@ -226,9 +231,24 @@ describe('init on a terminal', () => {
     term.type(key.slice(0, 10));
     term.press('C-c');
     await term.waitFor('EXIT=130');
-    expect(term.screen()).toContain('Abandon\u00a0: rien n’a été écrit.');
-    expectNoSecret(term.screen(), 'the terminal');
+    expect(term.history()).toContain('Abandon\u00a0: rien n’a été écrit.');
+    expectNoSecret(term.history(), 'the terminal');
     expect(existsSync(join(dir, '.checkout-doctorrc.json'))).toBe(false);
+  }, 120_000);
+
+  it('Ctrl-C at a later prompt, in English (the key already accepted): exit 130, nothing written', async () => {
+    const dir = folder();
+    const term = startInit(dir, ['--lang', 'en']);
+    await term.waitFor('Shop address');
+    term.answer(shopUrl);
+    await term.waitFor('The shop’s webservice key');
+    term.answer(key);
+    await term.waitFor('Do you have read-only access');
+    term.press('C-c');
+    expect(await term.exitCode()).toBe(130);
+    expect(term.history()).toMatch(/nothing was written/i);
+    expectNoSecret(term.history(), 'the terminal');
+    expect(readdirSync(dir)).toEqual(['package.json']);
   }, 120_000);
 
   it('an existing configuration is kept unless the person says yes', async () => {
@@ -239,7 +259,7 @@ describe('init on a terminal', () => {
     await term.waitFor('A configuration already exists: .checkout-doctorrc.json. Replace it?');
     term.press('Enter'); // No (default)
     await term.waitFor('EXIT=0');
-    expect(term.screen()).toContain('Nothing was written: .checkout-doctorrc.json is unchanged.');
+    expect(term.history()).toContain('Nothing was written: .checkout-doctorrc.json is unchanged.');
     expect(readFileSync(file, 'utf8')).toBe('{"prestashop":{"url":"https://mine.example.fr"}}\n');
   }, 120_000);
 
@@ -247,7 +267,7 @@ describe('init on a terminal', () => {
     const dir = folder();
     const term = startInit(dir, ['--lang', 'en'], { CI: 'true' });
     await term.waitFor('EXIT=2');
-    expect(term.screen()).toContain('checkout-doctor init asks its questions on a terminal and has none here');
+    expect(term.history()).toContain('checkout-doctor init asks its questions on a terminal and has none here');
     expect(existsSync(join(dir, 'checkout-doctor.example.yaml'))).toBe(true);
     expect(existsSync(join(dir, '.checkout-doctorrc.json'))).toBe(false);
   }, 120_000);

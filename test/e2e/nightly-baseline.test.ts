@@ -52,7 +52,7 @@ describe('--baseline: what changed since last night', () => {
     expect(changes.persisting).toBeGreaterThan(0);
 
     const headline = 'Since the baseline report of ';
-    expect(r.stdout.split('\n')[0]).toMatch(new RegExp(`^${headline}\\d\\d/\\d\\d/\\d{4} at \\d\\d:\\d\\d: 1 new problem, ${changes.persisting} persisting, 1 resolved\\.$`));
+    expect(r.stdout.split('\n')[0]).toMatch(new RegExp(`^${headline}\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d: 1 new problem, ${changes.persisting} persisting, 1 resolved\\.$`));
     expect(r.stdout).toContain('New: Étoile Sportive de Fréjus (#4) — ');
     expect(r.stdout).toContain('Resolved: AS Saint-Étienne (#5) — ');
     const md = readFileSync(join(dir, 'night2.md'), 'utf8');

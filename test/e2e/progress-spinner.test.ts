@@ -2,13 +2,13 @@
 // per source ("PrestaShop 9/9 · Stripe 0/2 · …") from the progress events; off a terminal, or with
 // CI set, nothing of it reaches stderr (the report alone on stdout).
 
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveFixtureSet, startFixtureSet, type RunningSandbox } from '../../src/sandbox/fixture-set.js';
-import { BIN, cleanEnv, runCli } from './run-cli.js';
+import { requireTmux, Terminal } from '../support/terminal.js';
+import { BIN, runCli } from './run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cd-progress-'));
 const CLUB = 'Étoile Sportive de Fréjus';
@@ -43,25 +43,21 @@ describe('progress of a live run', () => {
   });
 
   it('on a terminal (tmux): the spinner counts each source’s parts, PrestaShop done while Stripe is pending', async () => {
-    if (spawnSync('tmux', ['-V']).status !== 0) throw new Error('tmux is needed for this test (apt-get install tmux)');
+    requireTmux();
     // Stripe never answers: the spinner stays on its last text while the test reads the terminal.
     running.stripe!.clearLog();
     running.stripe!.faults.add({ path: '/v1/*', respond: { kind: 'hang' } });
-    const socket = `cd-progress-${process.pid}`;
     const out = join(dir, 'tty-report.json');
-    const tmux = (...args: string[]) => spawnSync('tmux', ['-L', socket, ...args], { env: cleanEnv(), encoding: 'utf8' });
-    const command = `cd '${dir}' && '${process.execPath}' '${BIN}' diagnose '${CLUB}' --config '${configFile}' --format json --lang en > '${out}'; sleep 30`;
+    const term = new Terminal(`cd '${dir}' && '${process.execPath}' '${BIN}' diagnose '${CLUB}' --config '${configFile}' --format json --lang en > '${out}'`, { height: 40 });
     try {
-      expect(tmux('new-session', '-d', '-s', 'run', '-x', '200', '-y', '40', command).status).toBe(0);
       await until(() => running.stripe!.requests().length > 0, 'the first Stripe request');
-      let screen = '';
-      await until(() => /Stripe 0\/2/.test((screen = tmux('capture-pane', '-p', '-t', 'run').stdout)), `the spinner's Stripe count (screen: ${screen})`, 10_000);
+      await term.waitFor(/Stripe 0\/2/, 10_000);
       // Every PrestaShop part known (n/n) while Stripe's two parts for the one club are pending.
-      expect(screen).toMatch(/PrestaShop (\d+)\/\1 · Stripe 0\/2/);
-      tmux('send-keys', '-t', 'run', 'C-c');
+      expect(term.screen()).toMatch(/PrestaShop (\d+)\/\1 · Stripe 0\/2/);
+      term.press('C-c');
       await until(() => existsSync(out) && readFileSync(out, 'utf8').trim().endsWith('}'), 'the report', 10_000);
     } finally {
-      tmux('kill-server');
+      term.close();
       running.stripe!.faults.clear();
       running.stripe!.faults.releaseHung();
     }

@@ -3,12 +3,13 @@
 // printed, and the process exits 130: sent as a signal (no terminal), and typed as Ctrl-C on a real
 // pseudo-terminal (tmux), where the progress spinner runs and used to swallow it.
 
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resolveFixtureSet, startFixtureSet, type RunningSandbox } from '../../src/sandbox/fixture-set.js';
+import { requireTmux, Terminal } from '../support/terminal.js';
 import { BIN, cleanEnv, fixtureSecrets, type JsonReport } from '../e2e/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cd-ctrl-c-'));
@@ -75,27 +76,23 @@ describe('Ctrl-C during a run', () => {
   });
 
   it('on a real terminal (tmux), with the spinner running: Ctrl-C is honoured, report printed, exit 130', async () => {
-    if (spawnSync('tmux', ['-V']).status !== 0) throw new Error('tmux is needed for this test (apt-get install tmux)');
-    const socket = `cd-test-${process.pid}`;
+    requireTmux();
     const out = join(dir, 'tty-report.json');
-    const codeFile = join(dir, 'tty-code.txt');
-    const tmux = (...args: string[]) => spawnSync('tmux', ['-L', socket, ...args], { env: cleanEnv(), encoding: 'utf8' });
     // Only stdout is redirected: stderr (spinner, messages) and stdin stay on the terminal.
-    const command = `cd '${dir}' && '${process.execPath}' '${BIN}' diagnose '${CLUB}' --config '${configFile}' --format json > '${out}'; echo $? > '${codeFile}'; sleep 30`;
+    const term = new Terminal(`cd '${dir}' && '${process.execPath}' '${BIN}' diagnose '${CLUB}' --config '${configFile}' --format json > '${out}'`, { width: 160, height: 40 });
     try {
-      expect(tmux('new-session', '-d', '-s', 'run', '-x', '160', '-y', '40', command).status).toBe(0);
       await until(() => running.stripe!.requests().length > 0, 'the first Stripe request');
       // Let the spinner draw at least once.
       await new Promise((resolve) => setTimeout(resolve, 300));
       const sentAt = Date.now();
-      expect(tmux('send-keys', '-t', 'run', 'C-c').status).toBe(0);
-      await until(() => existsSync(codeFile) && readFileSync(codeFile, 'utf8').trim() !== '', 'the exit code', 10_000);
+      term.press('C-c');
+      const code = await term.exitCode(10_000);
       expect(Date.now() - sentAt).toBeLessThan(5_000);
-      expect(readFileSync(codeFile, 'utf8').trim()).toBe('130');
-      expect(tmux('capture-pane', '-p', '-t', 'run').stdout).toMatch(/interrupted: stopping/);
+      expect(code).toBe(130);
+      expect(term.screen()).toMatch(/interrupted: stopping/);
       expectInterruptedReport(readFileSync(out, 'utf8'));
     } finally {
-      tmux('kill-server');
+      term.close();
     }
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatShopDate, formatShopDay, frenchSpaces, frenchText, plural } from '../../src/report/french.js';
+import { formatShopDate, formatShopDay } from '../../src/report/dates.js';
+import { formatNumber, frenchSpaces, frenchText, plural } from '../../src/report/french.js';
 
 const FORMS = { fr: { one: '{n} échec', other: '{n} échecs' }, en: { one: '{n} failure', other: '{n} failures' } };
 
@@ -46,25 +47,5 @@ describe('frenchSpaces', () => {
 
   it('frenchText also makes apostrophes typographic, between letters only', () => {
     expect(frenchText("l'accès n'est pas 'cité'")).toBe('l’accès n’est pas \'cité\'');
-  });
-});
-
-describe('formatShopDate', () => {
-  it('shows a PrestaShop wall-clock date as a French reader expects, on the shop’s clock as stored', () => {
-    expect(formatShopDate('2025-08-31 23:59:59', 'fr')).toBe('31/08/2025 à 23:59');
-    expect(formatShopDate('2025-08-31', 'fr')).toBe('31/08/2025');
-    expect(formatShopDate('2025-08-31 23:59:59', 'en')).toBe('2025-08-31 23:59');
-  });
-
-  it('shows an instant on the shop’s clock (time zone given)', () => {
-    // 21:59 UTC is 23:59 in Paris in summer, 05:59 the next day in Tokyo.
-    expect(formatShopDate('2025-08-31T21:59:00Z', 'fr', 'Europe/Paris')).toBe('31/08/2025 à 23:59');
-    expect(formatShopDate(new Date('2025-08-31T21:59:00Z'), 'fr', 'Asia/Tokyo')).toBe('01/09/2025 à 06:59');
-    expect(formatShopDate(Date.parse('2025-08-31T21:59:00Z') / 1000, 'fr', 'Europe/Paris')).toBe('31/08/2025 à 23:59');
-    expect(formatShopDay('2025-08-31T21:59:00Z', 'fr', 'Europe/Paris')).toBe('31/08/2025');
-  });
-
-  it('returns what it cannot read as given', () => {
-    expect(formatShopDate('bientôt', 'fr')).toBe('bientôt');
   });
 });

@@ -71,10 +71,10 @@ describe('markdown renderer', () => {
     };
     const en = renderMarkdown(report).split('\n').slice(0, 8).join('\n');
     expect(en).toContain('- **Shop:** https://shop.example.fr/ (Boutique des Clubs)');
-    expect(en).toContain('- **Source:** snapshot `tickets/4521.json` taken 28/02/2026 at 23:59');
+    expect(en).toContain('- **Source:** snapshot `tickets/4521.json` taken 2026-02-28 23:59');
     expect(en).toContain('- **Options:** `--customer marie.durand@example.fr`, `--code ETE2025`');
     // 12:00 UTC is 13:00 in Paris in March (winter time).
-    expect(en).toContain('- **Date:** 01/03/2026 at 13:00 (Europe/Paris) — checkout-doctor `');
+    expect(en).toContain('- **Date:** 2026-03-01 13:00 (Europe/Paris) — checkout-doctor `');
     const fr = renderMarkdown({ ...report, lang: 'fr' });
     expect(fr).toContain('- **Boutique\u00a0:** https://shop.example.fr/');
     expect(fr).toContain('- **Source\u00a0:** instantané `tickets/4521.json` pris le 28/02/2026 à 23:59');

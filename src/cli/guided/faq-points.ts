@@ -68,3 +68,13 @@ export const RELAY_MAP_POINTS: readonly Check[] = [
   point('checkout-custom-script', messages.script),
   point('customer-browser', messages.browser),
 ];
+
+/**
+ * Every point only the guided mode asks: `list-checks` lists them and `explain` explains them
+ * (a contract addition), though no configuration, `--only` or `--skip` reaches them.
+ */
+export const GUIDED_ONLY_POINTS: readonly Check[] = RELAY_MAP_POINTS;
+
+export function guidedOnlyPoint(id: string): Check | undefined {
+  return GUIDED_ONLY_POINTS.find((c) => c.meta.id === id);
+}

@@ -4,21 +4,9 @@
 // admin reads.
 
 import type { Lang, Text } from '../../engine/types.js';
+import { forms, plural, plurals } from '../../report/french.js';
 
 const NBSP = '\u00a0';
-
-/** `n` followed by the right form of a word, in the language's plural rules. */
-export function plural(lang: Lang, n: number, forms: { fr: [one: string, other: string]; en: [one: string, other: string] }): string {
-  const rule = new Intl.PluralRules(lang).select(n);
-  const [one, other] = forms[lang];
-  return `${n}${lang === 'fr' ? NBSP : ' '}${rule === 'one' ? one : other}`;
-}
-
-/** The whole sentence in its singular or plural form (French agreement reaches past the noun). */
-export function byPlural(lang: Lang, n: number, forms: { fr: [one: string, other: string]; en: [one: string, other: string] }): string {
-  const [one, other] = forms[lang];
-  return new Intl.PluralRules(lang).select(n) === 'one' ? one : other;
-}
 
 const tt = (fr: string, en: string): Text => ({ fr, en });
 
@@ -31,6 +19,15 @@ export const messages = {
   welcome: tt(
     `checkout-doctor — diagnostic guidé. Répondez aux questions${NBSP}; la touche Entrée prend la réponse proposée, qui ne modifie jamais la boutique.`,
     'checkout-doctor — guided diagnosis. Answer the questions; the Enter key takes the suggested answer, which never changes the shop.',
+  ),
+  // No shop to read: said to whoever started the guided mode (the support agent or the club admin).
+  noShop: tt(
+    `Rien à diagnostiquer${NBSP}: aucune boutique n’est configurée dans ce dossier.`,
+    'Nothing to diagnose: no shop is configured in this folder.',
+  ),
+  noShopHint: tt(
+    `Lancez checkout-doctor init pour configurer la boutique, ou essayez le mode guidé sur la boutique de démonstration${NBSP}: checkout-doctor diagnose -i --sandbox.`,
+    'Run checkout-doctor init to set up the shop, or try the guided mode on the demo shop: checkout-doctor diagnose -i --sandbox.',
   ),
   listingClubs: tt('Lecture de la liste des clubs…', 'Reading the list of clubs…'),
   noClub: tt('La boutique n’a aucun club à diagnostiquer.', 'The shop has no club to diagnose.'),
@@ -51,10 +48,11 @@ export const messages = {
   clubChecked: (club: string) => tt(`«${NBSP}${club}${NBSP}»${NBSP}: tout est lu.`, `"${club}": everything is read.`),
   interruptedRun: tt('Interruption demandée…', 'Stopping…'),
   noProblem: (club: string) => tt(`Aucun problème trouvé pour «${NBSP}${club}${NBSP}».`, `No problem found for "${club}".`),
-  problemsFound: (club: string, n: number, lang: Lang) =>
-    lang === 'fr'
-      ? `${plural('fr', n, { fr: ['problème trouvé', 'problèmes trouvés'], en: ['', ''] })} pour «${NBSP}${club}${NBSP}».`
-      : `${plural('en', n, { fr: ['', ''], en: ['problem found', 'problems found'] })} for "${club}".`,
+  // The club's name stays outside the counted forms: a name is never read as a `{n}` placeholder.
+  problemsFound: (club: string, n: number, lang: Lang) => {
+    const found = plural(lang, n, forms(`{n}${NBSP}problème trouvé`, `{n}${NBSP}problèmes trouvés`, '{n} problem found', '{n} problems found'));
+    return lang === 'fr' ? `${found} pour «${NBSP}${club}${NBSP}».` : `${found} for "${club}".`;
+  },
   problemHeading: (i: number, n: number, title: string) => tt(`Problème ${i} sur ${n} — ${title}`, `Problem ${i} of ${n} — ${title}`),
   whatIsWrong: tt(`Ce qui ne va pas${NBSP}:`, 'What is wrong:'),
   whyItMatters: tt(`Pourquoi c’est important${NBSP}:`, 'Why it matters:'),
@@ -65,11 +63,18 @@ export const messages = {
   stepsDone: tt('C’est noté', 'Noted'),
   skipSteps: tt('Passer au point suivant', 'Skip to the next point'),
   continue: tt('Continuer', 'Continue'),
+  // The whole sentence agrees with the number in French (ne peut/peuvent, le/les): one form per plural.
   manualIntro: (n: number, lang: Lang) =>
-    byPlural(lang, n, {
-      fr: [`${n}${NBSP}point ne peut pas être lu automatiquement${NBSP}: vous pouvez le vérifier maintenant.`, `${n}${NBSP}points ne peuvent pas être lus automatiquement${NBSP}: vous pouvez les vérifier maintenant.`],
-      en: [`${n} point cannot be read automatically: you can check it now.`, `${n} points cannot be read automatically: you can check them now.`],
-    }),
+    plural(
+      lang,
+      n,
+      forms(
+        `{n}${NBSP}point ne peut pas être lu automatiquement${NBSP}: vous pouvez le vérifier maintenant.`,
+        `{n}${NBSP}points ne peuvent pas être lus automatiquement${NBSP}: vous pouvez les vérifier maintenant.`,
+        '{n} point cannot be read automatically: you can check it now.',
+        '{n} points cannot be read automatically: you can check them now.',
+      ),
+    ),
   manualHeading: (i: number, n: number, title: string) => tt(`À vérifier ${i} sur ${n} — ${title}`, `To check ${i} of ${n} — ${title}`),
   howToCheck: tt(`Pour le vérifier${NBSP}:`, 'How to check it:'),
   answerYes: tt('Oui', 'Yes'),
@@ -88,11 +93,14 @@ export const messages = {
   saved: (file: string) => tt(`Enregistré${NBSP}: ${file}`, `Saved: ${file}`),
   notSaved: (why: string) => tt(`Non enregistré${NBSP}: ${why}`, `Not saved: ${why}`),
   fixesIntro: (n: number) =>
-    tt(
-      n === 1
-        ? `checkout-doctor peut corriger un point lui-même, sans rien supprimer${NBSP}; une sauvegarde est faite avant, et tout se défait.`
-        : `checkout-doctor peut corriger ${n} points lui-même, sans rien supprimer${NBSP}; une sauvegarde est faite avant, et tout se défait.`,
-      n === 1 ? 'checkout-doctor can fix one point itself, deleting nothing; a backup is made first, and everything can be undone.' : `checkout-doctor can fix ${n} points itself, deleting nothing; a backup is made first, and everything can be undone.`,
+    plurals(
+      n,
+      forms(
+        `checkout-doctor peut corriger un point lui-même, sans rien supprimer${NBSP}; une sauvegarde est faite avant, et tout se défait.`,
+        `checkout-doctor peut corriger {n}${NBSP}points lui-même, sans rien supprimer${NBSP}; une sauvegarde est faite avant, et tout se défait.`,
+        'checkout-doctor can fix one point itself, deleting nothing; a backup is made first, and everything can be undone.',
+        'checkout-doctor can fix {n} points itself, deleting nothing; a backup is made first, and everything can be undone.',
+      ),
     ),
   applyFix: tt(`Appliquer cette correction à la boutique${NBSP}?`, 'Apply this fix to the shop?'),
   noFixApplied: tt('Aucune correction appliquée : la boutique n’a pas été modifiée.'.replace(' :', `${NBSP}:`), 'No fix applied: the shop was not changed.'),

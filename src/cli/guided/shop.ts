@@ -46,15 +46,15 @@ export async function openShop(io: Io, flags: DiagnoseFlags, loaded: LoadedConfi
     return liveShop(config, lang, () => running.close());
   }
   if (!loaded?.config.prestashop) {
-    throw new UsageError(
-      'Nothing to diagnose: no snapshot given and no shop configured.',
-      'Pass --snapshot <file>, or create .checkout-doctorrc.json with prestashop.url (see README); to try the guided mode on the demo shop: checkout-doctor diagnose -i --sandbox.',
-    );
+    throw new UsageError(messages.noShop, messages.noShopHint);
   }
   return liveShop(loaded.config, lang, async () => {});
 }
 
 function liveShop(config: Config, lang: Lang, close: () => Promise<void>): GuidedShop {
+  // What listing the clubs read (configuration, groups, categories): the first diagnosis reuses it
+  // instead of asking the shop again; later ones (after fixes) read the shop afresh.
+  let listed: Map<string, unknown> | undefined = new Map();
   return {
     live: true,
     config,
@@ -62,7 +62,7 @@ function liveShop(config: Config, lang: Lang, close: () => Promise<void>): Guide
     async listClubs() {
       const { gatherSnapshot } = await import('../../sources/gather.js');
       // Only the club list: the parts every club has without asking Stripe or Sendcloud.
-      const listing = await gatherSnapshot({ config, query: {}, choose: (clubs) => [...clubs], fallbackNames: [], needs: new Set<PartName>(['club.group']) });
+      const listing = await gatherSnapshot({ config, query: {}, choose: (clubs) => [...clubs], fallbackNames: [], needs: new Set<PartName>(['club.group']), ...(listed ? { remember: listed } : {}) });
       if (!listing.clubs.length) {
         const failed = Object.values(listing.parts).find((p) => p?.status === 'failed');
         if (failed?.status === 'failed') throw new UsageError(pick(messages.clubsUnreadable(failed.cause.message), lang));
@@ -74,7 +74,10 @@ function liveShop(config: Config, lang: Lang, close: () => Promise<void>): Guide
       const { clubGroupId } = await import('../../engine/clubs.js');
       // The chosen club again, found among the shop's by name and group (two groups may share a name).
       const id = clubGroupId(club);
+      const reuse = listed;
+      listed = undefined;
       return gatherSnapshot({
+        ...(reuse ? { reuse } : {}),
         config,
         query,
         choose: (clubs) => {

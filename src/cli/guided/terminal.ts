@@ -4,6 +4,7 @@
 
 import { input, search, select } from '@inquirer/prompts';
 import type { Lang, Text } from '../../engine/types.js';
+import { typeset } from '../../report/french.js';
 import { terminalLine, terminalSafe } from '../../report/text.js';
 import { redactor } from '../../secrets/redact.js';
 import type { Io } from '../output.js';
@@ -33,7 +34,9 @@ export interface Conversation {
 }
 
 export function conversation(io: Io, lang: Lang): Conversation {
-  const text = (value: Text | string) => (typeof value === 'string' ? value : value[lang]);
+  // A catalogue text (the guided mode's, a check's message, title or step) gets French typography
+  // here, once for all (src/report/french.ts), as the renderers give it: the checks write plain spaces.
+  const text = (value: Text | string) => (typeof value === 'string' ? value : typeset(lang, value[lang]));
   // Names and messages come from the shop: shown on one line, masked, never driving the terminal.
   const line = (value: Text | string) => terminalLine(redactor.redact(text(value)));
   const output = io.stdout;

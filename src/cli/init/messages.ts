@@ -4,6 +4,7 @@
 // Club admins read these: no configuration key names in them, only the back-office's own words.
 
 import type { Lang, Text } from '../../engine/types.js';
+import { forms, plural } from '../../report/french.js';
 
 const NBSP = '\u00a0';
 
@@ -17,12 +18,9 @@ export function fr(text: string): string {
 
 const tx = (french: string, english: string): Text => ({ fr: fr(french), en: english });
 
-/** A count with its noun, plural chosen by the language's rules (never "(s)"). */
-export function plural(lang: Lang, n: number, forms: { fr: [one: string, other: string]; en: [one: string, other: string] }): string {
-  const category = new Intl.PluralRules(lang === 'fr' ? 'fr-FR' : 'en-GB').select(n);
-  const [one, other] = forms[lang];
-  return `${n}${lang === 'fr' ? NBSP : ' '}${category === 'one' ? one : other}`;
-}
+/** A count with its noun (`3 ressources`), through the one plural helper of src/report/french.ts. */
+const counted = (lang: Lang, n: number, frOne: string, frOther: string, enOne: string, enOther: string): string =>
+  plural(lang, n, forms(`{n}${NBSP}${frOne}`, `{n}${NBSP}${frOther}`, `{n} ${enOne}`, `{n} ${enOther}`));
 
 export const M = {
   // ---- without a terminal
@@ -69,8 +67,8 @@ export const M = {
   shopProblem: tx('La boutique ne peut pas être lue ainsi :', 'The shop cannot be read this way:'),
   missingPermissions: (lang: Lang, n: number): string =>
     lang === 'fr'
-      ? fr(`La clé est acceptée, mais il lui manque le droit « Voir (GET) » sur ${plural('fr', n, { fr: ['ressource', 'ressources'], en: ['', ''] })} :`)
-      : `The key is accepted, but it lacks the "View (GET)" permission on ${plural('en', n, { fr: ['', ''], en: ['resource', 'resources'] })}:`,
+      ? fr(`La clé est acceptée, mais il lui manque le droit « Voir (GET) » sur ${counted('fr', n, 'ressource', 'ressources', 'resource', 'resources')} :`)
+      : `The key is accepted, but it lacks the "View (GET)" permission on ${counted('en', n, 'ressource', 'ressources', 'resource', 'resources')}:`,
   missingPermissionsFix: tx(
     'Dans le back-office : Paramètres avancés > Webservice, modifiez cette clé, cochez « Voir (GET) » sur chaque ressource ci-dessus, puis Enregistrez.',
     'In the back office: Advanced Parameters > Webservice, edit this key, tick "View (GET)" on each resource above, then Save.',
@@ -100,8 +98,8 @@ export const M = {
   dbProblem: tx('La base de données ne peut pas être lue ainsi :', 'The database cannot be read this way:'),
   dbNotReadOnly: (lang: Lang, user: string, n: number): string =>
     lang === 'fr'
-      ? fr(`L’utilisateur ${user} n’est pas en lecture seule : il a ${plural('fr', n, { fr: ['droit', 'droits'], en: ['', ''] })} de modification :`)
-      : `User ${user} is not read-only: it holds ${plural('en', n, { fr: ['', ''], en: ['right', 'rights'] })} to change data:`,
+      ? fr(`L’utilisateur ${user} n’est pas en lecture seule : il a ${counted('fr', n, 'droit', 'droits', 'right', 'rights')} de modification :`)
+      : `User ${user} is not read-only: it holds ${counted('en', n, 'droit', 'droits', 'right', 'rights')} to change data:`,
   dbRoles: (roles: string): Text =>
     tx(
       `L’utilisateur reçoit des droits par des rôles (${roles}) : checkout-doctor ne peut pas vérifier qu’ils sont en lecture seule.`,
@@ -138,8 +136,8 @@ export const M = {
   ),
   clubsFound: (lang: Lang, n: number): string =>
     lang === 'fr'
-      ? fr(`Clubs trouvés dans la boutique (un par groupe de clients) : ${plural('fr', n, { fr: ['club', 'clubs'], en: ['', ''] })}. Lesquels diagnostiquer ?`)
-      : `Clubs found in the shop (one per customer group): ${plural('en', n, { fr: ['', ''], en: ['club', 'clubs'] })}. Which ones to diagnose?`,
+      ? fr(`Clubs trouvés dans la boutique (un par groupe de clients) : ${counted('fr', n, 'club', 'clubs', 'club', 'clubs')}. Lesquels diagnostiquer ?`)
+      : `Clubs found in the shop (one per customer group): ${counted('en', n, 'club', 'clubs', 'club', 'clubs')}. Which ones to diagnose?`,
   clubsInstructions: tx('(Espace pour cocher ou décocher, Entrée pour valider)', '(Space to tick or untick, Enter to confirm)'),
   clubsNone: tx('Cochez au moins un club.', 'Tick at least one club.'),
   stripeApi: tx('Adresse de l’API Stripe (gardez celle proposée sauf indication du support)', 'Stripe API address (keep the one offered unless support says otherwise)'),

@@ -3,7 +3,8 @@
 // each renderer escapes it for its medium.
 
 import type { Lang, Status, Text } from '../../engine/types.js';
-import { shopDate } from '../dates.js';
+import { formatShopDate } from '../dates.js';
+import { forms, plural } from '../french.js';
 import { STATUS_LABELS, pick } from '../i18n.js';
 import type { ChangedProblem, Report } from '../model.js';
 
@@ -21,8 +22,8 @@ const MESSAGES = {
   was: { fr: 'était', en: 'was' },
 };
 
-function count(n: number, forms: Forms, lang: Lang): string {
-  return `${n} ${new Intl.PluralRules(lang).select(n) === 'one' ? forms[lang].one : forms[lang].other}`;
+function count(n: number, f: Forms, lang: Lang): string {
+  return plural(lang, n, forms(`{n} ${f.fr.one}`, `{n} ${f.fr.other}`, `{n} ${f.en.one}`, `{n} ${f.en.other}`));
 }
 
 function colon(lang: Lang): string {
@@ -38,7 +39,7 @@ function item(label: Text, p: ChangedProblem, lang: Lang, status: Status, was: b
 export function changesLines(report: Report, lang: Lang): { headline: string; items: string[] } | undefined {
   const c = report.changes;
   if (!c) return undefined;
-  const date = shopDate(c.baseline.generatedAt, report.shop?.timeZone, lang);
+  const date = formatShopDate(c.baseline.generatedAt, lang, report.shop?.timeZone);
   const headline = `${pick(MESSAGES.since(date), lang)}${colon(lang)} ${count(c.new, MESSAGES.newProblems, lang)}, ${count(c.persisting, MESSAGES.persisting, lang)}, ${count(c.resolved, MESSAGES.resolved, lang)}.`;
   return {
     headline,

@@ -6,7 +6,8 @@
 // escapeMarkdown (src/report/text.ts): a group name or an upstream error body never becomes markup.
 
 import type { Lang, Status, Text } from '../../engine/types.js';
-import { shopDate } from '../dates.js';
+import { formatShopDate } from '../dates.js';
+import { forms, plural } from '../french.js';
 import { CATEGORY_LABELS, UI, pick, resultStatusLabel } from '../i18n.js';
 import type { ClubReport, Report, ReportResult } from '../model.js';
 import { escapeMarkdown, markdownLine } from '../text.js';
@@ -41,7 +42,7 @@ function field(label: Text, value: string, lang: Lang): string {
 function sourceText(report: Report, lang: Lang): string {
   const source = report.source;
   if (!source) return pick(MD_TEXT.live, lang);
-  const taken = shopDate(source.gatheredAt, report.shop?.timeZone, lang);
+  const taken = formatShopDate(source.gatheredAt, lang, report.shop?.timeZone);
   if (source.kind === 'snapshot') return lang === 'fr' ? `instantané ${code(source.file ?? '')} pris le ${taken}` : `snapshot ${code(source.file ?? '')} taken ${taken}`;
   if (source.kind === 'sandbox') return lang === 'fr' ? `bac à sable (jeu de données ${code(source.file ?? 'demo')})` : `sandbox (fixture ${code(source.file ?? 'demo')})`;
   return pick(MD_TEXT.live, lang);
@@ -55,7 +56,7 @@ function header(report: Report, lang: Lang): string[] {
     field(MD_TEXT.shop, shop, lang),
     field(MD_TEXT.source, sourceText(report, lang), lang),
     field(MD_TEXT.asked, asked.length ? asked.join(', ') : pick(MD_TEXT.none, lang), lang),
-    field(MD_TEXT.date, `${shopDate(report.generatedAt, zone, lang)}${zone ? ` (${escapeMarkdown(zone)})` : ''} — checkout-doctor ${code(report.tool.version)}`, lang),
+    field(MD_TEXT.date, `${formatShopDate(report.generatedAt, lang, zone)}${zone ? ` (${escapeMarkdown(zone)})` : ''} — checkout-doctor ${code(report.tool.version)}`, lang),
     '',
   ];
 }
@@ -83,8 +84,8 @@ const FOLDED: Partial<Record<Status, Record<Lang, Record<'one' | 'other', string
 };
 
 function counted(n: number, status: Status, lang: Lang): string {
-  const forms = FOLDED[status]![lang];
-  return `${n} ${new Intl.PluralRules(lang).select(n) === 'one' ? forms.one : forms.other}`;
+  const f = FOLDED[status]!;
+  return plural(lang, n, forms(`{n} ${f.fr.one}`, `{n} ${f.fr.other}`, `{n} ${f.en.one}`, `{n} ${f.en.other}`));
 }
 
 function rank(r: ReportResult): number {

@@ -101,6 +101,13 @@ export const WS_FETCHERS = {
 
 const F = WS_FETCHERS;
 
+/**
+ * The reads that list the shop's clubs (the configuration, the groups, the categories, the clubs
+ * assembled from them): the same whatever the checks and the questions asked, so a session that
+ * listed the clubs first (the guided mode) may reuse them for the diagnosis (gather.ts `reuse`).
+ */
+export const CLUB_LIST_READS: readonly string[] = [F.configuration, F.groups, F.categories, F.clubs];
+
 /** Round trips a lookup chain waits for (healthy run): a code's rule, then the customer's orders and their uses. */
 function lookupRounds(query: Query): number {
   if (query.code !== undefined) return query.customer !== undefined ? 3 : 2;

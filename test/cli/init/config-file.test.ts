@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildConfig, envSlug, EXAMPLE_FILE, EXAMPLE_TARGET, exampleConfig, exportLines, type Answers } from '../../../src/cli/init/config-file.js';
-import { fr, M, plural } from '../../../src/cli/init/messages.js';
+import { fr, M } from '../../../src/cli/init/messages.js';
 import { discoverConfig } from '../../../src/config/discover.js';
 import { CONFIG_NAME, loadConfig } from '../../../src/config/load.js';
 
@@ -102,11 +102,15 @@ describe('French typography of init', () => {
     }
   });
 
-  it('fr() and plural()', () => {
+  it('fr(), and counts through the plural rules of each language', () => {
     expect(fr('Que faire ? « oui »')).toBe(`Que faire${NBSP}? «${NBSP}oui${NBSP}»`);
     expect(fr('https://a.fr : ok')).toBe(`https://a.fr${NBSP}: ok`);
-    expect(plural('fr', 1, { fr: ['club', 'clubs'], en: ['club', 'clubs'] })).toBe(`1${NBSP}club`);
-    expect(plural('fr', 0, { fr: ['club', 'clubs'], en: ['club', 'clubs'] })).toBe(`0${NBSP}club`);
-    expect(plural('en', 0, { fr: ['club', 'clubs'], en: ['club', 'clubs'] })).toBe('0 clubs');
+    expect(M.clubsFound('fr', 1)).toContain(`: 1${NBSP}club.`);
+    expect(M.clubsFound('fr', 0)).toContain(`: 0${NBSP}club.`);
+    expect(M.clubsFound('fr', 2)).toContain(`: 2${NBSP}clubs.`);
+    expect(M.clubsFound('en', 0)).toContain(': 0 clubs.');
+    expect(M.clubsFound('en', 1)).toContain(': 1 club.');
+    expect(M.missingPermissions('fr', 1)).toContain(`sur 1${NBSP}ressource`);
+    expect(M.missingPermissions('en', 3)).toContain('on 3 resources:');
   });
 });

@@ -8,9 +8,10 @@
 // or open a comment. Names and messages first go through terminalSafe, as everywhere else, so a
 // bidirectional override or a control character is shown, not obeyed.
 
-import { shopDate } from '../../dates.js';
 import { createHash } from 'node:crypto';
 import { STATUSES, type Lang, type Status } from '../../../engine/types.js';
+import { formatShopDate } from '../../dates.js';
+import { forms, plural } from '../../french.js';
 import { CATEGORY_LABELS, STATUS_LABELS, pick, resultStatusLabel } from '../../i18n.js';
 import { totals, type ClubReport, type Report, type ReportResult, type Summary } from '../../model.js';
 import { escapeHtml, terminalSafe } from '../../text.js';
@@ -32,14 +33,14 @@ const h = (text: string): string => escapeHtml(text);
 const T = (key: keyof typeof HTML_TEXT, lang: Lang): string => pick(HTML_TEXT[key], lang);
 const colon = (lang: Lang): string => (lang === 'fr' ? '\u00a0: ' : ': ');
 
+/** `3\u00a0échecs`: the one plural helper of src/report/french.ts (the page's script has its own copy, client.ts). */
 function count(n: number, p: Plural, lang: Lang): string {
-  const form = new Intl.PluralRules(lang).select(n) === 'one' ? p.one : p.other;
-  return `${n.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB')}${lang === 'fr' ? '\u00a0' : ' '}${pick(form, lang)}`;
+  return plural(lang, n, forms(`{n}\u00a0${p.one.fr}`, `{n}\u00a0${p.other.fr}`, `{n} ${p.one.en}`, `{n} ${p.other.en}`));
 }
 
-/** `31/08/2025 à 23:59` (French) or `31/08/2025 at 23:59`, in the shop's time zone (the one helper of src/report/dates.ts). */
-export function formatDate(iso: string, lang: Lang, timeZone = 'Europe/Paris'): string {
-  return shopDate(iso, timeZone, lang);
+/** `31/08/2025 à 23:59` (French) or `2025-08-31 23:59`, in the shop's time zone (the one helper of src/report/dates.ts). */
+export function formatDate(iso: string, lang: Lang, timeZone?: string): string {
+  return formatShopDate(iso, lang, timeZone);
 }
 
 /** The column order of the grid: every check met in the report, by category, then as first met. */
