@@ -10,8 +10,9 @@ import { defineConfig } from 'vitest/config';
 //   keeps its own process (forks, isolated), so a hung server or a SIGINT handler cannot leak.
 //   A new test folder lands here by default: isolation is the safe side.
 const UNIT_FOLDERS = ['checks', 'engine', 'secrets', 'fix', 'config', 'docs', 'cli', 'report'];
-// Renderer tests that drive Chromium or xmllint through the built CLI stay isolated.
-const NOT_UNIT = new Set(['test/report/html-browser.test.ts', 'test/report/junit-schema.test.ts']);
+// Renderer tests that drive Chromium or xmllint through the built CLI stay isolated; the shop
+// clock's test sets TZ, which moves V8's clock on a process's main thread only (not in a worker).
+const NOT_UNIT = new Set(['test/report/html-browser.test.ts', 'test/report/junit-schema.test.ts', 'test/engine/shop-time.test.ts']);
 const UNIT = UNIT_FOLDERS.flatMap((folder) =>
   readdirSync(`test/${folder}`, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.test.ts'))

@@ -1,6 +1,7 @@
 // The shop's clock. PrestaShop stores dates as wall-clock times of the shop's time zone
 // (PS_TIMEZONE) without any offset, so checks compare them with "now" as read on that clock.
 
+import { isMainThread } from 'node:worker_threads';
 import type { Snapshot } from './snapshot.js';
 
 export const DEFAULT_TIME_ZONE = 'Europe/Paris';
@@ -62,8 +63,10 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 // the rest of a diagnosis's checks: the first reads of the clock ask Date instead, with the process
 // time zone (TZ) set to the shop's for the length of the read. Same ICU rules (V8 reads local time
 // through ICU's zone data, as Intl does; test/engine/shop-time.test.ts compares both), ~50 µs a
-// read: past a few reads (--all), one formatter is cheaper.
-const CHEAP_READS = 8;
+// read: past a few reads (--all), one formatter is cheaper. Only on the main thread: a worker
+// thread's process.env is its own copy, and setting TZ there does not move V8's clock (the read
+// would silently come out in the process's zone).
+const CHEAP_READS = isMainThread ? 8 : 0;
 let cheapReads = 0;
 const FIRST_CHEAP = Date.UTC(1970, 0, 2);
 const LAST_CHEAP = Date.UTC(2100, 0, 1);

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { requireTmux, Terminal } from '../support/terminal.js';
-import { BIN, DEMO, cleanEnv, type JsonReport } from './run-cli.js';
+import { BIN, DEMO, type JsonReport } from './run-cli.js';
 import { runInProcess as runCli } from './run-in-process.js';
 
 const ESC = '\u001b';

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { formatShopDate, formatShopDay } from '../../src/report/dates.js';
 import { formatNumber, frenchSpaces, frenchText, plural } from '../../src/report/french.js';
 
 const FORMS = { fr: { one: '{n} échec', other: '{n} échecs' }, en: { one: '{n} failure', other: '{n} failures' } };
