@@ -34,11 +34,15 @@ export function plural(lang: Lang, n: number, forms: Record<Lang, PluralForms>):
   return form.replace(/\{n\}/g, formatNumber(lang, n));
 }
 
+const numbers = new Map<Lang, Intl.NumberFormat>();
+
 /** `1 234` (NBSP-grouped) in French, `1,234` in English. */
 export function formatNumber(lang: Lang, n: number): string {
-  const text = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB').format(n);
+  // One formatter per language: building one costs far more than formatting (thousands of calls in an --all run).
+  let format = numbers.get(lang);
+  if (!format) numbers.set(lang, (format = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB')));
   // Intl groups French thousands with U+202F; keep it (it is non-breaking too).
-  return text;
+  return format.format(n);
 }
 
 /**

@@ -150,6 +150,8 @@ export class StripeSession {
   private readonly clubs = new Map<string, Promise<StripeParts>>();
   /** Per cached read: settles when it is first sent (it took a slot of the pool). */
   private readonly onWire = new Map<string, Promise<void>>();
+  /** How each key is named in the request log (masked, fingerprint): described once per key, not per request. */
+  private readonly logNames = new Map<string, string>();
   private readonly options: Required<Omit<StripeSourceConfig, 'apiBase' | 'requestLog'>>;
   private readonly log: RequestLog;
   private closed = false;
@@ -268,8 +270,12 @@ export class StripeSession {
     } else {
       let sent!: () => void;
       this.onWire.set(cacheKey, new Promise<void>((resolve) => (sent = resolve)));
-      const facts = describeKey(key);
-      this.log.record({ source: 'stripe', method: 'GET', target: `${path} [${facts.masked} #${facts.fingerprint.slice(0, 8)}]` });
+      let name = this.logNames.get(key);
+      if (name === undefined) {
+        const facts = describeKey(key);
+        this.logNames.set(key, (name = `${facts.masked} #${facts.fingerprint.slice(0, 8)}`));
+      }
+      this.log.record({ source: 'stripe', method: 'GET', target: `${path} [${name}]` });
       pending = (async (): Promise<Result<T>> => {
         const stripe = await this.client();
         for (let attempt = 0; ; attempt++) {
