@@ -86,6 +86,18 @@ export function preloadStripeSdk(): void {
   loadSdk().catch(() => undefined);
 }
 
+/**
+ * Resolves once the SDK is imported (or failed to: the first read says why). A run whose first Stripe
+ * requests need nothing from the shop waits for it before sending its first request, so that the
+ * import, CPU-bound, does not hold those requests back behind the shop's answers.
+ */
+export function stripeSdkReady(): Promise<void> {
+  return loadSdk().then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
 let clientsCreated = 0;
 /** How many SDK clients this process has built (a test seam: one per session, whatever the keys). */
 export function stripeClientsCreated(): number {
