@@ -113,12 +113,13 @@ export interface ShowOptions {
 
 export async function writeOutputs(io: Io, report: Report, destinations: readonly Destination[], lang: Lang, show: ShowOptions = {}): Promise<void> {
   // The renderers (and chalk) load only when a report is written.
-  const { RENDERERS } = await import('../report/render/index.js');
+  const { RENDERERS, STREAMERS } = await import('../report/render/index.js');
   const ordered = [...destinations.filter((d) => d.file), ...destinations.filter((d) => !d.file)];
   for (const d of ordered) {
     // Colours and wrapping only on the terminal; files get plain, unwrapped text.
     const options = { color: !d.file && useColor(io, io.stdout, show.color), quiet: show.quiet === true, width: d.file ? undefined : terminalWidth(io) };
-    await writeReport(io, RENDERERS[d.format](report, options), d.file);
+    const stream = STREAMERS[d.format];
+    await writeReport(io, stream ? stream(report) : RENDERERS[d.format](report, options), d.file);
     if (d.file) logError(io, MESSAGES.written(FORMAT_LABELS[d.format], d.output!)[lang]);
   }
 }
