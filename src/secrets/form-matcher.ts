@@ -49,30 +49,45 @@ export class FormMatcher {
   private readonly seen: Uint32Array;
   private readonly bits: number;
 
+  /** Forms held: past 2 per 32 bits of the bit set, it would let too many positions through. */
+  private count = 0;
+
   /** `forms`: strings of at least WINDOW characters; shorter ones are ignored. */
   constructor(forms: Iterable<string>) {
     const long = [...forms].filter((form) => form.length >= WINDOW);
     this.bits = Math.min(MAX_BITS, Math.max(MIN_BITS, Math.ceil(Math.log2(long.length * 32 + 1))));
     this.seen = new Uint32Array(2 ** this.bits / 32);
-    for (const form of long) {
-      const first = form.slice(0, WINDOW);
-      let at: Node = this.roots.get(first) ?? node();
-      this.roots.set(first, at);
-      for (let end = 2 * WINDOW; end <= form.length; end += WINDOW) {
-        const chunk = form.slice(end - WINDOW, end);
-        let next = at.children.get(chunk);
-        if (!next) at.children.set(chunk, (next = node()));
-        at = next;
-      }
-      if (!at.forms.includes(form)) at.forms.push(form);
-      const s = this.slot(hashAt(form, 0));
-      this.seen[s >>> 5]! |= 1 << (s & 31);
+    for (const form of long) this.insert(form);
+  }
+
+  /**
+   * Adds one form without rebuilding (a secret registered while the run already redacts). False when
+   * the bit set is too full for it to stay fast: build a new matcher then.
+   */
+  add(form: string): boolean {
+    if (form.length < WINDOW) return true;
+    if (this.count * 16 >= 2 ** this.bits && this.bits < MAX_BITS) return false;
+    this.insert(form);
+    return true;
+  }
+
+  private insert(form: string): void {
+    const first = form.slice(0, WINDOW);
+    let at: Node = this.roots.get(first) ?? node();
+    this.roots.set(first, at);
+    for (let end = 2 * WINDOW; end <= form.length; end += WINDOW) {
+      const chunk = form.slice(end - WINDOW, end);
+      let next = at.children.get(chunk);
+      if (!next) at.children.set(chunk, (next = node()));
+      at = next;
     }
-    const sort = (n: Node): void => {
-      n.forms.sort((a, b) => b.length - a.length);
-      for (const child of n.children.values()) sort(child);
-    };
-    for (const root of this.roots.values()) sort(root);
+    if (at.forms.includes(form)) return;
+    // Longest first: at one position the longest form wins.
+    const i = at.forms.findIndex((other) => other.length < form.length);
+    at.forms.splice(i === -1 ? at.forms.length : i, 0, form);
+    this.count++;
+    const s = this.slot(hashAt(form, 0));
+    this.seen[s >>> 5]! |= 1 << (s & 31);
   }
 
   /** Folds a 32-bit hash to an index into the bit set (Fibonacci hashing: the top bits of h × 2^32/φ). */

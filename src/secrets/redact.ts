@@ -46,7 +46,9 @@ export class Redactor {
   private addForm(form: string, mask: string): void {
     if (form.length < MIN_LONG || this.forms.has(form)) return;
     this.forms.set(form, mask);
-    this.matcher = undefined;
+    // Added to the matcher in place: a source registering keys club by club while the run redacts
+    // would otherwise rebuild the whole matcher (every club's forms) once per club.
+    if (this.matcher && !this.matcher.add(form)) this.matcher = undefined;
   }
 
   /**

@@ -48,6 +48,31 @@ describe('FormMatcher', () => {
     }
   });
 
+  it('forms added one by one to a built matcher find what a matcher built with them all finds', () => {
+    const next = random(7);
+    const alphabet = 'xy0=/é';
+    const word = (n: number) => Array.from({ length: n }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+    const forms = Array.from({ length: 400 }, (_, k) => (k % 3 ? '' : 'sk_test_') + word(8 + Math.floor(next() * 20)));
+    const grown = new FormMatcher(forms.slice(0, 2));
+    const added = forms.slice(2).filter((form) => grown.add(form));
+    // The bit set of a matcher built for 2 forms fills up: it asks to be rebuilt rather than slow down.
+    expect(added.length).toBeLessThan(forms.length - 2);
+    const kept = forms.slice(0, 2 + added.length);
+    const text = Array.from({ length: 300 }, () => (next() < 0.4 ? forms[Math.floor(next() * forms.length)]! : word(3))).join('');
+    const tag = (f: string) => `[${f.length}]`;
+    expect(grown.replace(text, tag)).toBe(alternation(kept, text, tag));
+  });
+
+  it('the redactor masks a secret registered after it has redacted (matcher grown in place or rebuilt)', () => {
+    const r = new Redactor();
+    const keys = Array.from({ length: 300 }, (_, i) => `sk_test_LATEclub${String(i).padStart(6, '0')}00000000001`);
+    for (const [i, key] of keys.entries()) {
+      r.add(key);
+      const out = r.redact(`${keys[0]} ${key} ${Buffer.from(`${key}:`).toString('base64')}`);
+      expect(out, `after ${i + 1} keys`).not.toContain(key.slice(10));
+    }
+  });
+
   it('the redactor masks the same report with 1,500 configured keys as the alternation did', () => {
     const r = new Redactor();
     const keys = Array.from({ length: 1500 }, (_, i) => `sk_test_GENclub${String(i).padStart(6, '0')}0000000000001`);
