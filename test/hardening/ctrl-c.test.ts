@@ -44,6 +44,19 @@ async function until(condition: () => boolean, what: string, ms = 20_000): Promi
   }
 }
 
+/**
+ * Stripe asked and every shop read sent (the webservice's 9, its second wave only once the first has
+ * answered, and the front page): since the Stripe SDK is ready before the shop is read (issue 9),
+ * the first Stripe request no longer waits for the shop's answers, so it alone does not mean they
+ * are in. A short pause lets the CLI take in the last answers.
+ */
+async function untilShopReadAndStripeAsked(before: number): Promise<void> {
+  const shopReads = () => running.prestashop.requests.slice(before);
+  await until(() => running.stripe!.requests().length > 0, 'the first Stripe request');
+  await until(() => shopReads().filter((r) => r.path.startsWith('/api/')).length >= 9 && shopReads().some((r) => r.path === '/'), 'the shop reads');
+  await new Promise((resolve) => setTimeout(resolve, 300));
+}
+
 function expectInterruptedReport(stdout: string): void {
   const results = (JSON.parse(stdout) as JsonReport).clubs[0]!.results;
   const byId = Object.fromEntries(results.map((x) => [x.id, x]));
@@ -57,13 +70,14 @@ function expectInterruptedReport(stdout: string): void {
 
 describe('Ctrl-C during a run', () => {
   it('without a terminal: SIGINT stops the run, the report is printed, exit 130', async () => {
+    const before = running.prestashop.requests.length;
     const child = spawn(process.execPath, [BIN, 'diagnose', CLUB, '--config', configFile, '--format', 'json'], { cwd: dir, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
-    await until(() => running.stripe!.requests().length > 0, 'the first Stripe request');
+    await untilShopReadAndStripeAsked(before);
     const sentAt = Date.now();
     child.kill('SIGINT');
     const code = await closed;
@@ -82,9 +96,10 @@ describe('Ctrl-C during a run', () => {
     const tmux = (...args: string[]) => spawnSync('tmux', ['-L', socket, ...args], { env: cleanEnv(), encoding: 'utf8' });
     // Only stdout is redirected: stderr (spinner, messages) and stdin stay on the terminal.
     const command = `cd '${dir}' && '${process.execPath}' '${BIN}' diagnose '${CLUB}' --config '${configFile}' --format json > '${out}'; echo $? > '${codeFile}'; sleep 30`;
+    const before = running.prestashop.requests.length;
     try {
       expect(tmux('new-session', '-d', '-s', 'run', '-x', '160', '-y', '40', command).status).toBe(0);
-      await until(() => running.stripe!.requests().length > 0, 'the first Stripe request');
+      await untilShopReadAndStripeAsked(before);
       // Let the spinner draw at least once.
       await new Promise((resolve) => setTimeout(resolve, 300));
       const sentAt = Date.now();
