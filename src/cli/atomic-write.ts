@@ -7,7 +7,8 @@ import { mkdir, open, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Text } from '../engine/types.js';
 
-export async function writeFileAtomic(file: string, text: string, options: { mode?: number } = {}): Promise<void> {
+/** `text` may come in pieces (a report written as it is rendered); they are written in order. */
+export async function writeFileAtomic(file: string, text: string | Iterable<string>, options: { mode?: number } = {}): Promise<void> {
   // Through a symlink, the file it points to is replaced, not the link.
   const target = await realpath(file).catch(() => file);
   const dir = dirname(target);
@@ -19,7 +20,8 @@ export async function writeFileAtomic(file: string, text: string, options: { mod
     // Created with the asked mode from the start: never readable by others, even for an instant.
     const handle = await open(temp, 'wx', options.mode ?? 0o666);
     try {
-      await handle.writeFile(text, 'utf8');
+      if (typeof text === 'string') await handle.writeFile(text, 'utf8');
+      else for (const piece of text) await handle.write(piece, null, 'utf8');
       if (mode !== undefined) await handle.chmod(mode);
       await handle.sync();
     } finally {

@@ -20,14 +20,35 @@ export function processIo(): Io {
   return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
 }
 
-export async function writeReport(io: Io, text: string, file?: string): Promise<void> {
-  const safe = redactor.redact(text);
+/** Resolves once `stream` takes writes again, or is closed or failed (nothing more to wait for). */
+function drained(stream: NodeJS.WritableStream): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      for (const event of ['drain', 'close', 'error']) stream.off(event, done);
+      resolve();
+    };
+    for (const event of ['drain', 'close', 'error']) stream.once(event, done);
+  });
+}
+
+/**
+ * Writes a report to stdout or, atomically, to `file`, every byte through the redactor. `text` may
+ * come in pieces (STREAMERS, src/report/render/index.ts), each masked and written before the next
+ * is rendered; a piece ends where the text is structure, never inside a value a secret could span.
+ */
+export async function writeReport(io: Io, text: string | Iterable<string>, file?: string): Promise<void> {
+  const pieces = typeof text === 'string' ? [text] : text;
   if (!file) {
-    io.stdout.write(safe);
+    for (const piece of pieces) {
+      // Waits when the pipe is full (pieces are not queued whole in memory), or until it is gone.
+      if (!io.stdout.write(redactor.redact(piece))) await drained(io.stdout);
+    }
     return;
   }
   try {
-    await writeFileAtomic(file, safe);
+    await writeFileAtomic(file, (function* () {
+      for (const piece of pieces) yield redactor.redact(piece);
+    })());
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new UsageError(

@@ -113,12 +113,13 @@ export interface ShowOptions {
 
 export async function writeOutputs(io: Io, report: Report, destinations: readonly Destination[], lang: Lang, show: ShowOptions = {}): Promise<void> {
   // The renderers (and chalk) load only when a report is written, and only those of its formats.
-  const { loadRenderer } = await import('../report/render/load.js');
+  const { loadRenderer, loadStreamer } = await import('../report/render/load.js');
   const ordered = [...destinations.filter((d) => d.file), ...destinations.filter((d) => !d.file)];
   for (const d of ordered) {
     // Colours and wrapping only on the terminal; files get plain, unwrapped text.
     const options = { color: !d.file && useColor(io, io.stdout, show.color), quiet: show.quiet === true, width: d.file ? undefined : terminalWidth(io) };
-    await writeReport(io, (await loadRenderer(d.format))(report, options), d.file);
+    const stream = await loadStreamer(d.format);
+    await writeReport(io, stream ? stream(report) : (await loadRenderer(d.format))(report, options), d.file);
     if (d.file) logError(io, MESSAGES.written(FORMAT_LABELS[d.format], d.output!)[lang]);
   }
 }

@@ -6,15 +6,16 @@
 // `base64(key:)`, Sendcloud's `base64(public:secret)`), which an upstream may echo in an error body.
 
 import { escapeMarkdown } from '../report/text.js';
+import { FormMatcher, WINDOW } from './form-matcher.js';
 import { maskSecret } from './mask.js';
 
-const STRIPE_LIKE = /\b(?:sk|pk|rk)_(?:test|live)_[A-Za-z0-9]{6,}/g;
-const WEBHOOK_LIKE = /\bwhsec_[A-Za-z0-9]{6,}/g;
+// Stripe-shaped keys and webhook secrets, in one pass (neither's mask can make the other).
+const STRIPE_LIKE = /\b(?:(?:sk|pk|rk)_(?:test|live)_|whsec_)[A-Za-z0-9]{6,}/g;
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Shortest form worth masking anywhere in a text; shorter secrets are masked only as whole tokens. */
-const MIN_LONG = 8;
+const MIN_LONG = WINDOW;
 
 const jsonEscaped = (s: string) => JSON.stringify(s).slice(1, -1);
 const xmlEscaped = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
@@ -40,12 +41,14 @@ export class Redactor {
   private readonly forms = new Map<string, string>();
   /** Short secrets (4 to 7 characters): masked only where they stand alone as a token. */
   private readonly shortSecrets = new Set<string>();
-  private pattern: RegExp | null | undefined;
+  private matcher: FormMatcher | undefined;
 
   private addForm(form: string, mask: string): void {
     if (form.length < MIN_LONG || this.forms.has(form)) return;
     this.forms.set(form, mask);
-    this.pattern = undefined;
+    // Added to the matcher in place: a source registering keys club by club while the run redacts
+    // would otherwise rebuild the whole matcher (every club's forms) once per club.
+    if (this.matcher && !this.matcher.add(form)) this.matcher = undefined;
   }
 
   /**
@@ -77,23 +80,17 @@ export class Redactor {
     }
   }
 
-  /** One alternation of every form, longest first, so that a secret containing another is masked whole. */
-  private compiled(): RegExp | null {
-    if (this.pattern === undefined) {
-      const all = [...this.forms.keys()].sort((a, b) => b.length - a.length);
-      this.pattern = all.length ? new RegExp(all.map(escapeRegExp).join('|'), 'g') : null;
-    }
-    return this.pattern;
+  /** Every form in one linear matcher; at one position the longest form wins, so that a secret containing another is masked whole. */
+  private compiled(): FormMatcher {
+    return (this.matcher ??= new FormMatcher(this.forms.keys()));
   }
 
   redact(text: string): string {
-    let out = text;
-    const pattern = this.compiled();
-    if (pattern) out = out.replace(pattern, (form) => this.forms.get(form) ?? '…');
+    let out = this.compiled().replace(text, (form) => this.forms.get(form) ?? '…');
     for (const secret of this.shortSecrets) {
       if (out.includes(secret)) out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(secret)}(?![\\p{L}\\p{N}])`, 'gu'), '…');
     }
-    return out.replace(STRIPE_LIKE, (m) => maskSecret(m)).replace(WEBHOOK_LIKE, (m) => maskSecret(m));
+    return out.replace(STRIPE_LIKE, (m) => maskSecret(m));
   }
 
   /** Every string inside a plain value (a report, a snapshot) redacted; the shape is kept. */

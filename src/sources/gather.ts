@@ -21,7 +21,7 @@ import { PrestaShopWebservice } from './prestashop/webservice.js';
 import { gatherSendcloud, SENDCLOUD_PART_NAMES } from './sendcloud/index.js';
 import { gatherDynamicCoupons } from './dynamic-coupons.js';
 import { gatherShopFront } from './shop-front.js';
-import { DEFAULT_STRIPE_POOL, preloadStripeSdk, StripeSession, type ClubStripeKeys, type StripeParts } from './stripe/index.js';
+import { DEFAULT_STRIPE_POOL, preloadStripeSdk, StripeSession, stripeSdkReady, type ClubStripeKeys, type StripeParts } from './stripe/index.js';
 import { withRunSignal } from './http.js';
 import { dependencyBound, firstWave, runDataflow, type Fetcher, type Outcome } from './dataflow.js';
 
@@ -402,12 +402,16 @@ async function gather(options: GatherOptions): Promise<Snapshot> {
   const wants = wantsFrom(options.needs);
   const within = <T>(work: Promise<T>) => untilStopped(work, signal);
   const stripeParts = (['club.stripeKeyProbe', 'club.stripeAccount'] as const).filter(wants);
-  // The Stripe SDK loads while the first requests are on the wire, not at the first Stripe read.
+  // The Stripe SDK starts loading before anything else: its import is CPU-bound, and begun once the
+  // shop's reads are on the wire it held the first Stripe request back behind their answers.
   if (stripeParts.length) preloadStripeSdk();
   const progress = gatherProgress(options.onProgress);
   const prestashopSource = config.prestashop.database ? 'database' : 'prestashop';
   // The database source tells its shop-wide parts as they come (the webservice's fetchers settle one by one).
   const plan = planGathering({ ...options, onParts: (parts) => settle(progress, parts, prestashopSource) });
+  // Configured keys are probed at once (speculation): their requests leave with the shop's first
+  // wave, the SDK ready. Keys that come from the shop wait for its answer, which hides the import.
+  if (plan.fetchers.some((f) => f.id === G.stripeEarly)) await within(stripeSdkReady());
   const clubRef = (club: { name: string }, i: number): ClubRef => ({ key: String(i), name: club.name });
   // The shop id is the configuration's: known before any request.
   const shopPart: PartEnvelope = { status: 'ok', data: { id: config.prestashop.shopId ?? 1 } };

@@ -45,6 +45,19 @@ async function until(condition: () => boolean, what: string, ms = 20_000): Promi
   }
 }
 
+/**
+ * Stripe asked and every shop read sent (the webservice's 9, its second wave only once the first has
+ * answered, and the front page): since the Stripe SDK is ready before the shop is read (issue 9),
+ * the first Stripe request no longer waits for the shop's answers, so it alone does not mean they
+ * are in. A short pause lets the CLI take in the last answers.
+ */
+async function untilShopReadAndStripeAsked(before: number): Promise<void> {
+  const shopReads = () => running.prestashop.requests.slice(before);
+  await until(() => running.stripe!.requests().length > 0, 'the first Stripe request');
+  await until(() => shopReads().filter((r) => r.path.startsWith('/api/')).length >= 9 && shopReads().some((r) => r.path === '/'), 'the shop reads');
+  await new Promise((resolve) => setTimeout(resolve, 300));
+}
+
 function expectInterruptedReport(stdout: string): void {
   const results = (JSON.parse(stdout) as JsonReport).clubs[0]!.results;
   const byId = Object.fromEntries(results.map((x) => [x.id, x]));
@@ -58,13 +71,14 @@ function expectInterruptedReport(stdout: string): void {
 
 describe('Ctrl-C during a run', () => {
   it('without a terminal: SIGINT stops the run, the report is printed, exit 130', async () => {
+    const before = running.prestashop.requests.length;
     const child = spawn(process.execPath, [BIN, 'diagnose', CLUB, '--config', configFile, '--format', 'json'], { cwd: dir, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
-    await until(() => running.stripe!.requests().length > 0, 'the first Stripe request');
+    await untilShopReadAndStripeAsked(before);
     const sentAt = Date.now();
     child.kill('SIGINT');
     const code = await closed;
@@ -79,9 +93,10 @@ describe('Ctrl-C during a run', () => {
     requireTmux();
     const out = join(dir, 'tty-report.json');
     // Only stdout is redirected: stderr (spinner, messages) and stdin stay on the terminal.
+    const before = running.prestashop.requests.length;
     const term = new Terminal(`cd '${dir}' && '${process.execPath}' '${BIN}' diagnose '${CLUB}' --config '${configFile}' --format json > '${out}'`, { width: 160, height: 40 });
     try {
-      await until(() => running.stripe!.requests().length > 0, 'the first Stripe request');
+      await untilShopReadAndStripeAsked(before);
       // Let the spinner draw at least once.
       await new Promise((resolve) => setTimeout(resolve, 300));
       const sentAt = Date.now();

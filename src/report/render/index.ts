@@ -2,7 +2,7 @@
 
 import type { Report } from '../model.js';
 import { renderHtml } from './html/index.js';
-import { renderJson } from './json.js';
+import { jsonChunks, renderJson } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
 import { renderPretty } from './pretty.js';
@@ -31,3 +31,11 @@ export const RENDERERS = {
   // The shop's time zone travels in the report (report.shop, src/report/context.ts).
   html: (report: Report, options: RenderOptions) => renderHtml(masked(report), { timeZone: options.timeZone ?? report.shop?.timeZone }),
 } satisfies Record<Format, (report: Report, options: RenderOptions) => string>;
+
+/**
+ * Formats written piece by piece, each piece masked on its own (the same bytes as RENDERERS'): a
+ * report of hundreds of clubs is never held whole as text, nor its masked copy whole.
+ */
+export const STREAMERS: Partial<Record<Format, (report: Report) => Iterable<string>>> = {
+  json: (report) => jsonChunks(report, (value) => redactor.redactDeep(value)),
+};

@@ -86,6 +86,18 @@ export function preloadStripeSdk(): void {
   loadSdk().catch(() => undefined);
 }
 
+/**
+ * Resolves once the SDK is imported (or failed to: the first read says why). A run whose first Stripe
+ * requests need nothing from the shop waits for it before sending its first request, so that the
+ * import, CPU-bound, does not hold those requests back behind the shop's answers.
+ */
+export function stripeSdkReady(): Promise<void> {
+  return loadSdk().then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
 let clientsCreated = 0;
 /** How many SDK clients this process has built (a test seam: one per session, whatever the keys). */
 export function stripeClientsCreated(): number {
@@ -150,6 +162,8 @@ export class StripeSession {
   private readonly clubs = new Map<string, Promise<StripeParts>>();
   /** Per cached read: settles when it is first sent (it took a slot of the pool). */
   private readonly onWire = new Map<string, Promise<void>>();
+  /** How each key is named in the request log (masked, fingerprint): described once per key, not per request. */
+  private readonly logNames = new Map<string, string>();
   private readonly options: Required<Omit<StripeSourceConfig, 'apiBase' | 'requestLog'>>;
   private readonly log: RequestLog;
   private closed = false;
@@ -268,8 +282,12 @@ export class StripeSession {
     } else {
       let sent!: () => void;
       this.onWire.set(cacheKey, new Promise<void>((resolve) => (sent = resolve)));
-      const facts = describeKey(key);
-      this.log.record({ source: 'stripe', method: 'GET', target: `${path} [${facts.masked} #${facts.fingerprint.slice(0, 8)}]` });
+      let name = this.logNames.get(key);
+      if (name === undefined) {
+        const facts = describeKey(key);
+        this.logNames.set(key, (name = `${facts.masked} #${facts.fingerprint.slice(0, 8)}`));
+      }
+      this.log.record({ source: 'stripe', method: 'GET', target: `${path} [${name}]` });
       pending = (async (): Promise<Result<T>> => {
         const stripe = await this.client();
         for (let attempt = 0; ; attempt++) {
