@@ -8,6 +8,7 @@ import { renderMarkdown } from './markdown.js';
 import { renderPretty } from './pretty.js';
 import { FORMATS, type Format } from './formats.js';
 import { masked } from './load.js';
+import { redactor } from '../../secrets/redact.js';
 
 export { FORMATS, type Format };
 
