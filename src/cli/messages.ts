@@ -168,3 +168,18 @@ export function commanderError(message: string, lang: Lang): string {
   }
   return message;
 }
+
+/** The command line's own refusals that are not commander's (issue 10.4: none left in English). */
+export const ERRORS = {
+  fixFlagsAlone: t('--dry-run et --yes s’utilisent avec --fix.', '--dry-run and --yes go with --fix.'),
+  fixFlagsAloneHint: t('Ajoutez --fix pour préparer des corrections, ou retirez --dry-run et --yes.', 'Add --fix to plan fixes, or remove --dry-run and --yes.'),
+  fixSnapshot: t('--fix modifie la boutique en ligne : il ne peut pas partir d’un instantané.', '--fix changes the live shop: it cannot work from a snapshot.'),
+  fixSnapshotHint: t('Lancez-le sur la boutique (--config) ou sur le bac à sable (--sandbox).', 'Run it against the shop (--config) or the sandbox (--sandbox).'),
+  undoNoShop: t('Aucune boutique configurée : donnez la configuration de la boutique corrigée (--config).', 'No shop configured: give the configuration of the shop the fix was made on (--config).'),
+  undoNoShopHint: t('La sauvegarde ne remet les valeurs que sur la boutique où la correction a été faite.', 'The backup restores values only on the shop the fix was made on.'),
+  guidedNoShop: t('Rien à diagnostiquer : aucun instantané donné et aucune boutique configurée.', 'Nothing to diagnose: no snapshot given and no shop configured.'),
+  guidedNoShopHint: t(
+    'Donnez --snapshot <fichier>, ou créez la configuration avec checkout-doctor init ; pour essayer le mode guidé sur la boutique de démonstration : checkout-doctor diagnose -i --sandbox.',
+    'Pass --snapshot <file>, or create .checkout-doctorrc.json with prestashop.url (see README); to try the guided mode on the demo shop: checkout-doctor diagnose -i --sandbox.',
+  ),
+};

@@ -37,6 +37,9 @@ describe('the scanner', () => {
     expect(rules("n'a pas")).toContain('ASCII apostrophe between letters');
     expect(rules('the secret key contains newline characters')).toContain('English word');
     expect(rules('Impossible d’obtenir le compte\u00a0: « the key »')).toEqual(['no non-breaking space after «', 'no non-breaking space before »']);
+    // Paths and values the person wrote are verbatim; the same words in prose are not.
+    expect(frenchProblems('Impossible de lire /tmp/x/unknown-key.json ni "./not-a-list.mjs" («\u00a0of\u00a0»)')).toEqual([]);
+    expect(rules('the file is missing')).toContain('English word');
     expect(frenchProblems('À faire\u00a0: cliquez sur «\u00a0Enregistrer\u00a0» le 31/08/2025 à 23:59, 2\u00a0échecs')).toEqual([]);
   });
 });

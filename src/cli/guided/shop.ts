@@ -15,6 +15,7 @@ import type { Lang, Query } from '../../engine/types.js';
 import type { DiagnoseFlags } from '../diagnose.js';
 import type { Io } from '../output.js';
 import { messages } from './messages.js';
+import { ERRORS } from '../messages.js';
 
 export interface GuidedShop {
   /** The clubs the person chooses from (a snapshot's, or the live shop's). */
@@ -46,10 +47,7 @@ export async function openShop(io: Io, flags: DiagnoseFlags, loaded: LoadedConfi
     return liveShop(config, lang, () => running.close());
   }
   if (!loaded?.config.prestashop) {
-    throw new UsageError(
-      'Nothing to diagnose: no snapshot given and no shop configured.',
-      'Pass --snapshot <file>, or create .checkout-doctorrc.json with prestashop.url (see README); to try the guided mode on the demo shop: checkout-doctor diagnose -i --sandbox.',
-    );
+    throw new UsageError(ERRORS.guidedNoShop, ERRORS.guidedNoShopHint);
   }
   return liveShop(loaded.config, lang, async () => {});
 }
