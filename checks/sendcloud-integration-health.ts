@@ -12,6 +12,9 @@ const ERROR_LOG = (shop: string): Text =>
     `Dans Sendcloud : Réglages > Boutiques connectées > « ${shop} » > Journal d’erreur(s), lisez les dernières erreurs.`,
     `In Sendcloud: "Réglages > Boutiques connectées" (connected shops) > "${shop}" > "Journal d’erreur(s)" (error log), read the latest errors.`,
   );
+/** An integration as named in sentences: its shop name and id. */
+const INTEGRATION = (shop: string, id: number | string): Text => t(`« ${shop} » (n° ${id})`, `"${shop}" (#${id})`);
+
 const RECONNECT = t(
   'Reconnectez la boutique depuis le module Sendcloud du back-office PrestaShop : il crée une nouvelle clé webservice et la transmet à Sendcloud.',
   'Reconnect the shop from the Sendcloud module in the PrestaShop back office: it creates a new webservice key and hands it to Sendcloud.',
@@ -52,7 +55,7 @@ function positive(value: unknown, fallback: number): number {
 }
 
 function label(i: SendcloudIntegration): { fr: string; en: string } {
-  return { fr: `« ${i.shopName} » (n° ${i.id})`, en: `"${i.shopName}" (#${i.id})` };
+  return INTEGRATION(i.shopName, i.id);
 }
 
 const hoursBetween = (from: number, to: number) => Math.floor((to - from) / 3_600_000);

@@ -13,6 +13,9 @@ export const HELP = {
   version: t('affiche le numéro de version', 'output the version number'),
   help: t('affiche l’aide de la commande', 'display help for command'),
   helpCommand: t('affiche l’aide d’une commande', 'display help for command'),
+  helpCommandName: t('help [commande]', 'help [command]'),
+  /** How every error line starts (French puts a space before the colon). */
+  errorLine: (message: string) => t(`checkout-doctor : ${message}`, `checkout-doctor: ${message}`),
   debug: t('affiche les piles d’appels et le détail des réponses amont en cas d’erreur', 'show stack traces and upstream details on errors'),
   diagnose: t('lance tous les contrôles pour un club (ou --all) et dit ce qui ne va pas et comment le corriger', 'run every check for a club (or --all) and print what is wrong and how to fix it'),
   club: t('nom du club ; majuscules et accents indifférents', 'club name; case and accents do not matter'),

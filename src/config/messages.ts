@@ -187,6 +187,18 @@ export const SYNTAX_MESSAGES = {
     t(`${file} n’est pas un JSON valide : ${problem.fr}`, `${file} is not valid JSON: ${problem.en}`),
 };
 
+/** What makes a configuration too big to read (src/config/bounds.ts). */
+export const BOUNDS_MESSAGES = {
+  size: (mib: string, limit: number) =>
+    t(`le fichier pèse ${mib.replace('.', ',')} Mio, au-delà de la limite de ${limit} Mio pour une configuration`, `the file is ${mib} MiB, over the ${limit} MiB limit for a configuration`),
+  values: (limit: number) =>
+    t(
+      `il décrit plus de ${limit.toLocaleString('fr-FR')} valeurs (alias YAML dépliés), la limite pour une configuration`,
+      `it describes more than ${limit.toLocaleString('en-US')} values (YAML aliases expanded), the limit for a configuration`,
+    ),
+  depth: (limit: number) => t(`il imbrique plus de ${limit} niveaux, la limite pour une configuration`, `it nests more than ${limit} levels deep, the limit for a configuration`),
+};
+
 /** Finding and reading the configuration file. */
 export const FILE_MESSAGES = {
   emptyFlag: t('--config est vide.', '--config is empty.'),

@@ -26,13 +26,15 @@ import { DEFAULT_STRIPE_POOL, preloadStripeSdk, StripeSession, type ClubStripeKe
 import { withRunSignal } from './http.js';
 import { dependencyBound, firstWave, runDataflow, type Fetcher, type Outcome } from './dataflow.js';
 
+/** The keys are named as the support agent writes them in .checkout-doctorrc.json. */
+const SENDCLOUD_NOT_CONFIGURED = t(
+  'Sendcloud n’est pas configuré (`sendcloud.publicKey` et `sendcloud.secretKey`) : vérifiez ces points dans le panneau Sendcloud.',
+  'Sendcloud is not configured (`sendcloud.publicKey` and `sendcloud.secretKey`): verify these points in the Sendcloud panel.',
+);
+
 /** Without a `sendcloud` section the account cannot be read: its checks become manual items. */
 function sendcloudNotConfigured(): PartMap {
-  const reason = {
-    fr: "Sendcloud n'est pas configuré (sendcloud.publicKey et sendcloud.secretKey) : vérifiez ces points dans le panneau Sendcloud.",
-    en: 'Sendcloud is not configured (sendcloud.publicKey and sendcloud.secretKey): verify these points in the Sendcloud panel.',
-  };
-  return Object.fromEntries(SENDCLOUD_PART_NAMES.map((name) => [name, { status: 'unavailable', reason }])) as PartMap;
+  return Object.fromEntries(SENDCLOUD_PART_NAMES.map((name) => [name, { status: 'unavailable', reason: SENDCLOUD_NOT_CONFIGURED }])) as PartMap;
 }
 
 export interface GatherOptions {
