@@ -7,6 +7,7 @@
 
 import type { CheckResult } from '../engine/runner.js';
 import { t, type Text } from '../engine/types.js';
+import { codeConfigKeys } from '../config/keys.js';
 
 export const AUDIENCES = ['support', 'admin'] as const;
 export type Audience = (typeof AUDIENCES)[number];
@@ -32,6 +33,9 @@ const messages = {
  * command-line flags, code points, HTTP codes and the internal names of webservice keys.
  */
 const TECHNICAL: readonly RegExp[] = [
+  // Code spans: the support wording writes configuration keys and commands as code.
+  /`[^`]+`/,
+  /\bdynamicCoupons\b/,
   /(?<![\w./-])(?:prestashop|stripe|sendcloud|clubs|club|shop|checks|dynamicCoupons|plugins|database)(?:\[\])?\.(?!(?:com|fr|sc|io|net|org)\b)[A-Za-z_][\w[\].]*/,
   /(?<![\w-])--[a-z][a-z-]+/,
   /\bU\+[0-9A-Fa-f]{4,6}\b/,
@@ -95,13 +99,18 @@ function adminSteps(result: CheckResult, ids: readonly string[]): Text[] {
  * for the JSON report, which no renderer for people prints.
  */
 export function forAudience(results: readonly CheckResult[], audience: Audience): CheckResult[] {
-  if (audience === 'support') return [...results];
+  if (audience === 'support') return results.map((r) => ({ ...r, message: supportText(r.message), remediation: r.remediation.map(supportText) }));
   const ids = [...new Set(results.map((r) => r.check.meta.id))];
   return results.map((r) => ({
     ...r,
     message: r.admin?.message ?? adminMessage(r, ids),
     remediation: r.admin?.remediation ?? adminSteps(r, ids),
   }));
+}
+
+/** The support wording: configuration keys as code, the way the agent finds them in .checkout-doctorrc.json. */
+export function supportText(text: Text): Text {
+  return { fr: codeConfigKeys(text.fr), en: codeConfigKeys(text.en) };
 }
 
 /** True when a text a club admin would read still carries a technical detail (tests and guards). */
