@@ -8,6 +8,7 @@
 import type { CheckResult } from '../engine/runner.js';
 import { t, type Text } from '../engine/types.js';
 import { codeConfigKeys } from '../config/keys.js';
+import type { Report } from './model.js';
 
 export const AUDIENCES = ['support', 'admin'] as const;
 export type Audience = (typeof AUDIENCES)[number];
@@ -40,6 +41,8 @@ const TECHNICAL: readonly RegExp[] = [
   /(?<![\w-])--[a-z][a-z-]+/,
   /\bU\+[0-9A-Fa-f]{4,6}\b/,
   /\bHTTP\b/,
+  // A list of HTTP status codes (`401/403/404`).
+  /\b[1-5]\d\d(?:\/[1-5]\d\d)+\b/,
   /\b(?:code|status|statut)\s*:?\s*[1-5]\d\d\b/i,
   /\b(?:webserviceKey|ws_key|publicKey|secretKey|publishableKey|timeoutMs|PS_[A-Z_]+|STRIPE_[A-Z_]+)\b/,
 ];
@@ -116,4 +119,14 @@ export function supportText(text: Text): Text {
 /** True when a text a club admin would read still carries a technical detail (tests and guards). */
 export function isTechnical(text: string, ids: readonly string[] = []): boolean {
   return hasTechnical(text, ids);
+}
+
+/**
+ * The report as the renderers show it to its reader: for a club admin, without the upstream's
+ * technical cause (its English message, host, HTTP code, data names), which the admin message
+ * already says in plain words; the JSON report keeps it (it is data, not read by the admin).
+ */
+export function forReader(report: Report): Report {
+  if (report.audience !== 'admin') return report;
+  return { ...report, clubs: report.clubs.map((club) => ({ ...club, results: club.results.map(({ cause: _cause, ...r }) => r) })) };
 }

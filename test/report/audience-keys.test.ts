@@ -63,3 +63,28 @@ describe('configuration keys in the two audiences', () => {
     expect(all.filter((t) => /`/.test(t) || DOTTED.test(t) || /\bdynamicCoupons\b/.test(t))).toEqual([]);
   });
 });
+
+describe('the admin reader of every format', () => {
+  it('pretty, markdown, JUnit and HTML show no upstream cause, HTTP code nor data name to a club admin; support keeps them', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const snapshot = structuredClone(await loadSnapshot(DEMO)) as unknown as { clubs: { name: string; parts: Record<string, unknown> }[]; parts: Record<string, unknown> };
+    const club = snapshot.clubs.find((c) => c.name === 'Étoile Sportive de Fréjus')!;
+    club.parts['club.stripeAccount'] = { status: 'failed', cause: { source: 'stripe', kind: 'http', message: 'Invalid API Key provided: the key was revoked', host: 'api.stripe.com', status: 401 } };
+    delete club.parts['club.category'];
+    snapshot.parts['prestashop.carriers'] = { status: 'ok', data: 'not a list' };
+    const file = join(mkdtempSync(join(tmpdir(), 'cd-admin-')), 'hand.json');
+    writeFileSync(file, JSON.stringify(snapshot));
+    const technical = /HTTP \d{3}|\b401\b|Invalid API Key|club\.category|prestashop\.carriers|club\.stripeAccount|U\+[0-9A-F]{4}/;
+    for (const lang of ['fr', 'en']) {
+      for (const format of ['pretty', 'markdown', 'junit', 'html']) {
+        const admin = await runMain(['diagnose', 'Fréjus', '--snapshot', file, '--lang', lang, '--format', format, '--audience', 'admin']);
+        expect(admin.code, admin.stderr).toBe(1);
+        expect(admin.stdout.match(technical), `${format} ${lang} admin`).toBeNull();
+        const support = await runMain(['diagnose', 'Fréjus', '--snapshot', file, '--lang', lang, '--format', format]);
+        if (format === 'junit' || format === 'html') expect(support.stdout, `${format} ${lang} support`).toMatch(/HTTP 401/);
+      }
+    }
+  });
+});

@@ -32,6 +32,7 @@ describe('the scanner', () => {
     const rules = (text: string) => frenchProblems(text).map((p) => p.rule);
     expect(rules('3 échec(s)')).toContain('"(s)" plural');
     expect(rules('le 2026-05-04')).toContain('ISO date');
+    expect(rules('récupérées le 2026-11-20T09:00:00Z')).toContain('ISO date');
     expect(rules('À faire : ceci')).toContain('ordinary space before : ; ! ?');
     expect(rules('cliquez sur « Enregistrer »')).toContain('no non-breaking space after «');
     expect(rules("n'a pas")).toContain('ASCII apostrophe between letters');

@@ -54,7 +54,8 @@ export function frenchProblems(text: string): FrenchProblem[] {
   };
   const prose = withoutVerbatim(text);
   find('"(s)" plural', /\(s\)/g, prose);
-  find('ISO date', /\b\d{4}-\d{2}-\d{2}\b/g);
+  // A date alone or an instant (`2026-11-20T09:00:00Z`: no word boundary before the T).
+  find('ISO date', /\b\d{4}-\d{2}-\d{2}(?:\b|(?=T\d))/g);
   // After a word or a closing sign (a status glyph `!` or `?` at a line start is not punctuation).
   find('ordinary space before : ; ! ?', /(?<=[\p{L}\p{N})\]»”]) [:;!?](?=\s|$)/gmu);
   find('no non-breaking space after «', /«(?![\u00a0\u202f])/g);
