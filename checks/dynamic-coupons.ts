@@ -12,6 +12,9 @@
 import type { DynamicCoupons, DynamicCouponsProbed } from '../src/engine/parts.js';
 import { t, type Check, type CheckOutcome, type Text } from '../src/engine/types.js';
 
+/** The endpoint's own answer, quoted after a sentence. */
+const ANSWER = (said: string): Text => t(` Réponse : « ${said} ».`, ` Answer: "${said}".`);
+
 const SET_PLATFORM = t(
   'Dans SPREAD : « Mon compte > Détails du site », en bas de la page, choisissez PrestaShop ou Magento dans la liste des solutions e-commerce, puis enregistrez.',
   'In SPREAD: "Mon compte > Détails du site" (account > site details), at the bottom of the page pick PrestaShop or Magento in the e-commerce solution list, then save.',
@@ -59,7 +62,7 @@ function deleteStep(platform: string, code: string): Text {
 
 function quoted(probe: DynamicCouponsProbed): { fr: string; en: string } {
   const said = probe.errorMessage ?? (probe.bodyExcerpt ? probe.bodyExcerpt.slice(0, 200) : null);
-  return said ? { fr: ` Réponse : « ${said} ».`, en: ` Answer: "${said}".` } : { fr: '', en: '' };
+  return said ? ANSWER(said) : { fr: '', en: '' };
 }
 
 function evidenceOf(part: DynamicCoupons): Record<string, unknown> {

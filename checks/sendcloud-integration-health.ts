@@ -6,12 +6,25 @@
 
 import type { SendcloudIntegration, SendcloudLogEntry } from '../src/engine/parts.js';
 import { t, type Check, type Text } from '../src/engine/types.js';
+import { forms, plurals, shopDates } from '../src/report/french.js';
 
 const ERROR_LOG = (shop: string): Text =>
   t(
     `Dans Sendcloud : Réglages > Boutiques connectées > « ${shop} » > Journal d’erreur(s), lisez les dernières erreurs.`,
     `In Sendcloud: "Réglages > Boutiques connectées" (connected shops) > "${shop}" > "Journal d’erreur(s)" (error log), read the latest errors.`,
   );
+/** An integration as named in sentences: its shop name and id. */
+const INTEGRATION = (shop: string, id: number | string): Text => t(`« ${shop} » (n° ${id})`, `"${shop}" (#${id})`);
+
+/** A healthy connection: when the orders were last fetched (the shop's date), and the error log's verdict. */
+const WORKS = (name: Text, fetched: Text | null, logNote: Text | null | undefined, logDays: number): Text => {
+  const days = plurals(logDays, forms('{n} jour', '{n} jours', '{n} day', '{n} days'));
+  return t(
+    `La connexion de la boutique ${name.fr} fonctionne : pas d’échec signalé, commandes récupérées ${fetched ? `le ${fetched.fr}` : 'à une date inconnue'}${logNote ? ` (${logNote.fr})` : `, pas d’erreur d’accès (401/403/404) ni de certificat SSL sur ${days.fr}`}.`,
+    `The connection of the shop ${name.en} works: no failure reported, orders fetched ${fetched ? fetched.en : 'at an unknown date'}${logNote ? ` (${logNote.en})` : `, no access (401/403/404) or SSL error over ${days.en}`}.`,
+  );
+};
+
 const RECONNECT = t(
   'Reconnectez la boutique depuis le module Sendcloud du back-office PrestaShop : il crée une nouvelle clé webservice et la transmet à Sendcloud.',
   'Reconnect the shop from the Sendcloud module in the PrestaShop back office: it creates a new webservice key and hands it to Sendcloud.',
@@ -52,7 +65,7 @@ function positive(value: unknown, fallback: number): number {
 }
 
 function label(i: SendcloudIntegration): { fr: string; en: string } {
-  return { fr: `« ${i.shopName} » (n° ${i.id})`, en: `"${i.shopName}" (#${i.id})` };
+  return INTEGRATION(i.shopName, i.id);
 }
 
 const hoursBetween = (from: number, to: number) => Math.floor((to - from) / 3_600_000);
@@ -178,10 +191,7 @@ export default {
     }
     return {
       status: 'pass',
-      message: t(
-        `La connexion de la boutique ${name.fr} fonctionne : pas d’échec signalé, commandes récupérées le ${shop.lastFetch}${logNote ? ` (${logNote.fr})` : `, pas d’erreur 401/403/404 ni SSL sur ${logDays} jours`}.`,
-        `The connection of the shop ${name.en} works: no failure reported, orders fetched ${shop.lastFetch}${logNote ? ` (${logNote.en})` : `, no 401/403/404 or SSL error over ${logDays} days`}.`,
-      ),
+      message: WORKS(name, shop.lastFetch ? shopDates(shop.lastFetch) : null, logNote, logDays),
       evidence,
     };
   },

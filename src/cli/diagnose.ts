@@ -18,7 +18,7 @@ import { compareWithBaseline, loadBaseline, requireBaselineFor } from '../report
 import { reportContext } from '../report/context.js';
 import { findSetupProblems, referToSetup, renderSetupProblem, setupJson, stoppedCounts } from '../report/setup.js';
 import { oneOf, parseIds, parseLang, parseShard, parseTimeout } from './options.js';
-import { HELP } from './messages.js';
+import { ERRORS, HELP } from './messages.js';
 import { pick } from '../report/i18n.js';
 import type { RunInput } from './atomic-write.js';
 import { progressTally, progressText } from './progress.js';
@@ -300,10 +300,8 @@ export async function diagnose(io: Io, club: string | undefined, flags: Diagnose
 
 /** `--dry-run` and `--yes` go with `--fix`; fixes change the live shop, never a snapshot. */
 function checkFixFlags(flags: DiagnoseFlags): void {
-  if ((flags.dryRun || flags.yes) && !flags.fix) throw new UsageError('--dry-run and --yes go with --fix.');
-  if (flags.fix && flags.snapshot) {
-    throw new UsageError('--fix changes the live shop: it cannot work from a snapshot.', 'Run it against the shop (--config) or the sandbox (--sandbox).');
-  }
+  if ((flags.dryRun || flags.yes) && !flags.fix) throw new UsageError(ERRORS.fixFlagsAlone, ERRORS.fixFlagsAloneHint);
+  if (flags.fix && flags.snapshot) throw new UsageError(ERRORS.fixSnapshot, ERRORS.fixSnapshotHint);
 }
 
 async function startSandboxForFix(io: Io, flags: DiagnoseFlags) {

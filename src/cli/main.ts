@@ -50,7 +50,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void, lang: Lang
     .description(h(HELP.program))
     .version(toolVersion(), '-V, --version', h(HELP.version))
     .helpOption('-h, --help', h(HELP.help))
-    .helpCommand(lang === 'fr' ? 'help [commande]' : 'help [command]', h(HELP.helpCommand))
+    .helpCommand(h(HELP.helpCommandName), h(HELP.helpCommand))
     .option('--debug', h(HELP.debug))
     .exitOverride()
     .configureHelp({
@@ -212,7 +212,7 @@ function errorLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
 
 function printUsageError(io: Io, error: UsageError, lang: Lang): void {
   const { message, hint, details } = error.in(lang);
-  logError(io, typeset(lang, lang === 'fr' ? `checkout-doctor : ${message}` : `checkout-doctor: ${message}`));
+  logError(io, typeset(lang, HELP.errorLine(message)[lang]));
   for (const line of details) logError(io, line);
   if (hint) logError(io, typeset(lang, hint));
 }

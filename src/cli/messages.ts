@@ -13,6 +13,9 @@ export const HELP = {
   version: t('affiche le numéro de version', 'output the version number'),
   help: t('affiche l’aide de la commande', 'display help for command'),
   helpCommand: t('affiche l’aide d’une commande', 'display help for command'),
+  helpCommandName: t('help [commande]', 'help [command]'),
+  /** How every error line starts (French puts a space before the colon). */
+  errorLine: (message: string) => t(`checkout-doctor : ${message}`, `checkout-doctor: ${message}`),
   debug: t('affiche les piles d’appels et le détail des réponses amont en cas d’erreur', 'show stack traces and upstream details on errors'),
   diagnose: t('lance tous les contrôles pour un club (ou --all) et dit ce qui ne va pas et comment le corriger', 'run every check for a club (or --all) and print what is wrong and how to fix it'),
   club: t('nom du club ; majuscules et accents indifférents', 'club name; case and accents do not matter'),
@@ -168,3 +171,13 @@ export function commanderError(message: string, lang: Lang): string {
   }
   return message;
 }
+
+/** The command line's own refusals that are not commander's (issue 10.4: none left in English). */
+export const ERRORS = {
+  fixFlagsAlone: t('--dry-run et --yes s’utilisent avec --fix.', '--dry-run and --yes go with --fix.'),
+  fixFlagsAloneHint: t('Ajoutez --fix pour préparer des corrections, ou retirez --dry-run et --yes.', 'Add --fix to plan fixes, or remove --dry-run and --yes.'),
+  fixSnapshot: t('--fix modifie la boutique en ligne : il ne peut pas partir d’un instantané.', '--fix changes the live shop: it cannot work from a snapshot.'),
+  fixSnapshotHint: t('Lancez-le sur la boutique (--config) ou sur le bac à sable (--sandbox).', 'Run it against the shop (--config) or the sandbox (--sandbox).'),
+  undoNoShop: t('Aucune boutique configurée : donnez la configuration de la boutique corrigée (--config).', 'No shop configured: give the configuration of the shop the fix was made on (--config).'),
+  undoNoShopHint: t('La sauvegarde ne remet les valeurs que sur la boutique où la correction a été faite.', 'The backup restores values only on the shop the fix was made on.'),
+};

@@ -7,7 +7,7 @@ import { UsageError } from '../engine/errors.js';
 import { resolveFixtureSet, startFixtureSet } from '../sandbox/fixture-set.js';
 import { writeFileAtomic } from './atomic-write.js';
 import type { Io } from './output.js';
-import { t } from '../engine/types.js';
+import { SANDBOX_MESSAGES } from '../sandbox/messages.js';
 
 export interface SandboxFlags {
   port?: string;
@@ -17,7 +17,7 @@ export interface SandboxFlags {
 export function parsePort(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(t(`--port attend un nombre de 0 à 65535 (reçu : « ${value} »).`, `--port must be a number from 0 to 65535 (got "${value}").`));
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(SANDBOX_MESSAGES.badPort(value));
   return port;
 }
 

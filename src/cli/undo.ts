@@ -9,6 +9,7 @@ import { UsageError } from '../engine/errors.js';
 import { undoBackup } from '../fix/undo.js';
 import { fixDir } from './fix.js';
 import { parseLang } from './options.js';
+import { ERRORS } from './messages.js';
 import { logError, type Io } from './output.js';
 
 export interface UndoFlags {
@@ -20,7 +21,7 @@ export interface UndoFlags {
 export async function undo(io: Io, file: string, flags: UndoFlags): Promise<number> {
   const lang = parseLang(flags.lang, io.env);
   const loaded = await loadConfig({ configPath: flags.config, cwd: io.cwd, env: io.env });
-  if (!loaded?.config.prestashop) throw new UsageError('No shop configured: give the configuration of the shop the fix was made on (--config).');
+  if (!loaded?.config.prestashop) throw new UsageError(ERRORS.undoNoShop, ERRORS.undoNoShopHint);
   const result = await undoBackup(resolve(io.cwd, file), { config: loaded.config, dir: fixDir(io), force: flags.force === true });
   for (const line of result.lines) logError(io, line[lang]);
   return result.code;

@@ -10,6 +10,7 @@
 // - Depth: nested too deeply, the walk stops too (the YAML parser has its own depth limit).
 
 import type { Text } from '../engine/types.js';
+import { BOUNDS_MESSAGES } from './messages.js';
 
 export const MAX_CONFIG_BYTES = 1024 * 1024;
 export const MAX_CONFIG_VALUES = 100_000;
@@ -28,10 +29,7 @@ export class ConfigTooBigError extends Error {
 export function sizeLimit(filepath: string, bytes: number): void {
   if (bytes > MAX_CONFIG_BYTES) {
     const size = (bytes / 1024 / 1024).toFixed(1);
-    throw new ConfigTooBigError(filepath, {
-      fr: `le fichier pèse ${size.replace('.', ',')} Mio, au-delà de la limite de ${MAX_CONFIG_BYTES / 1024 / 1024} Mio pour une configuration`,
-      en: `the file is ${size} MiB, over the ${MAX_CONFIG_BYTES / 1024 / 1024} MiB limit for a configuration`,
-    });
+    throw new ConfigTooBigError(filepath, BOUNDS_MESSAGES.size(size, MAX_CONFIG_BYTES / 1024 / 1024));
   }
 }
 
@@ -43,16 +41,10 @@ export function valueLimits(filepath: string, value: unknown): void {
   while (stack.length) {
     const [current, depth] = stack.pop()!;
     if (--budget < 0) {
-      throw new ConfigTooBigError(filepath, {
-        fr: `il décrit plus de ${MAX_CONFIG_VALUES.toLocaleString('fr-FR')} valeurs (alias YAML dépliés), la limite pour une configuration`,
-        en: `it describes more than ${MAX_CONFIG_VALUES.toLocaleString('en-US')} values (YAML aliases expanded), the limit for a configuration`,
-      });
+      throw new ConfigTooBigError(filepath, BOUNDS_MESSAGES.values(MAX_CONFIG_VALUES));
     }
     if (depth > MAX_CONFIG_DEPTH) {
-      throw new ConfigTooBigError(filepath, {
-        fr: `il imbrique plus de ${MAX_CONFIG_DEPTH} niveaux, la limite pour une configuration`,
-        en: `it nests more than ${MAX_CONFIG_DEPTH} levels deep, the limit for a configuration`,
-      });
+      throw new ConfigTooBigError(filepath, BOUNDS_MESSAGES.depth(MAX_CONFIG_DEPTH));
     }
     if (current && typeof current === 'object') {
       for (const child of Object.values(current)) stack.push([child, depth + 1]);

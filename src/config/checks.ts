@@ -11,32 +11,34 @@ import type { Registry } from '../engine/registry.js';
 import type { CheckSettings } from '../engine/runner.js';
 import type { Severity } from '../engine/types.js';
 import type { Config } from './schema.js';
-import { t } from '../engine/types.js';
+import { t, type Text } from '../engine/types.js';
+import { CONFIG_MESSAGES, EXPECTED, KINDS, problemLines } from './messages.js';
 
 export interface ResolvedCheckSettings {
   off: Set<string>;
   settings: Record<string, CheckSettings>;
 }
 
-function typeName(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'number') return 'a number';
-  if (typeof value === 'string') return 'a string';
-  if (typeof value === 'boolean') return 'true or false';
-  return typeof value === 'object' ? 'an object' : typeof value;
+/** The kind of an option's value, as the person would name it (compared between default and given). */
+function typeName(value: unknown): Text {
+  if (value === null) return KINDS.null!;
+  if (Array.isArray(value)) return KINDS.list!;
+  if (typeof value === 'number') return KINDS.number!;
+  if (typeof value === 'string') return KINDS.string!;
+  if (typeof value === 'boolean') return EXPECTED.boolean!;
+  return typeof value === 'object' ? KINDS.object! : t(typeof value, typeof value);
 }
 
 export function resolveCheckSettings(checks: Config['checks'], registry: Registry, filepath: string): ResolvedCheckSettings {
   const off = new Set<string>();
   const settings: Record<string, CheckSettings> = {};
-  const problems: string[] = [];
+  const problems: Text[] = [];
   const ids = registry.ids();
   for (const [id, value] of Object.entries(checks ?? {})) {
     const check = registry.get(id);
     if (!check) {
       const close = closeMatches(id, ids, 1);
-      problems.push(`checks.${id}: unknown check id${close.length ? ` (did you mean "${close[0]}"?)` : ' (run `checkout-doctor list-checks` to see them)'}`);
+      problems.push(close.length ? CONFIG_MESSAGES.unknownCheckClose(`checks.${id}`, close[0]!) : CONFIG_MESSAGES.unknownCheck(`checks.${id}`));
       continue;
     }
     const { severity, ...options } = typeof value === 'string' ? { severity: value } : value;
@@ -50,15 +52,18 @@ export function resolveCheckSettings(checks: Config['checks'], registry: Registr
       for (const [name, given] of Object.entries(options)) {
         if (!(name in defaults)) {
           const close = closeMatches(name, known, 1);
-          const hint = close.length ? `did you mean "${close[0]}"?` : known.length ? `its options: ${known.join(', ')}` : 'this check has no options';
-          problems.push(`checks.${id}.${name}: unknown option (${hint})`);
-        } else if (defaults[name] !== null && defaults[name] !== undefined && typeName(given) !== typeName(defaults[name])) {
-          problems.push(`checks.${id}.${name}: expected ${typeName(defaults[name])} (default ${JSON.stringify(defaults[name])}), got ${typeName(given)}`);
+          const where = `checks.${id}.${name}`;
+          problems.push(close.length ? CONFIG_MESSAGES.unknownOptionClose(where, close[0]!) : known.length ? CONFIG_MESSAGES.unknownOptionKnown(where, known) : CONFIG_MESSAGES.unknownOptionNone(where));
+        } else if (defaults[name] !== null && defaults[name] !== undefined && typeName(given).en !== typeName(defaults[name]).en) {
+          problems.push(CONFIG_MESSAGES.optionType(`checks.${id}.${name}`, typeName(defaults[name]), JSON.stringify(defaults[name]), typeName(given)));
         }
       }
     }
     settings[id] = { ...(severity ? { severity: severity as Severity } : {}), options };
   }
-  if (problems.length) throw new UsageError(t(`Configuration invalide dans ${filepath} :`, `Invalid configuration in ${filepath}:`), t('Corrigez ces clés puis relancez.', 'Fix these keys and run again.'), problems.map((p) => `  ${p}`));
+  if (problems.length) {
+    const lines = problemLines(problems);
+    throw new UsageError(CONFIG_MESSAGES.invalid(filepath), CONFIG_MESSAGES.fixKeys, lines.en, lines.fr);
+  }
   return { off, settings };
 }

@@ -12,11 +12,12 @@ import { closeMatches } from '../engine/clubs.js';
 import { UsageError } from '../engine/errors.js';
 import { redactor, type Redactor } from '../secrets/redact.js';
 import { registerUrlSecrets, SECRET_NAME } from '../secrets/scrub.js';
-import { t } from '../engine/types.js';
+import { t, type Text } from '../engine/types.js';
 import { ConfigTooBigError, sizeLimit, valueLimits } from './bounds.js';
 import { discoverConfig } from './discover.js';
-import { jsonSyntaxProblem } from './json-syntax.js';
+import { jsonSyntaxText } from './json-syntax.js';
 import { ConfigSchema, type Config } from './schema.js';
+import { CONFIG_MESSAGES, EXPECTED, FILE_MESSAGES as M, KINDS, kindWithValue, problemLines, SYNTAX_MESSAGES } from './messages.js';
 
 export interface LoadedConfig {
   config: Config;
@@ -98,7 +99,8 @@ export function resolveEnv(
   value: unknown,
   env: NodeJS.ProcessEnv,
   path: PropertyKey[] = [],
-  missing: string[] = [],
+  /** Filled with one line per unusable reference, in both languages. */
+  missing: Text[] = [],
   /** Filled with the paths whose value came from the environment: messages never quote those. */
   fromEnv: Set<string> = new Set(),
 ): unknown {
@@ -107,20 +109,21 @@ export function resolveEnv(
     if (value.startsWith('env:')) {
       const name = value.slice(4).trim();
       const found = name ? env[name] : undefined;
+      const where = formatPath(path);
       if (!name) {
-        missing.push(`${formatPath(path)}: "env:" must be followed by the name of an environment variable (e.g. "env:PS_WEBSERVICE_KEY")`);
+        missing.push(CONFIG_MESSAGES.envNoName(where));
         return value;
       }
       if (found === undefined) {
-        missing.push(`${formatPath(path)}: environment variable ${name} is not set`);
+        missing.push(CONFIG_MESSAGES.envUnset(where, name));
         return value;
       }
       if (found.trim() === '') {
-        missing.push(`${formatPath(path)}: environment variable ${name} is empty`);
+        missing.push(CONFIG_MESSAGES.envEmpty(where, name));
         return value;
       }
       resolved = found;
-      fromEnv.add(formatPath(path));
+      fromEnv.add(where);
     }
     return resolved;
   }
@@ -168,14 +171,14 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return 'a string';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'a whole number' : 'a number';
-  if (typeof value === 'boolean') return 'true/false';
-  return typeof value;
+function kindOf(value: unknown): Text {
+  if (value === null) return KINDS.null!;
+  if (Array.isArray(value)) return KINDS.list!;
+  if (typeof value === 'object') return KINDS.object!;
+  if (typeof value === 'string') return KINDS.string!;
+  if (typeof value === 'number') return Number.isInteger(value) ? KINDS.integer! : KINDS.number!;
+  if (typeof value === 'boolean') return KINDS.boolean!;
+  return t(typeof value, typeof value);
 }
 
 /** A value that may be a secret: under a secret-looking key (`checks.<id>` names a check, not a key). */
@@ -185,77 +188,75 @@ function isSecretPath(path: readonly PropertyKey[]): boolean {
 }
 
 /** What was found, quoted only when it cannot be a secret (secret-looking key, or read from the environment) and is short. */
-function got(value: unknown, path: readonly PropertyKey[], envPaths: ReadonlySet<string>): string {
+function got(value: unknown, path: readonly PropertyKey[], envPaths: ReadonlySet<string>): Text {
   const secret = isSecretPath(path) || envPaths.has(formatPath(path));
   const shown = !secret && (typeof value === 'number' || typeof value === 'boolean' || (typeof value === 'string' && value.length <= 40));
-  return shown ? `${kindOf(value)} (${JSON.stringify(value)})` : kindOf(value);
+  return kindWithValue(kindOf(value), shown ? JSON.stringify(value) : undefined);
 }
 
-const EXPECTED: Record<string, string> = {
-  number: 'a number',
-  int: 'a whole number',
-  string: 'a string',
-  boolean: 'true or false',
-  array: 'a list [...]',
-  object: 'an object {...}',
-};
+function expected(type: string): Text {
+  return EXPECTED[type] ?? t(type, type);
+}
 
-function issueLines(issue: z.core.$ZodIssue, input: unknown, envPaths: ReadonlySet<string>): string[] {
+function issueLines(issue: z.core.$ZodIssue, input: unknown, envPaths: ReadonlySet<string>): Text[] {
   const where = formatPath(issue.path);
   const value = valueAt(input, issue.path);
+  const found = () => got(value, issue.path, envPaths);
   switch (issue.code) {
     case 'unrecognized_keys': {
       const known = knownKeysAt(issue.path);
       return issue.keys.map((key) => {
+        const path = formatPath([...issue.path, key]);
         const close = closeMatches(key, known, 1);
-        const suggestion = close.length ? ` (did you mean "${close[0]}"?)` : known.length ? ` (known keys: ${known.join(', ')})` : '';
-        return `${formatPath([...issue.path, key])}: unknown key${suggestion}`;
+        if (close.length) return CONFIG_MESSAGES.unknownKeyClose(path, close[0]!);
+        return known.length ? CONFIG_MESSAGES.unknownKeyKnown(path, known) : CONFIG_MESSAGES.unknownKey(path);
       });
     }
-    case 'invalid_type': {
-      if (value === undefined) return [`${where}: missing (expected ${EXPECTED[issue.expected] ?? issue.expected})`];
-      return [`${where}: expected ${EXPECTED[issue.expected] ?? issue.expected}, got ${got(value, issue.path, envPaths)}`];
-    }
+    case 'invalid_type':
+      if (value === undefined) return [CONFIG_MESSAGES.missing(where, expected(issue.expected))];
+      return [CONFIG_MESSAGES.wrongType(where, expected(issue.expected), found())];
     case 'too_small':
-      if (issue.origin === 'string') return [`${where}: must not be empty`];
-      if (issue.origin === 'array') return [`${where}: must not be an empty list`];
-      return [`${where}: must be ${issue.inclusive ? 'at least' : 'greater than'} ${String(issue.minimum)}, got ${got(value, issue.path, envPaths)}`];
+      if (issue.origin === 'string') return [CONFIG_MESSAGES.emptyString(where)];
+      if (issue.origin === 'array') return [CONFIG_MESSAGES.emptyList(where)];
+      return [CONFIG_MESSAGES.tooSmall(where, Boolean(issue.inclusive), String(issue.minimum), found())];
     case 'too_big':
-      return [`${where}: must be ${issue.inclusive ? 'at most' : 'less than'} ${String(issue.maximum)}, got ${got(value, issue.path, envPaths)}`];
+      return [CONFIG_MESSAGES.tooBig(where, Boolean(issue.inclusive), String(issue.maximum), found())];
     case 'invalid_value':
-      return [`${where}: expected ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${got(value, issue.path, envPaths)}`];
+      return [CONFIG_MESSAGES.oneOf(where, issue.values.map((v) => JSON.stringify(v)).join(', '), found())];
     case 'invalid_union':
       if (issue.path[0] === 'checks' && issue.path.length === 2) return [checkSettingProblem(issue.path, value, envPaths)];
-      return [`${where}: ${issue.message}, got ${got(value, issue.path, envPaths)}`];
+      return [CONFIG_MESSAGES.other(where, issue.message, found())];
+    case 'invalid_format':
+      // The schema's two formats: URLs (prestashop.url, *.apiBase) and the table prefix.
+      if (issue.format === 'url') return [CONFIG_MESSAGES.httpUrl(where, found())];
+      if (issue.format === 'regex') return [CONFIG_MESSAGES.prefix(where, found())];
+      return [CONFIG_MESSAGES.other(where, issue.message, found())];
     default:
-      return [`${where}: ${issue.message}${value !== undefined ? `, got ${got(value, issue.path, envPaths)}` : ''}`];
+      return [CONFIG_MESSAGES.other(where, issue.message, value !== undefined ? found() : undefined)];
   }
 }
 
-function checkSettingProblem(path: readonly PropertyKey[], value: unknown, envPaths: ReadonlySet<string>): string {
-  const where = formatPath(path);
-  const allowed = '"off", "warn", "fail", or an object such as { "severity": "warn", "dormantDays": 90 }';
+function checkSettingProblem(path: readonly PropertyKey[], value: unknown, envPaths: ReadonlySet<string>): Text {
   if (value && typeof value === 'object' && !Array.isArray(value) && 'severity' in value) {
-    return `${where}.severity: expected "off", "warn" or "fail", got ${got((value as { severity: unknown }).severity, [...path, 'severity'], envPaths)}`;
+    const at = [...path, 'severity'];
+    return CONFIG_MESSAGES.checkSeverity(formatPath(at), got((value as { severity: unknown }).severity, at, envPaths));
   }
-  return `${where}: expected ${allowed}, got ${got(value, path, envPaths)}`;
+  return CONFIG_MESSAGES.checkSetting(formatPath(path), got(value, path, envPaths));
 }
 
 export function validateConfig(raw: unknown, filepath: string, env: NodeJS.ProcessEnv = process.env): Config {
-  const missing: string[] = [];
+  const missing: Text[] = [];
   const fromEnv = new Set<string>();
   const resolved = resolveEnv(raw, env, [], missing, fromEnv);
   registerConfigSecrets(resolved);
   const parsed = ConfigSchema.safeParse(resolved);
   // A key whose variable is unset still holds "env:NAME": its type errors would only repeat the news.
-  const unresolved = new Set(missing.map((m) => m.slice(0, m.indexOf(': '))));
+  const unresolved = new Set(missing.map((m) => m.en.slice(0, m.en.indexOf(': '))));
   const issues = parsed.success ? [] : parsed.error.issues.filter((i) => !unresolved.has(formatPath(i.path)));
   const problems = [...missing, ...issues.flatMap((i) => issueLines(i, resolved, fromEnv))];
   if (problems.length || !parsed.success) {
-    const hint = missing.length
-      ? t('Définissez les variables d’environnement nommées ci-dessus (ou remplacez les références "env:"), corrigez les autres clés, puis relancez.', 'Set the environment variables named above (or replace the "env:" references), fix any other key, and run again.')
-      : t('Corrigez ces clés puis relancez.', 'Fix these keys and run again.');
-    throw new UsageError(t(`Configuration invalide dans ${filepath} :`, `Invalid configuration in ${filepath}:`), hint, [...new Set(problems)].map((p) => `  ${p}`));
+    const lines = problemLines(problems);
+    throw new UsageError(CONFIG_MESSAGES.invalid(filepath), missing.length ? CONFIG_MESSAGES.fixKeysAndEnv : CONFIG_MESSAGES.fixKeys, lines.en, lines.fr);
   }
   return parsed.data;
 }
@@ -266,23 +267,19 @@ export function validateConfig(raw: unknown, filepath: string, env: NodeJS.Proce
  * A syntax error as one line that says where, never showing the file's content (it may hold a
  * secret that could not be registered yet, since the file did not parse).
  */
-export function describeSyntaxError(error: Error & { mark?: { line: number; column: number }; reason?: string }, filepath: string | undefined): string {
-  if (error.name === 'YAMLException' && error.mark) {
-    return `${error.reason ?? 'invalid YAML'} (line ${error.mark.line + 1}, column ${error.mark.column + 1})`;
-  }
+export function describeSyntaxError(error: Error & { mark?: { line: number; column: number }; reason?: string }, filepath: string | undefined): Text {
+  if (error.name === 'YAMLException' && error.mark) return SYNTAX_MESSAGES.yaml(error.reason, error.mark.line + 1, error.mark.column + 1);
   if (error.name === 'JSONError' || /^JSON Error in /.test(error.message)) {
     let text = '';
     try {
       if (filepath) text = readFileSync(filepath, 'utf8');
     } catch {
-      return 'invalid JSON';
+      return SYNTAX_MESSAGES.invalidJson;
     }
-    const problem = jsonSyntaxProblem(text);
-    if (problem) return problem;
-    return 'invalid JSON';
+    return jsonSyntaxText(text) ?? SYNTAX_MESSAGES.invalidJson;
   }
   // JS/TS configuration: the first line of the error only; the stack and code frames stay out.
-  return (error.message.split('\n').find((l) => l.trim() && !/^(JSON|YAML|TypeScript) Error in /.test(l)) ?? error.name).trim();
+  return SYNTAX_MESSAGES.thrown((error.message.split('\n').find((l) => l.trim() && !/^(JSON|YAML|TypeScript) Error in /.test(l)) ?? error.name).trim());
 }
 
 /**
@@ -301,7 +298,7 @@ function boundedLoaders(defaultLoaders: Record<string, Loader>): Record<string, 
           valueLimits(filepath, value);
           return value;
         } catch (error) {
-          const err = error instanceof Error ? error : new Error(`it threw ${typeof error === 'string' ? JSON.stringify(error) : String(error)}`);
+          const err = error instanceof Error ? error : new Error(SYNTAX_MESSAGES.threw(typeof error === 'string' ? JSON.stringify(error) : String(error)));
           (err as { configFile?: string }).configFile = filepath;
           throw err;
         }
@@ -314,7 +311,7 @@ const JS_CONFIG = /\.(c|m)?(j|t)s$/;
 
 /** The configuration file to read, checked before reading: a file, there, within the size limit. */
 async function configFileToRead(given: string | undefined, cwd: string): Promise<string | undefined> {
-  if (given !== undefined && !given.trim()) throw new UsageError(t('--config est vide.', '--config is empty.'), t('Donnez le chemin d’un fichier de configuration, par exemple --config .checkout-doctorrc.json.', 'Give the path of a configuration file, e.g. --config .checkout-doctorrc.json.'));
+  if (given !== undefined && !given.trim()) throw new UsageError(M.emptyFlag, M.emptyFlagHint);
   const path = given !== undefined ? resolve(cwd, given) : await discoverConfig(cwd, CONFIG_NAME).catch(tooBig);
   if (!path) return undefined;
   const shown = given ?? path;
@@ -322,22 +319,13 @@ async function configFileToRead(given: string | undefined, cwd: string): Promise
   try {
     st = await stat(path);
   } catch (error) {
-    if (given !== undefined) throw new UsageError(t(`Le fichier de configuration ${given} n’existe pas.`, `Configuration file ${given} does not exist.`), t('Vérifiez le chemin donné à --config.', 'Check the path given to --config.'));
+    if (given !== undefined) throw new UsageError(M.noFile(given), M.noFileHint);
     const target = await readlink(path).catch(() => undefined);
-    throw new UsageError(
-      t(`Impossible de lire la configuration ${path} (${(error as NodeJS.ErrnoException).code}${target ? ` : lien vers ${target}, introuvable` : ''}).`, `Cannot read configuration ${path} (${(error as NodeJS.ErrnoException).code}${target ? `: a link to ${target}, which does not exist` : ''}).`),
-      t('Réparez ou supprimez ce fichier, ou donnez-en un autre avec --config.', 'Repair or delete that file, or give another one with --config.'),
-    );
+    throw new UsageError(M.cannotStat(path, (error as NodeJS.ErrnoException).code, target), M.cannotStatHint);
   }
   if (!st.isFile()) {
     // A folder, or a device such as /dev/null: either way there is no configuration to read.
-    const what = st.isDirectory() ? t('un dossier', 'a folder') : t('un fichier spécial (périphérique, tube…)', 'a special file (device, pipe…)');
-    throw new UsageError(
-      t(`La configuration ${shown} est ${what.fr}, pas un fichier.`, `Configuration file ${shown} is ${what.en}, not a file.`),
-      given !== undefined
-        ? t('Donnez à --config le chemin du fichier de configuration lui-même.', 'Give the path of the configuration file itself to --config.')
-        : t('Supprimez ou renommez-le, ou donnez un fichier avec --config.', 'Remove or rename it, or give a file with --config.'),
-    );
+    throw new UsageError(M.notAFile(shown, st.isDirectory() ? M.folder : M.special), given !== undefined ? M.notAFileGivenHint : M.notAFileFoundHint);
   }
   sizeLimitOrUsage(path, st.size);
   return path;
@@ -345,13 +333,7 @@ async function configFileToRead(given: string | undefined, cwd: string): Promise
 
 function tooBig(error: unknown): never {
   if (error instanceof ConfigTooBigError) {
-    throw new UsageError(
-      t(`La configuration ${error.filepath} est refusée : ${error.what.fr}.`, `Configuration ${error.filepath} refused: ${error.what.en}.`),
-      t(
-        'Une configuration tient en quelques kilo-octets : vérifiez que c’est le bon fichier, et qu’aucun alias YAML (*nom) ne répète des blocs en cascade.',
-        'A configuration takes a few kilobytes: check that this is the right file, and that no YAML alias (*name) repeats blocks over and over.',
-      ),
-    );
+    throw new UsageError(M.tooBig(error.filepath, error.what), M.tooBigHint);
   }
   throw error;
 }
@@ -384,44 +366,28 @@ export async function loadConfig(options: { configPath?: string; cwd?: string; e
       // A file named by the configuration's "$import" is missing, not the configuration itself.
       const missing = (err as { path?: string }).path;
       if (missing && resolve(missing) !== path) {
-        throw new UsageError(
-          t(`La configuration ${path} importe ${missing}, qui n’existe pas.`, `Configuration ${path} imports ${missing}, which does not exist.`),
-          t('Corrigez le chemin donné à "$import" (relatif au dossier de la configuration).', 'Fix the path given to "$import" (relative to the configuration\'s folder).'),
-        );
+        throw new UsageError(M.importMissing(path, missing), M.importMissingHint);
       }
-      throw new UsageError(t(`Le fichier de configuration ${given ?? path} n’existe pas.`, `Configuration file ${given ?? path} does not exist.`), t('Vérifiez le chemin donné à --config.', 'Check the path given to --config.'));
+      throw new UsageError(M.noFile(given ?? path), M.noFileHint);
     }
     if (err.code === 'EACCES' || err.code === 'EPERM') {
-      throw new UsageError(
-        t(`Impossible de lire la configuration ${path} (permission refusée).`, `Cannot read configuration ${path} (permission denied).`),
-        t('Donnez le droit de lecture sur ce fichier à l’utilisateur qui lance checkout-doctor.', 'Give the user running checkout-doctor read permission on that file.'),
-      );
+      throw new UsageError(M.denied(path), M.deniedHint);
     }
     if (/^No loader specified for extension/.test(err.message ?? '')) {
-      throw new UsageError(
-        t(`Impossible de lire la configuration ${path} : type de fichier inconnu.`, `Cannot read configuration ${path}: unknown file type.`),
-        t('Utilisez un fichier .json, .yaml, .yml, .js, .cjs ou .mjs (ou un fichier sans extension contenant du JSON ou du YAML).', 'Use a .json, .yaml, .yml, .js, .cjs or .mjs file (or a file without extension holding JSON or YAML).'),
-      );
+      throw new UsageError(M.unknownType(path), M.unknownTypeHint);
     }
     const file = (err as { configFile?: string }).configFile ?? path!;
     if (JS_CONFIG.test(file) && !(err instanceof SyntaxError)) {
       // The file ran and threw: its own error is the news, not a syntax problem.
-      const what = describeSyntaxError(err, file);
-      throw new UsageError(
-        t(`La configuration ${file} a échoué en se chargeant : ${what}.`, `Configuration ${file} failed while loading: ${what}.`),
-        t('Corrigez ce que dit cette erreur (souvent une variable d’environnement manquante), puis relancez.', 'Fix what this error says (often a missing environment variable), then run again.'),
-      );
+      throw new UsageError(M.jsFailed(file, describeSyntaxError(err, file)), M.jsFailedHint);
     }
-    throw new UsageError(t(`Impossible de lire la configuration ${file} : ${describeSyntaxError(err, file)}.`, `Cannot read configuration ${file}: ${describeSyntaxError(err, file)}.`), t('Corrigez la syntaxe du fichier puis relancez.', 'Fix the file syntax and run again.'));
+    throw new UsageError(M.syntax(file, describeSyntaxError(err, file)), M.syntaxHint);
   }
   if (!result || result.config === null) {
-    throw new UsageError(
-      t(`La configuration ${path} vaut null : elle ne configure rien.`, `Configuration file ${path} holds null: it configures nothing.`),
-      t('Écrivez-y la configuration sous forme d’objet JSON (voir le README), ou supprimez le fichier.', 'Write the configuration in it as a JSON object (see the README), or delete the file.'),
-    );
+    throw new UsageError(M.isNull(path), M.isNullHint);
   }
   if (result.isEmpty || result.config === undefined) {
-    throw new UsageError(t(`Le fichier de configuration ${result.filepath} est vide.`, `Configuration file ${result.filepath} is empty.`), t('Écrivez-y la configuration sous forme d’objet JSON, ou supprimez le fichier.', 'Write the configuration in it as a JSON object, or delete the file.'));
+    throw new UsageError(M.isEmpty(result.filepath), M.isEmptyHint);
   }
   return { config: validateConfig(result.config, result.filepath, options.env), filepath: result.filepath, raw: result.config };
 }

@@ -89,6 +89,9 @@ export function clubLabel(club: ClubLike, clubs: readonly ClubLike[] = []): stri
 }
 
 // Labelling every club of a list asks the same question of each: the list is counted once.
+/** `(groupe 5)` beside a candidate club. */
+const GROUP_WORD = t('groupe', 'group');
+
 const nameCounts = new WeakMap<readonly ClubLike[], Map<string, number>>();
 
 function foldedNameCounts(clubs: readonly ClubLike[]): Map<string, number> {
@@ -105,7 +108,7 @@ function foldedNameCounts(clubs: readonly ClubLike[]): Map<string, number> {
 function candidates(clubs: readonly ClubLike[], lang: 'fr' | 'en' = 'en'): string[] {
   return clubs.map((c) => {
     const id = clubGroupId(c);
-    return id === null ? `  ${c.name}` : `  ${c.name}#${id} (${lang === 'fr' ? 'groupe' : 'group'} ${id})`;
+    return id === null ? `  ${c.name}` : `  ${c.name}#${id} (${GROUP_WORD[lang]} ${id})`;
   });
 }
 

@@ -34,7 +34,10 @@ export const PART_LABELS: Record<PartName, Text> = {
   'shop.dynamicCoupons': { fr: 'le point d’accès des coupons dynamiques', en: 'the dynamic-coupon endpoint' },
 };
 
+/** A part no label names: neutral in French, its name in English (support reads it). */
+const UNKNOWN_PART = (name: string): Text => ({ fr: 'des données nécessaires au contrôle', en: `"${name}"` });
+
 /** A part's label; a part added since (a plugin's, a newer snapshot's) falls back to a neutral phrase. */
 export function partLabel(name: string): Text {
-  return (PART_LABELS as Record<string, Text | undefined>)[name] ?? { fr: 'des données nécessaires au contrôle', en: `"${name}"` };
+  return (PART_LABELS as Record<string, Text | undefined>)[name] ?? UNKNOWN_PART(name);
 }

@@ -9,23 +9,29 @@ import { UsageError } from './errors.js';
 import { importModule } from './import-module.js';
 import { isPartName, type PartName } from './parts.js';
 import { lookupPartFor } from './snapshot.js';
-import { CHECK_CATEGORIES, type Check, type Query } from './types.js';
+import { CHECK_CATEGORIES, type Check, type Query, type Text } from './types.js';
+import { CHECK_PROBLEMS as P, REGISTRY_MESSAGES as M } from './messages.js';
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const CATEGORIES = new Set<string>(CHECK_CATEGORIES);
 
 /** Returns the problems of a check's metadata, empty when it is sound. */
 export function checkProblems(check: unknown): string[] {
+  return checkProblemTexts(check).map((p) => p.en);
+}
+
+/** The problems of a check's metadata in both languages, empty when it is sound. */
+export function checkProblemTexts(check: unknown): Text[] {
   const c = check as Partial<Check> | undefined;
-  if (!c || typeof c !== 'object' || !c.meta || typeof c.run !== 'function') return ['not a { meta, run } object'];
+  if (!c || typeof c !== 'object' || !c.meta || typeof c.run !== 'function') return [P.notACheck];
   const { meta } = c;
-  const problems: string[] = [];
-  if (typeof meta.id !== 'string' || !ID.test(meta.id)) problems.push(`id ${JSON.stringify(meta.id)} is not kebab-case`);
-  if (!CATEGORIES.has(meta.category)) problems.push(`category ${JSON.stringify(meta.category)} is unknown`);
-  if (meta.severity !== 'fail' && meta.severity !== 'warn') problems.push(`severity ${JSON.stringify(meta.severity)} is not fail or warn`);
-  for (const part of [...(meta.needs ?? []), ...(meta.optional ?? [])]) if (!isPartName(part)) problems.push(`part ${JSON.stringify(part)} is unknown`);
-  if (!meta.title?.fr || !meta.title?.en) problems.push('title needs fr and en');
-  if (meta.asks !== undefined && !['customer', 'code', 'order'].includes(meta.asks)) problems.push(`asks ${JSON.stringify(meta.asks)} is not customer, code or order`);
+  const problems: Text[] = [];
+  if (typeof meta.id !== 'string' || !ID.test(meta.id)) problems.push(P.id(JSON.stringify(meta.id)));
+  if (!CATEGORIES.has(meta.category)) problems.push(P.category(JSON.stringify(meta.category), CHECK_CATEGORIES.join(', ')));
+  if (meta.severity !== 'fail' && meta.severity !== 'warn') problems.push(P.severity(JSON.stringify(meta.severity)));
+  for (const part of [...(meta.needs ?? []), ...(meta.optional ?? [])]) if (!isPartName(part)) problems.push(P.part(JSON.stringify(part)));
+  if (!meta.title?.fr || !meta.title?.en) problems.push(P.title);
+  if (meta.asks !== undefined && !['customer', 'code', 'order'].includes(meta.asks)) problems.push(P.asks(JSON.stringify(meta.asks)));
   return problems;
 }
 
@@ -33,13 +39,14 @@ export class Registry {
   private readonly byId = new Map<string, Check>();
 
   constructor(checks: readonly Check[]) {
-    for (const check of checks) this.add(check, 'built-in');
+    for (const check of checks) this.add(check, M.builtin);
   }
 
-  add(check: Check, origin: string): void {
-    const problems = checkProblems(check);
-    if (problems.length) throw new UsageError(`Check from ${origin} is invalid: ${problems.join('; ')}.`);
-    if (this.byId.has(check.meta.id)) throw new UsageError(`Check id "${check.meta.id}" from ${origin} is already taken.`);
+  /** `origin` says where the check comes from (`plugin "./x.mjs"`), for the messages. */
+  add(check: Check, origin: Text): void {
+    const problems = checkProblemTexts(check);
+    if (problems.length) throw new UsageError(M.invalidCheck(origin, problems), M.invalidCheckHint);
+    if (this.byId.has(check.meta.id)) throw new UsageError(M.duplicate(check.meta.id, origin), M.duplicateHint);
     this.byId.set(check.meta.id, check);
   }
 
@@ -96,7 +103,7 @@ export const PLUGIN_LOAD_TIMEOUT_MS = 10_000;
 function importWithin(target: string, ms: number): Promise<{ default?: unknown }> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`it did not finish loading within ${ms / 1000} s`)), ms);
+    timer = setTimeout(() => reject(Object.assign(new Error(M.loadTimeout(ms / 1000)), { text: M.loadTimeoutText(ms / 1000) })), ms);
   });
   return Promise.race([importModule<{ default?: unknown }>(target), late]).finally(() => clearTimeout(timer));
 }
@@ -109,9 +116,10 @@ export async function loadPlugins(registry: Registry, plugins: readonly string[]
     try {
       mod = await importWithin(target, loadTimeoutMs);
     } catch (error) {
-      throw new UsageError(`Cannot load plugin "${spec}": ${(error as Error).message}`, 'Check the "plugins" list in your configuration.');
+      const reason = (error as { text?: Text }).text ?? M.nodeReason((error as Error).message);
+      throw new UsageError(M.cannotLoad(spec, reason), M.cannotLoadHint);
     }
-    if (!Array.isArray(mod.default)) throw new UsageError(`Plugin "${spec}" must export a list of checks as its default export.`);
-    for (const check of mod.default) registry.add(check as Check, `plugin "${spec}"`);
+    if (!Array.isArray(mod.default)) throw new UsageError(M.notAList(spec), M.notAListHint);
+    for (const check of mod.default) registry.add(check as Check, M.plugin(spec));
   }
 }

@@ -8,6 +8,8 @@ import { UsageError } from './errors.js';
 import { isPartName, type PartName } from './parts.js';
 import type { Cause, Query, QueryKey, Text } from './types.js';
 import { t } from './types.js';
+import { SNAPSHOT_MESSAGES as M } from './messages.js';
+import { jsonSyntaxText } from '../config/json-syntax.js';
 
 export const SNAPSHOT_FORMAT = 'checkout-doctor-snapshot';
 
@@ -93,14 +95,7 @@ function toEnvelope(where: string, value: unknown, name?: string): PartEnvelope 
   const parsed = EnvelopeSchema.safeParse(value);
   // Only the Stripe keys part may carry raw keys (hand-written fixtures); other parts keep their fields.
   if (parsed.success) return name === 'club.stripeKeys' ? normaliseSecrets(parsed.data as PartEnvelope) : (parsed.data as PartEnvelope);
-  return {
-    status: 'failed',
-    cause: {
-      source: 'snapshot',
-      kind: 'malformed',
-      message: `${where} is not a part envelope ({"status":"ok","data":…}, {"status":"failed","cause":…} or {"status":"unavailable","reason":…}): ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`,
-    },
-  };
+  return { status: 'failed', cause: { source: 'snapshot', kind: 'malformed', ...M.malformedPart(where, z.prettifyError(parsed.error).replace(/\n/g, ' ')) } };
 }
 
 /**
@@ -130,7 +125,6 @@ function toPartMap(where: string, raw: Record<string, unknown>): PartMap {
   return map;
 }
 
-const SNAPSHOT_HINT = t('Donnez un fichier écrit par `checkout-doctor snapshot`.', 'Pass a file written by `checkout-doctor snapshot`.');
 
 /** Parses snapshot JSON already read; throws UsageError (exit 2) when it is not a snapshot at all. */
 export function parseSnapshot(text: string, file: string): Snapshot {
@@ -138,12 +132,18 @@ export function parseSnapshot(text: string, file: string): Snapshot {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(t(`${file} n’est pas un JSON valide (${(error as Error).message}).`, `${file} is not valid JSON (${(error as Error).message}).`), SNAPSHOT_HINT);
+    // Where, never what: the text is not quoted (V8 quotes the source, which may be anything).
+    throw new UsageError(M.notJson(file, jsonSyntaxText(text, false) ?? t((error as Error).message, (error as Error).message)), M.hint);
+  }
+  const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if ((json as { format?: unknown } | null)?.format === SNAPSHOT_FORMAT && version !== 1 && version !== undefined) {
+    throw new UsageError(M.otherVersion(file, JSON.stringify(version)), M.otherVersionHint);
   }
   const parsed = FileSchema.safeParse(json);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new UsageError(t(`${file} n’est pas un snapshot de checkout-doctor (détail technique : ${issues}).`, `${file} is not a checkout-doctor snapshot: ${issues}.`), SNAPSHOT_HINT);
+    const fields = [...new Set(parsed.error.issues.flatMap((i) => (i.path.length ? [String(i.path[0])] : [])))];
+    throw new UsageError(fields.length ? M.notSnapshot(file, fields, issues) : M.notAnObject(file, issues), M.hint);
   }
   const raw = parsed.data;
   const lookups: Lookups = {};
@@ -171,7 +171,7 @@ export async function loadSnapshot(file: string): Promise<Snapshot> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(t(`Impossible de lire le snapshot ${file}${code ? ` (${code})` : ''}.`, `Cannot read snapshot ${file}${code ? ` (${code})` : ''}.`), t('Vérifiez le chemin donné à --snapshot.', 'Check the path given to --snapshot.'));
+    throw new UsageError(M.cannotRead(file, code), M.cannotReadHint);
   }
   return parseSnapshot(text, file);
 }

@@ -70,4 +70,11 @@ export const FIX_MESSAGES = {
   undoNotVerified: (object: string) =>
     t(`${object}${nb}: la restauration n’a pas pu être vérifiée.`, `${object}: the restore could not be verified.`),
   notABackup: (file: string) => t(`${file} n’est pas une sauvegarde de checkout-doctor.`, `${file} is not a checkout-doctor backup.`),
+  notABackupHint: t('Donnez le fichier de sauvegarde indiqué par la correction (.checkout-doctor/backups/…).', 'Give the backup file the fix printed (.checkout-doctor/backups/…).'),
+  otherShop: (backupShop: string, configured: string | undefined) =>
+    t(
+      `Cette sauvegarde est celle de ${backupShop} ; la configuration désigne ${configured ?? 'aucune boutique'}.`,
+      `This backup is of ${backupShop}; the configuration points at ${configured ?? 'no shop'}.`,
+    ),
+  otherShopHint: t('Donnez la configuration de cette boutique avec --config.', 'Give the configuration of that shop with --config.'),
 };

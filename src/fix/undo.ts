@@ -26,17 +26,17 @@ type Plan = { step: StepRecord; action: 'nothing' | 'restore' | 'conflict'; chan
 
 export async function undoBackup(file: string, options: UndoOptions): Promise<UndoResult> {
   const backup = await loadBackup(file);
-  if (!backup) throw new UsageError(FIX_MESSAGES.notABackup(file).en);
+  if (!backup) throw new UsageError(FIX_MESSAGES.notABackup(file), FIX_MESSAGES.notABackupHint);
   const url = options.config.prestashop?.url;
   if (!url || shopUrl(url) !== backup.shop.url) {
-    throw new UsageError(`This backup is of ${backup.shop.url}; the configuration points at ${url ? shopUrl(url) : 'no shop'}.`, 'Give the configuration of that shop with --config.');
+    throw new UsageError(FIX_MESSAGES.otherShop(backup.shop.url, url ? shopUrl(url) : undefined), FIX_MESSAGES.otherShopHint);
   }
   const fixers = fixersFor(options.config);
   const pending = backup.steps.filter((s) => s.state === 'applied' || s.state === 'prepared').reverse();
   const plans: Plan[] = [];
   for (const step of pending) {
     const fixer = fixerFor(fixers, step);
-    if (!fixer) throw new UsageError(step.change.kind === 'category-group' ? FIX_MESSAGES.noFixDatabase.en : FIX_MESSAGES.noWriteKey.en);
+    if (!fixer) throw new UsageError(step.change.kind === 'category-group' ? FIX_MESSAGES.noFixDatabase : FIX_MESSAGES.noWriteKey);
     const now = await fixer.hashes(step);
     if (!changedFields(now, step.hashesBefore).length) plans.push({ step, action: 'nothing', changed: [] });
     else {

@@ -7,6 +7,8 @@
 
 import type { CheckResult } from '../engine/runner.js';
 import { t, type Text } from '../engine/types.js';
+import { codeConfigKeys } from '../config/keys.js';
+import type { Report } from './model.js';
 
 export const AUDIENCES = ['support', 'admin'] as const;
 export type Audience = (typeof AUDIENCES)[number];
@@ -32,10 +34,15 @@ const messages = {
  * command-line flags, code points, HTTP codes and the internal names of webservice keys.
  */
 const TECHNICAL: readonly RegExp[] = [
+  // Code spans: the support wording writes configuration keys and commands as code.
+  /`[^`]+`/,
+  /\bdynamicCoupons\b/,
   /(?<![\w./-])(?:prestashop|stripe|sendcloud|clubs|club|shop|checks|dynamicCoupons|plugins|database)(?:\[\])?\.(?!(?:com|fr|sc|io|net|org)\b)[A-Za-z_][\w[\].]*/,
   /(?<![\w-])--[a-z][a-z-]+/,
   /\bU\+[0-9A-Fa-f]{4,6}\b/,
   /\bHTTP\b/,
+  // A list of HTTP status codes (`401/403/404`).
+  /\b[1-5]\d\d(?:\/[1-5]\d\d)+\b/,
   /\b(?:code|status|statut)\s*:?\s*[1-5]\d\d\b/i,
   /\b(?:webserviceKey|ws_key|publicKey|secretKey|publishableKey|timeoutMs|PS_[A-Z_]+|STRIPE_[A-Z_]+)\b/,
 ];
@@ -95,7 +102,7 @@ function adminSteps(result: CheckResult, ids: readonly string[]): Text[] {
  * for the JSON report, which no renderer for people prints.
  */
 export function forAudience(results: readonly CheckResult[], audience: Audience): CheckResult[] {
-  if (audience === 'support') return [...results];
+  if (audience === 'support') return results.map((r) => ({ ...r, message: supportText(r.message), remediation: r.remediation.map(supportText) }));
   const ids = [...new Set(results.map((r) => r.check.meta.id))];
   return results.map((r) => ({
     ...r,
@@ -104,7 +111,22 @@ export function forAudience(results: readonly CheckResult[], audience: Audience)
   }));
 }
 
+/** The support wording: configuration keys as code, the way the agent finds them in .checkout-doctorrc.json. */
+export function supportText(text: Text): Text {
+  return { fr: codeConfigKeys(text.fr), en: codeConfigKeys(text.en) };
+}
+
 /** True when a text a club admin would read still carries a technical detail (tests and guards). */
 export function isTechnical(text: string, ids: readonly string[] = []): boolean {
   return hasTechnical(text, ids);
+}
+
+/**
+ * The report as the renderers show it to its reader: for a club admin, without the upstream's
+ * technical cause (its English message, host, HTTP code, data names), which the admin message
+ * already says in plain words; the JSON report keeps it (it is data, not read by the admin).
+ */
+export function forReader(report: Report): Report {
+  if (report.audience !== 'admin') return report;
+  return { ...report, clubs: report.clubs.map((club) => ({ ...club, results: club.results.map(({ cause: _cause, ...r }) => r) })) };
 }

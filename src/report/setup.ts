@@ -6,6 +6,7 @@
 // Pure: reads the snapshot's failed parts and the runner's results; the CLI prints the problems
 // on stderr and adds them to the report (`setup`, an addition to the JSON contract).
 
+import { codeConfigKeys } from '../config/keys.js';
 import type { CheckResult } from '../engine/runner.js';
 import type { PartEnvelope, Snapshot } from '../engine/snapshot.js';
 import { t, type Cause, type Lang, type Text } from '../engine/types.js';
@@ -140,18 +141,18 @@ export function stoppedCounts(results: CheckResult[], problems: SetupProblem[]):
  * French, the upstream's (English) message quoted as such.
  */
 function causeText(cause: Cause, lang: Lang): string {
-  if (cause.text) return pick(cause.text, lang);
+  if (cause.text) return codeConfigKeys(pick(cause.text, lang));
   return lang === 'fr' ? typeset('fr', `Message d’origine : « ${cause.message} »`) : cause.message;
 }
 
 /** The problem as printed once on stderr, in the report's language. */
 export function renderSetupProblem(problem: SetupProblem, stopped: number, lang: Lang): string {
   const where = problem.cause.host ? ` (${problem.cause.host})` : '';
-  const lines = [pick(t(`${messages.heading.fr} : ${problem.title.fr}${where}.`, `${messages.heading.en}: ${problem.title.en}${where}.`), lang)];
+  const lines = [codeConfigKeys(pick(t(`${messages.heading.fr} : ${problem.title.fr}${where}.`, `${messages.heading.en}: ${problem.title.en}${where}.`), lang))];
   lines.push(`  ${problem.resources?.length ? pick(messages.refused(problem.resources), lang) : causeText(problem.cause, lang)}`);
   if (problem.fix.length) {
     lines.push(`  ${pick(messages.howToFix, lang)}`);
-    problem.fix.forEach((step, i) => lines.push(`    ${i + 1}. ${pick(step, lang)}`));
+    problem.fix.forEach((step, i) => lines.push(`    ${i + 1}. ${codeConfigKeys(pick(step, lang))}`));
   }
   if (stopped > 0) lines.push(`  ${pick(messages.stopped(stopped), lang)}`);
   return `${lines.join('\n')}\n`;
@@ -163,13 +164,13 @@ export function setupJson(problem: SetupProblem, stopped: number, lang: Lang) {
   return {
     source,
     kind,
-    title: pick(problem.title, lang),
+    title: codeConfigKeys(pick(problem.title, lang)),
     message: lang === 'fr' ? causeText(problem.cause, lang) : message,
     ...(host !== undefined ? { host } : {}),
     ...(status !== undefined ? { status } : {}),
     ...(code !== undefined ? { code } : {}),
     ...(problem.resources ? { resources: problem.resources } : {}),
-    fix: problem.fix.map((f) => pick(f, lang)),
+    fix: problem.fix.map((f) => codeConfigKeys(pick(f, lang))),
     checks: stopped,
   };
 }

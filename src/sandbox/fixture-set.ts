@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Config } from '../config/schema.js';
 import { UsageError } from '../engine/errors.js';
-import { t } from '../engine/types.js';
+import { JsonSyntaxError } from '../config/json-syntax.js';
+import { FixtureError, SANDBOX_MESSAGES as M } from './messages.js';
 import { startCouponSandbox, type CouponSandbox } from './coupons.js';
 import { startPrestaShopSandbox, type PrestaShopSandbox } from './prestashop/server.js';
 import { loadSendcloudFixture } from './sendcloud/fixture.js';
@@ -26,7 +27,7 @@ export interface FixtureSetFiles {
 export function resolveFixtureSet(spec = 'demo', cwd = process.cwd()): FixtureSetFiles {
   const shop = /[\\/]|\.json$/.test(spec) ? resolve(cwd, spec) : join(fixturesDir(), `${spec}-shop.json`);
   if (!existsSync(shop)) {
-    throw new UsageError(t(`Aucun jeu de données de bac à sable « ${spec} » (${shop} n’existe pas).`, `No sandbox fixture "${spec}" (${shop} does not exist).`), t('Donnez "demo" ou le chemin d’un fichier <nom>-shop.json.', 'Give "demo" or the path of a <name>-shop.json file.'));
+    throw new UsageError(M.noFixture(spec, shop), M.noFixtureHint);
   }
   const stem = basename(shop).replace(/-shop\.json$|\.json$/, '');
   const sibling = (kind: string) => {
@@ -63,7 +64,7 @@ const canWrite = (a: Account) => Object.values(a.permissions ?? {}).some((method
 function webserviceKey(fixture: ShopFixture): string {
   const active = activeAccounts(fixture);
   const key = (active.find((a) => /checkout-doctor/i.test(a.description ?? '') && !canWrite(a)) ?? active[0])?.key;
-  if (!key) throw new UsageError('The sandbox fixture has no active webservice key.');
+  if (!key) throw new UsageError(M.noActiveKey, M.noActiveKeyHint);
   return key;
 }
 
@@ -84,12 +85,11 @@ async function readFixture<T>(file: string, load: (file: string) => Promise<T>):
   try {
     return await load(file);
   } catch (error) {
+    // The loaders say what is wrong in both languages; anything else is quoted as it came.
+    if (error instanceof FixtureError) throw new UsageError(M.invalid(error.text), M.invalidHint, error.lines('en'), error.lines('fr'));
+    if (error instanceof JsonSyntaxError) throw new UsageError(M.invalid(error.text), M.invalidHint);
     const [first, ...rest] = ((error as Error).message ?? String(error)).split('\n');
-    throw new UsageError(
-      t(`Jeu de données du bac à sable invalide : ${first}`, `Invalid sandbox fixture: ${first}`),
-      t('Corrigez ce fichier (fixtures/shops/demo-*.json montre la forme attendue), ou lancez le bac à sable sur "demo".', 'Fix that file (fixtures/shops/demo-*.json shows the expected shape), or run the sandbox on "demo".'),
-      rest,
-    );
+    throw new UsageError(M.invalid(M.other(first ?? '')), M.invalidHint, rest);
   }
 }
 
@@ -98,12 +98,7 @@ function listenProblem(error: unknown, port: number | undefined): unknown {
   const code = (error as NodeJS.ErrnoException).code;
   if ((code !== 'EADDRINUSE' && code !== 'EACCES') || port === undefined) return error;
   const busy = code === 'EADDRINUSE';
-  return new UsageError(
-    busy
-      ? t(`Le port ${port} est déjà utilisé sur 127.0.0.1 : le bac à sable ne peut pas l’écouter.`, `Port ${port} is already in use on 127.0.0.1: the sandbox cannot listen on it.`)
-      : t(`Le port ${port} est réservé : le bac à sable n’a pas le droit de l’écouter.`, `Port ${port} is privileged: the sandbox is not allowed to listen on it.`),
-    t('Donnez un autre --port, ou aucun pour un port libre.', 'Give another --port, or none for a free port.'),
-  );
+  return new UsageError(busy ? M.portBusy(port) : M.portPrivileged(port), M.portHint);
 }
 
 export async function startFixtureSet(files: FixtureSetFiles, options: StartOptions = {}): Promise<RunningSandbox> {

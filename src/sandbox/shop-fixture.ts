@@ -21,6 +21,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { parseJsonFile } from '../config/json-syntax.js';
+import { FixtureError, fixtureIssues, SANDBOX_MESSAGES } from './messages.js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -474,7 +475,7 @@ export type ShopFixture = z.infer<typeof ShopFixtureSchema>;
 export type FixtureConfiguration = ShopFixture['configuration'][number];
 export type FixtureWebserviceAccount = ShopFixture['webservice_accounts'][number];
 
-export class ShopFixtureError extends Error {
+export class ShopFixtureError extends FixtureError {
   override name = 'ShopFixtureError';
 }
 
@@ -482,8 +483,7 @@ export class ShopFixtureError extends Error {
 export function parseShopFixture(json: unknown, where = 'shop fixture'): ShopFixture {
   const parsed = ShopFixtureSchema.safeParse(json);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
-    throw new ShopFixtureError(`${where} is not a valid shop fixture:\n  ${issues.slice(0, 20).join('\n  ')}`);
+    throw new ShopFixtureError(SANDBOX_MESSAGES.notShop(where), fixtureIssues(parsed.error.issues));
   }
   return parsed.data;
 }
@@ -509,15 +509,9 @@ export async function loadShopFixture(fileOrName = 'demo-shop'): Promise<ShopFix
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new ShopFixtureError(`Cannot read shop fixture ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+    throw new ShopFixtureError(SANDBOX_MESSAGES.cannotRead(file, (error as NodeJS.ErrnoException).code ?? (error as Error).message));
   }
-  let json: unknown;
-  try {
-    json = parseJsonFile(text, file);
-  } catch (error) {
-    throw new ShopFixtureError((error as Error).message);
-  }
-  return parseShopFixture(json, file);
+  return parseShopFixture(parseJsonFile(text, file), file);
 }
 
 /**

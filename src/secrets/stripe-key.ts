@@ -156,9 +156,11 @@ export function describeContamination(kinds: readonly string[] | string | undefi
   return words.length ? words.join(', ') : '?';
 }
 
+const NO_KEY_KIND = { fr: 'aucune clé Stripe reconnaissable', en: 'no recognisable Stripe key' };
+
 /** A key kind (`publishable`, or a probe's `detail`) in words; `unrecognised` and unknown ones too. */
 export function describeKeyKind(kind: string | null | undefined, lang: 'fr' | 'en'): string {
   const known = kind ? (KEY_KIND_LABELS as Record<string, { fr: string; en: string } | undefined>)[kind] : undefined;
   if (known) return known[lang];
-  return lang === 'fr' ? 'aucune clé Stripe reconnaissable' : 'no recognisable Stripe key';
+  return NO_KEY_KIND[lang];
 }

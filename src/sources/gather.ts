@@ -12,6 +12,7 @@ import { gatherProgress, type ClubRef, type GatherListener, type GatherProgress,
 import { LOOKUP_PARTS, lookupKey, lookupPartFor, SNAPSHOT_FORMAT, type Lookups, type PartEnvelope, type PartMap, type Snapshot } from '../engine/snapshot.js';
 import { stoppedCause } from '../engine/stop.js';
 import type { Cause, Query, QueryKey } from '../engine/types.js';
+import { t } from '../engine/types.js';
 import { scrubUrl } from '../secrets/scrub.js';
 import { PrestaShopDatabase } from './prestashop/database.js';
 import { gatherFromDatabase, type PrestaShopGathered } from './prestashop/gather-database.js';
@@ -25,13 +26,15 @@ import { DEFAULT_STRIPE_POOL, preloadStripeSdk, StripeSession, stripeSdkReady, t
 import { withRunSignal } from './http.js';
 import { dependencyBound, firstWave, runDataflow, type Fetcher, type Outcome } from './dataflow.js';
 
+/** The keys are named as the support agent writes them in .checkout-doctorrc.json. */
+const SENDCLOUD_NOT_CONFIGURED = t(
+  'Sendcloud n’est pas configuré (`sendcloud.publicKey` et `sendcloud.secretKey`) : vérifiez ces points dans le panneau Sendcloud.',
+  'Sendcloud is not configured (`sendcloud.publicKey` and `sendcloud.secretKey`): verify these points in the Sendcloud panel.',
+);
+
 /** Without a `sendcloud` section the account cannot be read: its checks become manual items. */
 function sendcloudNotConfigured(): PartMap {
-  const reason = {
-    fr: "Sendcloud n'est pas configuré (sendcloud.publicKey et sendcloud.secretKey) : vérifiez ces points dans le panneau Sendcloud.",
-    en: 'Sendcloud is not configured (sendcloud.publicKey and sendcloud.secretKey): verify these points in the Sendcloud panel.',
-  };
-  return Object.fromEntries(SENDCLOUD_PART_NAMES.map((name) => [name, { status: 'unavailable', reason }])) as PartMap;
+  return Object.fromEntries(SENDCLOUD_PART_NAMES.map((name) => [name, { status: 'unavailable', reason: SENDCLOUD_NOT_CONFIGURED }])) as PartMap;
 }
 
 export interface GatherOptions {
@@ -389,15 +392,24 @@ function canonical(parts: PartMap): PartMap {
   return out;
 }
 
+/** Configurations a gathering cannot start from (the configuration's keys are the reader's: they wrote them). */
+const GATHER_ERRORS = {
+  noShop: t('Aucune boutique configurée.', 'No shop configured.'),
+  noShopHint: t('Donnez l’adresse de la boutique dans la configuration (`prestashop.url`, voir le README).', 'Set prestashop.url in the configuration (see README).'),
+  noAccess: t(
+    'Aucun moyen de lire la boutique : la configuration n’a ni clé de webservice (`prestashop.webserviceKey`) ni base de données (`prestashop.database`).',
+    'No way to read the shop: prestashop has neither webserviceKey nor database.',
+  ),
+  noAccessHint: t(
+    'Donnez `prestashop.webserviceKey` (par exemple "env:PS_WEBSERVICE_KEY"), ou `prestashop.database` pour un accès SQL en lecture seule.',
+    'Set prestashop.webserviceKey (e.g. "env:PS_WEBSERVICE_KEY"), or prestashop.database for read-only SQL access.',
+  ),
+};
+
 async function gather(options: GatherOptions): Promise<Snapshot> {
   const { config, query, signal } = options;
-  if (!config.prestashop) throw new UsageError('No shop configured.', 'Set prestashop.url in the configuration (see README).');
-  if (!config.prestashop.database && !config.prestashop.webserviceKey) {
-    throw new UsageError(
-      'No way to read the shop: prestashop has neither webserviceKey nor database.',
-      'Set prestashop.webserviceKey (e.g. "env:PS_WEBSERVICE_KEY"), or prestashop.database for read-only SQL access.',
-    );
-  }
+  if (!config.prestashop) throw new UsageError(GATHER_ERRORS.noShop, GATHER_ERRORS.noShopHint);
+  if (!config.prestashop.database && !config.prestashop.webserviceKey) throw new UsageError(GATHER_ERRORS.noAccess, GATHER_ERRORS.noAccessHint);
   const generatedAt = new Date().toISOString();
   const wants = wantsFrom(options.needs);
   const within = <T>(work: Promise<T>) => untilStopped(work, signal);

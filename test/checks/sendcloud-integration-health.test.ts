@@ -57,7 +57,7 @@ const rows: Row[] = [
     name: 'healthy: recent fetch, no bad log entry (503 is not one of them)',
     integrations: integrations({}),
     status: 'pass',
-    says: ['connection of the shop "Boutique des Clubs" (#4242) works', 'no 401/403/404 or SSL error over 7 days'],
+    says: ['connection of the shop "Boutique des Clubs" (#4242) works', 'no access (401/403/404) or SSL error over 7 days'],
     evidence: { lastFetchAgeHours: 1, logErrors: {} },
   },
   {

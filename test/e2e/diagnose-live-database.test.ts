@@ -102,7 +102,7 @@ describe('diagnose against a live shop (MariaDB + Stripe emulator)', () => {
     expect(access.message).toMatch(/^Not evaluated: the database cannot be reached/);
     expect((access as { cause?: { message: string; host?: string } }).cause).toMatchObject({ message: expect.stringMatching(/cannot connect to the database server/), host: '127.0.0.1:1' });
     expect(r.stderr.split('Set-up problem: The database cannot be reached (127.0.0.1:1).')).toHaveLength(2);
-    expect(r.stderr).toContain('Check prestashop.database.host and port');
+    expect(r.stderr).toContain('Check `prestashop.database.host` and port');
     // Keys given in the configuration are still asked to Stripe: its verdict is not hidden by the shop's failure.
     expect(statuses(report)['stripe-keys-live']).toBe('pass');
   });

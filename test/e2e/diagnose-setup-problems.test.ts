@@ -103,15 +103,15 @@ describe('a wrong host name', () => {
       const r = await runCli(['diagnose', CLUB, '--config', config, '--lang', 'en'], { cwd: dir, secrets });
       expect(r.code).toBe(1);
       expect(count(r.stderr, 'Set-up problem')).toBe(1);
-      expect(r.stderr).toContain("prestashop.url is not the shop’s address: it redirects");
-      expect(r.stderr).toContain(`put exactly that address in prestashop.url`);
+      expect(r.stderr).toContain("`prestashop.url` is not the shop’s address: it redirects");
+      expect(r.stderr).toContain(`put exactly that address in \`prestashop.url\``);
       expect(count(r.stderr, `http://${domain}/`)).toBeGreaterThanOrEqual(1);
       // The Location PrestaShop sends repeats the whole query: never shown.
       for (const out of [r.stdout, r.stderr]) {
         expect(out).not.toContain('url=');
         expect(out).not.toContain('output_format');
       }
-      expect(r.stdout).toMatch(/Not evaluated: prestashop\.url is not the shop’s address/);
+      expect(r.stdout).toMatch(/Not evaluated: `prestashop\.url` is not the shop’s address/);
     } finally {
       running.prestashop.setDomain(undefined);
     }
@@ -127,7 +127,7 @@ describe('an unreachable shop and a refused database', () => {
     expect(count(r.stderr, 'Set-up problem')).toBe(1);
     expect(r.stderr).toContain(`The shop cannot be reached (127.0.0.1:${port})`);
     expect(count(r.stderr, 'refused the connection')).toBe(1);
-    expect(r.stderr).toContain('Check prestashop.url');
+    expect(r.stderr).toContain('Check `prestashop.url`');
     const report = JSON.parse(r.stdout) as JsonReport;
     expect(report.setup).toHaveLength(1);
     const online = report.clubs[0]!.results.find((x) => x.id === 'shop-online')!;

@@ -178,8 +178,8 @@ describe('sandbox', () => {
     writeFileSync(join(fixtures, 'shapeless-shop.json'), JSON.stringify(shop));
     const result = await cli(['sandbox', 'shapeless-shop.json'], fixtures, { env: { LANG: 'fr_FR.UTF-8' } });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/Jeu de données du bac à sable invalide\u00a0: .*shapeless-shop\.json is not a valid shop fixture:/);
-    expect(result.stderr).toMatch(/^\s+shop: /m);
+    expect(result.stderr).toMatch(/Jeu de données du bac à sable invalide\u00a0: .*shapeless-shop\.json n’est pas un jeu de données de boutique valide\u00a0:/);
+    expect(result.stderr).toMatch(/^\s+shop\u00a0: «\u00a0Invalid input/m);
   });
 
   it('a port in use says so and what to do', async () => {

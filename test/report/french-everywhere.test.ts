@@ -32,11 +32,15 @@ describe('the scanner', () => {
     const rules = (text: string) => frenchProblems(text).map((p) => p.rule);
     expect(rules('3 échec(s)')).toContain('"(s)" plural');
     expect(rules('le 2026-05-04')).toContain('ISO date');
+    expect(rules('récupérées le 2026-11-20T09:00:00Z')).toContain('ISO date');
     expect(rules('À faire : ceci')).toContain('ordinary space before : ; ! ?');
     expect(rules('cliquez sur « Enregistrer »')).toContain('no non-breaking space after «');
     expect(rules("n'a pas")).toContain('ASCII apostrophe between letters');
     expect(rules('the secret key contains newline characters')).toContain('English word');
     expect(rules('Impossible d’obtenir le compte\u00a0: « the key »')).toEqual(['no non-breaking space after «', 'no non-breaking space before »']);
+    // Paths and values the person wrote are verbatim; the same words in prose are not.
+    expect(frenchProblems('Impossible de lire /tmp/x/unknown-key.json ni "./not-a-list.mjs" («\u00a0of\u00a0»)')).toEqual([]);
+    expect(rules('the file is missing')).toContain('English word');
     expect(frenchProblems('À faire\u00a0: cliquez sur «\u00a0Enregistrer\u00a0» le 31/08/2025 à 23:59, 2\u00a0échecs')).toEqual([]);
   });
 });

@@ -20,12 +20,16 @@ export const ENGLISH_WORDS = [
  * Text whose English is legitimately verbatim, removed before the English-word and "(s)" checks:
  * quotations « … » (an upstream's own message, a menu label such as « Journal d’erreur(s) »),
  * `code`, URLs, e-mail addresses, --flags, check ids and other kebab/snake/dotted identifiers,
- * <placeholders>.
+ * <placeholders>, file paths (`/tmp/x/unknown-key.json`, `./plugin.mjs`), and values between
+ * straight double quotes on one line (`"off"`, `"./not-a-list.mjs"`): French prose quotes with
+ * « », so "…" is always a value the person wrote in a file or on the command line.
  */
 function withoutVerbatim(text: string): string {
   return text
     .replace(/«[^»]*»/g, ' ')
     .replace(/`[^`]*`/g, ' ')
+    .replace(/"[^"\n]{0,80}"/g, ' ')
+    .replace(/(?<![\p{L}\p{N}])\.{0,2}\/[^\s"«»]+/gu, ' ')
     .replace(/https?:\/\/\S+/g, ' ')
     .replace(/\S+@\S+/g, ' ')
     .replace(/<[^>\s]+>/g, ' ')
@@ -50,7 +54,8 @@ export function frenchProblems(text: string): FrenchProblem[] {
   };
   const prose = withoutVerbatim(text);
   find('"(s)" plural', /\(s\)/g, prose);
-  find('ISO date', /\b\d{4}-\d{2}-\d{2}\b/g);
+  // A date alone or an instant (`2026-11-20T09:00:00Z`: no word boundary before the T).
+  find('ISO date', /\b\d{4}-\d{2}-\d{2}(?:\b|(?=T\d))/g);
   // After a word or a closing sign (a status glyph `!` or `?` at a line start is not punctuation).
   find('ordinary space before : ; ! ?', /(?<=[\p{L}\p{N})\]»”]) [:;!?](?=\s|$)/gmu);
   find('no non-breaking space after «', /«(?![\u00a0\u202f])/g);

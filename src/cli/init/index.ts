@@ -22,6 +22,7 @@ import { writeFileAtomic } from '../atomic-write.js';
 import type { Io } from '../output.js';
 import { buildConfig, EXAMPLE_FILE, EXAMPLE_TARGET, exampleConfig, exportLines, type Answers } from './config-file.js';
 import { fr, KEY_ACTIONS, M } from './messages.js';
+import { parseLang } from '../options.js';
 import { discoverClubs, readOnlyUserSql, testDatabase, testSendcloud, testStripeKeys, testWebservice, type Problem } from './probes.js';
 
 export interface InitFlags {
@@ -35,8 +36,8 @@ const DEFAULT_STRIPE_API = 'https://api.stripe.com';
 
 function langOf(io: Io, flags: InitFlags): Lang {
   if (flags.lang === undefined) return detectLang(io.env);
-  if (flags.lang === 'fr' || flags.lang === 'en') return flags.lang;
-  throw new UsageError(`--lang must be fr or en (got "${flags.lang}").`);
+  // The same check, and the same sentence in both languages, as diagnose's --lang.
+  return parseLang(flags.lang, io.env);
 }
 
 /** A person at a terminal: both ends are one, and no CI. */

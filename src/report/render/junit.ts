@@ -7,6 +7,7 @@
 // JUnit schema CI servers read (Jenkins' junit-10.xsd; checked in test/report/junit-schema.test.ts):
 // no `skipped` attribute on <testsuites>, for one.
 
+import { forReader } from '../audience.js';
 import { STATUSES, t, type Lang } from '../../engine/types.js';
 import { UI, pick, resultStatusLabel } from '../i18n.js';
 import { clubLabel } from '../../engine/clubs.js';
@@ -110,7 +111,8 @@ function changesComment(report: Report): string[] {
   return [`<!-- ${safe(changes.headline)}`, ...changes.items.map((i) => `     ${safe(i)}`), '-->'];
 }
 
-export function renderJunit(report: Report): string {
+export function renderJunit(given: Report): string {
+  const report = forReader(given);
   const all = counts(report.clubs.flatMap((c) => c.results));
   const clubs = report.clubs.map((c) => c.club);
   return [

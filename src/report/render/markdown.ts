@@ -34,6 +34,12 @@ const MD_TEXT = {
   live: { fr: 'la boutique en direct', en: 'the live shop' },
 } satisfies Record<string, Text>;
 
+/** Where the facts came from, in the header (the file names already formatted as code). */
+const MD_SOURCES = {
+  snapshot: (file: string, taken: string): Text => ({ fr: `instantané ${file} pris le ${taken}`, en: `snapshot ${file} taken ${taken}` }),
+  sandbox: (file: string): Text => ({ fr: `bac à sable (jeu de données ${file})`, en: `sandbox (fixture ${file})` }),
+};
+
 /** One line of the header: `**Label :** value` (French puts a non-breaking space before the colon). */
 function field(label: Text, value: string, lang: Lang): string {
   return `- **${pick(label, lang)}${lang === 'fr' ? `${NBSP}:` : ':'}** ${value}`;
@@ -43,8 +49,8 @@ function sourceText(report: Report, lang: Lang): string {
   const source = report.source;
   if (!source) return pick(MD_TEXT.live, lang);
   const taken = formatShopDate(source.gatheredAt, lang, report.shop?.timeZone);
-  if (source.kind === 'snapshot') return lang === 'fr' ? `instantané ${code(source.file ?? '')} pris le ${taken}` : `snapshot ${code(source.file ?? '')} taken ${taken}`;
-  if (source.kind === 'sandbox') return lang === 'fr' ? `bac à sable (jeu de données ${code(source.file ?? 'demo')})` : `sandbox (fixture ${code(source.file ?? 'demo')})`;
+  if (source.kind === 'snapshot') return MD_SOURCES.snapshot(code(source.file ?? ''), taken)[lang];
+  if (source.kind === 'sandbox') return MD_SOURCES.sandbox(code(source.file ?? 'demo'))[lang];
   return pick(MD_TEXT.live, lang);
 }
 

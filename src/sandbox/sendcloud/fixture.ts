@@ -7,6 +7,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { parseJsonFile } from '../../config/json-syntax.js';
+import { FixtureError, fixtureIssues, SANDBOX_MESSAGES } from '../messages.js';
 import { z } from 'zod';
 
 export const SendcloudKeySchema = z.strictObject({
@@ -112,7 +113,7 @@ export type SandboxLog = z.infer<typeof SandboxLogSchema>;
 
 export function parseSendcloudFixture(json: unknown, where = 'Sendcloud fixture'): SendcloudFixture {
   const parsed = SendcloudFixtureSchema.safeParse(json);
-  if (!parsed.success) throw new Error(`${where} is invalid: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`);
+  if (!parsed.success) throw new FixtureError(SANDBOX_MESSAGES.notSendcloud(where), fixtureIssues(parsed.error.issues));
   return parsed.data;
 }
 

@@ -5,6 +5,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { parseJsonFile } from '../../config/json-syntax.js';
+import { FixtureError, fixtureIssues, SANDBOX_MESSAGES } from '../messages.js';
 import { z } from 'zod';
 
 const KeyString = z.string().regex(/^(pk|sk|rk)_(test|live)_[A-Za-z0-9]+$/, 'expected a Stripe key like sk_test_…');
@@ -86,7 +87,7 @@ export type SandboxListItem = z.infer<typeof SandboxListItemSchema>;
 
 export function parseStripeFixture(json: unknown, where = 'Stripe fixture'): StripeFixture {
   const parsed = StripeFixtureSchema.safeParse(json);
-  if (!parsed.success) throw new Error(`${where} is invalid: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`);
+  if (!parsed.success) throw new FixtureError(SANDBOX_MESSAGES.notStripe(where), fixtureIssues(parsed.error.issues));
   return parsed.data;
 }
 

@@ -8,6 +8,7 @@
 // or open a comment. Names and messages first go through terminalSafe, as everywhere else, so a
 // bidirectional override or a control character is shown, not obeyed.
 
+import { forReader } from '../../audience.js';
 import { createHash } from 'node:crypto';
 import { STATUSES, type Lang, type Status } from '../../../engine/types.js';
 import { formatShopDate } from '../../dates.js';
@@ -208,7 +209,8 @@ function sha256(text: string): string {
   return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 }
 
-export function renderHtml(report: Report, options: HtmlOptions = {}): string {
+export function renderHtml(given: Report, options: HtmlOptions = {}): string {
+  const report = forReader(given);
   const lang = report.lang;
   const single = report.clubs.length === 1 ? report.clubs[0]! : undefined;
   const title = single ? `${T('titleClub', lang)}${colon(lang)}${single.club.name}` : T('titleAll', lang);

@@ -1,0 +1,100 @@
+// Issue 10.4, "no user-visible string outside the message catalogue": a source-level guard. Every
+// bilingual literal of src/ and checks/ (t('…', '…'), { fr: '…', en: '…' }, lang === 'fr' ? '…')
+// sits in a catalogue file or in the messages block of its file, never in the logic (the rule in
+// full: test/support/catalogue-scan.ts). A translator then reads each file's texts in one place.
+
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { straysIn, type Stray } from '../support/catalogue-scan.js';
+import { ROOT } from '../e2e/run-cli.js';
+
+/**
+ * Files whose logic may keep `{ fr: … }` objects and `lang === 'fr' ? …` conditionals, each for a
+ * reason. Kept short: a new entry needs a reason a reviewer accepts.
+ */
+const ALLOWED: Record<string, string> = {
+  'src/report/french.ts': 'the French typography and date helpers themselves (« à » between day and time)',
+  'src/report/dates.ts': 'the shop-date helper (« à » / "at" between day and time); being merged into french.ts this round',
+  'checks/customer-club-membership.ts': 'one `n° 5` / `#5` label in a helper; the accuracy engineer rewrites this check this round, it moves after that merge',
+};
+
+/**
+ * `t('…', '…')` calls still in logic when this guard was written, by file: the checks' `run`
+ * bodies and the sources' failure causes build their sentences in place. The count may only go
+ * down: a new call in logic fails, and a file whose texts moved to its messages block leaves
+ * this list (lower its number, or delete its line, in the same commit).
+ */
+const T_CALLS_LEFT: Record<string, number> = {
+  'checks/category-club-access.ts': 13,
+  'checks/credit-note-prerequisites.ts': 17,
+  'checks/customer-account-status.ts': 13,
+  'checks/customer-club-membership.ts': 14,
+  'checks/dynamic-coupons.ts': 22,
+  'checks/promo-code.ts': 52,
+  'checks/relay-carrier-zones.ts': 33,
+  'checks/relay-module-conflicts.ts': 9,
+  'checks/sendcloud-account-setup.ts': 9,
+  'checks/sendcloud-integration-health.ts': 8,
+  'checks/sendcloud-service-points.ts': 11,
+  'checks/shop-online.ts': 24,
+  'checks/stripe-account-status.ts': 32,
+  'checks/stripe-keys-format.ts': 28,
+  'checks/stripe-keys-live.ts': 24,
+  'src/cli/diagnose.ts': 10,
+  'src/cli/explain.ts': 2,
+  'src/cli/merge.ts': 2,
+  'src/cli/options.ts': 8,
+  'src/cli/output.ts': 8,
+  'src/cli/snapshot.ts': 2,
+  'src/engine/back-office.ts': 1,
+  'src/engine/clubs.ts': 9,
+  'src/engine/runner.ts': 8,
+  'src/fix/plan.ts': 9,
+  'src/report/render/pretty.ts': 1,
+  'src/sources/prestashop/clubs.ts': 1,
+  'src/sources/prestashop/database.ts': 6,
+  'src/sources/prestashop/gather-webservice.ts': 1,
+  'src/sources/prestashop/webservice.ts': 24,
+  'src/sources/sendcloud/client.ts': 1,
+  'src/sources/sendcloud/index.ts': 4,
+  'src/sources/stripe/index.ts': 9,
+};
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? sources(p) : p.endsWith('.ts') && !p.endsWith('.d.ts') ? [p] : [];
+  });
+}
+
+const strays: Stray[] = [...sources(join(ROOT, 'src')), ...sources(join(ROOT, 'checks'))].flatMap((file) => straysIn(file)).map((s) => ({ ...s, file: relative(ROOT, s.file) }));
+const show = (s: Stray) => `${s.file}:${s.line} ${s.text}`;
+
+describe('user-visible texts live in catalogues', () => {
+  it('no { fr: … } object nor lang conditional with words in the logic of src/ and checks/', () => {
+    expect(strays.filter((s) => s.kind !== 'call' && !(s.file in ALLOWED)).map(show)).toEqual([]);
+  });
+
+  it('no new t(…) call in logic; the files still holding some only go down', () => {
+    const counts = new Map<string, number>();
+    for (const s of strays.filter((s) => s.kind === 'call')) counts.set(s.file, (counts.get(s.file) ?? 0) + 1);
+    const over = [...counts].filter(([file, n]) => n > (T_CALLS_LEFT[file] ?? 0)).map(([file, n]) => `${file}: ${n} t(…) calls in logic, ${T_CALLS_LEFT[file] ?? 0} allowed:\n  ${strays.filter((s) => s.kind === 'call' && s.file === file).map(show).join('\n  ')}`);
+    expect(over).toEqual([]);
+    // A file that did better lowers its number, so that the list never hides a new call.
+    const stale = Object.entries(T_CALLS_LEFT).filter(([file, n]) => (counts.get(file) ?? 0) < n).map(([file, n]) => `${file}: ${counts.get(file) ?? 0} left, list says ${n}`);
+    expect(stale).toEqual([]);
+  });
+
+  it('the scan finds each kind of stray, and leaves messages blocks alone', async () => {
+    const { straysIn: scan } = await import('../support/catalogue-scan.js');
+    const source = [
+      "const MESSAGES = { hello: t('Bonjour', 'Hello'), count: (n: number) => t(`${n} clubs`, `${n} clubs`), raw: { fr: 'oui', en: 'yes' } };",
+      "export default { meta: { title: t('Titre', 'Title') }, run() { return t('Dans la logique', 'In the logic'); } };",
+      "function f(lang: string) { const x = { fr: 'objet', en: 'object' }; return lang === 'fr' ? 'oui' : 'yes'; }",
+      "function g(lang: string) { return lang === 'fr' ? '\\u00a0:' : ':'; }",
+    ].join('\n');
+    expect(scan('x.ts', source).map((s) => [s.line, s.kind])).toEqual([[2, 'call'], [3, 'object'], [3, 'ternary']]);
+    expect(scan('src/x/messages.ts', source)).toEqual([]);
+  });
+});
