@@ -6,7 +6,8 @@
 
 import type { SendcloudIntegration, SendcloudLogEntry } from '../src/engine/parts.js';
 import { t, type Check, type Text } from '../src/engine/types.js';
-import { forms, plurals, shopDates } from '../src/report/french.js';
+import { shopDates } from '../src/report/dates.js';
+import { forms, plurals } from '../src/report/french.js';
 
 const ERROR_LOG = (shop: string): Text =>
   t(
