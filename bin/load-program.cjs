@@ -107,6 +107,14 @@ function chunkLoader({ dir = BUNDLE_DIR, useCache = true, trace = process.env.CH
     nodeRequire ??= createRequire(join(dir, 'checkout-doctor.cjs'));
     return nodeRequire.resolve(id, options);
   };
+  // Node's module cache, as a real require() has it: bundled code reads it (cosmiconfig's
+  // import-fresh, retrying a JS configuration that threw, deletes the file's entry first).
+  Object.defineProperty(require, 'cache', {
+    get() {
+      nodeRequire ??= createRequire(join(dir, 'checkout-doctor.cjs'));
+      return nodeRequire.cache;
+    },
+  });
   return { load, packs, modules };
 }
 

@@ -62,6 +62,11 @@ const statesStep = (isoCodes: string[]): Text =>
   );
 
 /** Texts about states whose zones could not be read (the address takes its state's zone). */
+const countryTexts = {
+  unreadable: (reason: Text) => t(`pays de la boutique illisibles : ${reason.fr}`, `the shop's countries are unreadable: ${reason.en}`),
+  noneRead: t("aucun pays activé n'a été lu pour la boutique", 'no enabled country was read for the shop'),
+};
+
 const stateTexts = {
   unread: (isoCodes: string[], cause: Text | undefined) =>
     t(
@@ -195,9 +200,7 @@ function moduleView(sendcloud: SendcloudModule | undefined, configuration: Recor
 
 /** Why the reachable zones are not known: the source's reason, or no active country read. */
 function countriesUnknown(reason: Text | undefined): Text {
-  return reason
-    ? t(`pays de la boutique illisibles : ${reason.fr}`, `the shop's countries are unreadable: ${reason.en}`)
-    : t("aucun pays activé n'a été lu pour la boutique", 'no enabled country was read for the shop');
+  return reason ? countryTexts.unreadable(reason) : countryTexts.noneRead;
 }
 
 /** " Zones left out: …" in a pass, so that nobody wonders where Oceania went. */

@@ -231,7 +231,7 @@ export const FILE_MESSAGES = {
     'Utilisez un fichier .json, .yaml, .yml, .js, .cjs ou .mjs (ou un fichier sans extension contenant du JSON ou du YAML).',
     'Use a .json, .yaml, .yml, .js, .cjs or .mjs file (or a file without extension holding JSON or YAML).',
   ),
-  jsFailed: (file: string, what: Text) => t(`La configuration ${file} a échoué en se chargeant : ${what.fr}.`, `Configuration ${file} failed while loading: ${what.en}.`),
+  jsFailed: (file: string, what: Text) => t(`La configuration ${file} a échoué en se chargeant : ${what.fr}.`, `Configuration ${file} failed while loading: ${what.en.replace(/[.!?]$/, '')}.`),
   jsFailedHint: t('Corrigez ce que dit cette erreur (souvent une variable d’environnement manquante), puis relancez.', 'Fix what this error says (often a missing environment variable), then run again.'),
   syntax: (file: string, what: Text) => t(`Impossible de lire la configuration ${file} : ${what.fr}.`, `Cannot read configuration ${file}: ${what.en}.`),
   syntaxHint: t('Corrigez la syntaxe du fichier puis relancez.', 'Fix the file syntax and run again.'),
