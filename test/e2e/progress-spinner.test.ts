@@ -51,8 +51,9 @@ describe('progress of a live run', () => {
     const term = new Terminal(`cd '${dir}' && '${process.execPath}' '${BIN}' diagnose '${CLUB}' --config '${configFile}' --format json --lang en > '${out}'`, { height: 40 });
     try {
       await until(() => running.stripe!.requests().length > 0, 'the first Stripe request');
-      await term.waitFor(/Stripe 0\/2/, 10_000);
-      // Every PrestaShop part known (n/n) while Stripe's two parts for the one club are pending.
+      // Stripe's first requests now leave with the shop's first wave (the SDK is loaded first):
+      // wait for every PrestaShop part to be known (n/n) while Stripe's two parts stay pending.
+      await term.waitFor(/PrestaShop (\d+)\/\1 · Stripe 0\/2/, 20_000);
       expect(term.screen()).toMatch(/PrestaShop (\d+)\/\1 · Stripe 0\/2/);
       term.press('C-c');
       await until(() => existsSync(out) && readFileSync(out, 'utf8').trim().endsWith('}'), 'the report', 10_000);
