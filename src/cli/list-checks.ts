@@ -106,9 +106,13 @@ export async function listChecks(io: Io, flags: ListChecksFlags): Promise<number
   const format = oneOf('--format', flags.format, ['pretty', 'json'] as const, 'pretty');
   const lang = parseLang(flags.lang, io.env);
   const registry = await registryFor(io, flags.config);
-  const checks = listedChecks(registry);
+  // JSON is for scripts: the checks a diagnosis runs, each id valid for --only (the contract's list).
+  // The table, for people, adds the points only the guided mode asks.
   // A plugin's title reaches the terminal like shop text does: controls shown visibly.
-  const text = format === 'json' ? JSON.stringify(checks.map((c) => checkListing(c, lang)), null, 2) + '\n' : terminalSafe(renderCheckTable(checks, lang));
+  const text =
+    format === 'json'
+      ? JSON.stringify(sortedChecks(registry).map((c) => checkListing(c, lang)), null, 2) + '\n'
+      : terminalSafe(renderCheckTable(listedChecks(registry), lang));
   await writeReport(io, text);
   return 0;
 }
