@@ -8,6 +8,7 @@
 // no `skipped` attribute on <testsuites>, for one.
 
 import { forReader } from '../audience.js';
+import { causeLine, quoteCause } from '../cause-line.js';
 import { STATUSES, t, type Lang } from '../../engine/types.js';
 import { UI, pick, resultStatusLabel } from '../i18n.js';
 import { clubLabel } from '../../engine/clubs.js';
@@ -33,10 +34,11 @@ function seconds(ms: number): string {
 
 function body(r: ReportResult, lang: Lang): string {
   const lines = [r.message];
-  if (r.cause) {
-    const where = [r.cause.host, r.cause.status !== undefined ? `HTTP ${r.cause.status}` : undefined, r.cause.code !== undefined ? `code ${r.cause.code}` : undefined].filter(Boolean);
-    // In French the upstream's own (English) words are quoted as a citation.
-    lines.push(lang === 'fr' ? `(${r.cause.source}\u00a0: «\u00a0${r.cause.message}\u00a0»${where.length ? `\u202f; ${where.join(', ')}` : ''})` : `(${r.cause.source}: ${r.cause.message}${where.length ? `; ${where.join(', ')}` : ''})`);
+  const cause = causeLine(r);
+  if (cause) {
+    const { source, where } = cause;
+    const said = quoteCause(lang, cause.message);
+    lines.push(lang === 'fr' ? `(${source}\u00a0: ${said}${where.length ? `\u202f; ${where.join(', ')}` : ''})` : `(${source}: ${said}${where.length ? `; ${where.join(', ')}` : ''})`);
   }
   if (r.remediation.length) {
     lines.push('', pick(r.status === 'manual' ? UI.toVerify : UI.howToFix, lang));

@@ -6,6 +6,7 @@
 // escapeMarkdown (src/report/text.ts): a group name or an upstream error body never becomes markup.
 
 import type { Lang, Status, Text } from '../../engine/types.js';
+import { causeLine, quoteCause } from '../cause-line.js';
 import { formatShopDate } from '../dates.js';
 import { forms, plural } from '../french.js';
 import { CATEGORY_LABELS, UI, pick, resultStatusLabel } from '../i18n.js';
@@ -118,11 +119,9 @@ function problem(r: ReportResult, lang: Lang, admin: boolean): string[] {
   // No spread: a message may have any number of lines.
   for (const l of escapeMarkdown(r.message).split('\n')) out.push(l.trimEnd());
   out.push('');
-  if (r.cause && r.status === 'error' && !admin) {
-    const where = [r.cause.host, r.cause.status !== undefined ? `HTTP ${r.cause.status}` : undefined, r.cause.code !== undefined ? `code ${r.cause.code}` : undefined].filter(Boolean);
-    // The upstream's own words are quoted as such: in French they are a citation, not a sentence of the report.
-    const said = lang === 'fr' ? `«${NBSP}${inline(r.cause.message)}${NBSP}»` : inline(r.cause.message);
-    const cause = `${inline(r.cause.source)} — ${said}${where.length ? ` (${inline(where.join(', '))})` : ''}`;
+  const line = r.status === 'error' && !admin ? causeLine(r) : undefined;
+  if (line) {
+    const cause = `${inline(line.source)} — ${quoteCause(lang, inline(line.message))}${line.where.length ? ` (${inline(line.where.join(', '))})` : ''}`;
     out.push(lang === 'fr' ? `${pick(MD_TEXT.cause, lang)}${NBSP}: ${cause}` : `${pick(MD_TEXT.cause, lang)}: ${cause}`, '');
   }
   if (r.remediation.length) {

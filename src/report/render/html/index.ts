@@ -9,6 +9,7 @@
 // bidirectional override or a control character is shown, not obeyed.
 
 import { forReader } from '../../audience.js';
+import { causeLine, quoteCause } from '../../cause-line.js';
 import { createHash } from 'node:crypto';
 import { STATUSES, type Lang, type Status } from '../../../engine/types.js';
 import { formatShopDate } from '../../dates.js';
@@ -70,11 +71,9 @@ function clubLabel(club: ClubReport, lang: Lang): string {
 }
 
 function causeText(r: ReportResult, lang: Lang): string | undefined {
-  if (!r.cause || r.status !== 'error') return undefined;
-  const where = [r.cause.host, r.cause.status !== undefined ? `HTTP ${r.cause.status}` : undefined, r.cause.code !== undefined ? `code ${r.cause.code}` : undefined].filter(Boolean);
-  // The upstream's own (English) words are quoted as such in a French page, as in markdown.
-  const said = lang === 'fr' ? `«\u00a0${r.cause.message}\u00a0»` : r.cause.message;
-  return `${r.cause.source} — ${said}${where.length ? ` (${where.join(', ')})` : ''}`;
+  const line = r.status === 'error' ? causeLine(r) : undefined;
+  if (!line) return undefined;
+  return `${line.source} — ${quoteCause(lang, line.message)}${line.where.length ? ` (${line.where.join(', ')})` : ''}`;
 }
 
 function counts(sum: Summary, lang: Lang): string {
