@@ -142,6 +142,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void, lang: Lang
     .argument('[fixture]', h(HELP.fixture), 'demo')
     .option('--port <n>', h(HELP.port))
     .option('--write-config <file>', h(HELP.writeConfig), '.checkout-doctorrc.sandbox.json')
+    .option('--lang <lang>', h(HELP.sandboxLang))
     .action(async (fixture: string, flags: SandboxFlags) => {
       const { sandbox } = await import('./sandbox.js');
       setExit(await sandbox(io, fixture, flags));

@@ -87,6 +87,7 @@ export const HELP = {
   fixture: t('nom d’un jeu de données intégré ou chemin d’un fichier <nom>-shop.json', 'bundled fixture name or path of a <name>-shop.json file'),
   port: t('port de l’émulateur PrestaShop (par défaut : un port libre)', 'port of the PrestaShop emulator (default: a free port)'),
   writeConfig: t('où écrire la configuration du bac à sable', 'where to write the configuration for the sandbox'),
+  sandboxLang: t('langue de ce qu’affiche le bac à sable : fr ou en (par défaut selon LC_ALL/LANG)', 'language of what the sandbox prints: fr or en (default from LC_ALL/LANG)'),
   listChecks: t('liste tous les contrôles : identifiant, catégorie, sévérité par défaut et titre', 'list every check: id, category, default severity and title'),
   listFormat: t('tableau lisible ou json', 'pretty table or json'),
   listLang: t('langue des titres : fr ou en (par défaut selon LC_ALL/LANG)', 'language of titles: fr or en (default from LC_ALL/LANG)'),

@@ -66,3 +66,34 @@ export const SANDBOX_MESSAGES = {
   badPort: (value: string | undefined) =>
     t(`--port attend un nombre de 0 à 65535 (reçu : « ${value} »).`, `--port must be a number from 0 to 65535 (got "${value}").`),
 };
+
+/**
+ * What `checkout-doctor sandbox` prints while it runs: where the emulators listen, the configuration
+ * it wrote, and what `checkout-doctor init` asks for. Labels and sentences only: the values (URLs,
+ * paths, the fixture's fake keys) are set beside them untouched, so French typography never reaches
+ * a key or a path. The English labels are read by scripts and tests (test/e2e/readme-init.test.ts,
+ * "Stop with Ctrl-C."): keep them as they are.
+ */
+export const SANDBOX_PRINTOUT = {
+  prestashop: t('Webservice PrestaShop', 'PrestaShop webservice'),
+  stripe: t('API Stripe', 'Stripe API'),
+  sendcloud: t('API Sendcloud', 'Sendcloud API'),
+  configuration: t('Configuration', 'Configuration'),
+  // The file is the sandbox's configuration on purpose (README, "Sandbox"): `--config` reads it,
+  // `diagnose --fix` finds the sandbox's write key in it. Said here so that it is not taken for litter.
+  configurationKept: t(
+    'Ce fichier reste après l’arrêt, pour les lancements suivants avec --config ; --write-config <fichier> l’écrit ailleurs.',
+    'This file stays after the sandbox stops, for later runs with --config; --write-config <file> writes it elsewhere.',
+  ),
+  tryIt: t('Essayez : ', 'Try: '),
+  forInit: t('Pour checkout-doctor init :', 'For checkout-doctor init:'),
+  shopAddress: t('adresse de la boutique', 'shop address'),
+  webserviceKey: t('clé du webservice', 'webservice key'),
+  sendcloudApi: t('API Sendcloud', 'Sendcloud API'),
+  sendcloudPublicKey: t('clé publique Sendcloud', 'Sendcloud public key'),
+  sendcloudSecretKey: t('clé secrète Sendcloud', 'Sendcloud secret key'),
+  stripeApi: t('API Stripe', 'Stripe API'),
+  stripePublishableKey: t('clé publiable Stripe', 'Stripe publishable'),
+  stripeSecretKey: t('clé secrète Stripe', 'Stripe secret'),
+  stop: t('Ctrl-C pour arrêter.', 'Stop with Ctrl-C.'),
+};

@@ -94,6 +94,8 @@ function cases(): ErrorCase[] {
     { name: '--dry-run alone', args: diag('--snapshot', DEMO, '--dry-run'), fr: /--dry-run et --yes s’utilisent avec --fix/, en: /--dry-run and --yes go with --fix/ },
     { name: '--fix on a snapshot', args: diag('--snapshot', DEMO, '--fix'), fr: /--fix modifie la boutique en ligne/, en: /--fix changes the live shop/ },
     { name: 'no shop for undo', args: ['undo', file('backup.json', '{}'), '--config', file('undo-empty.json', {})], fr: /Aucune boutique configurée/, en: /No shop configured/ },
+    // sandbox takes --lang since this round (a contract addition): its errors follow it too.
+    { name: 'sandbox --lang de', args: ['sandbox', '--lang', 'de'], langFlag: false, fr: /--lang doit valoir fr, en/, en: /--lang must be/ },
     { name: 'init --lang de', args: ['init', '--lang', 'de'], langFlag: false, fr: /--lang doit valoir fr, en/, en: /--lang must be/ },
     { name: 'unreadable snapshot', args: diag('--snapshot', 'nowhere.snapshot.json'), fr: /Impossible de lire l’instantané \S*nowhere\.snapshot\.json \(ENOENT\)/, en: /Cannot read snapshot \S*nowhere\.snapshot\.json \(ENOENT\)/ },
     { name: 'snapshot not JSON', args: diag('--snapshot', file('s-json.json', '{"format": ')), fr: /n’est pas un JSON valide \(le fichier s’arrête au milieu d’une valeur/, en: /is not valid JSON \(Unexpected end of JSON input\)/ },
@@ -101,8 +103,8 @@ function cases(): ErrorCase[] {
     { name: 'a snapshot that is a list', args: diag('--snapshot', file('s-list.json', [1])), fr: /il ne contient pas un objet JSON/, en: /is not a checkout-doctor snapshot/ },
     { name: 'a snapshot of another version', args: diag('--snapshot', file('s-v2.json', { format: 'checkout-doctor-snapshot', schemaVersion: 2, generatedAt: '2026-01-01T00:00:00Z', clubs: [] })), fr: /a été écrit par une autre version de checkout-doctor/, en: /was written by another version of checkout-doctor/ },
     // --- the sandbox's fixtures ---------------------------------------------------------------
-    { name: 'unknown fixture', args: ['sandbox', 'nowhere'], langFlag: false, fr: /Aucun jeu de données de bac à sable «\u00a0nowhere\u00a0»/, en: /No sandbox fixture "nowhere"/ },
-    { name: 'shop fixture of the wrong shape', args: ['sandbox', 'shapeless-shop.json'], langFlag: false, fr: /shapeless-shop\.json n’est pas un jeu de données de boutique valide\u00a0:\n\s+shop\u00a0: «/, en: /shapeless-shop\.json is not a valid shop fixture:\n\s+shop: / },
+    { name: 'unknown fixture', args: ['sandbox', 'nowhere'], fr: /Aucun jeu de données de bac à sable «\u00a0nowhere\u00a0»/, en: /No sandbox fixture "nowhere"/ },
+    { name: 'shop fixture of the wrong shape', args: ['sandbox', 'shapeless-shop.json'], fr: /shapeless-shop\.json n’est pas un jeu de données de boutique valide\u00a0:\n\s+shop\u00a0: «/, en: /shapeless-shop\.json is not a valid shop fixture:\n\s+shop: / },
     { name: 'Stripe fixture of the wrong shape', args: diag('--sandbox', 'bad-stripe/demo-shop.json'), fr: /demo-stripe\.json n’est pas un jeu de données Stripe valide\u00a0:\n\s+accounts\u00a0: «/, en: /demo-stripe\.json is invalid:\n\s+accounts: / },
     { name: 'fixture not JSON', args: diag('--sandbox', 'broken-json/demo-shop.json'), fr: /demo-stripe\.json n’est pas un JSON valide\u00a0: caractère inattendu «\u00a0\}\u00a0»/, en: /demo-stripe\.json is not valid JSON: Unexpected token '\}'/ },
   ];

@@ -98,7 +98,8 @@ describe('init on a terminal', () => {
     await term.waitFor('Clés Sendcloud acceptées.');
 
     // Five clubs found, all ticked: the last one is unticked, the others confirmed.
-    await term.waitFor('5\u00a0clubs. Lesquels diagnostiquer');
+    // The question mark as frenchSpaces sets it everywhere else (U+202F), not init's former U+00A0.
+    await term.waitFor('5\u00a0clubs. Lesquels diagnostiquer\u202f?');
     await term.waitFor('Cercle Nautique Hyérois');
     term.press('Down', 'Down', 'Down', 'Down', 'Space', 'Enter');
     await term.waitFor('Adresse de l’API Stripe');
@@ -282,12 +283,17 @@ describe('init without a terminal', () => {
     expect(first.stderr.trim().split('\n')).toHaveLength(1);
     expect(first.stderr).toContain('un exemple commenté a été écrit dans checkout-doctor.example.yaml');
     expect(first.stderr).toContain('renommez-le .checkout-doctorrc.yaml');
+    // French spacing of frenchSpaces: U+00A0 before the colon, U+202F before the semicolon.
+    expect(first.stderr).toContain('n’en a pas ici\u00a0: un exemple commenté');
+    expect(first.stderr).toContain('checkout-doctor.example.yaml\u202f; remplissez-le');
     const example = join(dir, 'checkout-doctor.example.yaml');
     expect(readFileSync(example, 'utf8')).toMatch(/^# Exemple de configuration de checkout-doctor/);
     writeFileSync(example, '# mine\n');
     const second = await runCli(['init', '--lang', 'en'], { cwd: dir });
     expect(second.code).toBe(2);
     expect(second.stderr).toContain('the commented example checkout-doctor.example.yaml already exists (left as it is)');
+    expect(second.stderr).toContain('already exists (left as it is); fill it in');
+    expect(second.stderr).not.toMatch(/[\u00a0\u202f]/);
     expect(readFileSync(example, 'utf8')).toBe('# mine\n');
     // The example is never taken for a configuration: a diagnosis still finds none.
     expect(existsSync(join(dir, '.checkout-doctorrc.json'))).toBe(false);

@@ -5,7 +5,8 @@
 import { normaliseName } from '../../engine/clubs.js';
 import type { Lang, Text } from '../../engine/types.js';
 import type { Config } from '../../config/schema.js';
-import { fr as frenchTypography, M } from './messages.js';
+import { frenchSpaces } from '../../report/french.js';
+import { M } from './messages.js';
 
 /** One secret typed during `init`: where it goes in the file and which variable holds it. */
 export interface Secret {
@@ -106,7 +107,7 @@ export const EXAMPLE_TARGET = '.checkout-doctorrc.yaml';
  */
 export function exampleConfig(lang: Lang): string {
   const fr = lang === 'fr';
-  const c = (french: string, english: string) => `# ${fr ? frenchTypography(french) : english}`;
+  const c = (french: string, english: string) => `# ${fr ? frenchSpaces(french) : english}`;
   return [
     c(
       'Exemple de configuration de checkout-doctor. Remplissez les valeurs, puis renommez ce fichier .checkout-doctorrc.yaml',

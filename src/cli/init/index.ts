@@ -21,7 +21,7 @@ import { DEFAULT_SENDCLOUD_API } from '../../sources/sendcloud/client.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import type { Io } from '../output.js';
 import { buildConfig, EXAMPLE_FILE, EXAMPLE_TARGET, exampleConfig, exportLines, type Answers } from './config-file.js';
-import { fr, KEY_ACTIONS, M } from './messages.js';
+import { KEY_ACTIONS, M } from './messages.js';
 import { parseLang } from '../options.js';
 import { discoverClubs, readOnlyUserSql, testDatabase, testSendcloud, testStripeKeys, testWebservice, type Problem } from './probes.js';
 
@@ -230,7 +230,7 @@ async function askShop(s: Session): Promise<{ url: string; key: string }> {
     }
     while (result.ok && result.missing.length) {
       s.say(M.missingPermissions(s.lang, result.missing.length));
-      for (const r of result.missing) s.say(s.lang === 'fr' ? fr(`  - ${r.resource} : ${r.why.fr}`) : `  - ${r.resource}: ${r.why.en}`);
+      for (const r of result.missing) s.say(M.missingResource(r.resource, r.why));
       s.say(`  ${M.missingPermissionsFix[s.lang]}`);
       const next = await s.choose(M.permissionsWhat, [
         { value: 'retest', name: M.retest },

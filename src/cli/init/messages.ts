@@ -1,22 +1,13 @@
 // Every sentence `checkout-doctor init` shows, in French and English. French prose goes through
-// `fr()`, which applies French typography once for all: a non-breaking space (U+00A0) before
-// `: ; ! ?` and inside « », so that no line ever breaks between a word and its punctuation.
+// `frenchSpaces` of src/report/french.ts, the one French spacing of the whole tool (U+00A0 before
+// `:` and inside « », U+202F before `; ! ?`), so that no line ever breaks between a word and its
+// punctuation and init reads like every other French text of checkout-doctor.
 // Club admins read these: no configuration key names in them, only the back-office's own words.
 
 import type { Lang, Text } from '../../engine/types.js';
-import { forms, plural } from '../../report/french.js';
+import { forms, frenchSpaces, NBSP, plural } from '../../report/french.js';
 
-const NBSP = '\u00a0';
-
-/** French typography: `mot :` → `mot\u00a0:`, `« mot »` → `«\u00a0mot\u00a0»`. */
-export function fr(text: string): string {
-  return text
-    .replace(/ ([:;!?])(?=\s|$)/g, `${NBSP}$1`)
-    .replace(/« /g, `«${NBSP}`)
-    .replace(/ »/g, `${NBSP}»`);
-}
-
-const tx = (french: string, english: string): Text => ({ fr: fr(french), en: english });
+const tx = (french: string, english: string): Text => ({ fr: frenchSpaces(french), en: english });
 
 /** A count with its noun (`3 ressources`), through the one plural helper of src/report/french.ts. */
 const counted = (lang: Lang, n: number, frOne: string, frOther: string, enOne: string, enOther: string): string =>
@@ -54,7 +45,7 @@ export const M = {
     'The shop’s webservice key (Advanced Parameters > Webservice; 32 characters, input is hidden)',
   ),
   webserviceKeyEmpty: tx('Collez la clé webservice (32 caractères).', 'Paste the webservice key (32 characters).'),
-  checking: (what: Text): Text => ({ fr: fr(`Vérification : ${what.fr}…`), en: `Checking: ${what.en}…` }),
+  checking: (what: Text): Text => ({ fr: frenchSpaces(`Vérification : ${what.fr}…`), en: `Checking: ${what.en}…` }),
   whatWebservice: tx('la boutique et sa clé webservice', 'the shop and its webservice key'),
   whatDatabase: tx('l’accès à la base de données', 'the database access'),
   whatSendcloud: tx('les clés Sendcloud', 'the Sendcloud keys'),
@@ -67,12 +58,14 @@ export const M = {
   shopProblem: tx('La boutique ne peut pas être lue ainsi :', 'The shop cannot be read this way:'),
   missingPermissions: (lang: Lang, n: number): string =>
     lang === 'fr'
-      ? fr(`La clé est acceptée, mais il lui manque le droit « Voir (GET) » sur ${counted('fr', n, 'ressource', 'ressources', 'resource', 'resources')} :`)
+      ? frenchSpaces(`La clé est acceptée, mais il lui manque le droit « Voir (GET) » sur ${counted('fr', n, 'ressource', 'ressources', 'resource', 'resources')} :`)
       : `The key is accepted, but it lacks the "View (GET)" permission on ${counted('en', n, 'ressource', 'ressources', 'resource', 'resources')}:`,
   missingPermissionsFix: tx(
     'Dans le back-office : Paramètres avancés > Webservice, modifiez cette clé, cochez « Voir (GET) » sur chaque ressource ci-dessus, puis Enregistrez.',
     'In the back office: Advanced Parameters > Webservice, edit this key, tick "View (GET)" on each resource above, then Save.',
   ),
+  /** One resource the key may not read, and why checkout-doctor needs it. */
+  missingResource: (resource: string, why: Text): Text => ({ fr: frenchSpaces(`  - ${resource} : ${why.fr}`), en: `  - ${resource}: ${why.en}` }),
   permissionsWhat: tx('Que faire ?', 'What now?'),
   retest: tx('J’ai coché les cases : vérifier à nouveau', 'I ticked the boxes: check again'),
   otherKey: tx('Saisir une autre clé', 'Type another key'),
@@ -98,7 +91,7 @@ export const M = {
   dbProblem: tx('La base de données ne peut pas être lue ainsi :', 'The database cannot be read this way:'),
   dbNotReadOnly: (lang: Lang, user: string, n: number): string =>
     lang === 'fr'
-      ? fr(`L’utilisateur ${user} n’est pas en lecture seule : il a ${counted('fr', n, 'droit', 'droits', 'right', 'rights')} de modification :`)
+      ? frenchSpaces(`L’utilisateur ${user} n’est pas en lecture seule : il a ${counted('fr', n, 'droit', 'droits', 'right', 'rights')} de modification :`)
       : `User ${user} is not read-only: it holds ${counted('en', n, 'droit', 'droits', 'right', 'rights')} to change data:`,
   dbRoles: (roles: string): Text =>
     tx(
@@ -136,7 +129,7 @@ export const M = {
   ),
   clubsFound: (lang: Lang, n: number): string =>
     lang === 'fr'
-      ? fr(`Clubs trouvés dans la boutique (un par groupe de clients) : ${counted('fr', n, 'club', 'clubs', 'club', 'clubs')}. Lesquels diagnostiquer ?`)
+      ? frenchSpaces(`Clubs trouvés dans la boutique (un par groupe de clients) : ${counted('fr', n, 'club', 'clubs', 'club', 'clubs')}. Lesquels diagnostiquer ?`)
       : `Clubs found in the shop (one per customer group): ${counted('en', n, 'club', 'clubs', 'club', 'clubs')}. Which ones to diagnose?`,
   clubsInstructions: tx('(Espace pour cocher ou décocher, Entrée pour valider)', '(Space to tick or untick, Enter to confirm)'),
   clubsNone: tx('Cochez au moins un club.', 'Tick at least one club.'),

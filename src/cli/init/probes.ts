@@ -16,9 +16,9 @@ import { PrestaShopWebservice, type PrestaShopWebserviceError } from '../../sour
 import { SendcloudClient, SendcloudError } from '../../sources/sendcloud/index.js';
 import { UserPayloadSchema } from '../../sources/sendcloud/normalise.js';
 import { gatherClubStripe } from '../../sources/stripe/index.js';
-import { fr } from './messages.js';
+import { frenchSpaces } from '../../report/french.js';
 
-const tx = (french: string, english: string): Text => t(fr(french), english);
+const tx = (french: string, english: string): Text => t(frenchSpaces(french), english);
 
 /** A problem as the person reads it: what is wrong, then what to do. */
 export interface Problem {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildConfig, envSlug, EXAMPLE_FILE, EXAMPLE_TARGET, exampleConfig, exportLines, type Answers } from '../../../src/cli/init/config-file.js';
-import { fr, M } from '../../../src/cli/init/messages.js';
+import { M } from '../../../src/cli/init/messages.js';
 import { discoverConfig } from '../../../src/config/discover.js';
 import { CONFIG_NAME, loadConfig } from '../../../src/config/load.js';
 
@@ -78,6 +78,7 @@ describe('the example written without a terminal', () => {
 
 describe('French typography of init', () => {
   const NBSP = '\u00a0';
+  const NNBSP = '\u202f';
   function frenchTexts(): string[] {
     const out: string[] = [];
     for (const value of Object.values(M)) {
@@ -96,15 +97,20 @@ describe('French typography of init', () => {
   it('no ordinary space before : ; ! ? nor inside « », no "(s)", no straight apostrophe', () => {
     for (const text of frenchTexts()) {
       expect(text, text).not.toMatch(/ [:;!?](\s|$)/);
+      expect(text, text).not.toMatch(/\u00a0[;!?]/);
       expect(text, text).not.toMatch(/« | »/);
       expect(text, text).not.toContain('(s)');
       expect(text, text).not.toMatch(/\w'\w/);
     }
   });
 
-  it('fr(), and counts through the plural rules of each language', () => {
-    expect(fr('Que faire ? « oui »')).toBe(`Que faire${NBSP}? «${NBSP}oui${NBSP}»`);
-    expect(fr('https://a.fr : ok')).toBe(`https://a.fr${NBSP}: ok`);
+  it('the spacing of frenchSpaces (U+202F before ? ; !, U+00A0 before : and inside « »), and counts through the plural rules of each language', () => {
+    // Init used its own fr(), which put U+00A0 before ? ; ! too: one French spacing for the whole tool now.
+    expect(M.permissionsWhat.fr).toBe(`Que faire${NNBSP}?`);
+    expect(M.exists('.checkout-doctorrc.json').fr).toBe(`Une configuration existe déjà${NBSP}: .checkout-doctorrc.json. La remplacer${NNBSP}?`);
+    expect(M.stripeSecret('Fréjus').fr).toBe(`Clé secrète Stripe du club «${NBSP}Fréjus${NBSP}» (sk_…${NNBSP}; saisie masquée)`);
+    expect(M.missingResource('carts', { fr: 'les paniers', en: 'carts' }).fr).toBe(`  - carts${NBSP}: les paniers`);
+    expect(M.clubsFound('fr', 2)).toMatch(new RegExp(`Lesquels diagnostiquer${NNBSP}\\?$`));
     expect(M.clubsFound('fr', 1)).toContain(`: 1${NBSP}club.`);
     expect(M.clubsFound('fr', 0)).toContain(`: 0${NBSP}club.`);
     expect(M.clubsFound('fr', 2)).toContain(`: 2${NBSP}clubs.`);
