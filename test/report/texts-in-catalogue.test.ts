@@ -35,7 +35,6 @@ const T_CALLS_LEFT: Record<string, number> = {
   'checks/sendcloud-account-setup.ts': 9,
   'checks/sendcloud-integration-health.ts': 8,
   'checks/sendcloud-service-points.ts': 11,
-  'checks/stripe-account-status.ts': 32,
   'src/cli/diagnose.ts': 10,
   'src/cli/explain.ts': 2,
   'src/cli/merge.ts': 2,
