@@ -30,7 +30,6 @@ const T_CALLS_LEFT: Record<string, number> = {
   'checks/credit-note-prerequisites.ts': 17,
   'checks/customer-account-status.ts': 13,
   'checks/customer-club-membership.ts': 14,
-  'checks/dynamic-coupons.ts': 22,
   'checks/relay-module-conflicts.ts': 9,
   'checks/sendcloud-account-setup.ts': 9,
   'checks/sendcloud-integration-health.ts': 8,
