@@ -27,7 +27,6 @@ const ALLOWED: Record<string, string> = {
  */
 const T_CALLS_LEFT: Record<string, number> = {
   'checks/category-club-access.ts': 13,
-  'checks/credit-note-prerequisites.ts': 17,
   'checks/customer-account-status.ts': 13,
   'checks/customer-club-membership.ts': 14,
   'checks/relay-module-conflicts.ts': 9,
