@@ -30,7 +30,6 @@ const T_CALLS_LEFT: Record<string, number> = {
   'checks/relay-module-conflicts.ts': 9,
   'checks/sendcloud-account-setup.ts': 9,
   'checks/sendcloud-integration-health.ts': 8,
-  'checks/sendcloud-service-points.ts': 11,
   'src/cli/diagnose.ts': 10,
   'src/cli/explain.ts': 2,
   'src/cli/merge.ts': 2,
