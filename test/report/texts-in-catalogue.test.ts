@@ -27,7 +27,6 @@ const ALLOWED: Record<string, string> = {
  */
 const T_CALLS_LEFT: Record<string, number> = {
   'checks/customer-club-membership.ts': 14,
-  'checks/sendcloud-integration-health.ts': 8,
   'src/cli/diagnose.ts': 10,
   'src/cli/explain.ts': 2,
   'src/cli/merge.ts': 2,
