@@ -116,12 +116,12 @@ const MESSAGES = {
     'Prenez les deux clés dans le même mode du compte Stripe (toutes deux _test_ ou toutes deux _live_).',
     'Take both keys from the same mode of the Stripe account (both _test_ or both _live_).',
   ),
-  shopModeStripeMode: (shopMode: "test" | "live", names: { fr: string; en: string; }[], other: Array<readonly [Field, KeyFacts & { mode: 'test' | 'live' }]>) =>
+  shopModeStripeMode: (shopMode: 'test' | 'live', names: Text[], other: Array<readonly [Field, KeyFacts & { mode: 'test' | 'live' }]>) =>
     t(
       `La boutique est en mode ${MODE[shopMode].fr} (STRIPE_MODE) mais ${names.map((n) => `la ${n.fr}`).join(' et ')} ${other.length > 1 ? 'sont' : 'est'} en mode ${MODE[shopMode === 'test' ? 'live' : 'test'].fr}.`,
       `The shop is in ${MODE[shopMode].en} mode (STRIPE_MODE) but the ${names.map((n) => n.en).join(' and the ')} ${other.length > 1 ? 'are' : 'is'} in ${MODE[shopMode === 'test' ? 'live' : 'test'].en} mode.`,
     ),
-  enterModeKeysSwitch: (shopMode: "test" | "live") =>
+  enterModeKeysSwitch: (shopMode: 'test' | 'live') =>
     t(
       `Saisissez les clés du mode ${MODE[shopMode].fr} (${shopMode === 'test' ? 'pk_test_ et sk_test_' : 'pk_live_ et sk_live_'}), ou changez le mode du module Stripe.`,
       `Enter the ${MODE[shopMode].en}-mode keys (${shopMode === 'test' ? 'pk_test_ and sk_test_' : 'pk_live_ and sk_live_'}), or switch the Stripe module's mode.`,

@@ -151,7 +151,7 @@ const MESSAGES = {
   ),
   stripeRateLimitedRequests: (who: Text) =>
     t(`Stripe a limité les requêtes (429) : ${who.fr} n’a pas pu être vérifiée.`, `Stripe rate-limited the requests (429): ${who.en} could not be verified.`),
-  couldNotVerified: (who: Text, kind: "connection" | "timeout" | "api-error" | "bad-response" | "unexpected", host: string | undefined, error: StripeErrorInfo) =>
+  couldNotVerified: (who: Text, kind: 'connection' | 'timeout' | 'api-error' | 'bad-response' | 'unexpected', host: string | undefined, error: StripeErrorInfo) =>
     t(
       `${cap(who).fr} n’a pas pu être vérifiée (${UNREACHABLE[kind]?.fr ?? kind}${host ? `, ${host}` : ''}) : ${quote(error)}.`,
       `${cap(who).en} could not be verified (${UNREACHABLE[kind]?.en ?? kind}${host ? `, ${host}` : ''}): ${quoteEn(error)}.`,
@@ -171,7 +171,7 @@ const MESSAGES = {
   ),
   stripeRateLimitedRequests2: (who: Text) =>
     t(`Stripe a limité les requêtes (429) : ${who.fr} n’a pas pu être vérifiée.`, `Stripe rate-limited the requests (429): ${who.en} could not be verified.`),
-  couldNotVerified2: (who: Text, kind: "connection" | "timeout" | "api-error" | "bad-response" | "unexpected", error: StripeErrorInfo) =>
+  couldNotVerified2: (who: Text, kind: 'connection' | 'timeout' | 'api-error' | 'bad-response' | 'unexpected', error: StripeErrorInfo) =>
     t(
       `${cap(who).fr} n’a pas pu être vérifiée (${UNREACHABLE[kind]?.fr ?? kind}) : ${quote(error)}.`,
       `${cap(who).en} could not be verified (${UNREACHABLE[kind]?.en ?? kind}): ${quoteEn(error)}.`,
