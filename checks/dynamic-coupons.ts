@@ -22,14 +22,14 @@ const MESSAGES = {
     ),
   deleteTestCouponMagento: (code: string) =>
     t(
-        `Supprimez le coupon de test ${code} dans l’administration Magento : Marketing > Règles de prix du panier.`,
-        `Delete the test coupon ${code} in the Magento admin: Marketing > Cart Price Rules.`,
-      ),
+      `Supprimez le coupon de test ${code} dans l’administration Magento : Marketing > Règles de prix du panier.`,
+      `Delete the test coupon ${code} in the Magento admin: Marketing > Cart Price Rules.`,
+    ),
   deleteTestCouponPrestashop: (code: string) =>
     t(
-        `Supprimez le coupon de test ${code} dans le back-office PrestaShop : Catalogue > Réductions > Règles panier.`,
-        `Delete the test coupon ${code} in the PrestaShop back office: Catalog > Discounts > Cart Rules.`,
-      ),
+      `Supprimez le coupon de test ${code} dans le back-office PrestaShop : Catalogue > Réductions > Règles panier.`,
+      `Delete the test coupon ${code} in the PrestaShop back office: Catalog > Discounts > Cart Rules.`,
+    ),
   configuredECommercePlatform: (platform: string) =>
     t(
       `La solution e-commerce configurée est « ${platform} » : les coupons dynamiques SPREAD ne fonctionnent qu’avec PrestaShop ou Magento, les autres solutions ne sont pas prises en charge (aucune demande de test n’a été envoyée).`,

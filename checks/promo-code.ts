@@ -174,14 +174,14 @@ const MESSAGES = {
   ),
   checkGroupSelected: (name: string, id: number) =>
     t(
-        `Onglet « Conditions » > « Restrictions » > « Restriction de groupes de clients » : vérifiez que « ${name} » (n° ${id}) est dans les groupes sélectionnés.`,
-        `Tab "Conditions" > "Restrictions" > "Customer group selection": check that "${name}" (#${id}) is among the selected groups.`,
-      ),
+      `Onglet « Conditions » > « Restrictions » > « Restriction de groupes de clients » : vérifiez que « ${name} » (n° ${id}) est dans les groupes sélectionnés.`,
+      `Tab "Conditions" > "Restrictions" > "Customer group selection": check that "${name}" (#${id}) is among the selected groups.`,
+    ),
   addGroupSelected: (name: string, id: number) =>
     t(
-        `Onglet « Conditions » > « Restrictions » > « Restriction de groupes de clients » : ajoutez « ${name} » (n° ${id}) aux groupes sélectionnés.`,
-        `Tab "Conditions" > "Restrictions" > "Customer group selection": add "${name}" (#${id}) to the selected groups.`,
-      ),
+      `Onglet « Conditions » > « Restrictions » > « Restriction de groupes de clients » : ajoutez « ${name} » (n° ${id}) aux groupes sélectionnés.`,
+      `Tab "Conditions" > "Restrictions" > "Customer group selection": add "${name}" (#${id}) to the selected groups.`,
+    ),
 };
 
 function openRule(code: string): Text {

@@ -168,16 +168,16 @@ const MESSAGES = {
   shopDoesNotUse: t("La boutique n'utilise pas le module Sendcloud : pas de transporteur point relais à contrôler.", 'The shop does not use the Sendcloud module: no relay-point carrier to check.'),
   noSendcloudRelayPoint: (why: Text | undefined) =>
     t(
-        `Aucun transporteur point relais Sendcloud et aucune trace du module Sendcloud${why ? ` (configuration du module illisible : ${why.fr})` : ''} : rien à contrôler.`,
-        `No Sendcloud relay-point carrier and no sign of the Sendcloud module${why ? ` (module configuration unreadable: ${why.en})` : ''}: nothing to check.`,
-      ),
+      `Aucun transporteur point relais Sendcloud et aucune trace du module Sendcloud${why ? ` (configuration du module illisible : ${why.fr})` : ''} : rien à contrôler.`,
+      `No Sendcloud relay-point carrier and no sign of the Sendcloud module${why ? ` (module configuration unreadable: ${why.en})` : ''}: nothing to check.`,
+    ),
   zonesCustomersCanDelivered: (required: Zone[]) =>
     t(`les zones où les clients peuvent se faire livrer, ${zoneNames(required)}`, `the zones customers can be delivered to, ${zoneNamesEn(required)}`),
   holdingEnabledCountry: (required: Zone[], why: Text) =>
     t(
-        `${required.length ? `parmi les zones actives ${zoneNames(required)}, celles` : 'les zones'} qui contiennent un pays activé (${why.fr})`,
-        `${required.length ? `among the active zones ${zoneNamesEn(required)}, those` : 'the zones'} holding an enabled country (${why.en})`,
-      ),
+      `${required.length ? `parmi les zones actives ${zoneNames(required)}, celles` : 'les zones'} qui contiennent un pays activé (${why.fr})`,
+      `${required.length ? `among the active zones ${zoneNamesEn(required)}, those` : 'the zones'} holding an enabled country (${why.en})`,
+    ),
   zonesCannotReadConfigured: (unknownZones: Carrier[], target: Text) =>
     t(
       `Les zones de ${unknownZones.map((c) => `« ${c.name} »`).join(', ')} ne sont pas lisibles avec les sources configurées (webservice) : vérifiez ${unknownZones.length > 1 ? "qu'ils desservent" : "qu'il dessert"} ${target.fr}.`,

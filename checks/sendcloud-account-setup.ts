@@ -20,13 +20,13 @@ const MESSAGES = {
   paymentMethodNotVisible2: t('Moyen de paiement non visible : les factures Sendcloud n’ont pas été lues.', 'Payment method not visible: the Sendcloud invoices were not read.'),
   directDebitSInitial: (initialPayments: number) =>
     t(
-        `Le paiement initial du prélèvement automatique n’apparaît pas comme payé (${plurals(initialPayments, UNPAID).fr}) ; indice seulement.`,
-        `The direct debit’s initial payment does not show as paid (${plurals(initialPayments, UNPAID).en}); a hint only.`,
-      ),
-  noDirectDebitInitial: t(
-      'Aucun paiement initial de prélèvement automatique n’apparaît dans les factures Sendcloud ; indice seulement, à confirmer dans le compte.',
-      'No direct-debit initial payment shows in the Sendcloud invoices; a hint only, to confirm in the account.',
+      `Le paiement initial du prélèvement automatique n’apparaît pas comme payé (${plurals(initialPayments, UNPAID).fr}) ; indice seulement.`,
+      `The direct debit’s initial payment does not show as paid (${plurals(initialPayments, UNPAID).en}); a hint only.`,
     ),
+  noDirectDebitInitial: t(
+    'Aucun paiement initial de prélèvement automatique n’apparaît dans les factures Sendcloud ; indice seulement, à confirmer dans le compte.',
+    'No direct-debit initial payment shows in the Sendcloud invoices; a hint only, to confirm in the account.',
+  ),
   sendcloudAccountNoSender: t('Le compte Sendcloud n’a aucune adresse d’expédition.', 'The Sendcloud account has no sender address.'),
   sendcloudSenderAddressesIncomplete: t('Les adresses d’expédition Sendcloud sont incomplètes (rue, code postal, ville ou pays manquant).', 'The Sendcloud sender addresses are incomplete (street, postal code, city or country missing).'),
   sendcloudInvoiceAddressIncomplete: (fields: string) =>

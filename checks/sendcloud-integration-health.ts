@@ -25,9 +25,9 @@ const MESSAGES = {
   errorLogNotRead: t('Le journal d’erreurs n’a pas été lu.', 'The error log was not read.'),
   logLastDaysShows: (logDays: number, kinds: ErrorKind[], recent: Record<ErrorKind, SendcloudLogEntry[]>) =>
     t(
-        `Son journal des ${logDays} derniers jours montre : ${kinds.map((k) => `${recent[k].length} × ${k === 'auth' ? '401/403' : k === 'not-found' ? '404' : 'SSL'} (dernier le ${recent[k][0]!.createdAt})`).join(', ')}.`,
-        `Its log for the last ${logDays} days shows: ${kinds.map((k) => `${recent[k].length} × ${k === 'auth' ? '401/403' : k === 'not-found' ? '404' : 'SSL'} (latest ${recent[k][0]!.createdAt})`).join(', ')}.`,
-      ),
+      `Son journal des ${logDays} derniers jours montre : ${kinds.map((k) => `${recent[k].length} × ${k === 'auth' ? '401/403' : k === 'not-found' ? '404' : 'SSL'} (dernier le ${recent[k][0]!.createdAt})`).join(', ')}.`,
+      `Its log for the last ${logDays} days shows: ${kinds.map((k) => `${recent[k].length} × ${k === 'auth' ? '401/403' : k === 'not-found' ? '404' : 'SSL'} (latest ${recent[k][0]!.createdAt})`).join(', ')}.`,
+    ),
   sendcloudReportsConnectionShop: (name: Text, failingSince: string, logSummary: Text | undefined) =>
     t(
       `Sendcloud signale la connexion de la boutique ${name.fr} en échec depuis ${failingSince} : les commandes ne sont plus récupérées.${logSummary ? ` ${logSummary.fr}` : ''}`,

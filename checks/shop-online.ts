@@ -15,9 +15,9 @@ const MESSAGES = {
     t(`${where} affiche la page de maintenance de PrestaShop (HTTP ${status})`, `${where} shows PrestaShop's maintenance page (HTTP ${status})`),
   psShopEnable0: (status: number, maintenanceIps: string[]) =>
     t(
-        `PS_SHOP_ENABLE vaut 0 : la boutique est en maintenance (la page d'accueil a répondu HTTP ${status} à checkout-doctor${maintenanceIps.length ? ', peut-être parce que son adresse IP figure dans « IP de maintenance »' : ''})`,
-        `PS_SHOP_ENABLE is 0: the shop is in maintenance (the home page answered HTTP ${status} to checkout-doctor${maintenanceIps.length ? ', perhaps because its IP address is listed under "Maintenance IP"' : ''})`,
-      ),
+      `PS_SHOP_ENABLE vaut 0 : la boutique est en maintenance (la page d'accueil a répondu HTTP ${status} à checkout-doctor${maintenanceIps.length ? ', peut-être parce que son adresse IP figure dans « IP de maintenance »' : ''})`,
+      `PS_SHOP_ENABLE is 0: the shop is in maintenance (the home page answered HTTP ${status} to checkout-doctor${maintenanceIps.length ? ', perhaps because its IP address is listed under "Maintenance IP"' : ''})`,
+    ),
   ipAddressesStillSee: (maintenanceIps: string[]) =>
     t(` Adresses IP qui voient quand même la boutique : ${maintenanceIps.join(', ')}.`, ` IP addresses that still see the shop: ${maintenanceIps.join(', ')}.`),
   shopMaintenanceCustomersCan: (why: Text, ipNote: Text) =>

@@ -61,9 +61,9 @@ const MESSAGES = {
     t(`Les paiements sont désactivés sur le compte Stripe ${id}, sans motif donné par Stripe.`, `Payments are disabled on Stripe account ${id}, with no reason given by Stripe.`),
   paymentsDisabledStripeAccount3: (id: string) =>
     t(
-        `Les paiements sont désactivés sur le compte Stripe ${id} : l’activation du compte n’a pas été terminée.`,
-        `Payments are disabled on Stripe account ${id}: the account activation was not finished.`,
-      ),
+      `Les paiements sont désactivés sur le compte Stripe ${id} : l’activation du compte n’a pas été terminée.`,
+      `Payments are disabled on Stripe account ${id}: the account activation was not finished.`,
+    ),
   payoutsDisabledAccountClub: (id: string) =>
     t(
       `Les virements sont désactivés sur le compte ${id} : le club encaisse mais ne reçoit pas l’argent.`,

@@ -170,9 +170,9 @@ const MESSAGES = {
     ),
   problemsList: (findings: Finding[]) =>
     t(
-        `${findings.length} problèmes : ${findings.map((f, i) => `${i + 1}) ${f.message.fr}`).join(' ')}`,
-        `${findings.length} problems: ${findings.map((f, i) => `${i + 1}) ${f.message.en}`).join(' ')}`,
-      ),
+      `${findings.length} problèmes : ${findings.map((f, i) => `${i + 1}) ${f.message.fr}`).join(' ')}`,
+      `${findings.length} problems: ${findings.map((f, i) => `${i + 1}) ${f.message.en}`).join(' ')}`,
+    ),
 };
 
 /** Characters of a key in a sentence: masked form, never the key. */

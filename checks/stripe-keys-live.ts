@@ -185,9 +185,9 @@ const MESSAGES = {
     t(`Stripe accepte les deux clés, et elles appartiennent au même compte${account}.`, `Stripe accepts both keys, and they belong to the same account${account}.`),
   bothKeysAccount: (account: string) =>
     t(
-        `Stripe accepte les deux clés${account}. Avec des clés à l’ancien format, rien ne prouve qu’elles viennent du même compte : comparez-les à celles du tableau de bord Stripe (Développeurs > Clés API).`,
-        `Stripe accepts both keys${account}. With old-style keys nothing proves they come from the same account: compare them with the Stripe dashboard (Developers > API keys).`,
-      ),
+      `Stripe accepte les deux clés${account}. Avec des clés à l’ancien format, rien ne prouve qu’elles viennent du même compte : comparez-les à celles du tableau de bord Stripe (Développeurs > Clés API).`,
+      `Stripe accepts both keys${account}. With old-style keys nothing proves they come from the same account: compare them with the Stripe dashboard (Developers > API keys).`,
+    ),
 };
 
 function notProbed(field: Text, key: KeyFacts | null, probe: Extract<StripeSecretProbe | StripePublishableProbe, { outcome: 'not-probed' }>): Finding {
