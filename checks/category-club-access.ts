@@ -10,15 +10,15 @@ const MESSAGES = {
   noCustomerGroupMatches: (name: string) =>
     t(`Aucun groupe client ne correspond au club « ${name} ».`, `No customer group matches the club "${name}".`),
   backOfficeCustomersGroups: t('Dans le back-office : Clients > Groupes, vérifiez le nom du groupe du club (ou créez-le).', "In the back office: Customers > Groups, check the club group's name (or create it)."),
-  giveIdConfigurationClubs: t('Ou indiquez son identifiant dans la configuration (clubs[].group).', 'Or give its id in the configuration (clubs[].group).'),
+  giveGroupIdInClubs: t('Ou indiquez son identifiant dans la configuration (clubs[].group).', 'Or give its id in the configuration (clubs[].group).'),
   noCategoryMatchesClub: (name: string) =>
     t(`Aucune catégorie ne correspond au club « ${name} ».`, `No category matches the club "${name}".`),
   backOfficeCatalogueCategories: t('Dans le back-office : Catalogue > Catégories, vérifiez le nom de la catégorie du club (ou créez-la).', "In the back office: Catalogue > Categories, check the club category's name (or create it)."),
-  giveIdConfigurationClubs2: t('Ou indiquez son identifiant dans la configuration (clubs[].category).', 'Or give its id in the configuration (clubs[].category).'),
+  giveCategoryIdInClubs: t('Ou indiquez son identifiant dans la configuration (clubs[].category).', 'Or give its id in the configuration (clubs[].category).'),
   categoryDisabledProductsHidden: (name: string, id: number) =>
     t(`La catégorie « ${name} » (n° ${id}) est désactivée : ses produits ne sont pas visibles.`, `Category "${name}" (#${id}) is disabled: its products are hidden.`),
   setDisplayedYes: t('Passez « Affiché » sur Oui.', 'Set "Displayed" to Yes.'),
-  categorySGroupAccess: t("L'accès des groupes de la catégorie n'a pas pu être lu.", "The category's group access could not be read."),
+  categoryGroupAccess: t("L'accès des groupes de la catégorie n'a pas pu être lu.", "The category's group access could not be read."),
   groupLabel: (s: Text, name: string, id: number) =>
     t(`${s.fr} (groupe « ${name} », n° ${id})`, `${s.en} (group "${name}", #${id})`),
   groupNoAccessCategory: (name: string, id: number, categoryName: string, categoryId: number) =>
@@ -93,7 +93,7 @@ export default {
         message: MESSAGES.noCustomerGroupMatches(club.name),
         remediation: [
           MESSAGES.backOfficeCustomersGroups,
-          MESSAGES.giveIdConfigurationClubs,
+          MESSAGES.giveGroupIdInClubs,
         ],
         admin: { remediation: adminMessages.noGroupSteps },
       };
@@ -104,7 +104,7 @@ export default {
         message: MESSAGES.noCategoryMatchesClub(club.name),
         remediation: [
           MESSAGES.backOfficeCatalogueCategories,
-          MESSAGES.giveIdConfigurationClubs2,
+          MESSAGES.giveCategoryIdInClubs,
         ],
         evidence: { groupId: group.id },
         admin: { remediation: adminMessages.noCategorySteps },
@@ -123,7 +123,7 @@ export default {
     if (!access) {
       return {
         status: 'manual',
-        message: unavailable['club.categoryAccess'] ?? MESSAGES.categorySGroupAccess,
+        message: unavailable['club.categoryAccess'] ?? MESSAGES.categoryGroupAccess,
         remediation: manualSteps.map((s, i) => (i === 1 ? MESSAGES.groupLabel(s, group.name, group.id) : s)),
         evidence,
         admin: { message: adminMessages.accessUnreadable(category.name, group.name) },

@@ -53,7 +53,7 @@ const MESSAGES = {
       `${url} a répondu HTTP ${status} mais le code ${code} n’a pas été créé : ${why.fr}.${q.fr}`,
       `${url} answered HTTP ${status} but the code ${code} was not created: ${why.en}.${q.en}`,
     ),
-  n200AnswerOnlyMeans: t(
+  answer200OnlyMeans: t(
     'Une réponse « 200 » signifie seulement que la page a répondu : lisez l’erreur renvoyée (ci-dessus, et dans « Contenu retourné » du test SPREAD) pour savoir pourquoi la création a échoué.',
     'A "200" answer only means the page answered: read the returned error (above, and under "Contenu retourné" in SPREAD’s test) to learn why the creation failed.',
   ),
@@ -194,7 +194,7 @@ function judge(part: DynamicCoupons): CheckOutcome {
         status: 'fail',
         message: MESSAGES.answeredHttpButCode(url, status, code, why, q),
         remediation: [
-          MESSAGES.n200AnswerOnlyMeans,
+          MESSAGES.answer200OnlyMeans,
           ...(part.errorKind === 'error-page' ? [PHP_LOGS] : []),
           MODULE_ENABLED,
           RETEST,

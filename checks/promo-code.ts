@@ -74,7 +74,7 @@ const MESSAGES = {
   validityNotStartedBegins: (dateFrom: string, shopNow: string) =>
     t(`la validité n’a pas commencé : elle débute le ${formatShopDate(dateFrom, 'fr')} (il est ${formatShopDate(shopNow, 'fr')} à la boutique)`, `validity has not started: it begins on ${formatShopDate(dateFrom, 'en')} (it is ${formatShopDate(shopNow, 'en')} at the shop)`),
   tabConditionsMoveStart: t('Onglet « Conditions » : avancez la date de début de « Valide du … au … ».', 'Tab "Conditions": move the start date of "Valid from … to …" earlier.'),
-  endDateEmpty0000: t("la date de fin est vide (0000-00-00) : PrestaShop la compare à l'heure actuelle et considère le code comme expiré", 'the end date is empty (0000-00-00): PrestaShop compares it with the current time and treats the code as expired'),
+  endDateEmpty: t("la date de fin est vide (0000-00-00) : PrestaShop la compare à l'heure actuelle et considère le code comme expiré", 'the end date is empty (0000-00-00): PrestaShop compares it with the current time and treats the code as expired'),
   tabConditionsFillEnd: t('Onglet « Conditions » : renseignez la date de fin de « Valide du … au … ».', 'Tab "Conditions": fill in the end date of "Valid from … to …".'),
   codeExpiredShop: (dateTo: string, shopNow: string) =>
     t(`le code a expiré le ${formatShopDate(dateTo, 'fr')} (il est ${formatShopDate(shopNow, 'fr')} à la boutique)`, `the code expired on ${formatShopDate(dateTo, 'en')} (it is ${formatShopDate(shopNow, 'en')} at the shop)`),
@@ -126,7 +126,7 @@ const MESSAGES = {
     'Dans Clients > Clients, modifiez le client : dans « Accès des groupes », cochez « Client » et le groupe du club, puis enregistrez (voir le contrôle customer-club-membership).',
     'In Customers > Customers, edit the customer: under "Group access", tick "Client" (Customer) and the club\'s group, then save (see the customer-club-membership check).',
   ),
-  restrictedGroupsNoneS: (allowed: number[], customerLabel: Text, clubAllowed: boolean) =>
+  restrictedGroupsNoneOfCustomer: (allowed: number[], customerLabel: Text, clubAllowed: boolean) =>
     t(
       `réservée aux groupes n° ${allowed.join(', ') || '(aucun)'} : aucun groupe de ${customerLabel.fr} n'en fait partie${clubAllowed ? ` (le groupe du club est autorisé : vérifiez que le client est bien rattaché au club, contrôle customer-club-membership)` : ''}`,
       `restricted to groups #${allowed.join(', ') || '(none)'}: none of ${customerLabel.en}'s groups is among them${clubAllowed ? ` (the club's group is allowed: check that the customer belongs to the club, customer-club-membership check)` : ''}`,
@@ -141,7 +141,7 @@ const MESSAGES = {
       `Réservée aux groupes n° ${allowed.join(', ')} : ${customerLabel.fr} y a droit, mais pas ${clubText.fr}.`,
       `Restricted to groups #${allowed.join(', ')}: ${customerLabel.en} may use it, but ${clubText.en} is not listed.`,
     ),
-  restrictedGroupsClubS: (allowed: number[]) =>
+  restrictedGroupsClubIncluded: (allowed: number[]) =>
     t(`Réservée aux groupes n° ${allowed.join(', ')}, dont celui du club.`, `Restricted to groups #${allowed.join(', ')}, the club's included.`),
   restrictedSomeProductsCart: (d: Text) =>
     t(`Restreinte à certains produits : le panier doit contenir ${d.fr}.`, `Restricted to some products: the cart must hold ${d.en}.`),
@@ -156,7 +156,7 @@ const MESSAGES = {
     ),
   conditionsList: (conditions: Text[]) =>
     t(`\nConditions :\n${bullets(conditions).fr}`, `\nConditions:\n${bullets(conditions).en}`),
-  codeCannotUsed: (label: Text, listed: Text[], conditionText: Text) =>
+  codeCannotBeUsed: (label: Text, listed: Text[], conditionText: Text) =>
     t(`Le code ${label.fr} ne peut pas être utilisé :\n${bullets(listed).fr}${conditionText.fr}`, `The code ${label.en} cannot be used:\n${bullets(listed).en}${conditionText.en}`),
   codeActiveWithinDates: (label: Text, details: Text, conditionText: Text) =>
     t(
@@ -471,7 +471,7 @@ export default {
       fixes.push(MESSAGES.tabConditionsMoveStart);
     }
     if (rule.dateTo.startsWith(NO_DATE)) {
-      problems.push(MESSAGES.endDateEmpty0000);
+      problems.push(MESSAGES.endDateEmpty);
       fixes.push(MESSAGES.tabConditionsFillEnd);
     } else if (dateTo < shopNow) {
       problems.push(MESSAGES.codeExpiredShop(dateTo, shopNow));
@@ -547,7 +547,7 @@ export default {
           problems.push(MESSAGES.restrictedGroupsNoCustomer(allowed, customerLabel!));
           fixes.push(MESSAGES.customersCustomersEditCustomer);
         } else if (customers.length > 0 && !customerAllowed) {
-          problems.push(MESSAGES.restrictedGroupsNoneS(allowed, customerLabel!, clubAllowed));
+          problems.push(MESSAGES.restrictedGroupsNoneOfCustomer(allowed, customerLabel!, clubAllowed));
           if (!clubAllowed) fixes.push(...groupFix(group));
         } else if (customers.length === 0 && !clubAllowed) {
           problems.push(MESSAGES.restrictedGroupsWhichDo(allowed, clubText));
@@ -555,7 +555,7 @@ export default {
         } else if (!clubAllowed) {
           conditions.push(MESSAGES.restrictedGroupsMayUse(allowed, customerLabel!, clubText));
         } else {
-          conditions.push(MESSAGES.restrictedGroupsClubS(allowed));
+          conditions.push(MESSAGES.restrictedGroupsClubIncluded(allowed));
         }
       }
     }
@@ -631,7 +631,7 @@ function verdict(f: Findings): Omit<CheckOutcome, 'evidence'> {
     const listed = [...f.problems, ...f.unverified.map((u) => u.label)];
     return {
       status: 'fail',
-      message: MESSAGES.codeCannotUsed(label, listed, conditionText),
+      message: MESSAGES.codeCannotBeUsed(label, listed, conditionText),
       remediation: [openRule(rule.code), ...unique(f.fixes), ...verifySteps, save, askGetIt],
     };
   }

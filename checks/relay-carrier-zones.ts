@@ -138,7 +138,7 @@ const MESSAGES = {
     ),
   relayCarrierDeletedKept: (last: Carrier) =>
     t(`le transporteur point relais ${label(last, []).fr} a été supprimé`, `the relay-point carrier ${label(last, []).en} was deleted`),
-  enabledCountrDisabledZone: (countries: string[], name: string, id: number) =>
+  enabledCountryInDisabledZone: (countries: string[], name: string, id: number) =>
     t(
       `${countries.length > 1 ? 'les pays activés' : 'le pays activé'} ${countries.join(', ')} ${countries.length > 1 ? 'sont' : 'est'} dans la zone désactivée « ${name} » (n° ${id}) : aucun transporteur, point relais compris, n'y est proposé`,
       `the enabled countr${countries.length > 1 ? 'ies' : 'y'} ${countries.join(', ')} ${countries.length > 1 ? 'are' : 'is'} in the disabled zone "${name}" (#${id}): no carrier at all, relay point included, is offered there`,
@@ -526,7 +526,7 @@ export default {
     for (const { zoneId, countries } of stranded) {
       const zone = zones.find((z) => z.id === zoneId);
       if (!zone || allRefs.length === 0) continue;
-      problems.push(MESSAGES.enabledCountrDisabledZone(countries, zone.name, zone.id));
+      problems.push(MESSAGES.enabledCountryInDisabledZone(countries, zone.name, zone.id));
       fixes.push(MESSAGES.internationalLocationsZonesEnable(zone.name, countries));
     }
 

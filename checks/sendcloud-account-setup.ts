@@ -17,8 +17,8 @@ const UNPAID = forms('{n} facture « initial_payment » impayée', '{n} factures
 const MESSAGES = {
   paymentMethodNotVisible: (unavailable: Text) =>
     t(`Moyen de paiement non visible : ${unavailable.fr}`, `Payment method not visible: ${unavailable.en}`),
-  paymentMethodNotVisible2: t('Moyen de paiement non visible : les factures Sendcloud n’ont pas été lues.', 'Payment method not visible: the Sendcloud invoices were not read.'),
-  directDebitSInitial: (initialPayments: number) =>
+  paymentMethodNotVisibleInvoicesUnread: t('Moyen de paiement non visible : les factures Sendcloud n’ont pas été lues.', 'Payment method not visible: the Sendcloud invoices were not read.'),
+  initialPaymentUnpaid: (initialPayments: number) =>
     t(
       `Le paiement initial du prélèvement automatique n’apparaît pas comme payé (${plurals(initialPayments, UNPAID).fr}) ; indice seulement.`,
       `The direct debit’s initial payment does not show as paid (${plurals(initialPayments, UNPAID).en}); a hint only.`,
@@ -81,7 +81,7 @@ function paymentFinding(invoices: SendcloudInvoices | undefined, unavailable: Te
       level: 'warn',
       message: unavailable
         ? MESSAGES.paymentMethodNotVisible(unavailable)
-        : MESSAGES.paymentMethodNotVisible2,
+        : MESSAGES.paymentMethodNotVisibleInvoicesUnread,
       steps: [ACTIVATE_DEBIT],
     };
   }
@@ -90,7 +90,7 @@ function paymentFinding(invoices: SendcloudInvoices | undefined, unavailable: Te
     level: 'warn',
     message:
       invoices.initialPayments > 0
-        ? MESSAGES.directDebitSInitial(invoices.initialPayments)
+        ? MESSAGES.initialPaymentUnpaid(invoices.initialPayments)
         : MESSAGES.noDirectDebitInitial,
     steps: [ACTIVATE_DEBIT],
   };

@@ -9,11 +9,11 @@ import { t, type Cause, type Check, type Text } from '../src/engine/types.js';
 // The texts of this check's verdicts, in one place for a translator (issue 10.4); the logic below
 // only picks one and passes it the values it reads.
 const MESSAGES = {
-  shopSConfigurationCould: (why: string) =>
+  shopConfigurationUnread: (why: string) =>
     t(`la configuration de la boutique n'a pas pu être lue (${why}).`, `the shop's configuration could not be read (${why}).`),
-  showsPrestashopSMaintenance: (where: string, status: number) =>
+  showsMaintenancePage: (where: string, status: number) =>
     t(`${where} affiche la page de maintenance de PrestaShop (HTTP ${status})`, `${where} shows PrestaShop's maintenance page (HTTP ${status})`),
-  psShopEnable0: (status: number, maintenanceIps: string[]) =>
+  shopEnableOff: (status: number, maintenanceIps: string[]) =>
     t(
       `PS_SHOP_ENABLE vaut 0 : la boutique est en maintenance (la page d'accueil a répondu HTTP ${status} à checkout-doctor${maintenanceIps.length ? ', peut-être parce que son adresse IP figure dans « IP de maintenance »' : ''})`,
       `PS_SHOP_ENABLE is 0: the shop is in maintenance (the home page answered HTTP ${status} to checkout-doctor${maintenanceIps.length ? ', perhaps because its IP address is listed under "Maintenance IP"' : ''})`,
@@ -77,11 +77,11 @@ const MESSAGES = {
       `La page d'accueil ${where} répond HTTP ${status} : les visiteurs n'obtiennent pas la boutique.`,
       `The home page ${where} answers HTTP ${status}: visitors do not get the shop.`,
     ),
-  checkShopSAddress: t(
+  checkShopAddress: t(
     "Vérifiez l'adresse de la boutique dans la configuration de checkout-doctor (prestashop.url).",
     "Check the shop's address in checkout-doctor's configuration (prestashop.url).",
   ),
-  backOfficeShopParameters2: t(
+  checkShopUrlAndBaseUri: t(
     "Dans le back-office : Paramètres de la boutique > Trafic & SEO > « Définir l'URL de la boutique », vérifiez le domaine, le domaine SSL et l'URI de base.",
     'In the back office: Shop Parameters > Traffic & SEO > "Set shop URL", check the domain, the SSL domain and the base URI.',
   ),
@@ -117,7 +117,7 @@ const unknownFlag = {
   // The request's query (hundreds of characters of filters) says nothing to a reader: left out.
   failed: (cause: Cause): Text => {
     const why = cause.message.replace(/\?\S*/g, '');
-    return MESSAGES.shopSConfigurationCould(why);
+    return MESSAGES.shopConfigurationUnread(why);
   },
   notReadable: (reason: Text): Text => t(`${reason.fr}`, `${reason.en}`),
 };
@@ -191,8 +191,8 @@ export default {
     // Maintenance: the visitor got the maintenance page, or the configuration says the shop is closed.
     if (front.maintenance || disabledInConfig) {
       const why: Text = front.maintenance
-        ? MESSAGES.showsPrestashopSMaintenance(where, front.status)
-        : MESSAGES.psShopEnable0(front.status, maintenanceIps);
+        ? MESSAGES.showsMaintenancePage(where, front.status)
+        : MESSAGES.shopEnableOff(front.status, maintenanceIps);
       const ipNote: Text = maintenanceIps.length
         ? MESSAGES.ipAddressesStillSee(maintenanceIps)
         : t('', '');
@@ -255,8 +255,8 @@ export default {
         status: 'fail',
         message: MESSAGES.homePageAnswersHttp(where, front.status),
         remediation: [
-          MESSAGES.checkShopSAddress,
-          MESSAGES.backOfficeShopParameters2,
+          MESSAGES.checkShopAddress,
+          MESSAGES.checkShopUrlAndBaseUri,
         ],
         evidence,
       };

@@ -57,9 +57,9 @@ const MESSAGES = {
     t(`Stripe signale une restriction sur le compte ${id} : ${why.fr}.`, `Stripe reports a restriction on account ${id}: ${why.en}.`),
   paymentsDisabledStripeAccount: (id: string, why: Text) =>
     t(`Les paiements sont désactivés sur le compte Stripe ${id} : ${why.fr}.`, `Payments are disabled on Stripe account ${id}: ${why.en}.`),
-  paymentsDisabledStripeAccount2: (id: string) =>
+  paymentsDisabledNoReason: (id: string) =>
     t(`Les paiements sont désactivés sur le compte Stripe ${id}, sans motif donné par Stripe.`, `Payments are disabled on Stripe account ${id}, with no reason given by Stripe.`),
-  paymentsDisabledStripeAccount3: (id: string) =>
+  paymentsDisabledActivationUnfinished: (id: string) =>
     t(
       `Les paiements sont désactivés sur le compte Stripe ${id} : l’activation du compte n’a pas été terminée.`,
       `Payments are disabled on Stripe account ${id}: the account activation was not finished.`,
@@ -284,8 +284,8 @@ export default {
       findings.push({
         level: 'fail',
         message: account.detailsSubmitted
-          ? MESSAGES.paymentsDisabledStripeAccount2(account.id)
-          : MESSAGES.paymentsDisabledStripeAccount3(account.id),
+          ? MESSAGES.paymentsDisabledNoReason(account.id)
+          : MESSAGES.paymentsDisabledActivationUnfinished(account.id),
         steps: account.detailsSubmitted ? [DASHBOARD, CONTACT_STRIPE] : [DASHBOARD, completeRequirements(req?.currentlyDue ?? [])],
       });
     }

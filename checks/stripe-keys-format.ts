@@ -77,7 +77,7 @@ const MESSAGES = {
       `La ${name.fr} (${show(key)}) contient ${odd.length > 1 ? 'des caractères inhabituels' : 'un caractère inhabituel'} pour une clé Stripe (lettres et chiffres seulement d'habitude) : ${list.fr}.`,
       `The ${name.en} (${show(key)}) contains ${odd.length > 1 ? 'characters' : 'a character'} unusual in a Stripe key (usually letters and digits only): ${list.en}.`,
     ),
-  compareOneClubS: (name: Text) =>
+  compareWithClubAccount: (name: Text) =>
     t(
       `Comparez la ${name.fr} avec celle du compte Stripe du club et recopiez-la si elle diffère.`,
       `Compare the ${name.en} with the one in the club's Stripe account and copy it again if it differs.`,
@@ -103,7 +103,7 @@ const MESSAGES = {
       `La même clé (${show(pk)}) est saisie dans les deux champs : la clé publique et la clé secrète sont deux clés différentes.`,
       `The same key (${show(pk)}) is entered in both fields: the publishable and the secret key are two different keys.`,
     ),
-  copyFromClubS: t(
+  copyFromClubAccount: t(
     'Copiez depuis le compte Stripe du club la clé publique (pk_) et la clé secrète (sk_), chacune dans son champ.',
     "Copy from the club's Stripe account the publishable key (pk_) and the secret key (sk_), each into its own field.",
   ),
@@ -144,7 +144,7 @@ const MESSAGES = {
     'Copiez les deux clés depuis le même compte Stripe : celui du club.',
     "Copy both keys from the same Stripe account: the club's.",
   ),
-  theseKeysShopS: (where: string, whereEn: string) =>
+  theseKeysOfShop: (where: string, whereEn: string) =>
     t(
       `Ces clés sont celles de la configuration du module Stripe de la boutique${where} : c'est là qu'elles doivent être corrigées.`,
       `These keys are the shop's Stripe module configuration${whereEn}: that is where they must be fixed.`,
@@ -237,7 +237,7 @@ function keyFindings(field: Field, key: KeyFacts | null, skipKind: boolean): Fin
       level: 'warn',
       code: `${field}-unexpected-character`,
       message: MESSAGES.containsUnusualStripeKey(name, key, odd, list),
-      step: MESSAGES.compareOneClubS(name),
+      step: MESSAGES.compareWithClubAccount(name),
     });
   }
   if (!skipKind && !kindOk(field, key)) {
@@ -271,7 +271,7 @@ function pairFindings(keys: StripeKeys): Finding[] {
       level: 'fail',
       code: 'same-key-twice',
       message: MESSAGES.sameKeyEnteredBoth(pk),
-      step: MESSAGES.copyFromClubS,
+      step: MESSAGES.copyFromClubAccount,
     });
     return findings;
   }
@@ -365,7 +365,7 @@ function originStep(keys: StripeKeys): Text {
     const rows = keys.mode ? MODULE_ROWS[keys.mode] : null;
     const where = rows ? ` (${rows.publishableKey} et ${rows.secretKey})` : '';
     const whereEn = rows ? ` (${rows.publishableKey} and ${rows.secretKey})` : '';
-    return MESSAGES.theseKeysShopS(where, whereEn);
+    return MESSAGES.theseKeysOfShop(where, whereEn);
   }
   return MESSAGES.theseKeysComeFrom;
 }

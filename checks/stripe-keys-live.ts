@@ -145,33 +145,33 @@ const MESSAGES = {
       `${cap(who).fr} est une clé restreinte active, mais sans la permission de lire le compte${permission ? ` (${permission})` : ''}${accountId ? ` ${accountId}` : ''} : Stripe a répondu 403.`,
       `${cap(who).en} is a live restricted key without permission to read the account${permission ? ` (${permission})` : ''}${accountId ? ` ${accountId}` : ''}: Stripe answered 403.`,
     ),
-  useAccountSStandard: t(
+  useAccountStandardKey: t(
     'Utilisez la clé secrète standard (sk_…) du compte : Stripe, Développeurs > Clés API ; ou donnez à la clé restreinte les permissions nécessaires.',
     "Use the account's standard secret key (sk_…): Stripe, Developers > API keys; or grant the restricted key the permissions it needs.",
   ),
   stripeRateLimitedRequests: (who: Text) =>
     t(`Stripe a limité les requêtes (429) : ${who.fr} n’a pas pu être vérifiée.`, `Stripe rate-limited the requests (429): ${who.en} could not be verified.`),
-  couldNotVerified: (who: Text, kind: 'connection' | 'timeout' | 'api-error' | 'bad-response' | 'unexpected', host: string | undefined, error: StripeErrorInfo) =>
+  couldNotVerifySecret: (who: Text, kind: 'connection' | 'timeout' | 'api-error' | 'bad-response' | 'unexpected', host: string | undefined, error: StripeErrorInfo) =>
     t(
       `${cap(who).fr} n’a pas pu être vérifiée (${UNREACHABLE[kind]?.fr ?? kind}${host ? `, ${host}` : ''}) : ${quote(error)}.`,
       `${cap(who).en} could not be verified (${UNREACHABLE[kind]?.en ?? kind}${host ? `, ${host}` : ''}): ${quoteEn(error)}.`,
     ),
-  stripeDoesNotKnow2: (who: Text, error: StripeErrorInfo) =>
+  stripeDoesNotKnowPublishable: (who: Text, error: StripeErrorInfo) =>
     t(
       `Stripe ne connaît pas ${who.fr} (supprimée, renouvelée ou mal recopiée) : ${quote(error)}.`,
       `Stripe does not know ${who.en} (deleted, rolled or mistyped): ${quoteEn(error)}.`,
     ),
   expiredPublishable: (who: Text, error: StripeErrorInfo) =>
     t(`${cap(who).fr} a expiré : ${quote(error)}.`, `${cap(who).en} has expired: ${quoteEn(error)}.`),
-  stripeRefuses2: (who: Text, error: StripeErrorInfo) =>
+  stripeRefusesPublishable: (who: Text, error: StripeErrorInfo) =>
     t(`Stripe refuse ${who.fr} : ${quote(error)}.`, `Stripe refuses ${who.en}: ${quoteEn(error)}.`),
   publishableKeyFieldHolds: t(
     'Le champ de la clé publique contient une clé secrète : elle est affichée aux clients sur la page de paiement.',
     'The publishable key field holds a secret key: it is shown to customers on the payment page.',
   ),
-  stripeRateLimitedRequests2: (who: Text) =>
+  stripeRateLimitedPublishable: (who: Text) =>
     t(`Stripe a limité les requêtes (429) : ${who.fr} n’a pas pu être vérifiée.`, `Stripe rate-limited the requests (429): ${who.en} could not be verified.`),
-  couldNotVerified2: (who: Text, kind: 'connection' | 'timeout' | 'api-error' | 'bad-response' | 'unexpected', error: StripeErrorInfo) =>
+  couldNotVerifyPublishable: (who: Text, kind: 'connection' | 'timeout' | 'api-error' | 'bad-response' | 'unexpected', error: StripeErrorInfo) =>
     t(
       `${cap(who).fr} n’a pas pu être vérifiée (${UNREACHABLE[kind]?.fr ?? kind}) : ${quote(error)}.`,
       `${cap(who).en} could not be verified (${UNREACHABLE[kind]?.en ?? kind}): ${quoteEn(error)}.`,
@@ -265,7 +265,7 @@ function secretFinding(key: KeyFacts | null, probe: StripeSecretProbe): Finding 
         level: 'fail',
         message: MESSAGES.liveRestrictedKeyWithout(who, probe.permission, probe.accountId),
         steps: [
-          MESSAGES.useAccountSStandard,
+          MESSAGES.useAccountStandardKey,
           ENTER_KEYS,
           RESAVE,
         ],
@@ -279,7 +279,7 @@ function secretFinding(key: KeyFacts | null, probe: StripeSecretProbe): Finding 
     case 'unreachable':
       return {
         level: 'error',
-        message: MESSAGES.couldNotVerified(who, probe.kind, probe.host, probe.error),
+        message: MESSAGES.couldNotVerifySecret(who, probe.kind, probe.host, probe.error),
         steps: [CHECK_NETWORK],
       };
     case 'not-probed':
@@ -295,7 +295,7 @@ function publishableFinding(key: KeyFacts | null, probe: StripePublishableProbe)
     case 'revoked-or-unknown':
       return {
         level: 'fail',
-        message: MESSAGES.stripeDoesNotKnow2(who, probe.error),
+        message: MESSAGES.stripeDoesNotKnowPublishable(who, probe.error),
         steps: [DASHBOARD_KEYS, ENTER_KEYS, RESAVE],
       };
     case 'expired':
@@ -307,7 +307,7 @@ function publishableFinding(key: KeyFacts | null, probe: StripePublishableProbe)
     case 'invalid':
       return {
         level: 'fail',
-        message: MESSAGES.stripeRefuses2(who, probe.error),
+        message: MESSAGES.stripeRefusesPublishable(who, probe.error),
         steps: [DASHBOARD_KEYS, ENTER_KEYS, RESAVE],
       };
     case 'accepted-as-secret':
@@ -319,13 +319,13 @@ function publishableFinding(key: KeyFacts | null, probe: StripePublishableProbe)
     case 'rate-limited':
       return {
         level: 'error',
-        message: MESSAGES.stripeRateLimitedRequests2(who),
+        message: MESSAGES.stripeRateLimitedPublishable(who),
         steps: [RETRY_LATER],
       };
     case 'unreachable':
       return {
         level: 'error',
-        message: MESSAGES.couldNotVerified2(who, probe.kind, probe.error),
+        message: MESSAGES.couldNotVerifyPublishable(who, probe.kind, probe.error),
         steps: [CHECK_NETWORK],
       };
     case 'not-probed':
