@@ -4,6 +4,34 @@
 
 import { t, type Check, type FixContext, type FixProposal, type Text } from '../src/engine/types.js';
 
+// The texts of this check's verdicts, in one place for a translator (issue 10.4); the logic below
+// only picks one and passes it the values it reads.
+const MESSAGES = {
+  noCustomerGroupMatches: (name: string) =>
+    t(`Aucun groupe client ne correspond au club « ${name} ».`, `No customer group matches the club "${name}".`),
+  backOfficeCustomersGroups: t('Dans le back-office : Clients > Groupes, vérifiez le nom du groupe du club (ou créez-le).', "In the back office: Customers > Groups, check the club group's name (or create it)."),
+  giveGroupIdInClubs: t('Ou indiquez son identifiant dans la configuration (clubs[].group).', 'Or give its id in the configuration (clubs[].group).'),
+  noCategoryMatchesClub: (name: string) =>
+    t(`Aucune catégorie ne correspond au club « ${name} ».`, `No category matches the club "${name}".`),
+  backOfficeCatalogueCategories: t('Dans le back-office : Catalogue > Catégories, vérifiez le nom de la catégorie du club (ou créez-la).', "In the back office: Catalogue > Categories, check the club category's name (or create it)."),
+  giveCategoryIdInClubs: t('Ou indiquez son identifiant dans la configuration (clubs[].category).', 'Or give its id in the configuration (clubs[].category).'),
+  categoryDisabledProductsHidden: (name: string, id: number) =>
+    t(`La catégorie « ${name} » (n° ${id}) est désactivée : ses produits ne sont pas visibles.`, `Category "${name}" (#${id}) is disabled: its products are hidden.`),
+  setDisplayedYes: t('Passez « Affiché » sur Oui.', 'Set "Displayed" to Yes.'),
+  categoryGroupAccess: t("L'accès des groupes de la catégorie n'a pas pu être lu.", "The category's group access could not be read."),
+  groupLabel: (s: Text, name: string, id: number) =>
+    t(`${s.fr} (groupe « ${name} », n° ${id})`, `${s.en} (group "${name}", #${id})`),
+  groupNoAccessCategory: (name: string, id: number, categoryName: string, categoryId: number) =>
+    t(
+      `Le groupe « ${name} » (n° ${id}) n'a pas accès à la catégorie « ${categoryName} » (n° ${categoryId}) : les produits ne sont pas rattachés au club et le paiement est bloqué.`,
+      `Group "${name}" (#${id}) has no access to category "${categoryName}" (#${categoryId}): products are not tied to the club and payment is blocked.`,
+    ),
+  underGroupAccessTick: (name: string) =>
+    t(`Dans « Accès des groupes », cochez « ${name} ».`, `Under "Group access", tick "${name}".`),
+  categoryActiveOpenGroup: (name: string, groupName: string) =>
+    t(`La catégorie « ${name} » est active et ouverte au groupe « ${groupName} ».`, `Category "${name}" is active and open to group "${groupName}".`),
+};
+
 const fixMessages = {
   fixTitle: (group: string, groupId: number, category: string, categoryId: number) =>
     t(
@@ -62,10 +90,10 @@ export default {
     if (!group) {
       return {
         status: 'fail',
-        message: t(`Aucun groupe client ne correspond au club « ${club.name} ».`, `No customer group matches the club "${club.name}".`),
+        message: MESSAGES.noCustomerGroupMatches(club.name),
         remediation: [
-          t('Dans le back-office : Clients > Groupes, vérifiez le nom du groupe du club (ou créez-le).', "In the back office: Customers > Groups, check the club group's name (or create it)."),
-          t('Ou indiquez son identifiant dans la configuration (clubs[].group).', 'Or give its id in the configuration (clubs[].group).'),
+          MESSAGES.backOfficeCustomersGroups,
+          MESSAGES.giveGroupIdInClubs,
         ],
         admin: { remediation: adminMessages.noGroupSteps },
       };
@@ -73,10 +101,10 @@ export default {
     if (!category) {
       return {
         status: 'fail',
-        message: t(`Aucune catégorie ne correspond au club « ${club.name} ».`, `No category matches the club "${club.name}".`),
+        message: MESSAGES.noCategoryMatchesClub(club.name),
         remediation: [
-          t('Dans le back-office : Catalogue > Catégories, vérifiez le nom de la catégorie du club (ou créez-la).', "In the back office: Catalogue > Categories, check the club category's name (or create it)."),
-          t('Ou indiquez son identifiant dans la configuration (clubs[].category).', 'Or give its id in the configuration (clubs[].category).'),
+          MESSAGES.backOfficeCatalogueCategories,
+          MESSAGES.giveCategoryIdInClubs,
         ],
         evidence: { groupId: group.id },
         admin: { remediation: adminMessages.noCategorySteps },
@@ -86,8 +114,8 @@ export default {
     if (!category.active) {
       return {
         status: 'fail',
-        message: t(`La catégorie « ${category.name} » (n° ${category.id}) est désactivée : ses produits ne sont pas visibles.`, `Category "${category.name}" (#${category.id}) is disabled: its products are hidden.`),
-        remediation: [openCategory, t('Passez « Affiché » sur Oui.', 'Set "Displayed" to Yes.'), save],
+        message: MESSAGES.categoryDisabledProductsHidden(category.name, category.id),
+        remediation: [openCategory, MESSAGES.setDisplayedYes, save],
         evidence,
       };
     }
@@ -95,8 +123,8 @@ export default {
     if (!access) {
       return {
         status: 'manual',
-        message: unavailable['club.categoryAccess'] ?? t("L'accès des groupes de la catégorie n'a pas pu être lu.", "The category's group access could not be read."),
-        remediation: manualSteps.map((s, i) => (i === 1 ? t(`${s.fr} (groupe « ${group.name} », n° ${group.id})`, `${s.en} (group "${group.name}", #${group.id})`) : s)),
+        message: unavailable['club.categoryAccess'] ?? MESSAGES.categoryGroupAccess,
+        remediation: manualSteps.map((s, i) => (i === 1 ? MESSAGES.groupLabel(s, group.name, group.id) : s)),
         evidence,
         admin: { message: adminMessages.accessUnreadable(category.name, group.name) },
       };
@@ -105,13 +133,10 @@ export default {
     if (!access.groupIds.includes(group.id)) {
       return {
         status: 'fail',
-        message: t(
-          `Le groupe « ${group.name} » (n° ${group.id}) n'a pas accès à la catégorie « ${category.name} » (n° ${category.id}) : les produits ne sont pas rattachés au club et le paiement est bloqué.`,
-          `Group "${group.name}" (#${group.id}) has no access to category "${category.name}" (#${category.id}): products are not tied to the club and payment is blocked.`,
-        ),
+        message: MESSAGES.groupNoAccessCategory(group.name, group.id, category.name, category.id),
         remediation: [
           openCategory,
-          t(`Dans « Accès des groupes », cochez « ${group.name} ».`, `Under "Group access", tick "${group.name}".`),
+          MESSAGES.underGroupAccessTick(group.name),
           save,
         ],
         evidence,
@@ -119,7 +144,7 @@ export default {
     }
     return {
       status: 'pass',
-      message: t(`La catégorie « ${category.name} » est active et ouverte au groupe « ${group.name} ».`, `Category "${category.name}" is active and open to group "${group.name}".`),
+      message: MESSAGES.categoryActiveOpenGroup(category.name, group.name),
       evidence,
     };
   },

@@ -22,6 +22,54 @@ import { t, type Check, type CheckContext, type FixContext, type FixProposal, ty
 import { formatShopDay } from '../src/report/dates.js';
 import { forms, plurals } from '../src/report/french.js';
 
+// The texts of this check's verdicts, in one place for a translator (issue 10.4); the logic below
+// only picks one and passes it the values it reads.
+const MESSAGES = {
+  orderLabel: (reference: string, id: number) =>
+    t(`commande ${reference} (n° ${id})`, `order ${reference} (#${id})`),
+  stateLabel: (name: string, id: number) =>
+    t(`« ${name} » (n° ${id})`, `"${name}" (#${id})`),
+  stateUnknownShop: (currentState: number) =>
+    t(`n° ${currentState} (statut inconnu de la boutique)`, `#${currentState} (state unknown to the shop)`),
+  deliveredInstance: t('« Livré » par exemple', '"Delivered" for instance'),
+  addOrderIdReference: t('Ajoutez --order <id|référence> pour vérifier aussi une commande.', "Add --order <id|reference> to check an order too."),
+  orderCouldNotRead: (order: string, why: Text | undefined) =>
+    t(
+      `La commande « ${order} » n'a pas pu être lue${why ? ` : ${why.fr}` : ''}.`,
+      `Order "${order}" could not be read${why ? `: ${why.en}` : ''}.`,
+    ),
+  merchandiseReturnsEnabledBut: (text: Text) =>
+    t(`Les retours produits sont activés, mais ${lower(text.fr)}`, `Merchandise returns are enabled, but ${lower(text.en)}`),
+  checkStateToo: (text: Text) =>
+    t(`${text.fr} Vérifiez aussi son statut.`, `${text.en} Check its state too.`),
+  noOrderMatches: (order: string) =>
+    t(`aucune commande ne correspond à « ${order} »`, `no order matches "${order}"`),
+  backOfficeOrdersOrders: (order: string) =>
+    t(
+      `Dans le back-office : Commandes > Commandes, cherchez « ${order} » dans les colonnes « ID » et « Référence » (la référence fait 9 lettres).`,
+      `In the back office: Orders > Orders, look for "${order}" in the "ID" and "Reference" columns (a reference has 9 letters).`,
+    ),
+  ordersMatchAllExamined: (verdicts: Verdict[], order: string) =>
+    t(
+      `${verdicts.length} commandes correspondent à « ${order} » (n° ${verdicts.map((v) => v.order.id).join(', ')}) : toutes sont examinées.`,
+      `${verdicts.length} orders match "${order}" (#${verdicts.map((v) => v.order.id).join(', ')}): all are examined.`,
+    ),
+  productsCanReturnedCredit: (returnable: Verdict[]) =>
+    t(
+      `${returnable.map((v) => `${capital(orderName(v.order).fr)} au statut ${stateName(v).fr}`).join(', ')} : les produits peuvent être retournés avec un avoir.`,
+      `${returnable.map((v) => `${capital(orderName(v.order).en)} in state ${stateName(v).en}`).join(', ')}: products can be returned with a credit note.`,
+    ),
+  creditNoteCannotMade: (list: (items: Text[]) => Text, all: Text[], noteText: Text) =>
+    t(`Impossible de faire un avoir :\n${list(all).fr}${noteText.fr}`, `A credit note cannot be made:\n${list(all).en}${noteText.en}`),
+  verifyBeforeMakingCredit: (list: (items: Text[]) => Text, unknowns: Text[], noteText: Text) =>
+    t(`À vérifier avant de faire un avoir :\n${list(unknowns).fr}${noteText.fr}`, `To verify before making a credit note:\n${list(unknowns).en}${noteText.en}`),
+  returnWindowDays: (passLimit: number) =>
+    t(` (délai de retour : ${passLimit} jours)`, ` (return window: ${passLimit} days)`),
+  noTimeLimit: t(' (sans limite de délai)', ' (no time limit)'),
+  merchandiseReturnsEnabled: (limitText: Text, noteText: Text) =>
+    t(`Les retours produits sont activés${limitText.fr}.${noteText.fr}`, `Merchandise returns are enabled${limitText.en}.${noteText.en}`),
+};
+
 const DAYS = forms('{n} jour', '{n} jours', '{n} day', '{n} days');
 
 // ---------------------------------------------------------------------------------------------
@@ -157,13 +205,13 @@ function judge(order: Order, states: OrderState[], shopConfig: Record<string, st
 }
 
 function orderName(o: Order): Text {
-  return t(`commande ${o.reference} (n° ${o.id})`, `order ${o.reference} (#${o.id})`);
+  return MESSAGES.orderLabel(o.reference, o.id);
 }
 
 function stateName(v: Verdict): Text {
   return v.state
-    ? t(`« ${v.state.name} » (n° ${v.state.id})`, `"${v.state.name}" (#${v.state.id})`)
-    : t(`n° ${v.order.currentState} (statut inconnu de la boutique)`, `#${v.order.currentState} (state unknown to the shop)`);
+    ? MESSAGES.stateLabel(v.state.name, v.state.id)
+    : MESSAGES.stateUnknownShop(v.order.currentState);
 }
 
 function stateWhy(v: Verdict): Text {
@@ -175,7 +223,7 @@ function stateWhy(v: Verdict): Text {
 /** The shop's states that are both paid and shipped, by name, for the fix. */
 function paidAndShippedStates(states: OrderState[]): Text {
   const good = states.filter((s) => s.paid && s.shipped && !s.deleted);
-  if (!good.length) return t('« Livré » par exemple', '"Delivered" for instance');
+  if (!good.length) return MESSAGES.deliveredInstance;
   return t(good.map((s) => `« ${s.name} »`).join(' ou '), good.map((s) => `"${s.name}"`).join(' or '));
 }
 
@@ -227,25 +275,17 @@ export default {
     }
 
     if (query.order === undefined) {
-      notes.push(t('Ajoutez --order <id|référence> pour vérifier aussi une commande.', "Add --order <id|reference> to check an order too."));
+      notes.push(MESSAGES.addOrderIdReference);
     } else if (!lookup) {
       const why = unavailable['prestashop.order'];
-      const text = t(
-        `La commande « ${query.order} » n'a pas pu être lue${why ? ` : ${why.fr}` : ''}.`,
-        `Order "${query.order}" could not be read${why ? `: ${why.en}` : ''}.`,
-      );
+      const text = MESSAGES.orderCouldNotRead(query.order, why);
       if (!problems.length) {
-        return { status: 'manual', message: t(`Les retours produits sont activés, mais ${lower(text.fr)}`, `Merchandise returns are enabled, but ${lower(text.en)}`), remediation: [openOrders, manualSteps[3]!], evidence };
+        return { status: 'manual', message: MESSAGES.merchandiseReturnsEnabledBut(text), remediation: [openOrders, manualSteps[3]!], evidence };
       }
-      notes.push(t(`${text.fr} Vérifiez aussi son statut.`, `${text.en} Check its state too.`));
+      notes.push(MESSAGES.checkStateToo(text));
     } else if (lookup.matches.length === 0) {
-      problems.push(t(`aucune commande ne correspond à « ${query.order} »`, `no order matches "${query.order}"`));
-      remediation.push(
-        t(
-          `Dans le back-office : Commandes > Commandes, cherchez « ${query.order} » dans les colonnes « ID » et « Référence » (la référence fait 9 lettres).`,
-          `In the back office: Orders > Orders, look for "${query.order}" in the "ID" and "Reference" columns (a reference has 9 letters).`,
-        ),
-      );
+      problems.push(MESSAGES.noOrderMatches(query.order));
+      remediation.push(MESSAGES.backOfficeOrdersOrders(query.order));
       evidence.order = { query: query.order, matches: [] };
     } else {
       const verdicts = lookup.matches.map((o) => judge(o, states, config, today));
@@ -267,23 +307,13 @@ export default {
         })),
       };
       if (verdicts.length > 1) {
-        notes.push(
-          t(
-            `${verdicts.length} commandes correspondent à « ${query.order} » (n° ${verdicts.map((v) => v.order.id).join(', ')}) : toutes sont examinées.`,
-            `${verdicts.length} orders match "${query.order}" (#${verdicts.map((v) => v.order.id).join(', ')}): all are examined.`,
-          ),
-        );
+        notes.push(MESSAGES.ordersMatchAllExamined(verdicts, query.order));
       }
       const returnable = verdicts.filter((v) => v.returnsOn && v.paidAndShipped && v.windowOk && !v.windowUnknown);
       if (returnable.length) {
         evidence.returnableOrderIds = returnable.map((v) => v.order.id);
         passLimit = returnable[0]!.limit;
-        notes.push(
-          t(
-            `${returnable.map((v) => `${capital(orderName(v.order).fr)} au statut ${stateName(v).fr}`).join(', ')} : les produits peuvent être retournés avec un avoir.`,
-            `${returnable.map((v) => `${capital(orderName(v.order).en)} in state ${stateName(v).en}`).join(', ')}: products can be returned with a credit note.`,
-          ),
-        );
+        notes.push(MESSAGES.productsCanReturnedCredit(returnable));
         const undated = returnable.find((v) => v.limit !== 0 && v.days === null);
         if (undated) notes.push(msg.noDeliveryDate(undated.limit));
       } else {
@@ -299,7 +329,7 @@ export default {
       const all = [...problems, ...unknowns];
       return {
         status: 'fail',
-        message: t(`Impossible de faire un avoir :\n${list(all).fr}${noteText.fr}`, `A credit note cannot be made:\n${list(all).en}${noteText.en}`),
+        message: MESSAGES.creditNoteCannotMade(list, all, noteText),
         remediation: dedupe(remediation),
         evidence,
       };
@@ -307,15 +337,15 @@ export default {
     if (unknowns.length) {
       return {
         status: 'manual',
-        message: t(`À vérifier avant de faire un avoir :\n${list(unknowns).fr}${noteText.fr}`, `To verify before making a credit note:\n${list(unknowns).en}${noteText.en}`),
+        message: MESSAGES.verifyBeforeMakingCredit(list, unknowns, noteText),
         remediation: dedupe([...remediation, openOrders, makeNote]),
         evidence,
       };
     }
-    const limitText = passLimit ? t(` (délai de retour : ${passLimit} jours)`, ` (return window: ${passLimit} days)`) : t(' (sans limite de délai)', ' (no time limit)');
+    const limitText = passLimit ? MESSAGES.returnWindowDays(passLimit) : MESSAGES.noTimeLimit;
     return {
       status: 'pass',
-      message: t(`Les retours produits sont activés${limitText.fr}.${noteText.fr}`, `Merchandise returns are enabled${limitText.en}.${noteText.en}`),
+      message: MESSAGES.merchandiseReturnsEnabled(limitText, noteText),
       evidence,
     };
   },

@@ -6,6 +6,57 @@
 import type { Customer } from '../src/engine/parts.js';
 import { t, type Check, type Text } from '../src/engine/types.js';
 
+// The texts of this check's verdicts, in one place for a translator (issue 10.4); the logic below
+// only picks one and passes it the values it reads.
+const MESSAGES = {
+  noCustomerAccountMatches: (query: string) =>
+    t(
+      `Aucun compte client ne correspond à « ${query} ». Une commande passée en invité ne crée pas de compte client.`,
+      `No customer account matches "${query}". An order placed through guest checkout creates no customer account.`,
+    ),
+  checkSpellingEMail: t(
+    `Vérifiez l'orthographe de l'adresse e-mail ou du numéro de client (Clients > Clients, champ de recherche).`,
+    'Check the spelling of the e-mail address or customer id (Customers > Customers, search field).',
+  ),
+  otherAccountsSearch: (rest: Customer[]) =>
+    t(` Autres comptes pour cette recherche : ${summary(rest).fr}.`, ` Other accounts for this search: ${summary(rest).en}.`),
+  accountRefusedDisabledCustomer: (chosen: Customer, also: Text) =>
+    t(
+      `Le compte ${who(chosen)} est refusé (désactivé) : le client ne peut ni se connecter ni passer commande.${also.fr}`,
+      `Account ${whoEn(chosen)} is refused (disabled): the customer can neither log in nor place an order.${also.en}`,
+    ),
+  untickRefusedDependingBack: t(
+    'Décochez « Refusé » (selon la version du back-office : passez « Activé » sur Oui).',
+    'Untick "Refused" (depending on the back-office version: set "Enabled" to Yes).',
+  ),
+  clickSave: t('Enregistrez.', 'Click "Save".'),
+  accountExistsActive: (chosen: Customer, also: Text) =>
+    t(`Le compte ${who(chosen)} existe et est actif.${also.fr}`, `Account ${whoEn(chosen)} exists and is active.${also.en}`),
+  ordersPlacedSinceGuest: t(' Les commandes passées depuis en invité ne recréent pas de compte.', ' Orders placed since as a guest did not create an account either.'),
+  accountDeletedDeletingCustomer: (query: string, matches: Customer[], guestNote: Text) =>
+    t(
+      `Le compte de « ${query} » a été supprimé (${summary(matches).fr}). La suppression d'un client est définitive.${guestNote.fr}`,
+      `The account of "${query}" was deleted (${summary(matches).en}). Deleting a customer cannot be undone.${guestNote.en}`,
+    ),
+  customerMustCreateNew: t(
+    'Le client doit créer un nouveau compte sur la boutique du club (il peut réutiliser la même adresse e-mail).',
+    "The customer must create a new account on the club's shop (the same e-mail address can be used again).",
+  ),
+  thenAssociateNewAccount: t(
+    'Ensuite, associez ce nouveau compte au club (voir le contrôle customer-club-membership).',
+    'Then associate the new account with the club (see the customer-club-membership check).',
+  ),
+  onlyCheckedOutGuest: (query: string, matches: Customer[]) =>
+    t(
+      `« ${query} » n'a passé ${matches.length > 1 ? `que des commandes en invité (${matches.length})` : "qu'une commande en invité"} : une commande en invité ne crée pas de compte client, il n'y a donc pas de compte à associer au club.`,
+      `"${query}" only checked out as a guest${matches.length > 1 ? ` (${matches.length} times)` : ''}: a guest checkout creates no customer account, so there is no account to associate with the club.`,
+    ),
+  thenAssociateAccountClub: t(
+    'Ensuite, associez ce compte au club (voir le contrôle customer-club-membership).',
+    'Then associate that account with the club (see the customer-club-membership check).',
+  ),
+};
+
 function who(c: Customer): string {
   const name = [c.firstname, c.lastname].filter(Boolean).join(' ');
   return name ? `${name} <${c.email}> (n° ${c.id})` : `${c.email} (n° ${c.id})`;
@@ -76,15 +127,9 @@ export default {
     if (!matches.length) {
       return {
         status: 'fail',
-        message: t(
-          `Aucun compte client ne correspond à « ${query} ». Une commande passée en invité ne crée pas de compte client.`,
-          `No customer account matches "${query}". An order placed through guest checkout creates no customer account.`,
-        ),
+        message: MESSAGES.noCustomerAccountMatches(query),
         remediation: [
-          t(
-            `Vérifiez l'orthographe de l'adresse e-mail ou du numéro de client (Clients > Clients, champ de recherche).`,
-            'Check the spelling of the e-mail address or customer id (Customers > Customers, search field).',
-          ),
+          MESSAGES.checkSpellingEMail,
           createAccount,
         ],
         evidence,
@@ -101,29 +146,23 @@ export default {
       evidence.evaluatedId = chosen.id;
       const rest = others(chosen);
       const also = rest.length
-        ? t(` Autres comptes pour cette recherche : ${summary(rest).fr}.`, ` Other accounts for this search: ${summary(rest).en}.`)
+        ? MESSAGES.otherAccountsSearch(rest)
         : t('', '');
       if (!chosen.active) {
         return {
           status: 'fail',
-          message: t(
-            `Le compte ${who(chosen)} est refusé (désactivé) : le client ne peut ni se connecter ni passer commande.${also.fr}`,
-            `Account ${whoEn(chosen)} is refused (disabled): the customer can neither log in nor place an order.${also.en}`,
-          ),
+          message: MESSAGES.accountRefusedDisabledCustomer(chosen, also),
           remediation: [
             openCustomer(chosen),
-            t(
-              'Décochez « Refusé » (selon la version du back-office : passez « Activé » sur Oui).',
-              'Untick "Refused" (depending on the back-office version: set "Enabled" to Yes).',
-            ),
-            t('Enregistrez.', 'Click "Save".'),
+            MESSAGES.untickRefusedDependingBack,
+            MESSAGES.clickSave,
           ],
           evidence,
         };
       }
       return {
         status: 'pass',
-        message: t(`Le compte ${who(chosen)} existe et est actif.${also.fr}`, `Account ${whoEn(chosen)} exists and is active.${also.en}`),
+        message: MESSAGES.accountExistsActive(chosen, also),
         evidence,
       };
     }
@@ -132,23 +171,14 @@ export default {
       // Only deleted accounts (maybe with guest checkouts): nothing to restore.
       const guests = matches.filter((c) => c.isGuest);
       const guestNote = guests.length
-        ? t(' Les commandes passées depuis en invité ne recréent pas de compte.', ' Orders placed since as a guest did not create an account either.')
+        ? MESSAGES.ordersPlacedSinceGuest
         : t('', '');
       return {
         status: 'fail',
-        message: t(
-          `Le compte de « ${query} » a été supprimé (${summary(matches).fr}). La suppression d'un client est définitive.${guestNote.fr}`,
-          `The account of "${query}" was deleted (${summary(matches).en}). Deleting a customer cannot be undone.${guestNote.en}`,
-        ),
+        message: MESSAGES.accountDeletedDeletingCustomer(query, matches, guestNote),
         remediation: [
-          t(
-            'Le client doit créer un nouveau compte sur la boutique du club (il peut réutiliser la même adresse e-mail).',
-            "The customer must create a new account on the club's shop (the same e-mail address can be used again).",
-          ),
-          t(
-            'Ensuite, associez ce nouveau compte au club (voir le contrôle customer-club-membership).',
-            'Then associate the new account with the club (see the customer-club-membership check).',
-          ),
+          MESSAGES.customerMustCreateNew,
+          MESSAGES.thenAssociateNewAccount,
         ],
         evidence,
       };
@@ -157,16 +187,10 @@ export default {
     // Only guest checkouts.
     return {
       status: 'fail',
-      message: t(
-        `« ${query} » n'a passé ${matches.length > 1 ? `que des commandes en invité (${matches.length})` : "qu'une commande en invité"} : une commande en invité ne crée pas de compte client, il n'y a donc pas de compte à associer au club.`,
-        `"${query}" only checked out as a guest${matches.length > 1 ? ` (${matches.length} times)` : ''}: a guest checkout creates no customer account, so there is no account to associate with the club.`,
-      ),
+      message: MESSAGES.onlyCheckedOutGuest(query, matches),
       remediation: [
         createAccount,
-        t(
-          'Ensuite, associez ce compte au club (voir le contrôle customer-club-membership).',
-          'Then associate that account with the club (see the customer-club-membership check).',
-        ),
+        MESSAGES.thenAssociateAccountClub,
       ],
       evidence,
     };

@@ -12,6 +12,85 @@
 import type { DynamicCoupons, DynamicCouponsProbed } from '../src/engine/parts.js';
 import { t, type Check, type CheckOutcome, type Text } from '../src/engine/types.js';
 
+// The texts of this check's verdicts, in one place for a translator (issue 10.4); the logic below
+// only picks one and passes it the values it reads.
+const MESSAGES = {
+  configurationVerifiedWithoutWriting: (platform: string, url: string) =>
+    t(
+      `Configuration vérifiée sans rien écrire : la solution e-commerce « ${platform} » est prise en charge et l’adresse ${url} est valide. La création d’un coupon n’a pas été testée (elle crée un coupon sur la boutique) : il reste à la tester.`,
+      `Configuration verified without writing anything: the e-commerce platform "${platform}" is supported and the address ${url} is valid. Coupon creation was not tested (it creates a coupon on the shop): it remains to be tested.`,
+    ),
+  deleteTestCouponMagento: (code: string) =>
+    t(
+      `Supprimez le coupon de test ${code} dans l’administration Magento : Marketing > Règles de prix du panier.`,
+      `Delete the test coupon ${code} in the Magento admin: Marketing > Cart Price Rules.`,
+    ),
+  deleteTestCouponPrestashop: (code: string) =>
+    t(
+      `Supprimez le coupon de test ${code} dans le back-office PrestaShop : Catalogue > Réductions > Règles panier.`,
+      `Delete the test coupon ${code} in the PrestaShop back office: Catalog > Discounts > Cart Rules.`,
+    ),
+  configuredECommercePlatform: (platform: string) =>
+    t(
+      `La solution e-commerce configurée est « ${platform} » : les coupons dynamiques SPREAD ne fonctionnent qu’avec PrestaShop ou Magento, les autres solutions ne sont pas prises en charge (aucune demande de test n’a été envoyée).`,
+      `The configured e-commerce platform is "${platform}": SPREAD dynamic coupons only work with PrestaShop or Magento, other platforms are not supported (no test request was sent).`,
+    ),
+  withoutPrestashopMagentoDynamic: t(
+    'Sans PrestaShop ni Magento, les coupons dynamiques ne sont pas paramétrables dans SPREAD : utilisez des codes promo classiques.',
+    'Without PrestaShop or Magento, dynamic coupons cannot be set up in SPREAD: use ordinary promo codes.',
+  ),
+  createdTestCouponHttp: (url: string, code: string, percent: 5, status: number) =>
+    t(
+      `${url} a créé le coupon de test ${code} (${percent} %) : HTTP ${status}, la réponse confirme la création. Ce coupon de test peut être supprimé.`,
+      `${url} created the test coupon ${code} (${percent} %): HTTP ${status}, the answer confirms the creation. This test coupon can be deleted.`,
+    ),
+  answerCarriesError: t('la réponse contient une erreur', 'the answer carries an error'),
+  answerErrorPagePhp: t('la réponse est une page d’erreur (PHP ou HTML) au lieu de la confirmation attendue', 'the answer is an error page (PHP or HTML) instead of the expected confirmation'),
+  answerEmptyNotJson: t('la réponse est vide ou n’est pas du JSON', 'the answer is empty or is not JSON'),
+  answerMentionsNeitherCode: t('la réponse ne mentionne ni le code ni un succès', 'the answer mentions neither the code nor a success'),
+  answeredHttpButCode: (url: string, status: number, code: string, why: Text, q: Text) =>
+    t(
+      `${url} a répondu HTTP ${status} mais le code ${code} n’a pas été créé : ${why.fr}.${q.fr}`,
+      `${url} answered HTTP ${status} but the code ${code} was not created: ${why.en}.${q.en}`,
+    ),
+  answer200OnlyMeans: t(
+    'Une réponse « 200 » signifie seulement que la page a répondu : lisez l’erreur renvoyée (ci-dessus, et dans « Contenu retourné » du test SPREAD) pour savoir pourquoi la création a échoué.',
+    'A "200" answer only means the page answered: read the returned error (above, and under "Contenu retourné" in SPREAD’s test) to learn why the creation failed.',
+  ),
+  addressDoesNotExist: t('l’adresse n’existe pas (module absent, désactivé, ou URL erronée)', 'the address does not exist (module missing, disabled, or wrong URL)'),
+  accessRefusedCredentialsToken: t('l’accès est refusé (identifiants, jeton ou protection du site)', 'access is refused (credentials, token or site protection)'),
+  methodNotAcceptedAddress: t('la méthode n’est pas acceptée à cette adresse (probablement pas le point d’accès des coupons)', 'the method is not accepted at this address (probably not the coupon endpoint)'),
+  serverRefusesRequest: t('le serveur refuse la demande', 'the server refuses the request'),
+  answersHttpTestCoupon: (url: string, status: number, reason: Text, q: Text) =>
+    t(
+      `${url} répond HTTP ${status} à la demande de coupon de test : le serveur a répondu mais ne donne pas accès à la ressource — ${reason.fr}.${q.fr}`,
+      `${url} answers HTTP ${status} to the test coupon request: the server answered but does not give access to the resource — ${reason.en}.${q.en}`,
+    ),
+  checkEndpointAddressDynamiccoupons: t(
+    'Vérifiez l’adresse du point d’accès (dynamicCoupons.url, la même que dans SPREAD) et les identifiants ou le jeton qu’elle contient ; retirez toute protection par mot de passe ou pare-feu qui bloquerait SPREAD.',
+    'Check the endpoint address (dynamicCoupons.url, the same as in SPREAD) and the credentials or token it holds; remove any password protection or firewall rule that would block SPREAD.',
+  ),
+  answersHttpShopFailed: (url: string, status: number, q: Text) =>
+    t(
+      `${url} répond HTTP ${status} : la boutique a échoué en construisant la réponse (ou en se connectant à un service), le coupon de test n’a pas été créé.${q.fr}`,
+      `${url} answers HTTP ${status}: the shop failed while building the answer (or connecting to a service), the test coupon was not created.${q.en}`,
+    ),
+  redirectsHttpConfiguredAddress: (url: string, status: number, to: string | null) =>
+    t(
+      `${url} redirige (HTTP ${status})${to ? ` vers ${to}` : ''} : l’adresse configurée n’est pas la bonne, une demande de création de coupon ne suit pas les redirections.`,
+      `${url} redirects (HTTP ${status})${to ? ` to ${to}` : ''}: the configured address is wrong, a coupon creation request does not follow redirects.`,
+    ),
+  useFinalAddressSpread: (to: string | null) =>
+    t(
+      `Utilisez l’adresse finale${to ? ` (${to})` : ''} dans SPREAD (« Paramétrage > Coupons dynamiques ») et dans dynamicCoupons.url ; une redirection http → https ou vers « www » en est souvent la cause.`,
+      `Use the final address${to ? ` (${to})` : ''} in SPREAD ("Paramétrage > Coupons dynamiques") and in dynamicCoupons.url; an http → https or "www" redirection is the usual cause.`,
+    ),
+  dynamiccouponsNotConfiguredAdd: t(
+    'dynamicCoupons n’est pas configuré : ajoutez dynamicCoupons { url, platform } à la configuration pour tester la création des coupons dynamiques SPREAD.',
+    'dynamicCoupons not configured: add dynamicCoupons { url, platform } to the configuration to test SPREAD dynamic-coupon creation.',
+  ),
+};
+
 /** The endpoint's own answer, quoted after a sentence. */
 const ANSWER = (said: string): Text => t(` Réponse : « ${said} ».`, ` Answer: "${said}".`);
 
@@ -42,22 +121,13 @@ const TEST_WITH_FLAG = t(
 );
 
 function notTested(url: string, platform: string): Text {
-  return t(
-    `Configuration vérifiée sans rien écrire : la solution e-commerce « ${platform} » est prise en charge et l’adresse ${url} est valide. La création d’un coupon n’a pas été testée (elle crée un coupon sur la boutique) : il reste à la tester.`,
-    `Configuration verified without writing anything: the e-commerce platform "${platform}" is supported and the address ${url} is valid. Coupon creation was not tested (it creates a coupon on the shop): it remains to be tested.`,
-  );
+  return MESSAGES.configurationVerifiedWithoutWriting(platform, url);
 }
 
 function deleteStep(platform: string, code: string): Text {
   return /magento/i.test(platform)
-    ? t(
-        `Supprimez le coupon de test ${code} dans l’administration Magento : Marketing > Règles de prix du panier.`,
-        `Delete the test coupon ${code} in the Magento admin: Marketing > Cart Price Rules.`,
-      )
-    : t(
-        `Supprimez le coupon de test ${code} dans le back-office PrestaShop : Catalogue > Réductions > Règles panier.`,
-        `Delete the test coupon ${code} in the PrestaShop back office: Catalog > Discounts > Cart Rules.`,
-      );
+    ? MESSAGES.deleteTestCouponMagento(code)
+    : MESSAGES.deleteTestCouponPrestashop(code);
 }
 
 function quoted(probe: DynamicCouponsProbed): { fr: string; en: string } {
@@ -87,17 +157,11 @@ function judge(part: DynamicCoupons): CheckOutcome {
   if (part.outcome === 'platform-unsupported') {
     return {
       status: 'fail',
-      message: t(
-        `La solution e-commerce configurée est « ${part.platform} » : les coupons dynamiques SPREAD ne fonctionnent qu’avec PrestaShop ou Magento, les autres solutions ne sont pas prises en charge (aucune demande de test n’a été envoyée).`,
-        `The configured e-commerce platform is "${part.platform}": SPREAD dynamic coupons only work with PrestaShop or Magento, other platforms are not supported (no test request was sent).`,
-      ),
+      message: MESSAGES.configuredECommercePlatform(part.platform),
       remediation: [
         SET_PLATFORM,
         SET_CONFIG_PLATFORM,
-        t(
-          'Sans PrestaShop ni Magento, les coupons dynamiques ne sont pas paramétrables dans SPREAD : utilisez des codes promo classiques.',
-          'Without PrestaShop or Magento, dynamic coupons cannot be set up in SPREAD: use ordinary promo codes.',
-        ),
+        MESSAGES.withoutPrestashopMagentoDynamic,
       ],
       evidence,
     };
@@ -113,33 +177,24 @@ function judge(part: DynamicCoupons): CheckOutcome {
     case 'created':
       return {
         status: 'pass',
-        message: t(
-          `${url} a créé le coupon de test ${code} (${part.request.percent} %) : HTTP ${status}, la réponse confirme la création. Ce coupon de test peut être supprimé.`,
-          `${url} created the test coupon ${code} (${part.request.percent} %): HTTP ${status}, the answer confirms the creation. This test coupon can be deleted.`,
-        ),
+        message: MESSAGES.createdTestCouponHttp(url, code, part.request.percent, status),
         remediation: [deleteStep(part.platform, code)],
         evidence,
       };
     case 'ok-with-error-body': {
       const why: Text =
         part.errorKind === 'error-field'
-          ? t('la réponse contient une erreur', 'the answer carries an error')
+          ? MESSAGES.answerCarriesError
           : part.errorKind === 'error-page'
-            ? t('la réponse est une page d’erreur (PHP ou HTML) au lieu de la confirmation attendue', 'the answer is an error page (PHP or HTML) instead of the expected confirmation')
+            ? MESSAGES.answerErrorPagePhp
             : part.errorKind === 'unexpected-body'
-              ? t('la réponse est vide ou n’est pas du JSON', 'the answer is empty or is not JSON')
-              : t('la réponse ne mentionne ni le code ni un succès', 'the answer mentions neither the code nor a success');
+              ? MESSAGES.answerEmptyNotJson
+              : MESSAGES.answerMentionsNeitherCode;
       return {
         status: 'fail',
-        message: t(
-          `${url} a répondu HTTP ${status} mais le code ${code} n’a pas été créé : ${why.fr}.${q.fr}`,
-          `${url} answered HTTP ${status} but the code ${code} was not created: ${why.en}.${q.en}`,
-        ),
+        message: MESSAGES.answeredHttpButCode(url, status, code, why, q),
         remediation: [
-          t(
-            'Une réponse « 200 » signifie seulement que la page a répondu : lisez l’erreur renvoyée (ci-dessus, et dans « Contenu retourné » du test SPREAD) pour savoir pourquoi la création a échoué.',
-            'A "200" answer only means the page answered: read the returned error (above, and under "Contenu retourné" in SPREAD’s test) to learn why the creation failed.',
-          ),
+          MESSAGES.answer200OnlyMeans,
           ...(part.errorKind === 'error-page' ? [PHP_LOGS] : []),
           MODULE_ENABLED,
           RETEST,
@@ -150,24 +205,18 @@ function judge(part: DynamicCoupons): CheckOutcome {
     case 'client-error': {
       const reason: Text =
         status === 404 || status === 410
-          ? t('l’adresse n’existe pas (module absent, désactivé, ou URL erronée)', 'the address does not exist (module missing, disabled, or wrong URL)')
+          ? MESSAGES.addressDoesNotExist
           : status === 401 || status === 403
-            ? t('l’accès est refusé (identifiants, jeton ou protection du site)', 'access is refused (credentials, token or site protection)')
+            ? MESSAGES.accessRefusedCredentialsToken
             : status === 405
-              ? t('la méthode n’est pas acceptée à cette adresse (probablement pas le point d’accès des coupons)', 'the method is not accepted at this address (probably not the coupon endpoint)')
-              : t('le serveur refuse la demande', 'the server refuses the request');
+              ? MESSAGES.methodNotAcceptedAddress
+              : MESSAGES.serverRefusesRequest;
       return {
         status: 'fail',
-        message: t(
-          `${url} répond HTTP ${status} à la demande de coupon de test : le serveur a répondu mais ne donne pas accès à la ressource — ${reason.fr}.${q.fr}`,
-          `${url} answers HTTP ${status} to the test coupon request: the server answered but does not give access to the resource — ${reason.en}.${q.en}`,
-        ),
+        message: MESSAGES.answersHttpTestCoupon(url, status, reason, q),
         remediation: [
           MODULE_ENABLED,
-          t(
-            'Vérifiez l’adresse du point d’accès (dynamicCoupons.url, la même que dans SPREAD) et les identifiants ou le jeton qu’elle contient ; retirez toute protection par mot de passe ou pare-feu qui bloquerait SPREAD.',
-            'Check the endpoint address (dynamicCoupons.url, the same as in SPREAD) and the credentials or token it holds; remove any password protection or firewall rule that would block SPREAD.',
-          ),
+          MESSAGES.checkEndpointAddressDynamiccoupons,
           RETEST,
         ],
         evidence,
@@ -176,10 +225,7 @@ function judge(part: DynamicCoupons): CheckOutcome {
     case 'server-error':
       return {
         status: 'fail',
-        message: t(
-          `${url} répond HTTP ${status} : la boutique a échoué en construisant la réponse (ou en se connectant à un service), le coupon de test n’a pas été créé.${q.fr}`,
-          `${url} answers HTTP ${status}: the shop failed while building the answer (or connecting to a service), the test coupon was not created.${q.en}`,
-        ),
+        message: MESSAGES.answersHttpShopFailed(url, status, q),
         remediation: [PHP_LOGS, MODULE_ENABLED, RETEST],
         evidence,
       };
@@ -187,15 +233,9 @@ function judge(part: DynamicCoupons): CheckOutcome {
       const to = part.location;
       return {
         status: 'fail',
-        message: t(
-          `${url} redirige (HTTP ${status})${to ? ` vers ${to}` : ''} : l’adresse configurée n’est pas la bonne, une demande de création de coupon ne suit pas les redirections.`,
-          `${url} redirects (HTTP ${status})${to ? ` to ${to}` : ''}: the configured address is wrong, a coupon creation request does not follow redirects.`,
-        ),
+        message: MESSAGES.redirectsHttpConfiguredAddress(url, status, to),
         remediation: [
-          t(
-            `Utilisez l’adresse finale${to ? ` (${to})` : ''} dans SPREAD (« Paramétrage > Coupons dynamiques ») et dans dynamicCoupons.url ; une redirection http → https ou vers « www » en est souvent la cause.`,
-            `Use the final address${to ? ` (${to})` : ''} in SPREAD ("Paramétrage > Coupons dynamiques") and in dynamicCoupons.url; an http → https or "www" redirection is the usual cause.`,
-          ),
+          MESSAGES.useFinalAddressSpread(to),
           RETEST,
         ],
         evidence,
@@ -226,10 +266,7 @@ export default {
       if (reason) return { status: 'manual', message: reason, remediation: [RETEST] };
       return {
         status: 'skip',
-        message: t(
-          'dynamicCoupons n’est pas configuré : ajoutez dynamicCoupons { url, platform } à la configuration pour tester la création des coupons dynamiques SPREAD.',
-          'dynamicCoupons not configured: add dynamicCoupons { url, platform } to the configuration to test SPREAD dynamic-coupon creation.',
-        ),
+        message: MESSAGES.dynamiccouponsNotConfiguredAdd,
       };
     }
     return judge(part);

@@ -18,11 +18,174 @@ const USES_LEFT = forms('{n} utilisation restante', '{n} utilisations restantes'
 
 const NO_DATE = '0000-00-00';
 
+// The texts of this check's verdicts, in one place for a translator (issue 10.4); the logic below
+// only picks one and passes it the values it reads.
+const MESSAGES = {
+  openRule: (code: string) =>
+    t(
+      `Dans le back-office : Catalogue > Réductions > Règles panier, recherchez le code « ${code} » puis cliquez sur « Modifier ».`,
+      `In the back office: Catalog > Discounts > Cart Rules, search for the code "${code}" and click "Edit".`,
+    ),
+  currencyNotResolved: (number: Text, id: number) =>
+    t(`${number.fr} (devise n° ${id}, non résolue)`, `${number.en} (currency #${id}, not resolved)`),
+  unknownCurrency: (number: Text) =>
+    t(`${number.fr} (devise inconnue)`, `${number.en} (unknown currency)`),
+  noProductRuleRecorded: t('aucune règle de produit enregistrée', 'no product rule recorded'),
+  ruleOfType: (label: Text, ids: string) =>
+    t(`${label.fr} n° ${ids}`, `${label.en} #${ids}`),
+  productRuleGroup: (quantity: number, rules: Text[]) =>
+    t(
+      `au moins ${plurals(quantity, ITEMS).fr} parmi ${rules.map((r) => r.fr).join(' ; ') || '(aucune valeur)'}`,
+      `at least ${plurals(quantity, ITEMS).en} among ${rules.map((r) => r.en).join('; ') || '(no value)'}`,
+    ),
+  noCartRuleCode: (asked: string, near: string[]) =>
+    t(
+      `Aucune règle panier n'a le code « ${asked} » : la boutique le refuse comme inconnu.${near.length ? ` Codes proches : ${near.join(', ')}.` : ''}`,
+      `No cart rule has the code "${asked}": the shop rejects it as unknown.${near.length ? ` Close codes: ${near.join(', ')}.` : ''}`,
+    ),
+  checkSpellingCodeGiven: t(
+    `Vérifiez l'orthographe du code donné au client (les majuscules ne comptent pas, les espaces et tirets si).`,
+    'Check the spelling of the code given to the customer (case does not matter; spaces and dashes do).',
+  ),
+  searchCode: (asked: string) =>
+    t(
+      `Dans le back-office : Catalogue > Réductions > Règles panier, cherchez « ${asked} » dans la colonne « Code ».`,
+      `In the back office: Catalog > Discounts > Cart Rules, search for "${asked}" in the "Code" column.`,
+    ),
+  askGetItToCreate: t(
+    "Si le code n'existe pas : les codes promo sont créés par l'équipe Get It ; ouvrez un ticket en indiquant le code voulu, le club, les dates de validité, le montant minimum, la quantité totale, la quantité par client et le produit concerné le cas échéant.",
+    'If the code does not exist: promo codes are created by the Get It team; open a ticket giving the code you want, the club, the validity dates, the minimum amount, the total quantity, the quantity per customer and the product concerned if any.',
+  ),
+  ruleLabel: (code: string, id: number, name: string) =>
+    t(`« ${code} » (règle panier n° ${id} « ${name} »)`, `"${code}" (cart rule #${id} "${name}")`),
+  sameCode: (matches: CartRule[], id: number) =>
+    t(
+      `${matches.length} règles portent ce code (n° ${matches.map((m) => m.id).join(', ')}) ; PrestaShop n'en retient qu'une, normalement la plus ancienne (n° ${id}), c'est elle qui est contrôlée. Donnez un code distinct à chacune.`,
+      `${matches.length} rules carry this code (#${matches.map((m) => m.id).join(', ')}); PrestaShop keeps only one, normally the oldest (#${id}), which is the one checked here. Give each a distinct code.`,
+    ),
+  ruleDisabled: t('la règle est désactivée', 'the rule is disabled'),
+  tabInformationSetStatus: t('Onglet « Informations » : passez « Statut » sur Oui.', 'Tab "Information": set "Status" to Yes.'),
+  noUseLeftTotal: (quantity: number) =>
+    t(`plus aucune utilisation disponible (quantité totale restante : ${quantity})`, `no use left (total quantity left: ${quantity})`),
+  tabConditionsRaiseTotal: t(
+    'Onglet « Conditions » : augmentez « Quantité totale disponible » (elle diminue à chaque commande qui utilise le code).',
+    'Tab "Conditions": raise "Total available" (it goes down with every order that uses the code).',
+  ),
+  validityNotStartedBegins: (dateFrom: string, shopNow: string) =>
+    t(`la validité n’a pas commencé : elle débute le ${formatShopDate(dateFrom, 'fr')} (il est ${formatShopDate(shopNow, 'fr')} à la boutique)`, `validity has not started: it begins on ${formatShopDate(dateFrom, 'en')} (it is ${formatShopDate(shopNow, 'en')} at the shop)`),
+  tabConditionsMoveStart: t('Onglet « Conditions » : avancez la date de début de « Valide du … au … ».', 'Tab "Conditions": move the start date of "Valid from … to …" earlier.'),
+  endDateEmpty: t("la date de fin est vide (0000-00-00) : PrestaShop la compare à l'heure actuelle et considère le code comme expiré", 'the end date is empty (0000-00-00): PrestaShop compares it with the current time and treats the code as expired'),
+  tabConditionsFillEnd: t('Onglet « Conditions » : renseignez la date de fin de « Valide du … au … ».', 'Tab "Conditions": fill in the end date of "Valid from … to …".'),
+  codeExpiredShop: (dateTo: string, shopNow: string) =>
+    t(`le code a expiré le ${formatShopDate(dateTo, 'fr')} (il est ${formatShopDate(shopNow, 'fr')} à la boutique)`, `the code expired on ${formatShopDate(dateTo, 'en')} (it is ${formatShopDate(shopNow, 'en')} at the shop)`),
+  tabConditionsPushBack: t('Onglet « Conditions » : repoussez la date de fin de « Valide du … au … ».', 'Tab "Conditions": push back the end date of "Valid from … to …".'),
+  customerLabel: (customer: string) =>
+    t(`le client « ${customer} »`, `customer "${customer}"`),
+  customerCouldNotRead: (customer: string, why: Text | undefined) =>
+    t(
+      `Le client « ${customer} » n'a pas pu être lu${why ? ` (${why.fr})` : ''} : les conditions propres au client ne sont pas vérifiées.`,
+      `Customer "${customer}" could not be read${why ? ` (${why.en})` : ''}: the customer-specific conditions are not verified.`,
+    ),
+  noCustomerAccountMatches: (customer: string) =>
+    t(
+      `Aucun compte client ne correspond à « ${customer} » : les conditions propres au client ne sont pas vérifiées (voir le contrôle customer-account-status).`,
+      `No customer account matches "${customer}": the customer-specific conditions are not verified (see the customer-account-status check).`,
+    ),
+  ruleReservedCustomerNot: (customerId: number, customerLabel: Text, askedIds: number[]) =>
+    t(
+      `la règle est réservée au client n° ${customerId}, pas à ${customerLabel.fr}${askedIds.length ? ` (n° ${askedIds.join(', ')})` : ''}`,
+      `the rule is reserved for customer #${customerId}, not ${customerLabel.en}${askedIds.length ? ` (#${askedIds.join(', ')})` : ''}`,
+    ),
+  tabConditionsClearLimit: t(
+    'Onglet « Conditions » : videz « Limiter à un seul client » pour ouvrir le code à tous, ou choisissez le bon client.',
+    'Tab "Conditions": clear "Limit to a single customer" to open the code to everyone, or pick the right customer.',
+  ),
+  quantityPerCustomerNo: (quantityPerUser: number) =>
+    t(`la quantité par client est ${quantityPerUser} : aucun client ne peut l'utiliser`, `the quantity per customer is ${quantityPerUser}: no customer can use it`),
+  alreadyUsedOutAllowed: (customerLabel: Text, uses: number, quantityPerUser: number) =>
+    t(
+      `${customerLabel.fr} l’a déjà utilisé ${uses} fois sur ${quantityPerUser} ${plural('fr', quantityPerUser, ALLOWED)} (commandes comptées comme PrestaShop : annulées comprises, hors « Erreur de paiement »)`,
+      `${customerLabel.en} already used it ${plurals(uses, TIMES).en} out of ${quantityPerUser} allowed (orders counted as PrestaShop does: cancelled ones included, "Payment error" excluded)`,
+    ),
+  usablePerCustomerUsed: (quantityPerUser: number, customerLabel: Text, uses: number) =>
+    t(`Utilisable ${quantityPerUser} fois par client : ${customerLabel.fr} l'a utilisé ${uses} fois.`, `Usable ${plurals(quantityPerUser, TIMES).en} per customer: ${customerLabel.en} used it ${plurals(uses, TIMES).en}.`),
+  raisePerUser: t(
+    'Onglet « Conditions » : augmentez « Quantité disponible pour chaque utilisateur ».',
+    'Tab "Conditions": raise "Total available for each user".',
+  ),
+  clubGroup: (name: string, id: number) =>
+    t(`le groupe du club « ${name} » (n° ${id})`, `the club's group "${name}" (#${id})`),
+  clubWithoutGroup: (name: string) =>
+    t(`le club « ${name} » (qui n'a pas de groupe client)`, `the club "${name}" (which has no customer group)`),
+  restrictedGroupsNoCustomer: (allowed: number[], customerLabel: Text) =>
+    t(
+      `réservée aux groupes n° ${allowed.join(', ') || '(aucun)'} : ${customerLabel.fr} n'est dans aucun groupe client (aucune case cochée dans « Accès des groupes » de sa fiche client ; son groupe par défaut ne compte pas à lui seul)`,
+      `restricted to groups #${allowed.join(', ') || '(none)'}: ${customerLabel.en} is in no customer group at all (no box ticked under "Group access" on their customer page; their default group does not count on its own)`,
+    ),
+  customersCustomersEditCustomer: t(
+    'Dans Clients > Clients, modifiez le client : dans « Accès des groupes », cochez « Client » et le groupe du club, puis enregistrez (voir le contrôle customer-club-membership).',
+    'In Customers > Customers, edit the customer: under "Group access", tick "Client" (Customer) and the club\'s group, then save (see the customer-club-membership check).',
+  ),
+  restrictedGroupsNoneOfCustomer: (allowed: number[], customerLabel: Text, clubAllowed: boolean) =>
+    t(
+      `réservée aux groupes n° ${allowed.join(', ') || '(aucun)'} : aucun groupe de ${customerLabel.fr} n'en fait partie${clubAllowed ? ` (le groupe du club est autorisé : vérifiez que le client est bien rattaché au club, contrôle customer-club-membership)` : ''}`,
+      `restricted to groups #${allowed.join(', ') || '(none)'}: none of ${customerLabel.en}'s groups is among them${clubAllowed ? ` (the club's group is allowed: check that the customer belongs to the club, customer-club-membership check)` : ''}`,
+    ),
+  restrictedGroupsWhichDo: (allowed: number[], clubText: Text) =>
+    t(
+      `réservée aux groupes n° ${allowed.join(', ') || '(aucun)'}, qui ne comprennent pas ${clubText.fr}`,
+      `restricted to groups #${allowed.join(', ') || '(none)'}, which do not include ${clubText.en}`,
+    ),
+  restrictedGroupsMayUse: (allowed: number[], customerLabel: Text, clubText: Text) =>
+    t(
+      `Réservée aux groupes n° ${allowed.join(', ')} : ${customerLabel.fr} y a droit, mais pas ${clubText.fr}.`,
+      `Restricted to groups #${allowed.join(', ')}: ${customerLabel.en} may use it, but ${clubText.en} is not listed.`,
+    ),
+  restrictedGroupsClubIncluded: (allowed: number[]) =>
+    t(`Réservée aux groupes n° ${allowed.join(', ')}, dont celui du club.`, `Restricted to groups #${allowed.join(', ')}, the club's included.`),
+  restrictedSomeProductsCart: (d: Text) =>
+    t(`Restreinte à certains produits : le panier doit contenir ${d.fr}.`, `Restricted to some products: the cart must hold ${d.en}.`),
+  taxIncl: t(' TTC', ' tax incl.'),
+  taxExcl: t(' HT', ' tax excl.'),
+  shippingIncluded: t(', frais de port compris', ', shipping included'),
+  shippingExcluded: t(', hors frais de port', ', shipping excluded'),
+  cartMustReachMinimum: (money: Text, tax: Text, shipping: Text) =>
+    t(
+      `Le panier doit atteindre ${money.fr}${tax.fr}${shipping.fr} (« Montant minimum »).`,
+      `The cart must reach ${money.en}${tax.en}${shipping.en} ("Minimum amount").`,
+    ),
+  conditionsList: (conditions: Text[]) =>
+    t(`\nConditions :\n${bullets(conditions).fr}`, `\nConditions:\n${bullets(conditions).en}`),
+  codeCannotBeUsed: (label: Text, listed: Text[], conditionText: Text) =>
+    t(`Le code ${label.fr} ne peut pas être utilisé :\n${bullets(listed).fr}${conditionText.fr}`, `The code ${label.en} cannot be used:\n${bullets(listed).en}${conditionText.en}`),
+  codeActiveWithinDates: (label: Text, details: Text, conditionText: Text) =>
+    t(
+      `Le code ${label.fr} est actif et dans ses dates, mais ce qui suit décide aussi s'il est accepté et n'a pas pu être vérifié :\n${details.fr}${conditionText.fr}`,
+      `The code ${label.en} is active and within its dates, but the following also decides whether it is accepted and could not be verified:\n${details.en}${conditionText.en}`,
+    ),
+  codeActiveValidUntil: (label: Text, dateTo: string, quantity: number, conditionText: Text) =>
+    t(
+      `Le code ${label.fr} est actif, valable jusqu’au ${formatShopDate(dateTo, 'fr')}, ${plurals(quantity, USES_LEFT).fr}.${conditionText.fr}`,
+      `The code ${label.en} is active, valid until ${formatShopDate(dateTo, 'en')}, ${plurals(quantity, USES_LEFT).en}.${conditionText.en}`,
+    ),
+  createClubGroup: t(
+    "Le club n'a pas de groupe client : créez-le d'abord (Clients > Groupes), puis ajoutez-le dans l'onglet « Conditions » > « Restrictions » > « Restriction de groupes de clients ».",
+    'The club has no customer group: create it first (Customers > Groups), then add it under tab "Conditions" > "Restrictions" > "Customer group selection".',
+  ),
+  checkGroupSelected: (name: string, id: number) =>
+    t(
+      `Onglet « Conditions » > « Restrictions » > « Restriction de groupes de clients » : vérifiez que « ${name} » (n° ${id}) est dans les groupes sélectionnés.`,
+      `Tab "Conditions" > "Restrictions" > "Customer group selection": check that "${name}" (#${id}) is among the selected groups.`,
+    ),
+  addGroupSelected: (name: string, id: number) =>
+    t(
+      `Onglet « Conditions » > « Restrictions » > « Restriction de groupes de clients » : ajoutez « ${name} » (n° ${id}) aux groupes sélectionnés.`,
+      `Tab "Conditions" > "Restrictions" > "Customer group selection": add "${name}" (#${id}) to the selected groups.`,
+    ),
+};
+
 function openRule(code: string): Text {
-  return t(
-    `Dans le back-office : Catalogue > Réductions > Règles panier, recherchez le code « ${code} » puis cliquez sur « Modifier ».`,
-    `In the back office: Catalog > Discounts > Cart Rules, search for the code "${code}" and click "Edit".`,
-  );
+  return MESSAGES.openRule(code);
 }
 const save = t('Enregistrez.', 'Click "Save".');
 const askGetIt = t(
@@ -203,8 +366,8 @@ function minimumAmountText(rule: CartRule, configuration: Record<string, string 
   const fallback = Number(configuration?.PS_CURRENCY_DEFAULT ?? '');
   const id = own > 0 ? own : Number.isInteger(fallback) && fallback > 0 ? fallback : undefined;
   if (iso) return t(`${number.fr} ${iso}`, `${number.en} ${iso}`);
-  if (id !== undefined) return t(`${number.fr} (devise n° ${id}, non résolue)`, `${number.en} (currency #${id}, not resolved)`);
-  return t(`${number.fr} (devise inconnue)`, `${number.en} (unknown currency)`);
+  if (id !== undefined) return MESSAGES.currencyNotResolved(number, id);
+  return MESSAGES.unknownCurrency(number);
 }
 
 const RULE_TYPES: Record<string, Text> = {
@@ -216,17 +379,14 @@ const RULE_TYPES: Record<string, Text> = {
 };
 
 function describeProductRules(groups: NonNullable<CartRule['productRuleGroups']>): Text {
-  if (groups.length === 0) return t('aucune règle de produit enregistrée', 'no product rule recorded');
+  if (groups.length === 0) return MESSAGES.noProductRuleRecorded;
   const each = groups.map((g) => {
     const rules = g.rules.map((r) => {
       const label = RULE_TYPES[r.type] ?? t(r.type, r.type);
       const ids = r.ids.join(', ') || '—';
-      return t(`${label.fr} n° ${ids}`, `${label.en} #${ids}`);
+      return MESSAGES.ruleOfType(label, ids);
     });
-    return t(
-      `au moins ${plurals(g.quantity, ITEMS).fr} parmi ${rules.map((r) => r.fr).join(' ; ') || '(aucune valeur)'}`,
-      `at least ${plurals(g.quantity, ITEMS).en} among ${rules.map((r) => r.en).join('; ') || '(no value)'}`,
-    );
+    return MESSAGES.productRuleGroup(g.quantity, rules);
   });
   return t(each.map((e) => e.fr).join(', et '), each.map((e) => e.en).join(', and '));
 }
@@ -266,30 +426,18 @@ export default {
       const near = lookup.matches.map((m) => m.code);
       return {
         status: 'fail',
-        message: t(
-          `Aucune règle panier n'a le code « ${asked} » : la boutique le refuse comme inconnu.${near.length ? ` Codes proches : ${near.join(', ')}.` : ''}`,
-          `No cart rule has the code "${asked}": the shop rejects it as unknown.${near.length ? ` Close codes: ${near.join(', ')}.` : ''}`,
-        ),
+        message: MESSAGES.noCartRuleCode(asked, near),
         remediation: [
-          t(
-            `Vérifiez l'orthographe du code donné au client (les majuscules ne comptent pas, les espaces et tirets si).`,
-            'Check the spelling of the code given to the customer (case does not matter; spaces and dashes do).',
-          ),
-          t(
-            `Dans le back-office : Catalogue > Réductions > Règles panier, cherchez « ${asked} » dans la colonne « Code ».`,
-            `In the back office: Catalog > Discounts > Cart Rules, search for "${asked}" in the "Code" column.`,
-          ),
-          t(
-            "Si le code n'existe pas : les codes promo sont créés par l'équipe Get It ; ouvrez un ticket en indiquant le code voulu, le club, les dates de validité, le montant minimum, la quantité totale, la quantité par client et le produit concerné le cas échéant.",
-            'If the code does not exist: promo codes are created by the Get It team; open a ticket giving the code you want, the club, the validity dates, the minimum amount, the total quantity, the quantity per customer and the product concerned if any.',
-          ),
+          MESSAGES.checkSpellingCodeGiven,
+          MESSAGES.searchCode(asked),
+          MESSAGES.askGetItToCreate,
         ],
         evidence: { code: asked, closeCodes: near },
       };
     }
 
     const rule = matches[0]!;
-    const label = t(`« ${rule.code} » (règle panier n° ${rule.id} « ${rule.name} »)`, `"${rule.code}" (cart rule #${rule.id} "${rule.name}")`);
+    const label = MESSAGES.ruleLabel(rule.code, rule.id, rule.name);
 
     const configuration = parts['prestashop.configuration'];
     const timeZone = shopTimeZone(configuration, options.timeZone);
@@ -300,66 +448,46 @@ export default {
     const conditions: Text[] = [];
 
     if (matches.length > 1) {
-      conditions.push(
-        t(
-          `${matches.length} règles portent ce code (n° ${matches.map((m) => m.id).join(', ')}) ; PrestaShop n'en retient qu'une, normalement la plus ancienne (n° ${rule.id}), c'est elle qui est contrôlée. Donnez un code distinct à chacune.`,
-          `${matches.length} rules carry this code (#${matches.map((m) => m.id).join(', ')}); PrestaShop keeps only one, normally the oldest (#${rule.id}), which is the one checked here. Give each a distinct code.`,
-        ),
-      );
+      conditions.push(MESSAGES.sameCode(matches, rule.id));
     }
 
     // Status.
     if (!rule.active) {
-      problems.push(t('la règle est désactivée', 'the rule is disabled'));
-      fixes.push(t('Onglet « Informations » : passez « Statut » sur Oui.', 'Tab "Information": set "Status" to Yes.'));
+      problems.push(MESSAGES.ruleDisabled);
+      fixes.push(MESSAGES.tabInformationSetStatus);
     }
 
     // Total quantity.
     if (rule.quantity <= 0) {
-      problems.push(t(`plus aucune utilisation disponible (quantité totale restante : ${rule.quantity})`, `no use left (total quantity left: ${rule.quantity})`));
-      fixes.push(
-        t(
-          'Onglet « Conditions » : augmentez « Quantité totale disponible » (elle diminue à chaque commande qui utilise le code).',
-          'Tab "Conditions": raise "Total available" (it goes down with every order that uses the code).',
-        ),
-      );
+      problems.push(MESSAGES.noUseLeftTotal(rule.quantity));
+      fixes.push(MESSAGES.tabConditionsRaiseTotal);
     }
 
     // Dates, compared on the shop's clock.
     const dateFrom = rule.dateFrom.startsWith(NO_DATE) ? null : withTime(rule.dateFrom, false);
     const dateTo = withTime(rule.dateTo, true);
     if (dateFrom && dateFrom > shopNow) {
-      problems.push(t(`la validité n’a pas commencé : elle débute le ${formatShopDate(dateFrom, 'fr')} (il est ${formatShopDate(shopNow, 'fr')} à la boutique)`, `validity has not started: it begins on ${formatShopDate(dateFrom, 'en')} (it is ${formatShopDate(shopNow, 'en')} at the shop)`));
-      fixes.push(t('Onglet « Conditions » : avancez la date de début de « Valide du … au … ».', 'Tab "Conditions": move the start date of "Valid from … to …" earlier.'));
+      problems.push(MESSAGES.validityNotStartedBegins(dateFrom, shopNow));
+      fixes.push(MESSAGES.tabConditionsMoveStart);
     }
     if (rule.dateTo.startsWith(NO_DATE)) {
-      problems.push(t("la date de fin est vide (0000-00-00) : PrestaShop la compare à l'heure actuelle et considère le code comme expiré", 'the end date is empty (0000-00-00): PrestaShop compares it with the current time and treats the code as expired'));
-      fixes.push(t('Onglet « Conditions » : renseignez la date de fin de « Valide du … au … ».', 'Tab "Conditions": fill in the end date of "Valid from … to …".'));
+      problems.push(MESSAGES.endDateEmpty);
+      fixes.push(MESSAGES.tabConditionsFillEnd);
     } else if (dateTo < shopNow) {
-      problems.push(t(`le code a expiré le ${formatShopDate(dateTo, 'fr')} (il est ${formatShopDate(shopNow, 'fr')} à la boutique)`, `the code expired on ${formatShopDate(dateTo, 'en')} (it is ${formatShopDate(shopNow, 'en')} at the shop)`));
-      fixes.push(t('Onglet « Conditions » : repoussez la date de fin de « Valide du … au … ».', 'Tab "Conditions": push back the end date of "Valid from … to …".'));
+      problems.push(MESSAGES.codeExpiredShop(dateTo, shopNow));
+      fixes.push(MESSAGES.tabConditionsPushBack);
     }
 
     // The asked customer, when one was asked and could be read.
     const customerPart = query.customer !== undefined ? parts['prestashop.customer'] : undefined;
     const customers: Customer[] = customerPart?.matches ?? [];
-    const customerLabel = query.customer !== undefined ? t(`le client « ${query.customer} »`, `customer "${query.customer}"`) : undefined;
+    const customerLabel = query.customer !== undefined ? MESSAGES.customerLabel(query.customer) : undefined;
     if (query.customer !== undefined) {
       if (!customerPart) {
         const why = unavailable['prestashop.customer'];
-        conditions.push(
-          t(
-            `Le client « ${query.customer} » n'a pas pu être lu${why ? ` (${why.fr})` : ''} : les conditions propres au client ne sont pas vérifiées.`,
-            `Customer "${query.customer}" could not be read${why ? ` (${why.en})` : ''}: the customer-specific conditions are not verified.`,
-          ),
-        );
+        conditions.push(MESSAGES.customerCouldNotRead(query.customer, why));
       } else if (customers.length === 0) {
-        conditions.push(
-          t(
-            `Aucun compte client ne correspond à « ${query.customer} » : les conditions propres au client ne sont pas vérifiées (voir le contrôle customer-account-status).`,
-            `No customer account matches "${query.customer}": the customer-specific conditions are not verified (see the customer-account-status check).`,
-          ),
-        );
+        conditions.push(MESSAGES.noCustomerAccountMatches(query.customer));
       }
     }
 
@@ -372,18 +500,8 @@ export default {
       const known = customers.length > 0 || askedNumeric !== undefined;
       const isThatCustomer = askedIds.includes(rule.customerId) || askedNumeric === rule.customerId;
       if (customerLabel && known && !isThatCustomer) {
-        problems.push(
-          t(
-            `la règle est réservée au client n° ${rule.customerId}, pas à ${customerLabel.fr}${askedIds.length ? ` (n° ${askedIds.join(', ')})` : ''}`,
-            `the rule is reserved for customer #${rule.customerId}, not ${customerLabel.en}${askedIds.length ? ` (#${askedIds.join(', ')})` : ''}`,
-          ),
-        );
-        fixes.push(
-          t(
-            'Onglet « Conditions » : videz « Limiter à un seul client » pour ouvrir le code à tous, ou choisissez le bon client.',
-            'Tab "Conditions": clear "Limit to a single customer" to open the code to everyone, or pick the right customer.',
-          ),
-        );
+        problems.push(MESSAGES.ruleReservedCustomerNot(rule.customerId, customerLabel, askedIds));
+        fixes.push(MESSAGES.tabConditionsClearLimit);
       } else if (!isThatCustomer) {
         // Nobody (identifiable) asked: whether the person concerned is that customer is unknown.
         unverified.push({ label: reservedTexts.label(rule.customerId), detail: reservedTexts.detail(rule.customerId), steps: [reservedTexts.step(rule.customerId)] });
@@ -394,19 +512,14 @@ export default {
     const counted = rule.usesCustomerId === undefined || customers.some((c) => c.id === rule.usesCustomerId);
     const uses = customers.length > 0 && counted ? (rule.usesByCustomer ?? null) : null;
     if (rule.quantityPerUser <= 0) {
-      problems.push(t(`la quantité par client est ${rule.quantityPerUser} : aucun client ne peut l'utiliser`, `the quantity per customer is ${rule.quantityPerUser}: no customer can use it`));
+      problems.push(MESSAGES.quantityPerCustomerNo(rule.quantityPerUser));
     } else if (uses !== null && uses >= rule.quantityPerUser) {
-      problems.push(
-        t(
-          `${customerLabel!.fr} l’a déjà utilisé ${uses} fois sur ${rule.quantityPerUser} ${plural('fr', rule.quantityPerUser, ALLOWED)} (commandes comptées comme PrestaShop : annulées comprises, hors « Erreur de paiement »)`,
-          `${customerLabel!.en} already used it ${plurals(uses, TIMES).en} out of ${rule.quantityPerUser} allowed (orders counted as PrestaShop does: cancelled ones included, "Payment error" excluded)`,
-        ),
-      );
+      problems.push(MESSAGES.alreadyUsedOutAllowed(customerLabel!, uses, rule.quantityPerUser));
     } else if (uses !== null && rule.usesByCustomerScope === 'shop') {
       // Below the limit in this shop only: other shops' uses may reach it, never a confident pass.
       unverified.push({ label: perUserTexts.otherShopsLabel, detail: perUserTexts.otherShops(rule.quantityPerUser, customerLabel!, uses), steps: [perUserTexts.allShopsStep] });
     } else if (uses !== null) {
-      conditions.push(t(`Utilisable ${rule.quantityPerUser} fois par client : ${customerLabel!.fr} l'a utilisé ${uses} fois.`, `Usable ${plurals(rule.quantityPerUser, TIMES).en} per customer: ${customerLabel!.en} used it ${plurals(uses, TIMES).en}.`));
+      conditions.push(MESSAGES.usablePerCustomerUsed(rule.quantityPerUser, customerLabel!, uses));
     } else {
       const detail = !customerLabel
         ? perUserTexts.noCustomer(rule.quantityPerUser)
@@ -416,12 +529,7 @@ export default {
       unverified.push({ label: perUserTexts.label, detail, steps: customerLabel && customers.length > 0 ? [ordersOfCustomer] : [perUserTexts.rerun, ordersOfCustomer] });
     }
     if (rule.quantityPerUser <= 0 || (uses !== null && uses >= rule.quantityPerUser)) {
-      fixes.push(
-        t(
-          'Onglet « Conditions » : augmentez « Quantité disponible pour chaque utilisateur ».',
-          'Tab "Conditions": raise "Total available for each user".',
-        ),
-      );
+      fixes.push(MESSAGES.raisePerUser);
     }
 
     // Group restriction (ps_cart_rule_group; the webservice shows only the flag).
@@ -432,47 +540,22 @@ export default {
         const allowed = rule.groupIds;
         const clubAllowed = group !== null && allowed.includes(group.id);
         const customerAllowed = customers.some((c) => c.groupIds.some((g) => allowed.includes(g)));
-        const clubText = group ? t(`le groupe du club « ${group.name} » (n° ${group.id})`, `the club's group "${group.name}" (#${group.id})`) : t(`le club « ${club.name} » (qui n'a pas de groupe client)`, `the club "${club.name}" (which has no customer group)`);
+        const clubText = group ? MESSAGES.clubGroup(group.name, group.id) : MESSAGES.clubWithoutGroup(club.name);
         // No customer_group row = no group at all (Customer::getGroups()), the default one included.
         const inNoGroup = customers.length > 0 && customers.every((c) => c.groupIds.length === 0);
         if (inNoGroup) {
-          problems.push(
-            t(
-              `réservée aux groupes n° ${allowed.join(', ') || '(aucun)'} : ${customerLabel!.fr} n'est dans aucun groupe client (aucune case cochée dans « Accès des groupes » de sa fiche client ; son groupe par défaut ne compte pas à lui seul)`,
-              `restricted to groups #${allowed.join(', ') || '(none)'}: ${customerLabel!.en} is in no customer group at all (no box ticked under "Group access" on their customer page; their default group does not count on its own)`,
-            ),
-          );
-          fixes.push(
-            t(
-              'Dans Clients > Clients, modifiez le client : dans « Accès des groupes », cochez « Client » et le groupe du club, puis enregistrez (voir le contrôle customer-club-membership).',
-              'In Customers > Customers, edit the customer: under "Group access", tick "Client" (Customer) and the club\'s group, then save (see the customer-club-membership check).',
-            ),
-          );
+          problems.push(MESSAGES.restrictedGroupsNoCustomer(allowed, customerLabel!));
+          fixes.push(MESSAGES.customersCustomersEditCustomer);
         } else if (customers.length > 0 && !customerAllowed) {
-          problems.push(
-            t(
-              `réservée aux groupes n° ${allowed.join(', ') || '(aucun)'} : aucun groupe de ${customerLabel!.fr} n'en fait partie${clubAllowed ? ` (le groupe du club est autorisé : vérifiez que le client est bien rattaché au club, contrôle customer-club-membership)` : ''}`,
-              `restricted to groups #${allowed.join(', ') || '(none)'}: none of ${customerLabel!.en}'s groups is among them${clubAllowed ? ` (the club's group is allowed: check that the customer belongs to the club, customer-club-membership check)` : ''}`,
-            ),
-          );
+          problems.push(MESSAGES.restrictedGroupsNoneOfCustomer(allowed, customerLabel!, clubAllowed));
           if (!clubAllowed) fixes.push(...groupFix(group));
         } else if (customers.length === 0 && !clubAllowed) {
-          problems.push(
-            t(
-              `réservée aux groupes n° ${allowed.join(', ') || '(aucun)'}, qui ne comprennent pas ${clubText.fr}`,
-              `restricted to groups #${allowed.join(', ') || '(none)'}, which do not include ${clubText.en}`,
-            ),
-          );
+          problems.push(MESSAGES.restrictedGroupsWhichDo(allowed, clubText));
           fixes.push(...groupFix(group));
         } else if (!clubAllowed) {
-          conditions.push(
-            t(
-              `Réservée aux groupes n° ${allowed.join(', ')} : ${customerLabel!.fr} y a droit, mais pas ${clubText.fr}.`,
-              `Restricted to groups #${allowed.join(', ')}: ${customerLabel!.en} may use it, but ${clubText.en} is not listed.`,
-            ),
-          );
+          conditions.push(MESSAGES.restrictedGroupsMayUse(allowed, customerLabel!, clubText));
         } else {
-          conditions.push(t(`Réservée aux groupes n° ${allowed.join(', ')}, dont celui du club.`, `Restricted to groups #${allowed.join(', ')}, the club's included.`));
+          conditions.push(MESSAGES.restrictedGroupsClubIncluded(allowed));
         }
       }
     }
@@ -482,7 +565,7 @@ export default {
       const rules = rule.productRuleGroups;
       if (rules) {
         const d = describeProductRules(rules);
-        conditions.push(t(`Restreinte à certains produits : le panier doit contenir ${d.fr}.`, `Restricted to some products: the cart must hold ${d.en}.`));
+        conditions.push(MESSAGES.restrictedSomeProductsCart(d));
       } else unverified.push({ label: productTexts.label, detail: productTexts.detail, steps: [productTexts.step] });
     }
 
@@ -492,14 +575,9 @@ export default {
     // Minimum amount: a condition the cart must meet.
     if (rule.minimumAmount > 0) {
       const money = minimumAmountText(rule, configuration);
-      const tax = rule.minimumAmountTaxIncluded === undefined ? t('', '') : rule.minimumAmountTaxIncluded ? t(' TTC', ' tax incl.') : t(' HT', ' tax excl.');
-      const shipping = rule.minimumAmountShippingIncluded === undefined ? t('', '') : rule.minimumAmountShippingIncluded ? t(', frais de port compris', ', shipping included') : t(', hors frais de port', ', shipping excluded');
-      conditions.push(
-        t(
-          `Le panier doit atteindre ${money.fr}${tax.fr}${shipping.fr} (« Montant minimum »).`,
-          `The cart must reach ${money.en}${tax.en}${shipping.en} ("Minimum amount").`,
-        ),
-      );
+      const tax = rule.minimumAmountTaxIncluded === undefined ? t('', '') : rule.minimumAmountTaxIncluded ? MESSAGES.taxIncl : MESSAGES.taxExcl;
+      const shipping = rule.minimumAmountShippingIncluded === undefined ? t('', '') : rule.minimumAmountShippingIncluded ? MESSAGES.shippingIncluded : MESSAGES.shippingExcluded;
+      conditions.push(MESSAGES.cartMustReachMinimum(money, tax, shipping));
     }
 
     const evidence: Record<string, unknown> = {
@@ -547,13 +625,13 @@ interface Findings {
 /** fail on any problem (naming what is left to verify), manual while a deciding fact is unread, else pass. */
 function verdict(f: Findings): Omit<CheckOutcome, 'evidence'> {
   const { label, rule } = f;
-  const conditionText = f.conditions.length ? t(`\nConditions :\n${bullets(f.conditions).fr}`, `\nConditions:\n${bullets(f.conditions).en}`) : t('', '');
+  const conditionText = f.conditions.length ? MESSAGES.conditionsList(f.conditions) : t('', '');
   const verifySteps = unique(f.unverified.flatMap((u) => u.steps));
   if (f.problems.length) {
     const listed = [...f.problems, ...f.unverified.map((u) => u.label)];
     return {
       status: 'fail',
-      message: t(`Le code ${label.fr} ne peut pas être utilisé :\n${bullets(listed).fr}${conditionText.fr}`, `The code ${label.en} cannot be used:\n${bullets(listed).en}${conditionText.en}`),
+      message: MESSAGES.codeCannotBeUsed(label, listed, conditionText),
       remediation: [openRule(rule.code), ...unique(f.fixes), ...verifySteps, save, askGetIt],
     };
   }
@@ -561,41 +639,26 @@ function verdict(f: Findings): Omit<CheckOutcome, 'evidence'> {
     const details = bullets(f.unverified.map((u) => u.detail));
     return {
       status: 'manual',
-      message: t(
-        `Le code ${label.fr} est actif et dans ses dates, mais ce qui suit décide aussi s'il est accepté et n'a pas pu être vérifié :\n${details.fr}${conditionText.fr}`,
-        `The code ${label.en} is active and within its dates, but the following also decides whether it is accepted and could not be verified:\n${details.en}${conditionText.en}`,
-      ),
+      message: MESSAGES.codeActiveWithinDates(label, details, conditionText),
       remediation: [openRule(rule.code), ...verifySteps],
     };
   }
   return {
     status: 'pass',
-    message: t(
-      `Le code ${label.fr} est actif, valable jusqu’au ${formatShopDate(f.dateTo, 'fr')}, ${plurals(rule.quantity, USES_LEFT).fr}.${conditionText.fr}`,
-      `The code ${label.en} is active, valid until ${formatShopDate(f.dateTo, 'en')}, ${plurals(rule.quantity, USES_LEFT).en}.${conditionText.en}`,
-    ),
+    message: MESSAGES.codeActiveValidUntil(label, f.dateTo, rule.quantity, conditionText),
   };
 }
 
 function groupFix(group: Group | null, verifyOnly = false): Text[] {
   if (!group) {
     return [
-      t(
-        "Le club n'a pas de groupe client : créez-le d'abord (Clients > Groupes), puis ajoutez-le dans l'onglet « Conditions » > « Restrictions » > « Restriction de groupes de clients ».",
-        'The club has no customer group: create it first (Customers > Groups), then add it under tab "Conditions" > "Restrictions" > "Customer group selection".',
-      ),
+      MESSAGES.createClubGroup,
     ];
   }
   return [
     verifyOnly
-      ? t(
-          `Onglet « Conditions » > « Restrictions » > « Restriction de groupes de clients » : vérifiez que « ${group.name} » (n° ${group.id}) est dans les groupes sélectionnés.`,
-          `Tab "Conditions" > "Restrictions" > "Customer group selection": check that "${group.name}" (#${group.id}) is among the selected groups.`,
-        )
-      : t(
-          `Onglet « Conditions » > « Restrictions » > « Restriction de groupes de clients » : ajoutez « ${group.name} » (n° ${group.id}) aux groupes sélectionnés.`,
-          `Tab "Conditions" > "Restrictions" > "Customer group selection": add "${group.name}" (#${group.id}) to the selected groups.`,
-        ),
+      ? MESSAGES.checkGroupSelected(group.name, group.id)
+      : MESSAGES.addGroupSelected(group.name, group.id),
   ];
 }
 

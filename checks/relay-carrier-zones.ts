@@ -80,6 +80,139 @@ const stateTexts = {
   ),
 };
 
+// The texts of this check's verdicts, in one place for a translator (issue 10.4); the logic below
+// only picks one and passes it the values it reads.
+const MESSAGES = {
+  zonesLeftOut: (skipped: Reach['leftOut']) =>
+    t(
+      ` Zones actives laissées de côté, faute de pays activé : ${skipped.map((z) => `« ${z.name} »`).join(', ')}.`,
+      ` Active zones left out, as they hold no enabled country: ${skipped.map((z) => `"${z.name}"`).join(', ')}.`,
+    ),
+  carrierLabel: (name: string, id: number, reference: number, sc: string) =>
+    t(`« ${name} » (transporteur n° ${id}, référence ${reference}${sc})`, `"${name}" (carrier #${id}, reference ${reference}${sc})`),
+  sendcloudModulePointsCarrier: (reference: number, codes: string[]) =>
+    t(
+      `le module Sendcloud désigne le transporteur de référence ${reference} (${codes.join(', ')}), qui n'existe pas dans la boutique : les points relais sont activés mais mal configurés`,
+      `the Sendcloud module points to the carrier with reference ${reference} (${codes.join(', ')}), which does not exist in the shop: service points are enabled but not configured properly`,
+    ),
+  relayPointCarrierDeleted: (last: Carrier, codes: string[]) =>
+    t(
+      `le transporteur point relais ${label(last, codes).fr} a été supprimé`,
+      `the relay-point carrier ${label(last, codes).en} was deleted`,
+    ),
+  disabledLabel: t('désactivé', 'disabled'),
+  enabledColumnClickRed: (name: string) =>
+    t(
+      `${carriersList.fr} Dans la colonne « Activé », cliquez sur la croix rouge de « ${name} » pour l'activer.`,
+      `${carriersList.en} In the "Enabled" column, click the red cross of "${name}" to enable it.`,
+    ),
+  noDeliveryZoneAll: t('aucune zone de livraison (le module le masque à la commande)', 'no delivery zone at all (the module hides it at checkout)'),
+  doesNotServeZone: (missing: Zone[], where: (z: Zone) => string) =>
+    t(
+      `ne dessert pas ${missing.length > 1 ? 'les zones' : 'la zone'} ${missing.map((z) => `« ${z.name} » (n° ${z.id}, pays activés : ${where(z)})`).join(', ')} (les clients de ${missing.length > 1 ? 'ces zones' : 'cette zone'} ne voient ni le transporteur ni la carte)`,
+      `does not serve the zone${missing.length > 1 ? 's' : ''} ${missing.map((z) => `"${z.name}" (#${z.id}, enabled countries: ${where(z)})`).join(', ')} (customers there see neither the carrier nor the map)`,
+    ),
+  notEnabledShop: (shopId: number, shopIds: number[]) =>
+    t(
+      `pas associé à la boutique n° ${shopId}${shopIds.length ? ` (seulement n° ${shopIds.join(', ')})` : ''}`,
+      `not enabled for shop #${shopId}${shopIds.length ? ` (only #${shopIds.join(', ')})` : ''}`,
+    ),
+  shippingCarriersEditStep: (name: string, shopId: number) =>
+    t(
+      `Livraison > Transporteurs, « Modifier » sur « ${name} », étape « Résumé » : cochez la boutique n° ${shopId} dans « Association boutique » (présent quand le multiboutique est activé dans Paramètres avancés > Multiboutique), puis « Terminer ».`,
+      `Shipping > Carriers, "Edit" on "${name}", step "Summary": tick shop #${shopId} under "Shop association" (shown when multistore is enabled in Advanced Parameters > Multistore), then "Finish".`,
+    ),
+  noPaymentMethodAssociated: t(
+    'aucun moyen de paiement associé (les clients ne peuvent pas le choisir à la commande)',
+    'no payment method associated (customers cannot select it at checkout)',
+  ),
+  paymentPreferencesCarrierRestrictions: (name: string) =>
+    t(
+      `Paiement > Préférences, section « Restrictions par transporteur » : cochez les modules de paiement de la boutique (Stripe…) dans la colonne de « ${name} », puis Enregistrez.`,
+      `Payment > Preferences, "Carrier restrictions" section: tick the shop's payment modules (Stripe…) in the column of "${name}", then click "Save".`,
+    ),
+  selectedServicePointsSendcloud: (carrierName: string, code: string) =>
+    t(
+      `${carrierName} (${code}) est sélectionné pour les points relais dans Sendcloud, mais le module n'a pas de transporteur PrestaShop pour lui`,
+      `${carrierName} (${code}) is selected for service points in Sendcloud, but the module has no PrestaShop carrier for it`,
+    ),
+  relayCarrierDeletedKept: (last: Carrier) =>
+    t(`le transporteur point relais ${label(last, []).fr} a été supprimé`, `the relay-point carrier ${label(last, []).en} was deleted`),
+  enabledCountryInDisabledZone: (countries: string[], name: string, id: number) =>
+    t(
+      `${countries.length > 1 ? 'les pays activés' : 'le pays activé'} ${countries.join(', ')} ${countries.length > 1 ? 'sont' : 'est'} dans la zone désactivée « ${name} » (n° ${id}) : aucun transporteur, point relais compris, n'y est proposé`,
+      `the enabled countr${countries.length > 1 ? 'ies' : 'y'} ${countries.join(', ')} ${countries.length > 1 ? 'are' : 'is'} in the disabled zone "${name}" (#${id}): no carrier at all, relay point included, is offered there`,
+    ),
+  internationalLocationsZonesEnable: (name: string, countries: string[]) =>
+    t(
+      `International > Zones géographiques > Zones : activez la zone « ${name} » et cochez-la dans les zones d'expédition du transporteur point relais ; ou, dans International > Zones géographiques > Pays, rattachez ${countries.join(', ')} à une zone active.`,
+      `International > Locations > Zones: enable the zone "${name}" and tick it in the relay-point carrier's shipping zones; or, in International > Locations > Countries, move ${countries.join(', ')} to an active zone.`,
+    ),
+  sendcloudModuleNotConnected: t(
+    "le module Sendcloud n'est pas connecté à Sendcloud (« You must connect with SendCloud before using this feature »)",
+    'the Sendcloud module is not connected to Sendcloud ("You must connect with SendCloud before using this feature")',
+  ),
+  modulesModuleManagerConfigure: t(
+    'Modules > Gestionnaire de modules, « Configurer » sur le module Sendcloud : connectez la boutique à votre compte Sendcloud.',
+    'Modules > Module Manager, "Configure" on the Sendcloud module: connect the shop to your Sendcloud account.',
+  ),
+  sendcloudNotStoredMap: t(
+    "Sendcloud n'a pas enregistré le script de la carte dans la boutique : les points relais ne sont pas activés pour cette boutique",
+    'Sendcloud has not stored the map script in the shop: service points are not enabled for this shop',
+  ),
+  sendcloudModuleInstalledBut: (variant: "v1" | "v2" | null, notConnected: boolean) =>
+    t(
+      `Le module Sendcloud${variant ? ` (${variant})` : ''} est installé mais la boutique n'a aucun transporteur point relais Sendcloud : la carte des points relais ne peut pas s'afficher.${notConnected ? " Le module n'est d'ailleurs pas connecté à Sendcloud." : ''}`,
+      `The Sendcloud module${variant ? ` (${variant})` : ''} is installed but the shop has no Sendcloud relay-point carrier: the relay-point map cannot show.${notConnected ? ' The module is not connected to Sendcloud either.' : ''}`,
+    ),
+  shopDoesNotUse: t("La boutique n'utilise pas le module Sendcloud : pas de transporteur point relais à contrôler.", 'The shop does not use the Sendcloud module: no relay-point carrier to check.'),
+  noSendcloudRelayPoint: (why: Text | undefined) =>
+    t(
+      `Aucun transporteur point relais Sendcloud et aucune trace du module Sendcloud${why ? ` (configuration du module illisible : ${why.fr})` : ''} : rien à contrôler.`,
+      `No Sendcloud relay-point carrier and no sign of the Sendcloud module${why ? ` (module configuration unreadable: ${why.en})` : ''}: nothing to check.`,
+    ),
+  zonesCustomersCanDelivered: (required: Zone[]) =>
+    t(`les zones où les clients peuvent se faire livrer, ${zoneNames(required)}`, `the zones customers can be delivered to, ${zoneNamesEn(required)}`),
+  holdingEnabledCountry: (required: Zone[], why: Text) =>
+    t(
+      `${required.length ? `parmi les zones actives ${zoneNames(required)}, celles` : 'les zones'} qui contiennent un pays activé (${why.fr})`,
+      `${required.length ? `among the active zones ${zoneNamesEn(required)}, those` : 'the zones'} holding an enabled country (${why.en})`,
+    ),
+  zonesCannotReadConfigured: (unknownZones: Carrier[], target: Text) =>
+    t(
+      `Les zones de ${unknownZones.map((c) => `« ${c.name} »`).join(', ')} ne sont pas lisibles avec les sources configurées (webservice) : vérifiez ${unknownZones.length > 1 ? "qu'ils desservent" : "qu'il dessert"} ${target.fr}.`,
+      `The zones of ${unknownZones.map((c) => `"${c.name}"`).join(', ')} cannot be read with the configured sources (webservice): check that ${unknownZones.length > 1 ? 'they serve' : 'it serves'} ${target.en}.`,
+    ),
+  checkRelayPointCarrier: (unread: Text) =>
+    t(
+      `${unread.fr.charAt(0).toUpperCase()}${unread.fr.slice(1)} : vérifiez que le transporteur point relais dessert aussi les zones de ces états.`,
+      `${unread.en.charAt(0).toUpperCase()}${unread.en.slice(1)}: check that the relay-point carrier also serves those states' zones.`,
+    ),
+  doesNotServeActive: (name: string, missing: Zone[], why: Text) =>
+    t(
+      `« ${name} » ne dessert pas ${missing.length > 1 ? 'les zones actives' : 'la zone active'} ${zoneNames(missing)} ; ${why.fr}, impossible de dire si des clients s'y font livrer : si ${missing.length > 1 ? 'elles contiennent' : 'elle contient'} un pays activé, le transporteur et la carte y manquent.`,
+      `"${name}" does not serve the active zone${missing.length > 1 ? 's' : ''} ${zoneNamesEn(missing)}; ${why.en}, so whether customers are delivered there is unknown: if ${missing.length > 1 ? 'they hold' : 'it holds'} an enabled country, the carrier and the map are missing there.`,
+    ),
+  alsoVerify: (unknownText: Text) =>
+    t(`(à vérifier aussi) ${unknownText.fr}`, `(also to verify) ${unknownText.en}`),
+  failMapNotEverywhere: (listed: Text[]) =>
+    t(
+      `Le transporteur point relais Sendcloud ne permet pas d'afficher la carte partout :\n${bullets(listed).fr}`,
+      `The Sendcloud relay-point carrier cannot show the map everywhere:\n${bullets(listed).en}`,
+    ),
+  placeTestOrder: t('Passez une commande test en point relais depuis la boutique.', 'Place a test relay-point order on the shop.'),
+  manualEnabledButUnknown: (unknownText: Text) =>
+    t(
+      `Le transporteur point relais Sendcloud est actif. ${unknownText.fr}`,
+      `The Sendcloud relay-point carrier is enabled. ${unknownText.en}`,
+    ),
+  passEveryZone: (evaluated: Record<string, unknown>[], names: string, reachable: Reach, required: Zone[], namesEn: string) =>
+    t(
+      `${evaluated.length > 1 ? `Transporteurs point relais Sendcloud ${names} actifs` : `Transporteur point relais Sendcloud ${names} actif`}, sur toutes les zones ${reachable.known ? 'où les clients peuvent se faire livrer' : 'actives'} (${required.map((z) => z.name).join(', ') || 'aucune'}).${leftOutNote(reachable).fr}${reachable.statesNotRead.length ? stateTexts.notRead.fr : ''}`,
+      `Sendcloud relay-point carrier${evaluated.length > 1 ? 's' : ''} ${namesEn} enabled, on every ${reachable.known ? 'zone customers can be delivered to' : 'active zone'} (${required.map((z) => z.name).join(', ') || 'none'}).${leftOutNote(reachable).en}${reachable.statesNotRead.length ? stateTexts.notRead.en : ''}`,
+    ),
+};
+
 const manualSteps: Text[] = [
   carriersList,
   t(
@@ -207,10 +340,7 @@ function countriesUnknown(reason: Text | undefined): Text {
 function leftOutNote(r: Reach): Text {
   const skipped = r.leftOut.filter((z) => z.why === 'no-active-country');
   if (!r.known || !skipped.length) return t('', '');
-  return t(
-    ` Zones actives laissées de côté, faute de pays activé : ${skipped.map((z) => `« ${z.name} »`).join(', ')}.`,
-    ` Active zones left out, as they hold no enabled country: ${skipped.map((z) => `"${z.name}"`).join(', ')}.`,
-  );
+  return MESSAGES.zonesLeftOut(skipped);
 }
 
 /** Enabled countries outside every active zone of the list: their zone is disabled, or not the shop's. */
@@ -233,7 +363,7 @@ function unique(texts: Text[]): Text[] {
 
 function label(c: Carrier, codes: string[]): Text {
   const sc = codes.length ? `, Sendcloud ${codes.join(', ')}` : '';
-  return t(`« ${c.name} » (transporteur n° ${c.id}, référence ${c.reference}${sc})`, `"${c.name}" (carrier #${c.id}, reference ${c.reference}${sc})`);
+  return MESSAGES.carrierLabel(c.name, c.id, c.reference, sc);
 }
 
 
@@ -290,12 +420,7 @@ export default {
       const versions = carriers.filter((c) => c.reference === reference);
       const current = versions.filter((c) => !c.deleted).sort((a, b) => b.id - a.id)[0];
       if (versions.length === 0) {
-        problems.push(
-          t(
-            `le module Sendcloud désigne le transporteur de référence ${reference} (${codes.join(', ')}), qui n'existe pas dans la boutique : les points relais sont activés mais mal configurés`,
-            `the Sendcloud module points to the carrier with reference ${reference} (${codes.join(', ')}), which does not exist in the shop: service points are enabled but not configured properly`,
-          ),
-        );
+        problems.push(MESSAGES.sendcloudModulePointsCarrier(reference, codes));
         fixes.push(sendcloudServicePoints);
         evaluated.push({ reference, codes, found: false });
         continue;
@@ -303,12 +428,7 @@ export default {
       if (!current) {
         const last = [...versions].sort((a, b) => b.id - a.id)[0]!;
         if (codes.length) {
-          problems.push(
-            t(
-              `le transporteur point relais ${label(last, codes).fr} a été supprimé`,
-              `the relay-point carrier ${label(last, codes).en} was deleted`,
-            ),
-          );
+          problems.push(MESSAGES.relayPointCarrierDeleted(last, codes));
           fixes.push(sendcloudServicePoints);
           evaluated.push({ reference, codes, found: true, deleted: true, lastId: last.id, name: last.name });
         } else if (moduleKnowsRefs) {
@@ -340,13 +460,8 @@ export default {
       };
       const own: Text[] = [];
       if (!current.active) {
-        own.push(t('désactivé', 'disabled'));
-        fixes.push(
-          t(
-            `${carriersList.fr} Dans la colonne « Activé », cliquez sur la croix rouge de « ${current.name} » pour l'activer.`,
-            `${carriersList.en} In the "Enabled" column, click the red cross of "${current.name}" to enable it.`,
-          ),
-        );
+        own.push(MESSAGES.disabledLabel);
+        fixes.push(MESSAGES.enabledColumnClickRed(current.name));
       }
       if (current.zoneIds === null) {
         unknownZones.push(current);
@@ -355,50 +470,25 @@ export default {
         const missing = required.filter((z) => !served.has(z.id));
         row.missingZoneIds = missing.map((z) => z.id);
         if (current.zoneIds.length === 0) {
-          own.push(t('aucune zone de livraison (le module le masque à la commande)', 'no delivery zone at all (the module hides it at checkout)'));
+          own.push(MESSAGES.noDeliveryZoneAll);
           fixes.push(zoneStep(current.name, reachable.known ? required : []));
         } else if (missing.length && !reachable.known) {
           unsure.push({ carrier: current, missing });
         } else if (missing.length) {
           const where = (z: Zone) => (reachable.countriesOf.get(z.id) ?? []).join(', ');
-          own.push(
-            t(
-              `ne dessert pas ${missing.length > 1 ? 'les zones' : 'la zone'} ${missing.map((z) => `« ${z.name} » (n° ${z.id}, pays activés : ${where(z)})`).join(', ')} (les clients de ${missing.length > 1 ? 'ces zones' : 'cette zone'} ne voient ni le transporteur ni la carte)`,
-              `does not serve the zone${missing.length > 1 ? 's' : ''} ${missing.map((z) => `"${z.name}" (#${z.id}, enabled countries: ${where(z)})`).join(', ')} (customers there see neither the carrier nor the map)`,
-            ),
-          );
+          own.push(MESSAGES.doesNotServeZone(missing, where));
           fixes.push(zoneStep(current.name, missing));
           const viaStates = missing.some((z) => reachable.throughStates.has(z.id));
           if (viaStates) fixes.push(statesStep([...new Set(missing.flatMap((z) => (reachable.countriesOf.get(z.id) ?? []).filter((l) => l.includes(' (')).map((l) => l.split(' ')[0]!)))]));
         }
       }
       if (current.shopIds !== null && !current.shopIds.includes(shopId)) {
-        own.push(
-          t(
-            `pas associé à la boutique n° ${shopId}${current.shopIds.length ? ` (seulement n° ${current.shopIds.join(', ')})` : ''}`,
-            `not enabled for shop #${shopId}${current.shopIds.length ? ` (only #${current.shopIds.join(', ')})` : ''}`,
-          ),
-        );
-        fixes.push(
-          t(
-            `Livraison > Transporteurs, « Modifier » sur « ${current.name} », étape « Résumé » : cochez la boutique n° ${shopId} dans « Association boutique » (présent quand le multiboutique est activé dans Paramètres avancés > Multiboutique), puis « Terminer ».`,
-            `Shipping > Carriers, "Edit" on "${current.name}", step "Summary": tick shop #${shopId} under "Shop association" (shown when multistore is enabled in Advanced Parameters > Multistore), then "Finish".`,
-          ),
-        );
+        own.push(MESSAGES.notEnabledShop(shopId, current.shopIds));
+        fixes.push(MESSAGES.shippingCarriersEditStep(current.name, shopId));
       }
       if (current.paymentModules !== null && current.paymentModules.length === 0) {
-        own.push(
-          t(
-            'aucun moyen de paiement associé (les clients ne peuvent pas le choisir à la commande)',
-            'no payment method associated (customers cannot select it at checkout)',
-          ),
-        );
-        fixes.push(
-          t(
-            `Paiement > Préférences, section « Restrictions par transporteur » : cochez les modules de paiement de la boutique (Stripe…) dans la colonne de « ${current.name} », puis Enregistrez.`,
-            `Payment > Preferences, "Carrier restrictions" section: tick the shop's payment modules (Stripe…) in the column of "${current.name}", then click "Save".`,
-          ),
-        );
+        own.push(MESSAGES.noPaymentMethodAssociated);
+        fixes.push(MESSAGES.paymentPreferencesCarrierRestrictions(current.name));
       }
       if (own.length) {
         problems.push(t(`${name.fr} : ${own.map((p) => p.fr).join(' ; ')}`, `${name.en}: ${own.map((p) => p.en).join('; ')}`));
@@ -413,12 +503,7 @@ export default {
       const withCarrier = new Set([...module.references.values()].flat().map(norm));
       const orphans = Object.entries(module.selectedCarriers).filter(([code]) => !withCarrier.has(norm(code)));
       for (const [code, carrierName] of orphans) {
-        problems.push(
-          t(
-            `${carrierName} (${code}) est sélectionné pour les points relais dans Sendcloud, mais le module n'a pas de transporteur PrestaShop pour lui`,
-            `${carrierName} (${code}) is selected for service points in Sendcloud, but the module has no PrestaShop carrier for it`,
-          ),
-        );
+        problems.push(MESSAGES.selectedServicePointsSendcloud(carrierName, code));
       }
       if (orphans.length) fixes.push(sendcloudServicePoints);
     }
@@ -426,7 +511,7 @@ export default {
     // References known only from deleted carriers, with no module list to tell removed from lost.
     if (live === 0 && deletedOnly.length) {
       for (const { reference, last } of deletedOnly) {
-        problems.push(t(`le transporteur point relais ${label(last, []).fr} a été supprimé`, `the relay-point carrier ${label(last, []).en} was deleted`));
+        problems.push(MESSAGES.relayCarrierDeletedKept(last));
         evaluated.push({ reference, found: true, deleted: true, lastId: last.id, name: last.name });
       }
       fixes.push(sendcloudServicePoints);
@@ -441,42 +526,17 @@ export default {
     for (const { zoneId, countries } of stranded) {
       const zone = zones.find((z) => z.id === zoneId);
       if (!zone || allRefs.length === 0) continue;
-      problems.push(
-        t(
-          `${countries.length > 1 ? 'les pays activés' : 'le pays activé'} ${countries.join(', ')} ${countries.length > 1 ? 'sont' : 'est'} dans la zone désactivée « ${zone.name} » (n° ${zone.id}) : aucun transporteur, point relais compris, n'y est proposé`,
-          `the enabled countr${countries.length > 1 ? 'ies' : 'y'} ${countries.join(', ')} ${countries.length > 1 ? 'are' : 'is'} in the disabled zone "${zone.name}" (#${zone.id}): no carrier at all, relay point included, is offered there`,
-        ),
-      );
-      fixes.push(
-        t(
-          `International > Zones géographiques > Zones : activez la zone « ${zone.name} » et cochez-la dans les zones d'expédition du transporteur point relais ; ou, dans International > Zones géographiques > Pays, rattachez ${countries.join(', ')} à une zone active.`,
-          `International > Locations > Zones: enable the zone "${zone.name}" and tick it in the relay-point carrier's shipping zones; or, in International > Locations > Countries, move ${countries.join(', ')} to an active zone.`,
-        ),
-      );
+      problems.push(MESSAGES.enabledCountryInDisabledZone(countries, zone.name, zone.id));
+      fixes.push(MESSAGES.internationalLocationsZonesEnable(zone.name, countries));
     }
 
     // Module-level conditions of the map (only from the module part, which is authoritative).
     if (module.present && module.connected === false) {
-      problems.push(
-        t(
-          "le module Sendcloud n'est pas connecté à Sendcloud (« You must connect with SendCloud before using this feature »)",
-          'the Sendcloud module is not connected to Sendcloud ("You must connect with SendCloud before using this feature")',
-        ),
-      );
-      fixes.unshift(
-        t(
-          'Modules > Gestionnaire de modules, « Configurer » sur le module Sendcloud : connectez la boutique à votre compte Sendcloud.',
-          'Modules > Module Manager, "Configure" on the Sendcloud module: connect the shop to your Sendcloud account.',
-        ),
-      );
+      problems.push(MESSAGES.sendcloudModuleNotConnected);
+      fixes.unshift(MESSAGES.modulesModuleManagerConfigure);
     }
     if (module.present && module.variant !== null && module.scriptUrl === null && allRefs.length > 0) {
-      problems.push(
-        t(
-          "Sendcloud n'a pas enregistré le script de la carte dans la boutique : les points relais ne sont pas activés pour cette boutique",
-          'Sendcloud has not stored the map script in the shop: service points are not enabled for this shop',
-        ),
-      );
+      problems.push(MESSAGES.sendcloudNotStoredMap);
       fixes.push(sendcloudServicePoints);
     }
 
@@ -508,10 +568,7 @@ export default {
         const notConnected = module.connected === false;
         return {
           status: 'fail',
-          message: t(
-            `Le module Sendcloud${module.variant ? ` (${module.variant})` : ''} est installé mais la boutique n'a aucun transporteur point relais Sendcloud : la carte des points relais ne peut pas s'afficher.${notConnected ? " Le module n'est d'ailleurs pas connecté à Sendcloud." : ''}`,
-            `The Sendcloud module${module.variant ? ` (${module.variant})` : ''} is installed but the shop has no Sendcloud relay-point carrier: the relay-point map cannot show.${notConnected ? ' The module is not connected to Sendcloud either.' : ''}`,
-          ),
+          message: MESSAGES.sendcloudModuleInstalledBut(module.variant, notConnected),
           remediation: unique([...fixes, sendcloudServicePoints, zoneStep('Service Point Delivery', [])]),
           evidence,
         };
@@ -521,11 +578,8 @@ export default {
         status: 'skip',
         message:
           module.present === false
-            ? t("La boutique n'utilise pas le module Sendcloud : pas de transporteur point relais à contrôler.", 'The shop does not use the Sendcloud module: no relay-point carrier to check.')
-            : t(
-                `Aucun transporteur point relais Sendcloud et aucune trace du module Sendcloud${why ? ` (configuration du module illisible : ${why.fr})` : ''} : rien à contrôler.`,
-                `No Sendcloud relay-point carrier and no sign of the Sendcloud module${why ? ` (module configuration unreadable: ${why.en})` : ''}: nothing to check.`,
-              ),
+            ? MESSAGES.shopDoesNotUse
+            : MESSAGES.noSendcloudRelayPoint(why),
         evidence,
       };
     }
@@ -534,34 +588,16 @@ export default {
     const texts: Text[] = [];
     if (unknownZones.length) {
       const target = reachable.known
-        ? t(`les zones où les clients peuvent se faire livrer, ${zoneNames(required)}`, `the zones customers can be delivered to, ${zoneNamesEn(required)}`)
-        : t(
-            `${required.length ? `parmi les zones actives ${zoneNames(required)}, celles` : 'les zones'} qui contiennent un pays activé (${why.fr})`,
-            `${required.length ? `among the active zones ${zoneNamesEn(required)}, those` : 'the zones'} holding an enabled country (${why.en})`,
-          );
-      texts.push(
-        t(
-          `Les zones de ${unknownZones.map((c) => `« ${c.name} »`).join(', ')} ne sont pas lisibles avec les sources configurées (webservice) : vérifiez ${unknownZones.length > 1 ? "qu'ils desservent" : "qu'il dessert"} ${target.fr}.`,
-          `The zones of ${unknownZones.map((c) => `"${c.name}"`).join(', ')} cannot be read with the configured sources (webservice): check that ${unknownZones.length > 1 ? 'they serve' : 'it serves'} ${target.en}.`,
-        ),
-      );
+        ? MESSAGES.zonesCustomersCanDelivered(required)
+        : MESSAGES.holdingEnabledCountry(required, why);
+      texts.push(MESSAGES.zonesCannotReadConfigured(unknownZones, target));
     }
     if (reachable.statesUnread.length) {
       const unread = stateTexts.unread(reachable.statesUnread, statesCause);
-      texts.push(
-        t(
-          `${unread.fr.charAt(0).toUpperCase()}${unread.fr.slice(1)} : vérifiez que le transporteur point relais dessert aussi les zones de ces états.`,
-          `${unread.en.charAt(0).toUpperCase()}${unread.en.slice(1)}: check that the relay-point carrier also serves those states' zones.`,
-        ),
-      );
+      texts.push(MESSAGES.checkRelayPointCarrier(unread));
     }
     for (const { carrier, missing } of unsure) {
-      texts.push(
-        t(
-          `« ${carrier.name} » ne dessert pas ${missing.length > 1 ? 'les zones actives' : 'la zone active'} ${zoneNames(missing)} ; ${why.fr}, impossible de dire si des clients s'y font livrer : si ${missing.length > 1 ? 'elles contiennent' : 'elle contient'} un pays activé, le transporteur et la carte y manquent.`,
-          `"${carrier.name}" does not serve the active zone${missing.length > 1 ? 's' : ''} ${zoneNamesEn(missing)}; ${why.en}, so whether customers are delivered there is unknown: if ${missing.length > 1 ? 'they hold' : 'it holds'} an enabled country, the carrier and the map are missing there.`,
-        ),
-      );
+      texts.push(MESSAGES.doesNotServeActive(carrier.name, missing, why));
     }
     const unknownText: Text | null = texts.length ? t(texts.map((x) => x.fr).join(' '), texts.map((x) => x.en).join(' ')) : null;
     const zoneChecks = [
@@ -572,24 +608,18 @@ export default {
     ];
 
     if (problems.length) {
-      const listed = unknownText ? [...problems, t(`(à vérifier aussi) ${unknownText.fr}`, `(also to verify) ${unknownText.en}`)] : problems;
+      const listed = unknownText ? [...problems, MESSAGES.alsoVerify(unknownText)] : problems;
       return {
         status: 'fail',
-        message: t(
-          `Le transporteur point relais Sendcloud ne permet pas d'afficher la carte partout :\n${bullets(listed).fr}`,
-          `The Sendcloud relay-point carrier cannot show the map everywhere:\n${bullets(listed).en}`,
-        ),
-        remediation: unique([...fixes, ...zoneChecks, t('Passez une commande test en point relais depuis la boutique.', 'Place a test relay-point order on the shop.')]),
+        message: MESSAGES.failMapNotEverywhere(listed),
+        remediation: unique([...fixes, ...zoneChecks, MESSAGES.placeTestOrder]),
         evidence,
       };
     }
     if (unknownText) {
       return {
         status: 'manual',
-        message: t(
-          `Le transporteur point relais Sendcloud est actif. ${unknownText.fr}`,
-          `The Sendcloud relay-point carrier is enabled. ${unknownText.en}`,
-        ),
+        message: MESSAGES.manualEnabledButUnknown(unknownText),
         remediation: unique([carriersList, ...zoneChecks]),
         evidence,
       };
@@ -598,10 +628,7 @@ export default {
     const namesEn = evaluated.map((r) => `"${String(r.name)}"`).join(', ');
     return {
       status: 'pass',
-      message: t(
-        `${evaluated.length > 1 ? `Transporteurs point relais Sendcloud ${names} actifs` : `Transporteur point relais Sendcloud ${names} actif`}, sur toutes les zones ${reachable.known ? 'où les clients peuvent se faire livrer' : 'actives'} (${required.map((z) => z.name).join(', ') || 'aucune'}).${leftOutNote(reachable).fr}${reachable.statesNotRead.length ? stateTexts.notRead.fr : ''}`,
-        `Sendcloud relay-point carrier${evaluated.length > 1 ? 's' : ''} ${namesEn} enabled, on every ${reachable.known ? 'zone customers can be delivered to' : 'active zone'} (${required.map((z) => z.name).join(', ') || 'none'}).${leftOutNote(reachable).en}${reachable.statesNotRead.length ? stateTexts.notRead.en : ''}`,
-      ),
+      message: MESSAGES.passEveryZone(evaluated, names, reachable, required, namesEn),
       evidence,
     };
   },

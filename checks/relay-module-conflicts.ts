@@ -10,6 +10,54 @@
 import type { Carrier, Module } from '../src/engine/parts.js';
 import { t, type Check, type CheckContext, type Text } from '../src/engine/types.js';
 
+// The texts of this check's verdicts, in one place for a translator (issue 10.4); the logic below
+// only picks one and passes it the values it reads.
+const MESSAGES = {
+  noActiveSendcloudModule: t(
+    "Ni module ni transporteur Sendcloud actif sur la boutique : pas de carte Sendcloud avec laquelle entrer en conflit.",
+    'No active Sendcloud module or carrier on the shop: no Sendcloud map to conflict with.',
+  ),
+  moduleListCouldNot: (why: Text | undefined) =>
+    t(
+      `La liste des modules n'a pas pu être lue${why ? ` (${why.fr})` : ''} : seuls les transporteurs ont été examinés.`,
+      `The module list could not be read${why ? ` (${why.en})` : ''}: only the carriers were examined.`,
+    ),
+  noOtherRelayPoint: (modulesNote: Text | null) =>
+    t(
+      `Aucun autre module de points relais actif à côté de Sendcloud.${modulesNote ? ` ${modulesNote.fr}` : ''}`,
+      `No other relay-point module active beside Sendcloud.${modulesNote ? ` ${modulesNote.en}` : ''}`,
+    ),
+  moduleLabel: (name: string, labelOf: (name: string) => string, version: string, owned: Carrier[], carriersText: string, carriersTextEn: string) =>
+    t(
+      `module « ${name} » (${labelOf(name)}${version ? ` ${version}` : ''}) activé${owned.length ? `, avec ${owned.length > 1 ? 'les transporteurs actifs' : 'le transporteur actif'} ${carriersText}` : ''}`,
+      `module "${name}" (${labelOf(name)}${version ? ` ${version}` : ''}) enabled${owned.length ? `, with active carrier${owned.length > 1 ? 's' : ''} ${carriersTextEn}` : ''}`,
+    ),
+  carrierLabel: (name: string, id: number, externalModuleName: string, labelOf: (name: string) => string) =>
+    t(
+      `transporteur actif « ${name} » (n° ${id}) du module « ${externalModuleName} » (${labelOf(externalModuleName)})`,
+      `active carrier "${name}" (#${id}) of module "${externalModuleName}" (${labelOf(externalModuleName)})`,
+    ),
+  backOfficeModulesModule: (competingModules: Module[]) =>
+    t(
+      `Dans le back-office : Modules > Gestionnaire de modules, cherchez ${competingModules.map((m) => `« ${m.name} »`).join(', ')} et choisissez « Désactiver » (ou, pour garder ce transporteur, désactivez sa carte de points relais dans la configuration du module).`,
+      `In the back office: Modules > Module Manager, search for ${competingModules.map((m) => `"${m.name}"`).join(', ')} and choose "Disable" (or, to keep that carrier, turn off its relay-point map in the module's configuration).`,
+    ),
+  elseShippingCarriersDisable: (competingCarriers: Carrier[]) =>
+    t(
+      `Ou, à défaut : Livraison > Transporteurs, désactivez ${competingCarriers.map((c) => `« ${c.name} »`).join(', ')} (colonne « Activé »).`,
+      `Or else: Shipping > Carriers, disable ${competingCarriers.map((c) => `"${c.name}"`).join(', ')} ("Enabled" column).`,
+    ),
+  clearCacheAdvancedParameters: t(
+    'Videz le cache (Paramètres avancés > Performances > « Vider le cache »), puis refaites une commande test en point relais : la carte Sendcloud doit s\'afficher.',
+    'Clear the cache (Advanced Parameters > Performance > "Clear cache"), then place a test relay-point order again: the Sendcloud map must show.',
+  ),
+  otherRelayPointModules: (found: Text[], modulesNote: Text | null) =>
+    t(
+      `D'autres modules de points relais peuvent entrer en conflit avec la carte Sendcloud (aucune carte ou la mauvaise) :\n${bullets(found).fr}${modulesNote ? `\n${modulesNote.fr}` : ''}`,
+      `Other relay-point modules may conflict with the Sendcloud map (no map, or the wrong one):\n${bullets(found).en}${modulesNote ? `\n${modulesNote.en}` : ''}`,
+    ),
+};
+
 /**
  * PrestaShop modules known to add their own relay-point picker or carrier map at checkout, by
  * technical name (ps_module.name / carrier external_module_name), lower case.
@@ -93,10 +141,7 @@ export default {
     if (sendcloudCarriers.length === 0 && sendcloudModules.length === 0) {
       return {
         status: 'skip',
-        message: t(
-          "Ni module ni transporteur Sendcloud actif sur la boutique : pas de carte Sendcloud avec laquelle entrer en conflit.",
-          'No active Sendcloud module or carrier on the shop: no Sendcloud map to conflict with.',
-        ),
+        message: MESSAGES.noActiveSendcloudModule,
         evidence: { modulesRead: modules !== undefined },
       };
     }
@@ -114,10 +159,7 @@ export default {
     const modulesNote: Text | null = modules
       ? null
       : ((why) =>
-          t(
-            `La liste des modules n'a pas pu être lue${why ? ` (${why.fr})` : ''} : seuls les transporteurs ont été examinés.`,
-            `The module list could not be read${why ? ` (${why.en})` : ''}: only the carriers were examined.`,
-          ))(unavailable['prestashop.modules']);
+          MESSAGES.moduleListCouldNot(why))(unavailable['prestashop.modules']);
 
     const evidence: Record<string, unknown> = {
       modulesRead: modules !== undefined,
@@ -131,10 +173,7 @@ export default {
     if (competingModules.length === 0 && competingCarriers.length === 0) {
       return {
         status: 'pass',
-        message: t(
-          `Aucun autre module de points relais actif à côté de Sendcloud.${modulesNote ? ` ${modulesNote.fr}` : ''}`,
-          `No other relay-point module active beside Sendcloud.${modulesNote ? ` ${modulesNote.en}` : ''}`,
-        ),
+        message: MESSAGES.noOtherRelayPoint(modulesNote),
         ...(modulesNote ? { remediation: [manualSteps[0]!] } : {}),
         evidence,
       };
@@ -145,54 +184,26 @@ export default {
       const owned = competingCarriers.filter((c) => c.externalModuleName.trim().toLowerCase() === m.name.trim().toLowerCase());
       const carriersText = owned.length ? owned.map((c) => `« ${c.name} » (n° ${c.id})`).join(', ') : '';
       const carriersTextEn = owned.length ? owned.map((c) => `"${c.name}" (#${c.id})`).join(', ') : '';
-      found.push(
-        t(
-          `module « ${m.name} » (${labelOf(m.name)}${m.version ? ` ${m.version}` : ''}) activé${owned.length ? `, avec ${owned.length > 1 ? 'les transporteurs actifs' : 'le transporteur actif'} ${carriersText}` : ''}`,
-          `module "${m.name}" (${labelOf(m.name)}${m.version ? ` ${m.version}` : ''}) enabled${owned.length ? `, with active carrier${owned.length > 1 ? 's' : ''} ${carriersTextEn}` : ''}`,
-        ),
-      );
+      found.push(MESSAGES.moduleLabel(m.name, labelOf, m.version, owned, carriersText, carriersTextEn));
     }
     const coveredModules = new Set(competingModules.map((m) => m.name.trim().toLowerCase()));
     for (const c of competingCarriers.filter((c) => !coveredModules.has(c.externalModuleName.trim().toLowerCase()))) {
-      found.push(
-        t(
-          `transporteur actif « ${c.name} » (n° ${c.id}) du module « ${c.externalModuleName} » (${labelOf(c.externalModuleName)})`,
-          `active carrier "${c.name}" (#${c.id}) of module "${c.externalModuleName}" (${labelOf(c.externalModuleName)})`,
-        ),
-      );
+      found.push(MESSAGES.carrierLabel(c.name, c.id, c.externalModuleName, labelOf));
     }
 
     const remediation: Text[] = [];
     if (competingModules.length) {
-      remediation.push(
-        t(
-          `Dans le back-office : Modules > Gestionnaire de modules, cherchez ${competingModules.map((m) => `« ${m.name} »`).join(', ')} et choisissez « Désactiver » (ou, pour garder ce transporteur, désactivez sa carte de points relais dans la configuration du module).`,
-          `In the back office: Modules > Module Manager, search for ${competingModules.map((m) => `"${m.name}"`).join(', ')} and choose "Disable" (or, to keep that carrier, turn off its relay-point map in the module's configuration).`,
-        ),
-      );
+      remediation.push(MESSAGES.backOfficeModulesModule(competingModules));
     }
     if (competingCarriers.length) {
-      remediation.push(
-        t(
-          `Ou, à défaut : Livraison > Transporteurs, désactivez ${competingCarriers.map((c) => `« ${c.name} »`).join(', ')} (colonne « Activé »).`,
-          `Or else: Shipping > Carriers, disable ${competingCarriers.map((c) => `"${c.name}"`).join(', ')} ("Enabled" column).`,
-        ),
-      );
+      remediation.push(MESSAGES.elseShippingCarriersDisable(competingCarriers));
     }
     if (modulesNote) remediation.push(manualSteps[0]!);
-    remediation.push(
-      t(
-        'Videz le cache (Paramètres avancés > Performances > « Vider le cache »), puis refaites une commande test en point relais : la carte Sendcloud doit s\'afficher.',
-        'Clear the cache (Advanced Parameters > Performance > "Clear cache"), then place a test relay-point order again: the Sendcloud map must show.',
-      ),
-    );
+    remediation.push(MESSAGES.clearCacheAdvancedParameters);
 
     return {
       status: 'fail',
-      message: t(
-        `D'autres modules de points relais peuvent entrer en conflit avec la carte Sendcloud (aucune carte ou la mauvaise) :\n${bullets(found).fr}${modulesNote ? `\n${modulesNote.fr}` : ''}`,
-        `Other relay-point modules may conflict with the Sendcloud map (no map, or the wrong one):\n${bullets(found).en}${modulesNote ? `\n${modulesNote.en}` : ''}`,
-      ),
+      message: MESSAGES.otherRelayPointModules(found, modulesNote),
       remediation,
       evidence,
     };

@@ -12,6 +12,37 @@ import { forms, plurals } from '../src/report/french.js';
 
 const UNPAID = forms('{n} facture « initial_payment » impayée', '{n} factures « initial_payment » impayées', '{n} unpaid "initial_payment" invoice', '{n} unpaid "initial_payment" invoices');
 
+// The texts of this check's verdicts, in one place for a translator (issue 10.4); the logic below
+// only picks one and passes it the values it reads.
+const MESSAGES = {
+  paymentMethodNotVisible: (unavailable: Text) =>
+    t(`Moyen de paiement non visible : ${unavailable.fr}`, `Payment method not visible: ${unavailable.en}`),
+  paymentMethodNotVisibleInvoicesUnread: t('Moyen de paiement non visible : les factures Sendcloud n’ont pas été lues.', 'Payment method not visible: the Sendcloud invoices were not read.'),
+  initialPaymentUnpaid: (initialPayments: number) =>
+    t(
+      `Le paiement initial du prélèvement automatique n’apparaît pas comme payé (${plurals(initialPayments, UNPAID).fr}) ; indice seulement.`,
+      `The direct debit’s initial payment does not show as paid (${plurals(initialPayments, UNPAID).en}); a hint only.`,
+    ),
+  noDirectDebitInitial: t(
+    'Aucun paiement initial de prélèvement automatique n’apparaît dans les factures Sendcloud ; indice seulement, à confirmer dans le compte.',
+    'No direct-debit initial payment shows in the Sendcloud invoices; a hint only, to confirm in the account.',
+  ),
+  sendcloudAccountNoSender: t('Le compte Sendcloud n’a aucune adresse d’expédition.', 'The Sendcloud account has no sender address.'),
+  sendcloudSenderAddressesIncomplete: t('Les adresses d’expédition Sendcloud sont incomplètes (rue, code postal, ville ou pays manquant).', 'The Sendcloud sender addresses are incomplete (street, postal code, city or country missing).'),
+  sendcloudInvoiceAddressIncomplete: (fields: string) =>
+    t(`L’adresse de facturation Sendcloud est incomplète (champs vides : ${fields}).`, `The Sendcloud invoice address is incomplete (empty fields: ${fields}).`),
+  sendcloudAcceptsKeysAccount: (account: string) =>
+    t(
+      `Sendcloud accepte les clés (compte « ${account} ») ; adresse d’expédition et adresse de facturation présentes ; un paiement initial de prélèvement apparaît. Restent à vérifier à la main : e-mail validé, adresse de retour.`,
+      `Sendcloud accepts the keys (account "${account}"); sender and invoice addresses are present; a direct-debit initial payment shows. Still to verify by hand: e-mail validated, return address.`,
+    ),
+  accountWithFindings: (account: string, shown: Finding[]) =>
+    t(
+      `Compte Sendcloud « ${account} » : ${shown.map((f) => f.message.fr).join(' ')}`,
+      `Sendcloud account "${account}": ${shown.map((f) => f.message.en).join(' ')}`,
+    ),
+};
+
 const TO_VERIFY: Text[] = [
   t(
     'À vérifier dans le compte Sendcloud (non lisible par l’API) : l’adresse e-mail du compte est validée (lien du courriel de confirmation de Sendcloud).',
@@ -49,8 +80,8 @@ function paymentFinding(invoices: SendcloudInvoices | undefined, unavailable: Te
     return {
       level: 'warn',
       message: unavailable
-        ? t(`Moyen de paiement non visible : ${unavailable.fr}`, `Payment method not visible: ${unavailable.en}`)
-        : t('Moyen de paiement non visible : les factures Sendcloud n’ont pas été lues.', 'Payment method not visible: the Sendcloud invoices were not read.'),
+        ? MESSAGES.paymentMethodNotVisible(unavailable)
+        : MESSAGES.paymentMethodNotVisibleInvoicesUnread,
       steps: [ACTIVATE_DEBIT],
     };
   }
@@ -59,14 +90,8 @@ function paymentFinding(invoices: SendcloudInvoices | undefined, unavailable: Te
     level: 'warn',
     message:
       invoices.initialPayments > 0
-        ? t(
-            `Le paiement initial du prélèvement automatique n’apparaît pas comme payé (${plurals(invoices.initialPayments, UNPAID).fr}) ; indice seulement.`,
-            `The direct debit’s initial payment does not show as paid (${plurals(invoices.initialPayments, UNPAID).en}); a hint only.`,
-          )
-        : t(
-            'Aucun paiement initial de prélèvement automatique n’apparaît dans les factures Sendcloud ; indice seulement, à confirmer dans le compte.',
-            'No direct-debit initial payment shows in the Sendcloud invoices; a hint only, to confirm in the account.',
-          ),
+        ? MESSAGES.initialPaymentUnpaid(invoices.initialPayments)
+        : MESSAGES.noDirectDebitInitial,
     steps: [ACTIVATE_DEBIT],
   };
 }
@@ -95,13 +120,13 @@ export default {
     if (senders.count === 0) {
       findings.push({
         level: 'fail',
-        message: t('Le compte Sendcloud n’a aucune adresse d’expédition.', 'The Sendcloud account has no sender address.'),
+        message: MESSAGES.sendcloudAccountNoSender,
         steps: [ADD_SENDER],
       });
     } else if (!senders.addresses.some((a) => a.complete)) {
       findings.push({
         level: 'warn',
-        message: t('Les adresses d’expédition Sendcloud sont incomplètes (rue, code postal, ville ou pays manquant).', 'The Sendcloud sender addresses are incomplete (street, postal code, city or country missing).'),
+        message: MESSAGES.sendcloudSenderAddressesIncomplete,
         steps: [COMPLETE_SENDER],
       });
     }
@@ -109,7 +134,7 @@ export default {
       const fields = user.invoiceAddressMissing.join(', ');
       findings.push({
         level: 'fail',
-        message: t(`L’adresse de facturation Sendcloud est incomplète (champs vides : ${fields}).`, `The Sendcloud invoice address is incomplete (empty fields: ${fields}).`),
+        message: MESSAGES.sendcloudInvoiceAddressIncomplete(fields),
         steps: [ADD_INVOICE],
       });
     }
@@ -132,10 +157,7 @@ export default {
     if (!findings.length) {
       return {
         status: 'pass',
-        message: t(
-          `Sendcloud accepte les clés (compte « ${account} ») ; adresse d’expédition et adresse de facturation présentes ; un paiement initial de prélèvement apparaît. Restent à vérifier à la main : e-mail validé, adresse de retour.`,
-          `Sendcloud accepts the keys (account "${account}"); sender and invoice addresses are present; a direct-debit initial payment shows. Still to verify by hand: e-mail validated, return address.`,
-        ),
+        message: MESSAGES.sendcloudAcceptsKeysAccount(account),
         evidence,
       };
     }
@@ -143,10 +165,7 @@ export default {
     const steps = [...new Map(shown.flatMap((f) => f.steps).map((s) => [s.en, s])).values()];
     return {
       status: fails.length ? 'fail' : 'warn',
-      message: t(
-        `Compte Sendcloud « ${account} » : ${shown.map((f) => f.message.fr).join(' ')}`,
-        `Sendcloud account "${account}": ${shown.map((f) => f.message.en).join(' ')}`,
-      ),
+      message: MESSAGES.accountWithFindings(account, shown),
       // The direct-debit reminder is already a step when the payment hint was not seen.
       remediation: [...steps, ...(payment ? TO_VERIFY.slice(0, 2) : TO_VERIFY)],
       evidence,

@@ -9,6 +9,43 @@ import { t, type Check, type Text } from '../src/engine/types.js';
 import { shopDates } from '../src/report/dates.js';
 import { forms, plurals } from '../src/report/french.js';
 
+// The texts of this check's verdicts, in one place for a translator (issue 10.4); the logic below
+// only picks one and passes it the values it reads.
+const MESSAGES = {
+  connectionShopWorksNo: (name: Text, fetched: Text | null, logNote: Text | null | undefined, days: Text) =>
+    t(
+      `La connexion de la boutique ${name.fr} fonctionne : pas d’échec signalé, commandes récupérées ${fetched ? `le ${fetched.fr}` : 'à une date inconnue'}${logNote ? ` (${logNote.fr})` : `, pas d’erreur d’accès (401/403/404) ni de certificat SSL sur ${days.fr}`}.`,
+      `The connection of the shop ${name.en} works: no failure reported, orders fetched ${fetched ? fetched.en : 'at an unknown date'}${logNote ? ` (${logNote.en})` : `, no access (401/403/404) or SSL error over ${days.en}`}.`,
+    ),
+  noSendcloudConnectionShop: (shopUrl: string) =>
+    t(
+      `Aucune connexion Sendcloud pour la boutique ${shopUrl} : Sendcloud ne peut ni récupérer ses commandes ni afficher la carte des points relais.`,
+      `No Sendcloud connection for the shop ${shopUrl}: Sendcloud can neither fetch its orders nor show the relay-point map.`,
+    ),
+  errorLogNotRead: t('Le journal d’erreurs n’a pas été lu.', 'The error log was not read.'),
+  logLastDaysShows: (logDays: number, kinds: ErrorKind[], recent: Record<ErrorKind, SendcloudLogEntry[]>) =>
+    t(
+      `Son journal des ${logDays} derniers jours montre : ${kinds.map((k) => `${recent[k].length} × ${k === 'auth' ? '401/403' : k === 'not-found' ? '404' : 'SSL'} (dernier le ${recent[k][0]!.createdAt})`).join(', ')}.`,
+      `Its log for the last ${logDays} days shows: ${kinds.map((k) => `${recent[k].length} × ${k === 'auth' ? '401/403' : k === 'not-found' ? '404' : 'SSL'} (latest ${recent[k][0]!.createdAt})`).join(', ')}.`,
+    ),
+  sendcloudReportsConnectionShop: (name: Text, failingSince: string, logSummary: Text | undefined) =>
+    t(
+      `Sendcloud signale la connexion de la boutique ${name.fr} en échec depuis ${failingSince} : les commandes ne sont plus récupérées.${logSummary ? ` ${logSummary.fr}` : ''}`,
+      `Sendcloud reports the connection of the shop ${name.en} as failing since ${failingSince}: orders are no longer fetched.${logSummary ? ` ${logSummary.en}` : ''}`,
+    ),
+  sendcloudNeverFetchedOrder: t('Sendcloud n’a encore jamais récupéré de commande de cette boutique.', 'Sendcloud has never fetched an order from this shop yet.'),
+  ordersWereLastFetched: (age: number, lastFetch: string, staleHours: number) =>
+    t(
+      `Dernière récupération des commandes il y a ${age} h (le ${lastFetch}), au-delà de ${staleHours} h.`,
+      `Orders were last fetched ${age} h ago (${lastFetch}), more than ${staleHours} h.`,
+    ),
+  connectionShopNeedsAttention: (name: Text, problems: Text[]) =>
+    t(
+      `Connexion de la boutique ${name.fr} à surveiller : ${problems.map((p) => p.fr).join(' ')}`,
+      `The connection of the shop ${name.en} needs attention: ${problems.map((p) => p.en).join(' ')}`,
+    ),
+};
+
 const ERROR_LOG = (shop: string): Text =>
   t(
     `Dans Sendcloud : Réglages > Boutiques connectées > « ${shop} » > Journal d’erreur(s), lisez les dernières erreurs.`,
@@ -20,10 +57,7 @@ const INTEGRATION = (shop: string, id: number | string): Text => t(`« ${shop} �
 /** A healthy connection: when the orders were last fetched (the shop's date), and the error log's verdict. */
 const WORKS = (name: Text, fetched: Text | null, logNote: Text | null | undefined, logDays: number): Text => {
   const days = plurals(logDays, forms('{n} jour', '{n} jours', '{n} day', '{n} days'));
-  return t(
-    `La connexion de la boutique ${name.fr} fonctionne : pas d’échec signalé, commandes récupérées ${fetched ? `le ${fetched.fr}` : 'à une date inconnue'}${logNote ? ` (${logNote.fr})` : `, pas d’erreur d’accès (401/403/404) ni de certificat SSL sur ${days.fr}`}.`,
-    `The connection of the shop ${name.en} works: no failure reported, orders fetched ${fetched ? fetched.en : 'at an unknown date'}${logNote ? ` (${logNote.en})` : `, no access (401/403/404) or SSL error over ${days.en}`}.`,
-  );
+  return MESSAGES.connectionShopWorksNo(name, fetched, logNote, days);
 };
 
 const RECONNECT = t(
@@ -96,10 +130,7 @@ export default {
     if (!shop) {
       return {
         status: 'fail',
-        message: t(
-          `Aucune connexion Sendcloud pour la boutique ${integrations.shopUrl} : Sendcloud ne peut ni récupérer ses commandes ni afficher la carte des points relais.`,
-          `No Sendcloud connection for the shop ${integrations.shopUrl}: Sendcloud can neither fetch its orders nor show the relay-point map.`,
-        ),
+        message: MESSAGES.noSendcloudConnectionShop(integrations.shopUrl),
         remediation: [RECONNECT, KEEP_WEBSERVICE],
         evidence: { shopUrl: integrations.shopUrl },
       };
@@ -132,26 +163,20 @@ export default {
         (Object.keys(recent) as ErrorKind[]).filter((k) => recent[k].length).map((k) => [k, { count: recent[k].length, latest: recent[k][0]!.createdAt }]),
       );
     } else {
-      logNote = unavailable['sendcloud.integrationLogs'] ?? t('Le journal d’erreurs n’a pas été lu.', 'The error log was not read.');
+      logNote = unavailable['sendcloud.integrationLogs'] ?? MESSAGES.errorLogNotRead;
       evidence.logErrors = null;
     }
     const kinds = (Object.keys(recent) as ErrorKind[]).filter((k) => recent[k].length > 0);
     const logSteps = kinds.map((k) => KIND_STEP[k]);
     const logSummary =
       kinds.length > 0
-        ? t(
-            `Son journal des ${logDays} derniers jours montre : ${kinds.map((k) => `${recent[k].length} × ${k === 'auth' ? '401/403' : k === 'not-found' ? '404' : 'SSL'} (dernier le ${recent[k][0]!.createdAt})`).join(', ')}.`,
-            `Its log for the last ${logDays} days shows: ${kinds.map((k) => `${recent[k].length} × ${k === 'auth' ? '401/403' : k === 'not-found' ? '404' : 'SSL'} (latest ${recent[k][0]!.createdAt})`).join(', ')}.`,
-          )
+        ? MESSAGES.logLastDaysShows(logDays, kinds, recent)
         : undefined;
 
     if (shop.failingSince) {
       return {
         status: 'fail',
-        message: t(
-          `Sendcloud signale la connexion de la boutique ${name.fr} en échec depuis ${shop.failingSince} : les commandes ne sont plus récupérées.${logSummary ? ` ${logSummary.fr}` : ''}`,
-          `Sendcloud reports the connection of the shop ${name.en} as failing since ${shop.failingSince}: orders are no longer fetched.${logSummary ? ` ${logSummary.en}` : ''}`,
-        ),
+        message: MESSAGES.sendcloudReportsConnectionShop(name, shop.failingSince, logSummary),
         remediation: [ERROR_LOG(shop.shopName), ...logSteps, RECONNECT, KEEP_WEBSERVICE],
         evidence,
       };
@@ -159,7 +184,7 @@ export default {
 
     const problems: Text[] = [];
     if (shop.lastFetch === null) {
-      problems.push(t('Sendcloud n’a encore jamais récupéré de commande de cette boutique.', 'Sendcloud has never fetched an order from this shop yet.'));
+      problems.push(MESSAGES.sendcloudNeverFetchedOrder);
     } else {
       const fetched = Date.parse(shop.lastFetch);
       if (Number.isNaN(fetched)) {
@@ -168,12 +193,7 @@ export default {
         const age = hoursBetween(fetched, nowMs);
         evidence.lastFetchAgeHours = age;
         if (age > staleHours) {
-          problems.push(
-            t(
-              `Dernière récupération des commandes il y a ${age} h (le ${shop.lastFetch}), au-delà de ${staleHours} h.`,
-              `Orders were last fetched ${age} h ago (${shop.lastFetch}), more than ${staleHours} h.`,
-            ),
-          );
+          problems.push(MESSAGES.ordersWereLastFetched(age, shop.lastFetch, staleHours));
         }
       }
     }
@@ -182,10 +202,7 @@ export default {
     if (problems.length) {
       return {
         status: 'warn',
-        message: t(
-          `Connexion de la boutique ${name.fr} à surveiller : ${problems.map((p) => p.fr).join(' ')}`,
-          `The connection of the shop ${name.en} needs attention: ${problems.map((p) => p.en).join(' ')}`,
-        ),
+        message: MESSAGES.connectionShopNeedsAttention(name, problems),
         remediation: [ERROR_LOG(shop.shopName), ...logSteps, RECONNECT, KEEP_WEBSERVICE],
         evidence,
       };

@@ -11,6 +11,60 @@
 import type { SendcloudIntegration } from '../src/engine/parts.js';
 import { t, type Check, type Text } from '../src/engine/types.js';
 
+// The texts of this check's verdicts, in one place for a translator (issue 10.4); the logic below
+// only picks one and passes it the values it reads.
+const MESSAGES = {
+  noShopConnectedSendcloud: (shopUrl: string, others: SendcloudIntegration[]) =>
+    t(
+      `Aucune boutique connectée dans Sendcloud n’a l’adresse ${shopUrl} ; des boutiques PrestaShop y sont connectées avec une autre adresse : ${others.map(describe).join(', ')}. L’adresse de la boutique a peut-être changé.`,
+      `No shop connected in Sendcloud has the address ${shopUrl}; PrestaShop shops are connected there with another address: ${others.map(describeEn).join(', ')}. The shop’s address may have changed.`,
+    ),
+  shopNotConnectedSendcloud: (shopUrl: string) =>
+    t(
+      `La boutique ${shopUrl} n’est pas connectée à Sendcloud : aucune boutique connectée n’a son adresse.`,
+      `The shop ${shopUrl} is not connected to Sendcloud: no connected shop has its address.`,
+    ),
+  pointRelaisServicePoints: (shop: SendcloudIntegration) =>
+    t(
+      `L’option « Point Relais » est désactivée pour la boutique ${describe(shop)} dans Sendcloud : la carte des points relais ne peut pas s’afficher.`,
+      `The "Point Relais" (service points) option is off for the shop ${describeEn(shop)} in Sendcloud: the relay-point map cannot show.`,
+    ),
+  pointRelaisOptionShop: (shop: SendcloudIntegration) =>
+    t(
+      `L’option « Point Relais » est activée pour la boutique ${describe(shop)}, mais aucun transporteur n’est choisi : la carte n’a rien à proposer.`,
+      `The "Point Relais" option is on for the shop ${describeEn(shop)}, but no carrier is chosen: the map has nothing to offer.`,
+    ),
+  noCarrierEnabledSendcloud: (carriers: string) =>
+    t(
+      `Aucun transporteur n’est activé dans le compte Sendcloud (aucune méthode d’expédition) : les transporteurs choisis pour la carte (${carriers}) ne peuvent pas servir.`,
+      `No carrier is enabled in the Sendcloud account (no shipping method): the carriers chosen for the map (${carriers}) cannot be used.`,
+    ),
+  carrierChosenMapNo: (withoutMethod: string[]) =>
+    t(
+      `${withoutMethod.length > 1 ? 'Transporteurs choisis' : 'Transporteur choisi'} pour la carte sans méthode en point relais dans le compte : ${withoutMethod.join(', ')} (les méthodes dépendent aussi du pays des adresses d’expédition).`,
+      `Carrier${withoutMethod.length > 1 ? 's' : ''} chosen for the map with no service-point method in the account: ${withoutMethod.join(', ')} (methods also depend on the sender addresses’ country).`,
+    ),
+  keepOnlyEnabledCarriers: t('Ne gardez pour la carte que des transporteurs activés.', 'Keep only enabled carriers for the map.'),
+  sendcloudOffersMapBut: (notInShop: string[], selectedCarriers: Record<string, string>) =>
+    t(
+      `Sendcloud propose sur la carte ${notInShop.join(', ')}, mais la boutique n’a reçu aucun transporteur pour ${notInShop.length > 1 ? 'eux' : 'lui'} (le module Sendcloud n’a que : ${Object.keys(selectedCarriers).join(', ') || 'aucun'}) : la sélection n’a pas été transmise à PrestaShop.`,
+      `Sendcloud offers ${notInShop.join(', ')} on the map, but the shop never received a carrier for ${notInShop.length > 1 ? 'them' : 'it'} (the Sendcloud module only has: ${Object.keys(selectedCarriers).join(', ') || 'none'}): the selection did not reach PrestaShop.`,
+    ),
+  savePointRelaisSettings: t(
+    'Enregistrez à nouveau les réglages « Point Relais » : Sendcloud transmet alors sa sélection au module, qui crée les transporteurs manquants.',
+    'Save the "Point Relais" settings again: Sendcloud then sends its selection to the module, which creates the missing carriers.',
+  ),
+  backOfficeShippingCarriers: t(
+    'Dans le back-office : Livraison > Transporteurs, vérifiez qu’un transporteur « Service Point Delivery » existe pour chacun (voir relay-carrier-zones).',
+    'In the back office: Shipping > Carriers, check that a "Service Point Delivery" carrier exists for each (see relay-carrier-zones).',
+  ),
+  servicePointsShopPrestashop: (shop: SendcloudIntegration, carriers: string) =>
+    t(
+      `Points relais activés pour la boutique ${describe(shop)} avec : ${carriers}. Côté PrestaShop, les transporteurs sont contrôlés par relay-carrier-zones.`,
+      `Service points are on for the shop ${describeEn(shop)} with: ${carriers}. On the PrestaShop side, the carriers are checked by relay-carrier-zones.`,
+    ),
+};
+
 const CONNECTED_SHOPS = (shop: string): Text =>
   t(
     `Dans Sendcloud : Réglages > Boutiques connectées, ouvrez la boutique « ${shop} ».`,
@@ -67,20 +121,14 @@ export default {
       if (others.length) {
         return {
           status: 'fail',
-          message: t(
-            `Aucune boutique connectée dans Sendcloud n’a l’adresse ${integrations.shopUrl} ; des boutiques PrestaShop y sont connectées avec une autre adresse : ${others.map(describe).join(', ')}. L’adresse de la boutique a peut-être changé.`,
-            `No shop connected in Sendcloud has the address ${integrations.shopUrl}; PrestaShop shops are connected there with another address: ${others.map(describeEn).join(', ')}. The shop’s address may have changed.`,
-          ),
+          message: MESSAGES.noShopConnectedSendcloud(integrations.shopUrl, others),
           remediation: [CONNECT_FROM_MODULE, CHECK_LIST, ENABLE_OPTION, CHOOSE_CARRIER],
           evidence,
         };
       }
       return {
         status: 'fail',
-        message: t(
-          `La boutique ${integrations.shopUrl} n’est pas connectée à Sendcloud : aucune boutique connectée n’a son adresse.`,
-          `The shop ${integrations.shopUrl} is not connected to Sendcloud: no connected shop has its address.`,
-        ),
+        message: MESSAGES.shopNotConnectedSendcloud(integrations.shopUrl),
         remediation: [CONNECT_FROM_MODULE, CHECK_LIST, ENABLE_OPTION, CHOOSE_CARRIER],
         evidence,
       };
@@ -103,10 +151,7 @@ export default {
     if (!shop.servicePointEnabled) {
       return {
         status: 'fail',
-        message: t(
-          `L’option « Point Relais » est désactivée pour la boutique ${describe(shop)} dans Sendcloud : la carte des points relais ne peut pas s’afficher.`,
-          `The "Point Relais" (service points) option is off for the shop ${describeEn(shop)} in Sendcloud: the relay-point map cannot show.`,
-        ),
+        message: MESSAGES.pointRelaisServicePoints(shop),
         remediation: [CONNECTED_SHOPS(shop.shopName), ENABLE_OPTION, CHOOSE_CARRIER, ENABLE_CARRIERS],
         evidence,
       };
@@ -114,10 +159,7 @@ export default {
     if (shop.servicePointCarriers.length === 0) {
       return {
         status: 'fail',
-        message: t(
-          `L’option « Point Relais » est activée pour la boutique ${describe(shop)}, mais aucun transporteur n’est choisi : la carte n’a rien à proposer.`,
-          `The "Point Relais" option is on for the shop ${describeEn(shop)}, but no carrier is chosen: the map has nothing to offer.`,
-        ),
+        message: MESSAGES.pointRelaisOptionShop(shop),
         remediation: [CONNECTED_SHOPS(shop.shopName), CHOOSE_CARRIER, ENABLE_CARRIERS],
         evidence,
       };
@@ -126,10 +168,7 @@ export default {
     if (methods && methods.carriers.length === 0) {
       return {
         status: 'fail',
-        message: t(
-          `Aucun transporteur n’est activé dans le compte Sendcloud (aucune méthode d’expédition) : les transporteurs choisis pour la carte (${carriers}) ne peuvent pas servir.`,
-          `No carrier is enabled in the Sendcloud account (no shipping method): the carriers chosen for the map (${carriers}) cannot be used.`,
-        ),
+        message: MESSAGES.noCarrierEnabledSendcloud(carriers),
         remediation: [ENABLE_CARRIERS],
         evidence,
       };
@@ -140,11 +179,8 @@ export default {
         evidence.carriersWithoutServicePointMethod = withoutMethod;
         return {
           status: 'warn',
-          message: t(
-            `${withoutMethod.length > 1 ? 'Transporteurs choisis' : 'Transporteur choisi'} pour la carte sans méthode en point relais dans le compte : ${withoutMethod.join(', ')} (les méthodes dépendent aussi du pays des adresses d’expédition).`,
-            `Carrier${withoutMethod.length > 1 ? 's' : ''} chosen for the map with no service-point method in the account: ${withoutMethod.join(', ')} (methods also depend on the sender addresses’ country).`,
-          ),
-          remediation: [ENABLE_CARRIERS, CONNECTED_SHOPS(shop.shopName), t('Ne gardez pour la carte que des transporteurs activés.', 'Keep only enabled carriers for the map.')],
+          message: MESSAGES.carrierChosenMapNo(withoutMethod),
+          remediation: [ENABLE_CARRIERS, CONNECTED_SHOPS(shop.shopName), MESSAGES.keepOnlyEnabledCarriers],
           evidence,
         };
       }
@@ -159,20 +195,11 @@ export default {
         evidence.shopSelectedCarriers = Object.keys(shopModule.selectedCarriers);
         return {
           status: 'warn',
-          message: t(
-            `Sendcloud propose sur la carte ${notInShop.join(', ')}, mais la boutique n’a reçu aucun transporteur pour ${notInShop.length > 1 ? 'eux' : 'lui'} (le module Sendcloud n’a que : ${Object.keys(shopModule.selectedCarriers).join(', ') || 'aucun'}) : la sélection n’a pas été transmise à PrestaShop.`,
-            `Sendcloud offers ${notInShop.join(', ')} on the map, but the shop never received a carrier for ${notInShop.length > 1 ? 'them' : 'it'} (the Sendcloud module only has: ${Object.keys(shopModule.selectedCarriers).join(', ') || 'none'}): the selection did not reach PrestaShop.`,
-          ),
+          message: MESSAGES.sendcloudOffersMapBut(notInShop, shopModule.selectedCarriers),
           remediation: [
             CONNECTED_SHOPS(shop.shopName),
-            t(
-              'Enregistrez à nouveau les réglages « Point Relais » : Sendcloud transmet alors sa sélection au module, qui crée les transporteurs manquants.',
-              'Save the "Point Relais" settings again: Sendcloud then sends its selection to the module, which creates the missing carriers.',
-            ),
-            t(
-              'Dans le back-office : Livraison > Transporteurs, vérifiez qu’un transporteur « Service Point Delivery » existe pour chacun (voir relay-carrier-zones).',
-              'In the back office: Shipping > Carriers, check that a "Service Point Delivery" carrier exists for each (see relay-carrier-zones).',
-            ),
+            MESSAGES.savePointRelaisSettings,
+            MESSAGES.backOfficeShippingCarriers,
           ],
           evidence,
         };
@@ -180,10 +207,7 @@ export default {
     }
     return {
       status: 'pass',
-      message: t(
-        `Points relais activés pour la boutique ${describe(shop)} avec : ${carriers}. Côté PrestaShop, les transporteurs sont contrôlés par relay-carrier-zones.`,
-        `Service points are on for the shop ${describeEn(shop)} with: ${carriers}. On the PrestaShop side, the carriers are checked by relay-carrier-zones.`,
-      ),
+      message: MESSAGES.servicePointsShopPrestashop(shop, carriers),
       evidence,
     };
   },

@@ -14,6 +14,96 @@ import { forms, plurals } from '../src/report/french.js';
 
 const DAYS = forms('{n} jour', '{n} jours', '{n} day', '{n} days');
 
+// The texts of this check's verdicts, in one place for a translator (issue 10.4); the logic below
+// only picks one and passes it the values it reads.
+const MESSAGES = {
+  clubCompletesRequestedInformation: (list: string, listEn: string) =>
+    t(
+      `Complétez dans le tableau de bord Stripe du club les informations demandées${list} (Paramètres > Informations sur l’entreprise, ou le bandeau « Informations requises »).`,
+      `The club completes the requested information in its Stripe dashboard${listEn} (Settings > Business details, or the "Information required" banner).`,
+    ),
+  informationStripeAskedNot: t('des informations demandées par Stripe n’ont pas été fournies à temps', 'information Stripe asked for was not provided in time'),
+  stripeVerifyingInformationProvided: (pendingVerification: string[]) =>
+    t(
+      `Stripe vérifie des informations fournies${pendingVerification.length ? ` (${pendingVerification.join(', ')})` : ''}`,
+      `Stripe is verifying information provided${pendingVerification.length ? ` (${pendingVerification.join(', ')})` : ''}`,
+    ),
+  stripeReviewingAccountSecurity: t('Stripe examine le compte (contrôle de sécurité)', 'Stripe is reviewing the account (security check)'),
+  accountMayMatchList: t(
+    'le compte correspondrait à une liste de personnes ou d’entreprises interdites ; Stripe l’examine',
+    'the account may match a list of prohibited persons or companies; Stripe is reviewing it',
+  ),
+  platformManagingAccountPaused: t('la plateforme qui gère le compte l’a mis en pause', 'the platform managing the account paused it'),
+  contactPlatformManagingClub: t('Contactez la plateforme qui gère le compte Stripe du club.', "Contact the platform managing the club's Stripe account."),
+  requestedCapabilitiesCardPayments: t('des fonctionnalités demandées (paiements par carte…) attendent une action du club', 'requested capabilities (card payments…) await an action from the club'),
+  stripeDisabledAccountAnother: (errors: string[]) =>
+    t(
+      `Stripe a désactivé le compte pour une autre raison (souvent un examen des risques)${errors.length ? ` : ${errors.join(' ; ')}` : ''}`,
+      `Stripe disabled the account for another reason (often a risk review)${errors.length ? `: ${errors.join('; ')}` : ''}`,
+    ),
+  suspectedFraud: t('fraude présumée', 'suspected fraud'),
+  termsServiceViolation: t('non-respect des conditions d’utilisation', 'terms of service violation'),
+  listedProhibitedPersonCompany: t('inscription sur une liste de personnes ou d’entreprises interdites', 'listed as a prohibited person or company'),
+  incompleteVerification: t('vérification d’identité incomplète', 'incomplete verification'),
+  otherReason: t('autre motif', 'other reason'),
+  fraudReportedPlatform: t('fraude signalée par la plateforme', 'fraud reported by the platform'),
+  platformTermsService: t('conditions de la plateforme non respectées', 'platform terms of service'),
+  platformDecision: t('décision de la plateforme', 'platform decision'),
+  stripeRejectedAccount: (c: Text) =>
+    t(`Stripe a refusé le compte (${c.fr})`, `Stripe rejected the account (${c.en})`),
+  stripeDisabledAccountReason: (reason: string) =>
+    t(`Stripe a désactivé le compte (motif « ${reason} »)`, `Stripe disabled the account (reason "${reason}")`),
+  stripeReportsRestrictionAccount: (id: string, why: Text) =>
+    t(`Stripe signale une restriction sur le compte ${id} : ${why.fr}.`, `Stripe reports a restriction on account ${id}: ${why.en}.`),
+  paymentsDisabledStripeAccount: (id: string, why: Text) =>
+    t(`Les paiements sont désactivés sur le compte Stripe ${id} : ${why.fr}.`, `Payments are disabled on Stripe account ${id}: ${why.en}.`),
+  paymentsDisabledNoReason: (id: string) =>
+    t(`Les paiements sont désactivés sur le compte Stripe ${id}, sans motif donné par Stripe.`, `Payments are disabled on Stripe account ${id}, with no reason given by Stripe.`),
+  paymentsDisabledActivationUnfinished: (id: string) =>
+    t(
+      `Les paiements sont désactivés sur le compte Stripe ${id} : l’activation du compte n’a pas été terminée.`,
+      `Payments are disabled on Stripe account ${id}: the account activation was not finished.`,
+    ),
+  payoutsDisabledAccountClub: (id: string) =>
+    t(
+      `Les virements sont désactivés sur le compte ${id} : le club encaisse mais ne reçoit pas l’argent.`,
+      `Payouts are disabled on account ${id}: the club takes payments but does not receive the money.`,
+    ),
+  stripeAsksInformationWithout: (by: string | null, reqcurrentDeadline: number, due: string[]) =>
+    t(
+      `Stripe demande des informations${by ? ` avant le ${formatShopDay(reqcurrentDeadline, 'fr')}` : ''} (${due.join(', ')}) ; sans elles, le compte sera désactivé.`,
+      `Stripe asks for information${by ? ` before ${by}` : ''} (${due.join(', ')}); without it the account will be disabled.`,
+    ),
+  upcomingStripeWillDisable: (why: Text) =>
+    t(`À venir : Stripe désactivera le compte si rien n’est fait (${why.fr}).`, `Upcoming: Stripe will disable the account unless something is done (${why.en}).`),
+  stripeCapabilityInactivity: (r: string, capName: string) =>
+    t(
+      `Stripe a ${r.startsWith('paused') ? 'mis en pause' : 'désactivé'} la fonctionnalité « ${capName} » pour inactivité (${r}).`,
+      `Stripe ${r.startsWith('paused') ? 'paused' : 'disabled'} the "${capName}" capability for inactivity (${r}).`,
+    ),
+  cardPaymentsNotActive: (status: string, why: Text | null) =>
+    t(
+      `Le paiement par carte n’est pas actif sur le compte (${status}${why ? `, ${why.fr}` : ''}).`,
+      `Card payments are not active on the account (${status}${why ? `, ${why.en}` : ''}).`,
+    ),
+  noPaymentDaysLast: (idleDays: number, newestcreated: number, dormantDays: number) =>
+    t(
+      `Aucun paiement depuis ${idleDays} jours (dernier le ${formatShopDay(newestcreated, 'fr')}, seuil ${dormantDays} jours) : après une période sans activité, Stripe met le compte en sécurité.`,
+      `No payment for ${idleDays} days (last on ${formatShopDay(newestcreated, 'en')}, threshold ${dormantDays} days): after a period without activity, Stripe secures the account.`,
+    ),
+  noPaymentEverRecorded: (mode: 'test' | 'live' | null) =>
+    t(
+      `Aucun paiement n’a jamais été enregistré avec ces clés (mode ${mode ?? '?'}) : si le paiement ne s’ouvre pas, le compte est peut-être en sécurité.`,
+      `No payment was ever recorded with these keys (${mode ?? '?'} mode): if payment does not open, the account may be secured.`,
+    ),
+  lastActivityUnknownPayment: t(' (dernière activité inconnue : les listes de paiements n’ont pas pu être lues)', ' (last activity unknown: the payment lists could not be read)'),
+  stripeAccountTakesPayments: (id: string, idleDays: number | null, activityNote: Text) =>
+    t(
+      `Le compte Stripe ${id} encaisse et reçoit les virements${idleDays !== null ? ` ; dernier paiement il y a ${plurals(idleDays, DAYS).fr}` : ''}${activityNote.fr}.`,
+      `Stripe account ${id} takes payments and receives payouts${idleDays !== null ? `; last payment ${plurals(idleDays, DAYS).en} ago` : ''}${activityNote.en}.`,
+    ),
+};
+
 const DASHBOARD = t(
   'Connectez-vous au compte Stripe du club (dashboard.stripe.com) et lisez le bandeau ou les messages de Stripe en haut du tableau de bord.',
   'The club logs into its Stripe account (dashboard.stripe.com) and reads the banner or Stripe’s messages at the top of the dashboard.',
@@ -53,10 +143,7 @@ const REACTIVATE: Text[] = [
 function completeRequirements(items: string[]): Text {
   const list = items.length ? ` : ${items.join(', ')}` : '';
   const listEn = items.length ? `: ${items.join(', ')}` : '';
-  return t(
-    `Complétez dans le tableau de bord Stripe du club les informations demandées${list} (Paramètres > Informations sur l’entreprise, ou le bandeau « Informations requises »).`,
-    `The club completes the requested information in its Stripe dashboard${listEn} (Settings > Business details, or the "Information required" banner).`,
-  );
+  return MESSAGES.clubCompletesRequestedInformation(list, listEn);
 }
 
 interface Finding {
@@ -72,68 +159,59 @@ function explainDisabled(reason: string, req: StripeRequirements): { why: Text; 
   switch (reason) {
     case 'requirements.past_due':
       return {
-        why: t('des informations demandées par Stripe n’ont pas été fournies à temps', 'information Stripe asked for was not provided in time'),
+        why: MESSAGES.informationStripeAskedNot,
         steps: [DASHBOARD, completeRequirements(due)],
       };
     case 'requirements.pending_verification':
       return {
-        why: t(
-          `Stripe vérifie des informations fournies${req.pendingVerification.length ? ` (${req.pendingVerification.join(', ')})` : ''}`,
-          `Stripe is verifying information provided${req.pendingVerification.length ? ` (${req.pendingVerification.join(', ')})` : ''}`,
-        ),
+        why: MESSAGES.stripeVerifyingInformationProvided(req.pendingVerification),
         steps: [DASHBOARD, SEND_INVOICE, TICKET],
       };
     case 'under_review':
       return {
-        why: t('Stripe examine le compte (contrôle de sécurité)', 'Stripe is reviewing the account (security check)'),
+        why: MESSAGES.stripeReviewingAccountSecurity,
         steps: [DASHBOARD, SEND_INVOICE, TICKET],
       };
     case 'listed':
       return {
-        why: t(
-          'le compte correspondrait à une liste de personnes ou d’entreprises interdites ; Stripe l’examine',
-          'the account may match a list of prohibited persons or companies; Stripe is reviewing it',
-        ),
+        why: MESSAGES.accountMayMatchList,
         steps: [DASHBOARD, CONTACT_STRIPE],
       };
     case 'platform_paused':
       return {
-        why: t('la plateforme qui gère le compte l’a mis en pause', 'the platform managing the account paused it'),
-        steps: [t('Contactez la plateforme qui gère le compte Stripe du club.', "Contact the platform managing the club's Stripe account."), TICKET],
+        why: MESSAGES.platformManagingAccountPaused,
+        steps: [MESSAGES.contactPlatformManagingClub, TICKET],
       };
     case 'action_required.requested_capabilities':
       return {
-        why: t('des fonctionnalités demandées (paiements par carte…) attendent une action du club', 'requested capabilities (card payments…) await an action from the club'),
+        why: MESSAGES.requestedCapabilitiesCardPayments,
         steps: [DASHBOARD, completeRequirements(due)],
       };
     case 'other':
       return {
-        why: t(
-          `Stripe a désactivé le compte pour une autre raison (souvent un examen des risques)${errors.length ? ` : ${errors.join(' ; ')}` : ''}`,
-          `Stripe disabled the account for another reason (often a risk review)${errors.length ? `: ${errors.join('; ')}` : ''}`,
-        ),
+        why: MESSAGES.stripeDisabledAccountAnother(errors),
         steps: [DASHBOARD, ...(due.length ? [completeRequirements(due)] : []), SEND_INVOICE, CONTACT_STRIPE],
       };
     default:
       if (reason.startsWith('rejected.')) {
         const cause: Record<string, Text> = {
-          'rejected.fraud': t('fraude présumée', 'suspected fraud'),
-          'rejected.terms_of_service': t('non-respect des conditions d’utilisation', 'terms of service violation'),
-          'rejected.listed': t('inscription sur une liste de personnes ou d’entreprises interdites', 'listed as a prohibited person or company'),
-          'rejected.incomplete_verification': t('vérification d’identité incomplète', 'incomplete verification'),
-          'rejected.other': t('autre motif', 'other reason'),
-          'rejected.platform_fraud': t('fraude signalée par la plateforme', 'fraud reported by the platform'),
-          'rejected.platform_terms_of_service': t('conditions de la plateforme non respectées', 'platform terms of service'),
-          'rejected.platform_other': t('décision de la plateforme', 'platform decision'),
+          'rejected.fraud': MESSAGES.suspectedFraud,
+          'rejected.terms_of_service': MESSAGES.termsServiceViolation,
+          'rejected.listed': MESSAGES.listedProhibitedPersonCompany,
+          'rejected.incomplete_verification': MESSAGES.incompleteVerification,
+          'rejected.other': MESSAGES.otherReason,
+          'rejected.platform_fraud': MESSAGES.fraudReportedPlatform,
+          'rejected.platform_terms_of_service': MESSAGES.platformTermsService,
+          'rejected.platform_other': MESSAGES.platformDecision,
         };
         const c = cause[reason] ?? t(reason, reason);
         return {
-          why: t(`Stripe a refusé le compte (${c.fr})`, `Stripe rejected the account (${c.en})`),
+          why: MESSAGES.stripeRejectedAccount(c),
           steps: [CONTACT_STRIPE, TICKET],
         };
       }
       return {
-        why: t(`Stripe a désactivé le compte (motif « ${reason} »)`, `Stripe disabled the account (reason "${reason}")`),
+        why: MESSAGES.stripeDisabledAccountReason(reason),
         steps: [DASHBOARD, ...(due.length ? [completeRequirements(due)] : []), CONTACT_STRIPE],
       };
   }
@@ -198,19 +276,16 @@ export default {
       findings.push({
         level: account.chargesEnabled ? 'warn' : 'fail',
         message: account.chargesEnabled
-          ? t(`Stripe signale une restriction sur le compte ${account.id} : ${why.fr}.`, `Stripe reports a restriction on account ${account.id}: ${why.en}.`)
-          : t(`Les paiements sont désactivés sur le compte Stripe ${account.id} : ${why.fr}.`, `Payments are disabled on Stripe account ${account.id}: ${why.en}.`),
+          ? MESSAGES.stripeReportsRestrictionAccount(account.id, why)
+          : MESSAGES.paymentsDisabledStripeAccount(account.id, why),
         steps,
       });
     } else if (!account.chargesEnabled) {
       findings.push({
         level: 'fail',
         message: account.detailsSubmitted
-          ? t(`Les paiements sont désactivés sur le compte Stripe ${account.id}, sans motif donné par Stripe.`, `Payments are disabled on Stripe account ${account.id}, with no reason given by Stripe.`)
-          : t(
-              `Les paiements sont désactivés sur le compte Stripe ${account.id} : l’activation du compte n’a pas été terminée.`,
-              `Payments are disabled on Stripe account ${account.id}: the account activation was not finished.`,
-            ),
+          ? MESSAGES.paymentsDisabledNoReason(account.id)
+          : MESSAGES.paymentsDisabledActivationUnfinished(account.id),
         steps: account.detailsSubmitted ? [DASHBOARD, CONTACT_STRIPE] : [DASHBOARD, completeRequirements(req?.currentlyDue ?? [])],
       });
     }
@@ -219,10 +294,7 @@ export default {
     if (!account.payoutsEnabled && account.chargesEnabled) {
       findings.push({
         level: 'warn',
-        message: t(
-          `Les virements sont désactivés sur le compte ${account.id} : le club encaisse mais ne reçoit pas l’argent.`,
-          `Payouts are disabled on account ${account.id}: the club takes payments but does not receive the money.`,
-        ),
+        message: MESSAGES.payoutsDisabledAccountClub(account.id),
         steps: [DASHBOARD, completeRequirements([...(req?.pastDue ?? []), ...(req?.currentlyDue ?? [])])],
       });
     }
@@ -233,10 +305,7 @@ export default {
       const by = req.currentDeadline ? formatShopDay(req.currentDeadline, 'en') : null;
       findings.push({
         level: 'warn',
-        message: t(
-          `Stripe demande des informations${by ? ` avant le ${formatShopDay(req.currentDeadline!, 'fr')}` : ''} (${due.join(', ')}) ; sans elles, le compte sera désactivé.`,
-          `Stripe asks for information${by ? ` before ${by}` : ''} (${due.join(', ')}); without it the account will be disabled.`,
-        ),
+        message: MESSAGES.stripeAsksInformationWithout(by, req.currentDeadline!, due),
         steps: [DASHBOARD, completeRequirements(due)],
       });
     }
@@ -245,7 +314,7 @@ export default {
       const { why, steps } = explainDisabled(future.disabledReason, future);
       findings.push({
         level: 'warn',
-        message: t(`À venir : Stripe désactivera le compte si rien n’est fait (${why.fr}).`, `Upcoming: Stripe will disable the account unless something is done (${why.en}).`),
+        message: MESSAGES.upcomingStripeWillDisable(why),
         steps,
       });
     }
@@ -256,20 +325,14 @@ export default {
       if (r && INACTIVITY.has(r)) {
         findings.push({
           level: capName === 'card_payments' ? 'fail' : 'warn',
-          message: t(
-            `Stripe a ${r.startsWith('paused') ? 'mis en pause' : 'désactivé'} la fonctionnalité « ${capName} » pour inactivité (${r}).`,
-            `Stripe ${r.startsWith('paused') ? 'paused' : 'disabled'} the "${capName}" capability for inactivity (${r}).`,
-          ),
+          message: MESSAGES.stripeCapabilityInactivity(r, capName),
           steps: REACTIVATE,
         });
       } else if (capName === 'card_payments' && cap.status !== 'active' && !findings.some((f) => f.level === 'fail')) {
         const why = r ? (CAPABILITY_REASON[r] ?? t(r, r)) : null;
         findings.push({
           level: cap.status === 'pending' ? 'warn' : 'fail',
-          message: t(
-            `Le paiement par carte n’est pas actif sur le compte (${cap.status}${why ? `, ${why.fr}` : ''}).`,
-            `Card payments are not active on the account (${cap.status}${why ? `, ${why.en}` : ''}).`,
-          ),
+          message: MESSAGES.cardPaymentsNotActive(cap.status, why),
           steps: [DASHBOARD, CONTACT_STRIPE],
         });
       }
@@ -282,19 +345,13 @@ export default {
     if (idleDays !== null && idleDays > dormantDays) {
       findings.push({
         level: 'warn',
-        message: t(
-          `Aucun paiement depuis ${idleDays} jours (dernier le ${formatShopDay(newest.created!, 'fr')}, seuil ${dormantDays} jours) : après une période sans activité, Stripe met le compte en sécurité.`,
-          `No payment for ${idleDays} days (last on ${formatShopDay(newest.created!, 'en')}, threshold ${dormantDays} days): after a period without activity, Stripe secures the account.`,
-        ),
+        message: MESSAGES.noPaymentDaysLast(idleDays, newest.created!, dormantDays),
         steps: REACTIVATE,
       });
     } else if (newest.created === null && newest.known) {
       findings.push({
         level: 'warn',
-        message: t(
-          `Aucun paiement n’a jamais été enregistré avec ces clés (mode ${account.mode ?? '?'}) : si le paiement ne s’ouvre pas, le compte est peut-être en sécurité.`,
-          `No payment was ever recorded with these keys (${account.mode ?? '?'} mode): if payment does not open, the account may be secured.`,
-        ),
+        message: MESSAGES.noPaymentEverRecorded(account.mode),
         steps: REACTIVATE,
       });
     }
@@ -320,14 +377,11 @@ export default {
 
     const activityNote: Text = newest.known
       ? t('', '')
-      : t(' (dernière activité inconnue : les listes de paiements n’ont pas pu être lues)', ' (last activity unknown: the payment lists could not be read)');
+      : MESSAGES.lastActivityUnknownPayment;
     if (findings.length === 0) {
       return {
         status: 'pass',
-        message: t(
-          `Le compte Stripe ${account.id} encaisse et reçoit les virements${idleDays !== null ? ` ; dernier paiement il y a ${plurals(idleDays, DAYS).fr}` : ''}${activityNote.fr}.`,
-          `Stripe account ${account.id} takes payments and receives payouts${idleDays !== null ? `; last payment ${plurals(idleDays, DAYS).en} ago` : ''}${activityNote.en}.`,
-        ),
+        message: MESSAGES.stripeAccountTakesPayments(account.id, idleDays, activityNote),
         evidence,
       };
     }

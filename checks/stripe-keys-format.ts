@@ -50,6 +50,131 @@ const KIND: Record<NonNullable<KeyFacts['kind']>, Text> = KEY_KIND_LABELS;
 
 const MODE: Record<'test' | 'live', Text> = { test: t('test', 'test'), live: t('production', 'live') };
 
+// The texts of this check's verdicts, in one place for a translator (issue 10.4); the logic below
+// only picks one and passes it the values it reads.
+const MESSAGES = {
+  andMore: (fr: string, more: number, en: string) =>
+    t(`${fr} et ${more > 1 ? `${more} autres` : 'un autre'}`, `${en} and ${more} more`),
+  missingField: (name: Text) =>
+    t(`La ${name.fr} est absente.`, `The ${name.en} is missing.`),
+  enterCopiedFromClub: (name: Text) =>
+    t(
+      `Renseignez la ${name.fr}, copiée depuis le compte Stripe du club.`,
+      `Enter the ${name.en}, copied from the club's Stripe account.`,
+    ),
+  containsKeyMustEntered: (name: Text, key: KeyFacts, serious: KeyContamination[], list: Text) =>
+    t(
+      `La ${name.fr} (${show(key)}) contient ${serious.length > 1 ? 'des caractères parasites' : 'un caractère parasite'} : ${list.fr}. Une clé se saisit sans espace ni caractère spécial : selon le caractère, Stripe la refuse ou l'appel échoue comme une panne réseau.`,
+      `The ${name.en} (${show(key)}) contains ${serious.length > 1 ? 'stray characters' : 'a stray character'}: ${list.en}. A key must be entered without spaces or special characters: depending on the character, Stripe rejects it or the call fails like a network fault.`,
+    ),
+  clearFieldCompletelyPaste: (name: Text) =>
+    t(
+      `Effacez entièrement le champ de la ${name.fr} et collez-la de nouveau, sans espace, retour à la ligne, guillemet ni autre caractère spécial.`,
+      `Clear the ${name.en} field completely and paste the key again, without spaces, line breaks, quotes or any other special character.`,
+    ),
+  containsUnusualStripeKey: (name: Text, key: KeyFacts, odd: KeyContamination[], list: Text) =>
+    t(
+      `La ${name.fr} (${show(key)}) contient ${odd.length > 1 ? 'des caractères inhabituels' : 'un caractère inhabituel'} pour une clé Stripe (lettres et chiffres seulement d'habitude) : ${list.fr}.`,
+      `The ${name.en} (${show(key)}) contains ${odd.length > 1 ? 'characters' : 'a character'} unusual in a Stripe key (usually letters and digits only): ${list.en}.`,
+    ),
+  compareWithClubAccount: (name: Text) =>
+    t(
+      `Comparez la ${name.fr} avec celle du compte Stripe du club et recopiez-la si elle diffère.`,
+      `Compare the ${name.en} with the one in the club's Stripe account and copy it again if it differs.`,
+    ),
+  valueNotRecognisedStripe: t(`une valeur qui n'est pas une clé Stripe reconnue`, 'a value that is not a recognised Stripe key'),
+  fieldHoldsMustStart: (name: Text, found: Text, key: KeyFacts, expected: "pk_" | "sk_ (ou rk_)", expectedEn: "pk_" | "sk_ (or rk_)") =>
+    t(
+      `Le champ de la ${name.fr} contient ${found.fr} (${show(key)}) ; il doit commencer par ${expected}.`,
+      `The ${name.en} field holds ${found.en} (${show(key)}); it must start with ${expectedEn}.`,
+    ),
+  fieldPasteKeyStarting: (name: Text, expected: "pk_" | "sk_ (ou rk_)", expectedEn: "pk_" | "sk_ (or rk_)") =>
+    t(
+      `Dans le champ de la ${name.fr}, collez la clé qui commence par ${expected}, copiée depuis le compte Stripe du club.`,
+      `In the ${name.en} field, paste the key starting with ${expectedEn}, copied from the club's Stripe account.`,
+    ),
+  unusualLengthCharactersAfter: (name: Text, key: KeyFacts, body: number) =>
+    t(
+      `La ${name.fr} (${show(key)}) a une longueur inhabituelle : ${body} caractères après le préfixe (24 ou 99 d'habitude). Vérifiez qu'elle n'a pas été tronquée.`,
+      `The ${name.en} (${show(key)}) has an unusual length: ${body} characters after the prefix (usually 24 or 99). Check that it was not cut short.`,
+    ),
+  sameKeyEnteredBoth: (pk: KeyFacts) =>
+    t(
+      `La même clé (${show(pk)}) est saisie dans les deux champs : la clé publique et la clé secrète sont deux clés différentes.`,
+      `The same key (${show(pk)}) is entered in both fields: the publishable and the secret key are two different keys.`,
+    ),
+  copyFromClubAccount: t(
+    'Copiez depuis le compte Stripe du club la clé publique (pk_) et la clé secrète (sk_), chacune dans son champ.',
+    "Copy from the club's Stripe account the publishable key (pk_) and the secret key (sk_), each into its own field.",
+  ),
+  twoKeysNotSame: (a: KeyFacts & { mode: 'test' | 'live' }, b: KeyFacts & { mode: 'test' | 'live' }) =>
+    t(
+      `Les deux clés ne sont pas du même mode : clé publique en mode ${MODE[a.mode].fr} (${show(a)}), clé secrète en mode ${MODE[b.mode].fr} (${show(b)}).`,
+      `The two keys are not of the same mode: publishable key in ${MODE[a.mode].en} mode (${show(a)}), secret key in ${MODE[b.mode].en} mode (${show(b)}).`,
+    ),
+  takeBothKeysFrom: t(
+    'Prenez les deux clés dans le même mode du compte Stripe (toutes deux _test_ ou toutes deux _live_).',
+    'Take both keys from the same mode of the Stripe account (both _test_ or both _live_).',
+  ),
+  shopModeStripeMode: (shopMode: 'test' | 'live', names: Text[], other: Array<readonly [Field, KeyFacts & { mode: 'test' | 'live' }]>) =>
+    t(
+      `La boutique est en mode ${MODE[shopMode].fr} (STRIPE_MODE) mais ${names.map((n) => `la ${n.fr}`).join(' et ')} ${other.length > 1 ? 'sont' : 'est'} en mode ${MODE[shopMode === 'test' ? 'live' : 'test'].fr}.`,
+      `The shop is in ${MODE[shopMode].en} mode (STRIPE_MODE) but the ${names.map((n) => n.en).join(' and the ')} ${other.length > 1 ? 'are' : 'is'} in ${MODE[shopMode === 'test' ? 'live' : 'test'].en} mode.`,
+    ),
+  enterModeKeysSwitch: (shopMode: 'test' | 'live') =>
+    t(
+      `Saisissez les clés du mode ${MODE[shopMode].fr} (${shopMode === 'test' ? 'pk_test_ et sk_test_' : 'pk_live_ et sk_live_'}), ou changez le mode du module Stripe.`,
+      `Enter the ${MODE[shopMode].en}-mode keys (${shopMode === 'test' ? 'pk_test_ and sk_test_' : 'pk_live_ and sk_live_'}), or switch the Stripe module's mode.`,
+    ),
+  twoKeysDoNot: (pk: KeyFacts, sk: KeyFacts) =>
+    t(
+      `Les deux clés n'ont pas le même nombre de caractères (clé publique : ${pk.length}, clé secrète : ${sk.length}) : l'une est peut-être tronquée ou d'un autre compte.`,
+      `The two keys do not have the same number of characters (publishable: ${pk.length}, secret: ${sk.length}): one may be cut short or belong to another account.`,
+    ),
+  copyBothKeysAgain: t(
+    'Recopiez entièrement les deux clés depuis le compte Stripe du club.',
+    "Copy both keys again in full from the club's Stripe account.",
+  ),
+  twoKeysSeemCome: (pk: KeyFacts, sk: KeyFacts) =>
+    t(
+      `Les deux clés semblent venir de comptes Stripe différents (${show(pk)} et ${show(sk)} n'ont pas le même début d'identifiant de compte).`,
+      `The two keys seem to come from different Stripe accounts (${show(pk)} and ${show(sk)} do not share the account part).`,
+    ),
+  copyBothKeysFrom: t(
+    'Copiez les deux clés depuis le même compte Stripe : celui du club.',
+    "Copy both keys from the same Stripe account: the club's.",
+  ),
+  theseKeysOfShop: (where: string, whereEn: string) =>
+    t(
+      `Ces clés sont celles de la configuration du module Stripe de la boutique${where} : c'est là qu'elles doivent être corrigées.`,
+      `These keys are the shop's Stripe module configuration${whereEn}: that is where they must be fixed.`,
+    ),
+  theseKeysComeFrom: t(
+    "Ces clés viennent de la configuration de checkout-doctor (clubs[].stripe) : si elles y ont été mal recopiées, corrigez-y la valeur ; sinon corrigez-les dans la boutique comme suit.",
+    "These keys come from checkout-doctor's configuration (clubs[].stripe): if they were miscopied there, fix the value there; otherwise fix them in the shop as follows.",
+  ),
+  keysSwappedSecretKey: (pk: KeyFacts, sk: KeyFacts) =>
+    t(
+      `Les clés sont inversées : la clé secrète (${show(pk)}) est dans le champ de la clé publique et la clé publique (${show(sk)}) dans celui de la clé secrète.`,
+      `The keys are swapped: the secret key (${show(pk)}) is in the publishable-key field and the publishable key (${show(sk)}) in the secret-key field.`,
+    ),
+  putEachKeyBack: t(
+    'Remettez chaque clé dans son champ : pk_ dans « clé publique », sk_ dans « clé secrète ».',
+    'Put each key back in its own field: pk_ as the publishable key, sk_ as the secret key.',
+  ),
+  unknownMode: t('inconnu', 'unknown'),
+  bothKeysPresentWell: (pk: KeyFacts | null, sk: KeyFacts | null, mode: Text) =>
+    t(
+      `Les deux clés sont présentes et bien formées (${show(pk!)}, ${show(sk!)}, mode ${mode.fr}).`,
+      `Both keys are present and well-formed (${show(pk!)}, ${show(sk!)}, ${mode.en} mode).`,
+    ),
+  problemsList: (findings: Finding[]) =>
+    t(
+      `${findings.length} problèmes : ${findings.map((f, i) => `${i + 1}) ${f.message.fr}`).join(' ')}`,
+      `${findings.length} problems: ${findings.map((f, i) => `${i + 1}) ${f.message.en}`).join(' ')}`,
+    ),
+};
+
 /** Characters of a key in a sentence: masked form, never the key. */
 function show(key: KeyFacts): string {
   return key.masked;
@@ -77,7 +202,7 @@ function listContamination(items: KeyContamination[]): Text {
   const more = items.length - shown.length;
   const fr = shown.map((c) => `${CONTAMINATION[c.kind].fr} (caractère n° ${c.position + 1}, ${c.codePoint})`).join(', ');
   const en = shown.map((c) => `${CONTAMINATION[c.kind].en} (character ${c.position + 1}, ${c.codePoint})`).join(', ');
-  return more > 0 ? t(`${fr} et ${more > 1 ? `${more} autres` : 'un autre'}`, `${en} and ${more} more`) : t(fr, en);
+  return more > 0 ? MESSAGES.andMore(fr, more, en) : t(fr, en);
 }
 
 function keyFindings(field: Field, key: KeyFacts | null, skipKind: boolean): Finding[] {
@@ -87,11 +212,8 @@ function keyFindings(field: Field, key: KeyFacts | null, skipKind: boolean): Fin
       {
         level: 'fail',
         code: `${field}-missing`,
-        message: t(`La ${name.fr} est absente.`, `The ${name.en} is missing.`),
-        step: t(
-          `Renseignez la ${name.fr}, copiée depuis le compte Stripe du club.`,
-          `Enter the ${name.en}, copied from the club's Stripe account.`,
-        ),
+        message: MESSAGES.missingField(name),
+        step: MESSAGES.enterCopiedFromClub(name),
       },
     ];
   }
@@ -105,14 +227,8 @@ function keyFindings(field: Field, key: KeyFacts | null, skipKind: boolean): Fin
     findings.push({
       level: 'fail',
       code: `${field}-contaminated`,
-      message: t(
-        `La ${name.fr} (${show(key)}) contient ${serious.length > 1 ? 'des caractères parasites' : 'un caractère parasite'} : ${list.fr}. Une clé se saisit sans espace ni caractère spécial : selon le caractère, Stripe la refuse ou l'appel échoue comme une panne réseau.`,
-        `The ${name.en} (${show(key)}) contains ${serious.length > 1 ? 'stray characters' : 'a stray character'}: ${list.en}. A key must be entered without spaces or special characters: depending on the character, Stripe rejects it or the call fails like a network fault.`,
-      ),
-      step: t(
-        `Effacez entièrement le champ de la ${name.fr} et collez-la de nouveau, sans espace, retour à la ligne, guillemet ni autre caractère spécial.`,
-        `Clear the ${name.en} field completely and paste the key again, without spaces, line breaks, quotes or any other special character.`,
-      ),
+      message: MESSAGES.containsKeyMustEntered(name, key, serious, list),
+      step: MESSAGES.clearFieldCompletelyPaste(name),
     });
   }
   if (odd.length) {
@@ -120,41 +236,26 @@ function keyFindings(field: Field, key: KeyFacts | null, skipKind: boolean): Fin
     findings.push({
       level: 'warn',
       code: `${field}-unexpected-character`,
-      message: t(
-        `La ${name.fr} (${show(key)}) contient ${odd.length > 1 ? 'des caractères inhabituels' : 'un caractère inhabituel'} pour une clé Stripe (lettres et chiffres seulement d'habitude) : ${list.fr}.`,
-        `The ${name.en} (${show(key)}) contains ${odd.length > 1 ? 'characters' : 'a character'} unusual in a Stripe key (usually letters and digits only): ${list.en}.`,
-      ),
-      step: t(
-        `Comparez la ${name.fr} avec celle du compte Stripe du club et recopiez-la si elle diffère.`,
-        `Compare the ${name.en} with the one in the club's Stripe account and copy it again if it differs.`,
-      ),
+      message: MESSAGES.containsUnusualStripeKey(name, key, odd, list),
+      step: MESSAGES.compareWithClubAccount(name),
     });
   }
   if (!skipKind && !kindOk(field, key)) {
     const expected = field === 'publishableKey' ? 'pk_' : 'sk_ (ou rk_)';
     const expectedEn = field === 'publishableKey' ? 'pk_' : 'sk_ (or rk_)';
-    const found = key.kind ? KIND[key.kind] : t(`une valeur qui n'est pas une clé Stripe reconnue`, 'a value that is not a recognised Stripe key');
+    const found = key.kind ? KIND[key.kind] : MESSAGES.valueNotRecognisedStripe;
     findings.push({
       level: 'fail',
       code: `${field}-wrong-kind`,
-      message: t(
-        `Le champ de la ${name.fr} contient ${found.fr} (${show(key)}) ; il doit commencer par ${expected}.`,
-        `The ${name.en} field holds ${found.en} (${show(key)}); it must start with ${expectedEn}.`,
-      ),
-      step: t(
-        `Dans le champ de la ${name.fr}, collez la clé qui commence par ${expected}, copiée depuis le compte Stripe du club.`,
-        `In the ${name.en} field, paste the key starting with ${expectedEn}, copied from the club's Stripe account.`,
-      ),
+      message: MESSAGES.fieldHoldsMustStart(name, found, key, expected, expectedEn),
+      step: MESSAGES.fieldPasteKeyStarting(name, expected, expectedEn),
     });
   } else if (key.kind && key.kind !== 'webhook-secret' && key.style === 'other' && !odd.length && ![24, 99].includes(bodyLength(key))) {
     const body = bodyLength(key);
     findings.push({
       level: 'warn',
       code: `${field}-unusual-length`,
-      message: t(
-        `La ${name.fr} (${show(key)}) a une longueur inhabituelle : ${body} caractères après le préfixe (24 ou 99 d'habitude). Vérifiez qu'elle n'a pas été tronquée.`,
-        `The ${name.en} (${show(key)}) has an unusual length: ${body} characters after the prefix (usually 24 or 99). Check that it was not cut short.`,
-      ),
+      message: MESSAGES.unusualLengthCharactersAfter(name, key, body),
     });
   }
   return findings;
@@ -169,14 +270,8 @@ function pairFindings(keys: StripeKeys): Finding[] {
     findings.push({
       level: 'fail',
       code: 'same-key-twice',
-      message: t(
-        `La même clé (${show(pk)}) est saisie dans les deux champs : la clé publique et la clé secrète sont deux clés différentes.`,
-        `The same key (${show(pk)}) is entered in both fields: the publishable and the secret key are two different keys.`,
-      ),
-      step: t(
-        'Copiez depuis le compte Stripe du club la clé publique (pk_) et la clé secrète (sk_), chacune dans son champ.',
-        "Copy from the club's Stripe account the publishable key (pk_) and the secret key (sk_), each into its own field.",
-      ),
+      message: MESSAGES.sameKeyEnteredBoth(pk),
+      step: MESSAGES.copyFromClubAccount,
     });
     return findings;
   }
@@ -191,14 +286,8 @@ function pairFindings(keys: StripeKeys): Finding[] {
     findings.push({
       level: 'fail',
       code: 'mode-mismatch',
-      message: t(
-        `Les deux clés ne sont pas du même mode : clé publique en mode ${MODE[a.mode].fr} (${show(a)}), clé secrète en mode ${MODE[b.mode].fr} (${show(b)}).`,
-        `The two keys are not of the same mode: publishable key in ${MODE[a.mode].en} mode (${show(a)}), secret key in ${MODE[b.mode].en} mode (${show(b)}).`,
-      ),
-      step: t(
-        'Prenez les deux clés dans le même mode du compte Stripe (toutes deux _test_ ou toutes deux _live_).',
-        'Take both keys from the same mode of the Stripe account (both _test_ or both _live_).',
-      ),
+      message: MESSAGES.twoKeysNotSame(a, b),
+      step: MESSAGES.takeBothKeysFrom,
     });
   }
   if (keys.mode) {
@@ -209,14 +298,8 @@ function pairFindings(keys: StripeKeys): Finding[] {
       findings.push({
         level: 'fail',
         code: 'shop-mode-mismatch',
-        message: t(
-          `La boutique est en mode ${MODE[shopMode].fr} (STRIPE_MODE) mais ${names.map((n) => `la ${n.fr}`).join(' et ')} ${other.length > 1 ? 'sont' : 'est'} en mode ${MODE[shopMode === 'test' ? 'live' : 'test'].fr}.`,
-          `The shop is in ${MODE[shopMode].en} mode (STRIPE_MODE) but the ${names.map((n) => n.en).join(' and the ')} ${other.length > 1 ? 'are' : 'is'} in ${MODE[shopMode === 'test' ? 'live' : 'test'].en} mode.`,
-        ),
-        step: t(
-          `Saisissez les clés du mode ${MODE[shopMode].fr} (${shopMode === 'test' ? 'pk_test_ et sk_test_' : 'pk_live_ et sk_live_'}), ou changez le mode du module Stripe.`,
-          `Enter the ${MODE[shopMode].en}-mode keys (${shopMode === 'test' ? 'pk_test_ and sk_test_' : 'pk_live_ and sk_live_'}), or switch the Stripe module's mode.`,
-        ),
+        message: MESSAGES.shopModeStripeMode(shopMode, names, other),
+        step: MESSAGES.enterModeKeysSwitch(shopMode),
       });
     }
   }
@@ -228,14 +311,8 @@ function pairFindings(keys: StripeKeys): Finding[] {
       findings.push({
         level: 'warn',
         code: 'length-mismatch',
-        message: t(
-          `Les deux clés n'ont pas le même nombre de caractères (clé publique : ${pk.length}, clé secrète : ${sk.length}) : l'une est peut-être tronquée ou d'un autre compte.`,
-          `The two keys do not have the same number of characters (publishable: ${pk.length}, secret: ${sk.length}): one may be cut short or belong to another account.`,
-        ),
-        step: t(
-          'Recopiez entièrement les deux clés depuis le compte Stripe du club.',
-          "Copy both keys again in full from the club's Stripe account.",
-        ),
+        message: MESSAGES.twoKeysDoNot(pk, sk),
+        step: MESSAGES.copyBothKeysAgain,
       });
     }
     // New-style keys of one account share their first characters after the prefix (stripe.md §1).
@@ -246,14 +323,8 @@ function pairFindings(keys: StripeKeys): Finding[] {
       findings.push({
         level: 'warn',
         code: 'account-mismatch',
-        message: t(
-          `Les deux clés semblent venir de comptes Stripe différents (${show(pk)} et ${show(sk)} n'ont pas le même début d'identifiant de compte).`,
-          `The two keys seem to come from different Stripe accounts (${show(pk)} and ${show(sk)} do not share the account part).`,
-        ),
-        step: t(
-          'Copiez les deux clés depuis le même compte Stripe : celui du club.',
-          "Copy both keys from the same Stripe account: the club's.",
-        ),
+        message: MESSAGES.twoKeysSeemCome(pk, sk),
+        step: MESSAGES.copyBothKeysFrom,
       });
     }
   }
@@ -294,15 +365,9 @@ function originStep(keys: StripeKeys): Text {
     const rows = keys.mode ? MODULE_ROWS[keys.mode] : null;
     const where = rows ? ` (${rows.publishableKey} et ${rows.secretKey})` : '';
     const whereEn = rows ? ` (${rows.publishableKey} and ${rows.secretKey})` : '';
-    return t(
-      `Ces clés sont celles de la configuration du module Stripe de la boutique${where} : c'est là qu'elles doivent être corrigées.`,
-      `These keys are the shop's Stripe module configuration${whereEn}: that is where they must be fixed.`,
-    );
+    return MESSAGES.theseKeysOfShop(where, whereEn);
   }
-  return t(
-    "Ces clés viennent de la configuration de checkout-doctor (clubs[].stripe) : si elles y ont été mal recopiées, corrigez-y la valeur ; sinon corrigez-les dans la boutique comme suit.",
-    "These keys come from checkout-doctor's configuration (clubs[].stripe): if they were miscopied there, fix the value there; otherwise fix them in the shop as follows.",
-  );
+  return MESSAGES.theseKeysComeFrom;
 }
 
 export default {
@@ -344,14 +409,8 @@ export default {
       findings.push({
         level: 'fail',
         code: 'keys-swapped',
-        message: t(
-          `Les clés sont inversées : la clé secrète (${show(pk)}) est dans le champ de la clé publique et la clé publique (${show(sk)}) dans celui de la clé secrète.`,
-          `The keys are swapped: the secret key (${show(pk)}) is in the publishable-key field and the publishable key (${show(sk)}) in the secret-key field.`,
-        ),
-        step: t(
-          'Remettez chaque clé dans son champ : pk_ dans « clé publique », sk_ dans « clé secrète ».',
-          'Put each key back in its own field: pk_ as the publishable key, sk_ as the secret key.',
-        ),
+        message: MESSAGES.keysSwappedSecretKey(pk, sk),
+        step: MESSAGES.putEachKeyBack,
       });
     }
     findings.push(...pairFindings(keys));
@@ -365,13 +424,10 @@ export default {
     if (keys.origin === 'shop' && keys.mode) evidence.configurationRows = MODULE_ROWS[keys.mode];
 
     if (!findings.length) {
-      const mode = pk!.mode ? MODE[pk!.mode] : t('inconnu', 'unknown');
+      const mode = pk!.mode ? MODE[pk!.mode] : MESSAGES.unknownMode;
       return {
         status: 'pass',
-        message: t(
-          `Les deux clés sont présentes et bien formées (${show(pk!)}, ${show(sk!)}, mode ${mode.fr}).`,
-          `Both keys are present and well-formed (${show(pk!)}, ${show(sk!)}, ${mode.en} mode).`,
-        ),
+        message: MESSAGES.bothKeysPresentWell(pk, sk, mode),
         evidence,
       };
     }
@@ -380,10 +436,7 @@ export default {
     const message =
       findings.length === 1
         ? findings[0]!.message
-        : t(
-            `${findings.length} problèmes : ${findings.map((f, i) => `${i + 1}) ${f.message.fr}`).join(' ')}`,
-            `${findings.length} problems: ${findings.map((f, i) => `${i + 1}) ${f.message.en}`).join(' ')}`,
-          );
+        : MESSAGES.problemsList(findings);
     const steps = findings.map((f) => f.step).filter((s): s is Text => s !== undefined);
     return {
       status: failing ? 'fail' : 'warn',

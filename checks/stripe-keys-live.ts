@@ -72,7 +72,7 @@ const PUBLISHABLE = t('clé publique', 'publishable key');
 
 function name(field: Text, key: KeyFacts | null): Text {
   const masked = key?.masked ? ` ${key.masked}` : '';
-  return t(`la ${field.fr}${masked}`, `the ${field.en}${masked}`);
+  return MESSAGES.fieldWithKey(field, masked);
 }
 
 function cap(text: Text): Text {
@@ -97,6 +97,99 @@ const UNREACHABLE: Record<string, Text> = {
   unexpected: t('réponse inattendue', 'unexpected answer'),
 };
 
+// The texts of this check's verdicts, in one place for a translator (issue 10.4); the logic below
+// only picks one and passes it the values it reads.
+const MESSAGES = {
+  fieldWithKey: (field: Text, masked: string) =>
+    t(`la ${field.fr}${masked}`, `the ${field.en}${masked}`),
+  notSetStripeCannot: (field: Text) =>
+    t(`La ${field.fr} n’est pas renseignée : Stripe ne peut pas être interrogé.`, `The ${field.en} is not set: Stripe cannot be asked.`),
+  containsStrayCharactersNot: (who: Text, detail: string | undefined) =>
+    t(
+      `${cap(who).fr} contient des caractères parasites (${describeContamination(detail, 'fr')}) : elle n’a pas été envoyée à Stripe, c’est un problème de format, pas de réseau.`,
+      `${cap(who).en} contains stray characters (${describeContamination(detail, 'en')}): it was not sent to Stripe; this is a format problem, not a network one.`,
+    ),
+  fieldHoldsKeyAnother: (field: Text, detail: string | undefined) =>
+    t(
+      `Le champ de la ${field.fr} contient une clé d’un autre type (${describeKeyKind(detail, 'fr')}) : elle n’a pas été envoyée à Stripe.`,
+      `The ${field.en} field holds a key of another kind (${describeKeyKind(detail, 'en')}): it was not sent to Stripe.`,
+    ),
+  stripeAcceptsButRestricted: (who: Text) =>
+    t(
+      `Stripe accepte ${who.fr}, mais c’est une clé restreinte (rk_) : le module Stripe a besoin de droits d’écriture (paiements) qu’un diagnostic en lecture seule ne peut pas vérifier.`,
+      `Stripe accepts ${who.en}, but it is a restricted key (rk_): the Stripe module needs write permissions (payments) that a read-only diagnosis cannot verify.`,
+    ),
+  preferStandardSecretKey: t('Préférez la clé secrète standard (sk_…) : Stripe, Développeurs > Clés API.', 'Prefer the standard secret key (sk_…): Stripe, Developers > API keys.'),
+  stripeDoesNotKnow: (who: Text, error: StripeErrorInfo) =>
+    t(
+      `Stripe ne connaît pas ${who.fr} : elle a été supprimée ou renouvelée, ou elle est mal recopiée. Stripe a répondu ${quote(error)}.`,
+      `Stripe does not know ${who.en}: it was deleted or rolled, or it is mistyped. Stripe answered ${quoteEn(error)}.`,
+    ),
+  expiredRolledExpiryDate: (who: Text, error: StripeErrorInfo) =>
+    t(
+      `${cap(who).fr} a expiré (elle a été renouvelée avec une date d’expiration, aujourd’hui passée). Stripe a répondu ${quote(error)}.`,
+      `${cap(who).en} has expired (it was rolled with an expiry date that has passed). Stripe answered ${quoteEn(error)}.`,
+    ),
+  clubGetsNewSecret: t(
+    'Le club récupère la nouvelle clé secrète qui a remplacé l’ancienne : Stripe, Développeurs > Clés API (ou renouvelle la clé).',
+    'The club gets the new secret key that replaced the old one: Stripe, Developers > API keys (or rolls the key).',
+  ),
+  stripeRefuses: (who: Text, error: StripeErrorInfo) =>
+    t(`Stripe refuse ${who.fr} : ${quote(error)}.`, `Stripe refuses ${who.en}: ${quoteEn(error)}.`),
+  secretKeyFieldHolds: t(
+    `Le champ de la clé secrète contient une clé publique : Stripe a répondu « secret_key_required ».`,
+    'The secret key field holds a publishable key: Stripe answered "secret_key_required".',
+  ),
+  liveRestrictedKeyWithout: (who: Text, permission: string | null, accountId: string | null) =>
+    t(
+      `${cap(who).fr} est une clé restreinte active, mais sans la permission de lire le compte${permission ? ` (${permission})` : ''}${accountId ? ` ${accountId}` : ''} : Stripe a répondu 403.`,
+      `${cap(who).en} is a live restricted key without permission to read the account${permission ? ` (${permission})` : ''}${accountId ? ` ${accountId}` : ''}: Stripe answered 403.`,
+    ),
+  useAccountStandardKey: t(
+    'Utilisez la clé secrète standard (sk_…) du compte : Stripe, Développeurs > Clés API ; ou donnez à la clé restreinte les permissions nécessaires.',
+    "Use the account's standard secret key (sk_…): Stripe, Developers > API keys; or grant the restricted key the permissions it needs.",
+  ),
+  stripeRateLimitedRequests: (who: Text) =>
+    t(`Stripe a limité les requêtes (429) : ${who.fr} n’a pas pu être vérifiée.`, `Stripe rate-limited the requests (429): ${who.en} could not be verified.`),
+  couldNotVerifySecret: (who: Text, kind: 'connection' | 'timeout' | 'api-error' | 'bad-response' | 'unexpected', host: string | undefined, error: StripeErrorInfo) =>
+    t(
+      `${cap(who).fr} n’a pas pu être vérifiée (${UNREACHABLE[kind]?.fr ?? kind}${host ? `, ${host}` : ''}) : ${quote(error)}.`,
+      `${cap(who).en} could not be verified (${UNREACHABLE[kind]?.en ?? kind}${host ? `, ${host}` : ''}): ${quoteEn(error)}.`,
+    ),
+  stripeDoesNotKnowPublishable: (who: Text, error: StripeErrorInfo) =>
+    t(
+      `Stripe ne connaît pas ${who.fr} (supprimée, renouvelée ou mal recopiée) : ${quote(error)}.`,
+      `Stripe does not know ${who.en} (deleted, rolled or mistyped): ${quoteEn(error)}.`,
+    ),
+  expiredPublishable: (who: Text, error: StripeErrorInfo) =>
+    t(`${cap(who).fr} a expiré : ${quote(error)}.`, `${cap(who).en} has expired: ${quoteEn(error)}.`),
+  stripeRefusesPublishable: (who: Text, error: StripeErrorInfo) =>
+    t(`Stripe refuse ${who.fr} : ${quote(error)}.`, `Stripe refuses ${who.en}: ${quoteEn(error)}.`),
+  publishableKeyFieldHolds: t(
+    'Le champ de la clé publique contient une clé secrète : elle est affichée aux clients sur la page de paiement.',
+    'The publishable key field holds a secret key: it is shown to customers on the payment page.',
+  ),
+  stripeRateLimitedPublishable: (who: Text) =>
+    t(`Stripe a limité les requêtes (429) : ${who.fr} n’a pas pu être vérifiée.`, `Stripe rate-limited the requests (429): ${who.en} could not be verified.`),
+  couldNotVerifyPublishable: (who: Text, kind: 'connection' | 'timeout' | 'api-error' | 'bad-response' | 'unexpected', error: StripeErrorInfo) =>
+    t(
+      `${cap(who).fr} n’a pas pu être vérifiée (${UNREACHABLE[kind]?.fr ?? kind}) : ${quote(error)}.`,
+      `${cap(who).en} could not be verified (${UNREACHABLE[kind]?.en ?? kind}): ${quoteEn(error)}.`,
+    ),
+  stripeAcceptsBothKeys: (masked: string, skMasked: string) =>
+    t(
+      `Stripe accepte les deux clés, mais elles viennent de deux comptes Stripe différents (${masked} et ${skMasked}) : le paiement créé avec l’une est inconnu de l’autre.`,
+      `Stripe accepts both keys, but they come from two different Stripe accounts (${masked} and ${skMasked}): a payment created with one is unknown to the other.`,
+    ),
+  bothKeysSameAccount: (account: string) =>
+    t(`Stripe accepte les deux clés, et elles appartiennent au même compte${account}.`, `Stripe accepts both keys, and they belong to the same account${account}.`),
+  bothKeysAccount: (account: string) =>
+    t(
+      `Stripe accepte les deux clés${account}. Avec des clés à l’ancien format, rien ne prouve qu’elles viennent du même compte : comparez-les à celles du tableau de bord Stripe (Développeurs > Clés API).`,
+      `Stripe accepts both keys${account}. With old-style keys nothing proves they come from the same account: compare them with the Stripe dashboard (Developers > API keys).`,
+    ),
+};
+
 function notProbed(field: Text, key: KeyFacts | null, probe: Extract<StripeSecretProbe | StripePublishableProbe, { outcome: 'not-probed' }>): Finding {
   const who = name(field, key);
   switch (probe.reason) {
@@ -104,26 +197,20 @@ function notProbed(field: Text, key: KeyFacts | null, probe: Extract<StripeSecre
     case 'no-secret-key':
       return {
         level: 'fail',
-        message: t(`La ${field.fr} n’est pas renseignée : Stripe ne peut pas être interrogé.`, `The ${field.en} is not set: Stripe cannot be asked.`),
+        message: MESSAGES.notSetStripeCannot(field),
         steps: [DASHBOARD_KEYS, ENTER_KEYS, RESAVE],
       };
     case 'contaminated':
       return {
         level: 'fail',
-        message: t(
-          `${cap(who).fr} contient des caractères parasites (${describeContamination(probe.detail, 'fr')}) : elle n’a pas été envoyée à Stripe, c’est un problème de format, pas de réseau.`,
-          `${cap(who).en} contains stray characters (${describeContamination(probe.detail, 'en')}): it was not sent to Stripe; this is a format problem, not a network one.`,
-        ),
+        message: MESSAGES.containsStrayCharactersNot(who, probe.detail),
         steps: [FORMAT_FIRST, ENTER_KEYS, RESAVE],
         admin: adminMessages.contaminated(who),
       };
     case 'wrong-kind':
       return {
         level: 'fail',
-        message: t(
-          `Le champ de la ${field.fr} contient une clé d’un autre type (${describeKeyKind(probe.detail, 'fr')}) : elle n’a pas été envoyée à Stripe.`,
-          `The ${field.en} field holds a key of another kind (${describeKeyKind(probe.detail, 'en')}): it was not sent to Stripe.`,
-        ),
+        message: MESSAGES.fieldHoldsKeyAnother(field, probe.detail),
         steps: [FORMAT_FIRST, DASHBOARD_KEYS, ENTER_KEYS, RESAVE],
       };
   }
@@ -136,12 +223,9 @@ function secretFinding(key: KeyFacts | null, probe: StripeSecretProbe): Finding 
       if (probe.keyKind === 'restricted') {
         return {
           level: 'warn',
-          message: t(
-            `Stripe accepte ${who.fr}, mais c’est une clé restreinte (rk_) : le module Stripe a besoin de droits d’écriture (paiements) qu’un diagnostic en lecture seule ne peut pas vérifier.`,
-            `Stripe accepts ${who.en}, but it is a restricted key (rk_): the Stripe module needs write permissions (payments) that a read-only diagnosis cannot verify.`,
-          ),
+          message: MESSAGES.stripeAcceptsButRestricted(who),
           steps: [
-            t('Préférez la clé secrète standard (sk_…) : Stripe, Développeurs > Clés API.', 'Prefer the standard secret key (sk_…): Stripe, Developers > API keys.'),
+            MESSAGES.preferStandardSecretKey,
             ENTER_KEYS,
             RESAVE,
           ],
@@ -151,24 +235,15 @@ function secretFinding(key: KeyFacts | null, probe: StripeSecretProbe): Finding 
     case 'revoked-or-unknown':
       return {
         level: 'fail',
-        message: t(
-          `Stripe ne connaît pas ${who.fr} : elle a été supprimée ou renouvelée, ou elle est mal recopiée. Stripe a répondu ${quote(probe.error)}.`,
-          `Stripe does not know ${who.en}: it was deleted or rolled, or it is mistyped. Stripe answered ${quoteEn(probe.error)}.`,
-        ),
+        message: MESSAGES.stripeDoesNotKnow(who, probe.error),
         steps: [DASHBOARD_KEYS, ROLL, ENTER_KEYS, RESAVE],
       };
     case 'expired':
       return {
         level: 'fail',
-        message: t(
-          `${cap(who).fr} a expiré (elle a été renouvelée avec une date d’expiration, aujourd’hui passée). Stripe a répondu ${quote(probe.error)}.`,
-          `${cap(who).en} has expired (it was rolled with an expiry date that has passed). Stripe answered ${quoteEn(probe.error)}.`,
-        ),
+        message: MESSAGES.expiredRolledExpiryDate(who, probe.error),
         steps: [
-          t(
-            'Le club récupère la nouvelle clé secrète qui a remplacé l’ancienne : Stripe, Développeurs > Clés API (ou renouvelle la clé).',
-            'The club gets the new secret key that replaced the old one: Stripe, Developers > API keys (or rolls the key).',
-          ),
+          MESSAGES.clubGetsNewSecret,
           ENTER_KEYS,
           RESAVE,
         ],
@@ -176,30 +251,21 @@ function secretFinding(key: KeyFacts | null, probe: StripeSecretProbe): Finding 
     case 'invalid':
       return {
         level: 'fail',
-        message: t(`Stripe refuse ${who.fr} : ${quote(probe.error)}.`, `Stripe refuses ${who.en}: ${quoteEn(probe.error)}.`),
+        message: MESSAGES.stripeRefuses(who, probe.error),
         steps: [DASHBOARD_KEYS, ENTER_KEYS, RESAVE],
       };
     case 'publishable-key':
       return {
         level: 'fail',
-        message: t(
-          `Le champ de la clé secrète contient une clé publique : Stripe a répondu « secret_key_required ».`,
-          'The secret key field holds a publishable key: Stripe answered "secret_key_required".',
-        ),
+        message: MESSAGES.secretKeyFieldHolds,
         steps: [DASHBOARD_KEYS, ENTER_KEYS, RESAVE],
       };
     case 'restricted-without-permission':
       return {
         level: 'fail',
-        message: t(
-          `${cap(who).fr} est une clé restreinte active, mais sans la permission de lire le compte${probe.permission ? ` (${probe.permission})` : ''}${probe.accountId ? ` ${probe.accountId}` : ''} : Stripe a répondu 403.`,
-          `${cap(who).en} is a live restricted key without permission to read the account${probe.permission ? ` (${probe.permission})` : ''}${probe.accountId ? ` ${probe.accountId}` : ''}: Stripe answered 403.`,
-        ),
+        message: MESSAGES.liveRestrictedKeyWithout(who, probe.permission, probe.accountId),
         steps: [
-          t(
-            'Utilisez la clé secrète standard (sk_…) du compte : Stripe, Développeurs > Clés API ; ou donnez à la clé restreinte les permissions nécessaires.',
-            "Use the account's standard secret key (sk_…): Stripe, Developers > API keys; or grant the restricted key the permissions it needs.",
-          ),
+          MESSAGES.useAccountStandardKey,
           ENTER_KEYS,
           RESAVE,
         ],
@@ -207,16 +273,13 @@ function secretFinding(key: KeyFacts | null, probe: StripeSecretProbe): Finding 
     case 'rate-limited':
       return {
         level: 'error',
-        message: t(`Stripe a limité les requêtes (429) : ${who.fr} n’a pas pu être vérifiée.`, `Stripe rate-limited the requests (429): ${who.en} could not be verified.`),
+        message: MESSAGES.stripeRateLimitedRequests(who),
         steps: [RETRY_LATER],
       };
     case 'unreachable':
       return {
         level: 'error',
-        message: t(
-          `${cap(who).fr} n’a pas pu être vérifiée (${UNREACHABLE[probe.kind]?.fr ?? probe.kind}${probe.host ? `, ${probe.host}` : ''}) : ${quote(probe.error)}.`,
-          `${cap(who).en} could not be verified (${UNREACHABLE[probe.kind]?.en ?? probe.kind}${probe.host ? `, ${probe.host}` : ''}): ${quoteEn(probe.error)}.`,
-        ),
+        message: MESSAGES.couldNotVerifySecret(who, probe.kind, probe.host, probe.error),
         steps: [CHECK_NETWORK],
       };
     case 'not-probed':
@@ -232,46 +295,37 @@ function publishableFinding(key: KeyFacts | null, probe: StripePublishableProbe)
     case 'revoked-or-unknown':
       return {
         level: 'fail',
-        message: t(
-          `Stripe ne connaît pas ${who.fr} (supprimée, renouvelée ou mal recopiée) : ${quote(probe.error)}.`,
-          `Stripe does not know ${who.en} (deleted, rolled or mistyped): ${quoteEn(probe.error)}.`,
-        ),
+        message: MESSAGES.stripeDoesNotKnowPublishable(who, probe.error),
         steps: [DASHBOARD_KEYS, ENTER_KEYS, RESAVE],
       };
     case 'expired':
       return {
         level: 'fail',
-        message: t(`${cap(who).fr} a expiré : ${quote(probe.error)}.`, `${cap(who).en} has expired: ${quoteEn(probe.error)}.`),
+        message: MESSAGES.expiredPublishable(who, probe.error),
         steps: [DASHBOARD_KEYS, ENTER_KEYS, RESAVE],
       };
     case 'invalid':
       return {
         level: 'fail',
-        message: t(`Stripe refuse ${who.fr} : ${quote(probe.error)}.`, `Stripe refuses ${who.en}: ${quoteEn(probe.error)}.`),
+        message: MESSAGES.stripeRefusesPublishable(who, probe.error),
         steps: [DASHBOARD_KEYS, ENTER_KEYS, RESAVE],
       };
     case 'accepted-as-secret':
       return {
         level: 'fail',
-        message: t(
-          'Le champ de la clé publique contient une clé secrète : elle est affichée aux clients sur la page de paiement.',
-          'The publishable key field holds a secret key: it is shown to customers on the payment page.',
-        ),
+        message: MESSAGES.publishableKeyFieldHolds,
         steps: [ROLL, DASHBOARD_KEYS, ENTER_KEYS, RESAVE],
       };
     case 'rate-limited':
       return {
         level: 'error',
-        message: t(`Stripe a limité les requêtes (429) : ${who.fr} n’a pas pu être vérifiée.`, `Stripe rate-limited the requests (429): ${who.en} could not be verified.`),
+        message: MESSAGES.stripeRateLimitedPublishable(who),
         steps: [RETRY_LATER],
       };
     case 'unreachable':
       return {
         level: 'error',
-        message: t(
-          `${cap(who).fr} n’a pas pu être vérifiée (${UNREACHABLE[probe.kind]?.fr ?? probe.kind}) : ${quote(probe.error)}.`,
-          `${cap(who).en} could not be verified (${UNREACHABLE[probe.kind]?.en ?? probe.kind}): ${quoteEn(probe.error)}.`,
-        ),
+        message: MESSAGES.couldNotVerifyPublishable(who, probe.kind, probe.error),
         steps: [CHECK_NETWORK],
       };
     case 'not-probed':
@@ -320,10 +374,7 @@ export default {
     if (pairing === 'different') {
       findings.push({
         level: 'fail',
-        message: t(
-          `Stripe accepte les deux clés, mais elles viennent de deux comptes Stripe différents (${pk!.masked} et ${sk!.masked}) : le paiement créé avec l’une est inconnu de l’autre.`,
-          `Stripe accepts both keys, but they come from two different Stripe accounts (${pk!.masked} and ${sk!.masked}): a payment created with one is unknown to the other.`,
-        ),
+        message: MESSAGES.stripeAcceptsBothKeys(pk!.masked, sk!.masked),
         steps: [DASHBOARD_KEYS, ENTER_KEYS, RESAVE],
       });
     }
@@ -351,11 +402,8 @@ export default {
         status: 'pass',
         message:
           pairing === 'same'
-            ? t(`Stripe accepte les deux clés, et elles appartiennent au même compte${account}.`, `Stripe accepts both keys, and they belong to the same account${account}.`)
-            : t(
-                `Stripe accepte les deux clés${account}. Avec des clés à l’ancien format, rien ne prouve qu’elles viennent du même compte : comparez-les à celles du tableau de bord Stripe (Développeurs > Clés API).`,
-                `Stripe accepts both keys${account}. With old-style keys nothing proves they come from the same account: compare them with the Stripe dashboard (Developers > API keys).`,
-              ),
+            ? MESSAGES.bothKeysSameAccount(account)
+            : MESSAGES.bothKeysAccount(account),
         evidence,
       };
     }
