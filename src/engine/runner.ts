@@ -9,7 +9,7 @@
 // `checkTimeoutMs`, or at once when the run is stopped (deadline, Ctrl-C) while it runs.
 // A check stuck in a synchronous loop cannot be interrupted in-process: that needs a worker.
 
-import { PART_SCHEMAS, type PartName } from './parts.js';
+import { PARSE_ONCE, PART_SCHEMAS, type PartName } from './parts.js';
 import { partLabel } from './part-labels.js';
 import { answeredQueries, lookupKey, lookupPartFor, type ClubSnapshot, type PartEnvelope, type Snapshot } from './snapshot.js';
 import { t, type Cause, type Check, type CheckContext, type CheckOutcome, type Query, type Severity, type Status, type Text, type AdminTexts } from './types.js';
@@ -67,7 +67,7 @@ const validated = new WeakMap<PartEnvelope, { ok: true; data: unknown } | { ok: 
 function validate(name: PartName, envelope: PartEnvelope & { status: 'ok' }) {
   let result = validated.get(envelope);
   if (!result) {
-    const parsed = PART_SCHEMAS[name].safeParse(envelope.data);
+    const parsed = PART_SCHEMAS[name].safeParse(envelope.data, PARSE_ONCE);
     result = parsed.success
       ? { ok: true, data: deepFreeze(parsed.data) }
       : {

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { describeKey } from '../secrets/stripe-key.js';
 import { UsageError } from './errors.js';
-import { isPartName, type PartName } from './parts.js';
+import { isPartName, PARSE_ONCE, type PartName } from './parts.js';
 import type { Cause, Query, QueryKey, Text } from './types.js';
 import { t } from './types.js';
 import { SNAPSHOT_MESSAGES as M } from './messages.js';
@@ -92,7 +92,7 @@ const FileSchema = z.object({
 });
 
 function toEnvelope(where: string, value: unknown, name?: string): PartEnvelope {
-  const parsed = EnvelopeSchema.safeParse(value);
+  const parsed = EnvelopeSchema.safeParse(value, PARSE_ONCE);
   // Only the Stripe keys part may carry raw keys (hand-written fixtures); other parts keep their fields.
   if (parsed.success) return name === 'club.stripeKeys' ? normaliseSecrets(parsed.data as PartEnvelope) : (parsed.data as PartEnvelope);
   return { status: 'failed', cause: { source: 'snapshot', kind: 'malformed', ...M.malformedPart(where, z.prettifyError(parsed.error).replace(/\n/g, ' ')) } };
@@ -139,7 +139,7 @@ export function parseSnapshot(text: string, file: string): Snapshot {
   if ((json as { format?: unknown } | null)?.format === SNAPSHOT_FORMAT && version !== 1 && version !== undefined) {
     throw new UsageError(M.otherVersion(file, JSON.stringify(version)), M.otherVersionHint);
   }
-  const parsed = FileSchema.safeParse(json);
+  const parsed = FileSchema.safeParse(json, PARSE_ONCE);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
     const fields = [...new Set(parsed.error.issues.flatMap((i) => (i.path.length ? [String(i.path[0])] : [])))];

@@ -5,7 +5,7 @@
 //   const plan = planFixes({ snapshot, clubs: [{ club, results }], query });
 //   renderPlan(plan, 'fr')  → the lines shown before asking
 
-import { PART_SCHEMAS, type PartData, type PartName } from '../engine/parts.js';
+import { PARSE_ONCE, PART_SCHEMAS, type PartData, type PartName } from '../engine/parts.js';
 import type { CheckResult } from '../engine/runner.js';
 import { lookupKey, lookupPartFor, type ClubSnapshot, type Snapshot } from '../engine/snapshot.js';
 import { t, type FixChange, type Lang, type Query, type Status, type Text } from '../engine/types.js';
@@ -46,7 +46,7 @@ function part<K extends PartName>(snapshot: Snapshot, club: ClubSnapshot, query:
   const asked = lookup ? query[lookup] : undefined;
   const envelope = lookup ? (asked === undefined ? undefined : snapshot.lookups[lookup]?.[lookupKey(lookup, asked)]) : (club.parts[name] ?? snapshot.parts[name]);
   if (envelope?.status !== 'ok') return undefined;
-  const parsed = PART_SCHEMAS[name].safeParse(envelope.data);
+  const parsed = PART_SCHEMAS[name].safeParse(envelope.data, PARSE_ONCE);
   return parsed.success ? (parsed.data as PartData<K>) : undefined;
 }
 
