@@ -6,6 +6,24 @@
 import { z } from 'zod';
 import { KeyFactsSchema } from '../secrets/stripe-key.js';
 
+/** The lazily built schemas built so far in this process, by name (for tests). */
+const built = new Set<string>();
+export function builtLazySchemas(): string[] {
+  return [...built];
+}
+
+/**
+ * A schema built on its first parse, for parts only some runs hold: the answers to --customer,
+ * --code and --order. Building zod schemas is a good part of a snapshot diagnosis's start-up
+ * (issue 9), and a run without those questions never parses them. Same rules, same issues.
+ */
+function lazySchema<T extends z.ZodType>(name: string, build: () => T): z.ZodLazy<T> {
+  return z.lazy(() => {
+    built.add(name);
+    return build();
+  });
+}
+
 const Id = z.number().int().nonnegative();
 /** PrestaShop date `YYYY-MM-DD HH:MM:SS` in the shop's time zone; `0000-00-00 00:00:00` means none. */
 const PsDate = z.string().regex(/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$/, 'expected a date like 2026-01-31 23:59:59');
@@ -14,7 +32,7 @@ export const GroupSchema = z.object({ id: Id, name: z.string() });
 
 export const CategorySchema = z.object({ id: Id, name: z.string(), active: z.boolean() });
 
-export const CustomerSchema = z.object({
+export const CustomerSchema = lazySchema('customer', () => z.object({
   id: Id,
   email: z.string(),
   firstname: z.string().optional(),
@@ -28,9 +46,9 @@ export const CustomerSchema = z.object({
    * group; empty when the customer has no row: then they are in no group at all, default included.
    */
   groupIds: z.array(Id),
-});
+}));
 
-export const CartRuleSchema = z.object({
+export const CartRuleSchema = lazySchema('cartRule', () => z.object({
   id: Id,
   code: z.string(),
   name: z.string(),
@@ -109,7 +127,7 @@ export const CartRuleSchema = z.object({
   countryRestriction: z.boolean().optional(),
   carrierRestriction: z.boolean().optional(),
   shopRestriction: z.boolean().optional(),
-});
+}));
 
 export const OrderStateSchema = z.object({
   id: Id,
@@ -120,7 +138,7 @@ export const OrderStateSchema = z.object({
   deleted: z.boolean(),
 });
 
-export const OrderSchema = z.object({
+export const OrderSchema = lazySchema('order', () => z.object({
   id: Id,
   reference: z.string(),
   customerId: Id,
@@ -137,7 +155,7 @@ export const OrderSchema = z.object({
    * when not read: the shop-wide prestashop.configuration stands in.
    */
   returnConfiguration: z.record(z.string(), z.string().nullable()).optional(),
-});
+}));
 
 export const StripeKeysSchema = z.object({
   /** `config`: the club's entry in checkout-doctor's config; `shop`: the Stripe module's configuration rows. */
