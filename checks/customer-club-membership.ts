@@ -21,12 +21,88 @@ import { t, type Check, type FixContext, type FixProposal } from '../src/engine/
 /** PrestaShop's default id of the Customer group when PS_CUSTOMER_GROUP is not readable (prestashop.md §6). */
 const DEFAULT_CUSTOMER_GROUP = 3;
 
+/** A group by its name and id, in one language (built in `run`, where the shop's groups are). */
+type GroupName = (id: number, lang: 'fr' | 'en') => string;
+
+/** What the closing sentences of `run` are built from. */
+interface Sentence {
+  chosen: Customer;
+  clubGroup: Group;
+  problemsFr: string[];
+  problemsEn: string[];
+  extraFr: string;
+  extraEn: string;
+  othersFr: string;
+  othersEn: string;
+  name: GroupName;
+  customerGroupId: number;
+  featureOn: boolean | null;
+}
+
 const messages = {
   /** The customer has no customer_group row: no group at all, the default one included. */
   noGroupAtAll: (defaultGroup: { fr: string; en: string }) =>
     t(
       `il n'est dans aucun groupe client (aucune case n'est cochée dans « Accès des groupes ») ; son groupe par défaut ${defaultGroup.fr} ne compte pas à lui seul, PrestaShop ne le considère membre d'aucun groupe`,
       `it is in no customer group at all (no box is ticked under "Group access"); its default group ${defaultGroup.en} does not count on its own, PrestaShop treats it as a member of no group`,
+    ),
+  noClubGroup: (club: { name: string }) =>
+    t(
+      `Aucun groupe client ne correspond au club « ${club.name} » : le compte ne peut pas lui être associé.`,
+      `No customer group matches the club "${club.name}": the account cannot be tied to it.`,
+    ),
+  noClubGroupSteps: [
+    t('Dans le back-office : Clients > Groupes, vérifiez le nom du groupe du club (ou créez-le).', "In the back office: Customers > Groups, check the club group's name (or create it)."),
+    t('Ou indiquez son identifiant dans la configuration (clubs[].group).', 'Or give its id in the configuration (clubs[].group).'),
+  ],
+  noAccount: (query: string) =>
+    t(
+      `Aucun compte client ne correspond à « ${query} » : il n'y a pas de compte à associer au club. Une commande passée en invité ne crée pas de compte.`,
+      `No customer account matches "${query}": there is no account to tie to the club. A guest checkout creates no account.`,
+    ),
+  noAccountStep: t(
+    "Vérifiez l'adresse e-mail ou le numéro de client ; sinon le client doit créer un compte sur la boutique du club, puis associez-le au club comme ci-dessous.",
+    "Check the e-mail address or customer id; otherwise the customer must create an account on the club's shop, then tie it to the club as below.",
+  ),
+  noUsableAccount: (query: string, matches: Customer[]) =>
+    t(
+      `« ${query} » n'a pas de compte utilisable (${matches.map((c) => `n° ${c.id} : ${c.isGuest ? 'commande en invité' : 'compte supprimé'}`).join(' ; ')}) : il n'y a pas de compte à associer au club.`,
+      `"${query}" has no usable account (${matches.map((c) => `#${c.id}: ${c.isGuest ? 'guest checkout' : 'deleted account'}`).join('; ')}): there is no account to tie to the club.`,
+    ),
+  noUsableAccountStep: t(
+    'Le client doit créer un compte sur la boutique du club (voir le contrôle customer-account-status), puis associez-le au club comme indiqué par ce contrôle.',
+    "The customer must create an account on the club's shop (see the customer-account-status check), then tie it to the club as this check explains.",
+  ),
+  openCustomer: (chosen: Customer) =>
+    t(
+      `Dans le back-office : Clients > Clients, recherchez ${account(chosen, 'fr')} puis cliquez sur « Modifier ».`,
+      `In the back office: Customers > Customers, search for ${account(chosen, 'en')} and click "Edit".`,
+    ),
+  tick: (customerGroupName: string, clubGroup: Group, extra: number[], name: GroupName) =>
+    t(
+      `Dans « Accès des groupes », cochez « ${customerGroupName} » et « ${clubGroup.name} »${extra.length ? `, et décochez ${extra.map((id) => name(id, 'fr')).join(', ')}` : ''}.`,
+      `Under "Group access", tick "${customerGroupName}" and "${clubGroup.name}"${extra.length ? `, and untick ${extra.map((id) => name(id, 'en')).join(', ')}` : ''}.`,
+    ),
+  chooseDefault: (clubGroup: Group) =>
+    t(
+      `Dans « Groupe de client par défaut », choisissez « ${clubGroup.name} ».`,
+      `Under "Default customer group", choose "${clubGroup.name}".`,
+    ),
+  save: t('Enregistrez.', 'Click "Save".'),
+  notTied: ({ chosen, clubGroup, problemsFr, problemsEn, extraFr, extraEn, othersFr, othersEn }: Sentence) =>
+    t(
+      `Le compte ${account(chosen, 'fr')} n'est pas associé au club « ${clubGroup.name} » : ${problemsFr.join(' ; ')}. Le paiement ne peut pas être envoyé au club.${extraFr ? ` Par ailleurs, ${extraFr}.` : ''}${othersFr}`,
+      `Account ${account(chosen, 'en')} is not tied to the club "${clubGroup.name}": ${problemsEn.join('; ')}. The payment cannot be sent to the club.${extraEn ? ` Besides, ${extraEn}.` : ''}${othersEn}`,
+    ),
+  tiedWithExtra: ({ chosen, clubGroup, extraFr, extraEn, othersFr, othersEn }: Sentence) =>
+    t(
+      `Le compte ${account(chosen, 'fr')} est bien associé au club « ${clubGroup.name} », mais ${extraFr}. Un client associé à un autre club peut ne pas pouvoir commander.${othersFr}`,
+      `Account ${account(chosen, 'en')} is tied to the club "${clubGroup.name}", but ${extraEn}. A customer tied to another club may be unable to order.${othersEn}`,
+    ),
+  tied: ({ chosen, clubGroup, othersFr, othersEn, name, customerGroupId, featureOn }: Sentence) =>
+    t(
+      `Le compte ${account(chosen, 'fr')} est dans les groupes ${name(customerGroupId, 'fr')} et ${name(clubGroup.id, 'fr')}, avec le club comme groupe par défaut.${othersFr}${featureOn === null ? groupFeature.unknown.fr : ''}`,
+      `Account ${account(chosen, 'en')} is in the groups ${name(customerGroupId, 'en')} and ${name(clubGroup.id, 'en')}, with the club as default group.${othersEn}${featureOn === null ? groupFeature.unknown.en : ''}`,
     ),
 };
 
@@ -114,14 +190,8 @@ export default {
     if (!clubGroup) {
       return {
         status: 'fail',
-        message: t(
-          `Aucun groupe client ne correspond au club « ${club.name} » : le compte ne peut pas lui être associé.`,
-          `No customer group matches the club "${club.name}": the account cannot be tied to it.`,
-        ),
-        remediation: [
-          t('Dans le back-office : Clients > Groupes, vérifiez le nom du groupe du club (ou créez-le).', "In the back office: Customers > Groups, check the club group's name (or create it)."),
-          t('Ou indiquez son identifiant dans la configuration (clubs[].group).', 'Or give its id in the configuration (clubs[].group).'),
-        ],
+        message: messages.noClubGroup(club),
+        remediation: messages.noClubGroupSteps,
         evidence,
       };
     }
@@ -131,16 +201,8 @@ export default {
     if (!matches.length) {
       return {
         status: 'fail',
-        message: t(
-          `Aucun compte client ne correspond à « ${query} » : il n'y a pas de compte à associer au club. Une commande passée en invité ne crée pas de compte.`,
-          `No customer account matches "${query}": there is no account to tie to the club. A guest checkout creates no account.`,
-        ),
-        remediation: [
-          t(
-            "Vérifiez l'adresse e-mail ou le numéro de client ; sinon le client doit créer un compte sur la boutique du club, puis associez-le au club comme ci-dessous.",
-            "Check the e-mail address or customer id; otherwise the customer must create an account on the club's shop, then tie it to the club as below.",
-          ),
-        ],
+        message: messages.noAccount(query),
+        remediation: [messages.noAccountStep],
         evidence,
       };
     }
@@ -153,16 +215,8 @@ export default {
     if (!chosen) {
       return {
         status: 'fail',
-        message: t(
-          `« ${query} » n'a pas de compte utilisable (${matches.map((c) => `n° ${c.id} : ${c.isGuest ? 'commande en invité' : 'compte supprimé'}`).join(' ; ')}) : il n'y a pas de compte à associer au club.`,
-          `"${query}" has no usable account (${matches.map((c) => `#${c.id}: ${c.isGuest ? 'guest checkout' : 'deleted account'}`).join('; ')}): there is no account to tie to the club.`,
-        ),
-        remediation: [
-          t(
-            'Le client doit créer un compte sur la boutique du club (voir le contrôle customer-account-status), puis associez-le au club comme indiqué par ce contrôle.',
-            "The customer must create an account on the club's shop (see the customer-account-status check), then tie it to the club as this check explains.",
-          ),
-        ],
+        message: messages.noUsableAccount(query, matches),
+        remediation: [messages.noUsableAccountStep],
         evidence,
       };
     }
@@ -207,19 +261,11 @@ export default {
     const extraEn = extra.length ? `it is also in ${extra.map((id) => name(id, 'en')).join(', ')}, while only ${name(customerGroupId, 'en')} and the club should be ticked` : '';
     if (extra.length) evidence.extraGroupIds = extra;
 
-    const openCustomer = t(
-      `Dans le back-office : Clients > Clients, recherchez ${account(chosen, 'fr')} puis cliquez sur « Modifier ».`,
-      `In the back office: Customers > Customers, search for ${account(chosen, 'en')} and click "Edit".`,
-    );
-    const tick = t(
-      `Dans « Accès des groupes », cochez « ${customerGroupName} » et « ${clubGroup.name} »${extra.length ? `, et décochez ${extra.map((id) => name(id, 'fr')).join(', ')}` : ''}.`,
-      `Under "Group access", tick "${customerGroupName}" and "${clubGroup.name}"${extra.length ? `, and untick ${extra.map((id) => name(id, 'en')).join(', ')}` : ''}.`,
-    );
-    const chooseDefault = t(
-      `Dans « Groupe de client par défaut », choisissez « ${clubGroup.name} ».`,
-      `Under "Default customer group", choose "${clubGroup.name}".`,
-    );
-    const save = t('Enregistrez.', 'Click "Save".');
+    const openCustomer = messages.openCustomer(chosen);
+    const tick = messages.tick(customerGroupName, clubGroup, extra, name);
+    const chooseDefault = messages.chooseDefault(clubGroup);
+    const save = messages.save;
+    const sentence = { chosen, clubGroup, problemsFr, problemsEn, extraFr, extraEn, othersFr, othersEn, name, customerGroupId, featureOn };
 
     // Rows that would need changing on the customer's page (the fix plans only those).
     evidence.membershipProblems = problemsFr.length > 0;
@@ -236,10 +282,7 @@ export default {
       const rowSteps = evidence.membershipProblems ? [openCustomer, tick, chooseDefault, save] : [];
       return {
         status: 'fail',
-        message: t(
-          `Le compte ${account(chosen, 'fr')} n'est pas associé au club « ${clubGroup.name} » : ${problemsFr.join(' ; ')}. Le paiement ne peut pas être envoyé au club.${extraFr ? ` Par ailleurs, ${extraFr}.` : ''}${othersFr}`,
-          `Account ${account(chosen, 'en')} is not tied to the club "${clubGroup.name}": ${problemsEn.join('; ')}. The payment cannot be sent to the club.${extraEn ? ` Besides, ${extraEn}.` : ''}${othersEn}`,
-        ),
+        message: messages.notTied(sentence),
         remediation: featureOn === false ? [groupFeature.step, ...rowSteps] : rowSteps,
         evidence,
       };
@@ -247,20 +290,14 @@ export default {
     if (extra.length) {
       return {
         status: 'warn',
-        message: t(
-          `Le compte ${account(chosen, 'fr')} est bien associé au club « ${clubGroup.name} », mais ${extraFr}. Un client associé à un autre club peut ne pas pouvoir commander.${othersFr}`,
-          `Account ${account(chosen, 'en')} is tied to the club "${clubGroup.name}", but ${extraEn}. A customer tied to another club may be unable to order.${othersEn}`,
-        ),
+        message: messages.tiedWithExtra(sentence),
         remediation: [openCustomer, tick, save],
         evidence,
       };
     }
     return {
       status: 'pass',
-      message: t(
-        `Le compte ${account(chosen, 'fr')} est dans les groupes ${name(customerGroupId, 'fr')} et ${name(clubGroup.id, 'fr')}, avec le club comme groupe par défaut.${othersFr}${featureOn === null ? groupFeature.unknown.fr : ''}`,
-        `Account ${account(chosen, 'en')} is in the groups ${name(customerGroupId, 'en')} and ${name(clubGroup.id, 'en')}, with the club as default group.${othersEn}${featureOn === null ? groupFeature.unknown.en : ''}`,
-      ),
+      message: messages.tied(sentence),
       evidence,
     };
   },
