@@ -26,6 +26,20 @@ import { interactiveTerminal, logError, type Io } from './output.js';
 import { resolveOutputs, writeOutputs } from './outputs.js';
 import { replayQuery } from './replay.js';
 
+/** The texts of this command (issue 10.4: in one place, out of the logic). */
+const MESSAGES = {
+  noClubs: t('La boutique n’a aucun club à diagnostiquer.', 'The shop has no club to diagnose.'),
+  clubAndAll: t('Donnez soit un nom de club, soit --all, pas les deux.', 'Give either a club name or --all, not both.'),
+  whichClub: t('Quel club ? Donnez son nom, ou --all pour tous les clubs.', 'Which club? Give its name, or --all for every club.'),
+  shardWithoutAll: t('--shard s’utilise avec --all.', '--shard goes with --all.'),
+  nothingToDiagnose: t('Rien à diagnostiquer : aucun snapshot donné et aucune boutique configurée.', 'Nothing to diagnose: no snapshot given and no shop configured.'),
+  nothingToDiagnoseHint: t('Donnez --snapshot <fichier>, ou créez .checkout-doctorrc.json avec l’adresse de la boutique (prestashop.url, voir le README).', 'Pass --snapshot <file>, or create .checkout-doctorrc.json with prestashop.url (see README).'),
+  snapshotInput: t('le snapshot donné à --snapshot', 'the snapshot given to --snapshot'),
+  configInput: t('le fichier de configuration', 'the configuration file'),
+  sandboxInput: t('un fichier du jeu de données du bac à sable', 'a file of the sandbox fixture'),
+  emptyQuery: (key: string) => t(`--${key} est vide.`, `--${key} is empty.`),
+};
+
 export interface DiagnoseFlags {
   config?: string;
   snapshot?: string;
@@ -86,7 +100,7 @@ export function selectChecks(registry: Registry, flags: DiagnoseFlags, off: Set<
 /** Picks the clubs a run reports: one by name, or every club (optionally one shard of them). */
 export function chooseClubs<T extends ClubLike>(clubs: readonly T[], club: string | undefined, flags: Pick<DiagnoseFlags, 'all' | 'shard'>): T[] {
   checkClubFlags(club, flags);
-  if (!clubs.length) throw new UsageError(t('La boutique n’a aucun club à diagnostiquer.', 'The shop has no club to diagnose.'));
+  if (!clubs.length) throw new UsageError(MESSAGES.noClubs);
   if (!flags.all) return [matchClub(club!, clubs)];
   const shard = parseShard(flags.shard);
   // Clubs sharing a name (two customer groups) stay apart, in group id order.
@@ -96,9 +110,9 @@ export function chooseClubs<T extends ClubLike>(clubs: readonly T[], club: strin
 
 /** Usage errors about the club flags, raised before any network call. */
 function checkClubFlags(club: string | undefined, flags: Pick<DiagnoseFlags, 'all' | 'shard'>, known: readonly { name: string }[] = []): void {
-  if (flags.all && club) throw new UsageError(t('Donnez soit un nom de club, soit --all, pas les deux.', 'Give either a club name or --all, not both.'));
-  if (!flags.all && !club) throw new UsageError(t('Quel club ? Donnez son nom, ou --all pour tous les clubs.', 'Which club? Give its name, or --all for every club.'), undefined, known.map((c) => `  ${clubLabel(c, known)}`));
-  if (!flags.all && flags.shard) throw new UsageError(t('--shard s’utilise avec --all.', '--shard goes with --all.'));
+  if (flags.all && club) throw new UsageError(MESSAGES.clubAndAll);
+  if (!flags.all && !club) throw new UsageError(MESSAGES.whichClub, undefined, known.map((c) => `  ${clubLabel(c, known)}`));
+  if (!flags.all && flags.shard) throw new UsageError(MESSAGES.shardWithoutAll);
   parseShard(flags.shard);
 }
 
@@ -117,8 +131,8 @@ export async function obtainSnapshot(io: Io, club: string | undefined, flags: Di
   if (flags.sandbox) return obtainFromSandbox(io, club, flags, loaded, query, scope);
   if (!loaded?.config.prestashop) {
     throw new UsageError(
-      t('Rien à diagnostiquer : aucun snapshot donné et aucune boutique configurée.', 'Nothing to diagnose: no snapshot given and no shop configured.'),
-      t('Donnez --snapshot <fichier>, ou créez .checkout-doctorrc.json avec l’adresse de la boutique (prestashop.url, voir le README).', 'Pass --snapshot <file>, or create .checkout-doctorrc.json with prestashop.url (see README).'),
+      MESSAGES.nothingToDiagnose,
+      MESSAGES.nothingToDiagnoseHint,
     );
   }
   checkClubFlags(club, flags);
@@ -171,7 +185,7 @@ async function obtainFromSandbox(io: Io, club: string | undefined, flags: Diagno
 export function queryFrom(flags: Pick<DiagnoseFlags, 'customer' | 'code' | 'order'>): Query {
   const query: Query = { customer: flags.customer, code: flags.code, order: flags.order };
   for (const key of ['customer', 'code', 'order'] as const) {
-    if (query[key] !== undefined && !query[key]!.trim()) throw new UsageError(t(`--${key} est vide.`, `--${key} is empty.`));
+    if (query[key] !== undefined && !query[key]!.trim()) throw new UsageError(MESSAGES.emptyQuery(key));
   }
   return query;
 }
@@ -179,12 +193,12 @@ export function queryFrom(flags: Pick<DiagnoseFlags, 'customer' | 'code' | 'orde
 /** The files this run reads, which --output must never overwrite. */
 export async function runInputs(io: Io, flags: Pick<DiagnoseFlags, 'snapshot' | 'sandbox'>, loaded: LoadedConfig | undefined): Promise<RunInput[]> {
   const inputs: RunInput[] = [];
-  if (flags.snapshot) inputs.push({ file: resolve(io.cwd, flags.snapshot), what: t('le snapshot donné à --snapshot', 'the snapshot given to --snapshot') });
-  if (loaded) inputs.push({ file: loaded.filepath, what: t('le fichier de configuration', 'the configuration file') });
+  if (flags.snapshot) inputs.push({ file: resolve(io.cwd, flags.snapshot), what: MESSAGES.snapshotInput });
+  if (loaded) inputs.push({ file: loaded.filepath, what: MESSAGES.configInput });
   if (typeof flags.sandbox === 'string') {
     const { resolveFixtureSet } = await import('../sandbox/fixture-set.js');
     const set = resolveFixtureSet(flags.sandbox, io.cwd);
-    for (const file of [set.shop, set.stripe, set.sendcloud]) if (file) inputs.push({ file, what: t('un fichier du jeu de données du bac à sable', 'a file of the sandbox fixture') });
+    for (const file of [set.shop, set.stripe, set.sendcloud]) if (file) inputs.push({ file, what: MESSAGES.sandboxInput });
   }
   return inputs;
 }
