@@ -5,6 +5,19 @@ import { UsageError } from './errors.js';
 import type { PartMap } from './snapshot.js';
 import { t } from './types.js';
 
+/** The texts of the club-name errors (issue 10.4: in one place, out of the logic). */
+const MESSAGES = {
+  emptyName: t('Le nom du club est vide.', 'The club name is empty.'),
+  emptyNameHint: t('Donnez un nom de club, ou utilisez --all.', 'Give a club name, or use --all.'),
+  sameName: (query: string, exact: readonly ClubLike[]) => t(`« ${query} » désigne ${exact.length} clubs (groupes de clients du même nom) :`, `"${query}" names ${exact.length} clubs (customer groups with the same name):`),
+  sameNameHint: (exact: readonly ClubLike[]) => t(`Donnez le club sous la forme "${exact[0]!.name}#<n° du groupe>", par exemple "${clubLabel(exact[0]!, exact)}".`, `Give the club as "${exact[0]!.name}#<group id>", e.g. "${clubLabel(exact[0]!, exact)}".`),
+  several: (query: string) => t(`« ${query} » correspond à plusieurs clubs :`, `"${query}" matches several clubs:`),
+  severalTwinsHint: t('Donnez le nom complet du club, et "#<n° du groupe>" pour les clubs qui partagent un nom.', 'Give the full club name, and "#<group id>" for clubs that share a name.'),
+  severalHint: t('Donnez le nom complet du club.', 'Give the full club name.'),
+  noSuchClub: (query: string, close: readonly string[]) => t(`Aucun club nommé « ${query} ». ${close.length ? 'Vouliez-vous dire l’un de ceux-ci ?' : 'Clubs connus :'}`, `No club named "${query}". ${close.length ? 'Did you mean one of these?' : 'Known clubs:'}`),
+  noSuchClubHint: t('Donnez le nom du club tel que la boutique l’écrit (majuscules et accents indifférents).', 'Give the club name as the shop spells it (case and accents do not matter).'),
+};
+
 export function normaliseName(name: string): string {
   return name
     .normalize('NFD')
@@ -134,7 +147,7 @@ function matchById<T extends ClubLike>(query: string, clubs: readonly T[]): T | 
 export function matchClub<T extends ClubLike>(query: string, clubs: readonly T[]): T {
   const q = normaliseName(query);
   const all = clubs.map((c) => c.name);
-  if (!q) throw new UsageError(t('Le nom du club est vide.', 'The club name is empty.'), t('Donnez un nom de club, ou utilisez --all.', 'Give a club name, or use --all.'), all.map((n) => `  ${n}`));
+  if (!q) throw new UsageError(MESSAGES.emptyName, MESSAGES.emptyNameHint, all.map((n) => `  ${n}`));
   const byId = matchById(query, clubs);
   if (byId) return byId;
   const exact = clubs.filter((c) => normaliseName(c.name) === q);
@@ -142,8 +155,8 @@ export function matchClub<T extends ClubLike>(query: string, clubs: readonly T[]
   if (exact.length > 1) {
     // Two customer groups with one name: only the group id tells them apart.
     throw new UsageError(
-      t(`« ${query} » désigne ${exact.length} clubs (groupes de clients du même nom) :`, `"${query}" names ${exact.length} clubs (customer groups with the same name):`),
-      t(`Donnez le club sous la forme "${exact[0]!.name}#<n° du groupe>", par exemple "${clubLabel(exact[0]!, exact)}".`, `Give the club as "${exact[0]!.name}#<group id>", e.g. "${clubLabel(exact[0]!, exact)}".`),
+      MESSAGES.sameName(query, exact),
+      MESSAGES.sameNameHint(exact),
       candidates(exact, 'en'),
       candidates(exact, 'fr'),
     );
@@ -153,16 +166,16 @@ export function matchClub<T extends ClubLike>(query: string, clubs: readonly T[]
   if (partial.length > 1) {
     const twins = partial.some((c) => partial.some((o) => o !== c && normaliseName(o.name) === normaliseName(c.name)));
     throw new UsageError(
-      t(`« ${query} » correspond à plusieurs clubs :`, `"${query}" matches several clubs:`),
-      twins ? t('Donnez le nom complet du club, et "#<n° du groupe>" pour les clubs qui partagent un nom.', 'Give the full club name, and "#<group id>" for clubs that share a name.') : t('Donnez le nom complet du club.', 'Give the full club name.'),
+      MESSAGES.several(query),
+      twins ? MESSAGES.severalTwinsHint : MESSAGES.severalHint,
       twins ? candidates(partial, 'en') : partial.map((c) => `  ${c.name}`),
       twins ? candidates(partial, 'fr') : undefined,
     );
   }
   const close = closeMatches(query, all);
   throw new UsageError(
-    t(`Aucun club nommé « ${query} ». ${close.length ? 'Vouliez-vous dire l’un de ceux-ci ?' : 'Clubs connus :'}`, `No club named "${query}". ${close.length ? 'Did you mean one of these?' : 'Known clubs:'}`),
-    t('Donnez le nom du club tel que la boutique l’écrit (majuscules et accents indifférents).', 'Give the club name as the shop spells it (case and accents do not matter).'),
+    MESSAGES.noSuchClub(query, close),
+    MESSAGES.noSuchClubHint,
     (close.length ? close : all).map((n) => `  ${n}`),
   );
 }
