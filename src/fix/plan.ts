@@ -11,6 +11,17 @@ import { lookupKey, lookupPartFor, type ClubSnapshot, type Snapshot } from '../e
 import { t, type FixChange, type Lang, type Query, type Status, type Text } from '../engine/types.js';
 import { FIX_MESSAGES } from './messages.js';
 
+/** The words of a plan line: the object changed and its field (issue 10.4: out of the logic). */
+const PLAN_MESSAGES = {
+  customer: (change: { email: string; customerId: number }) => t(`Client ${change.email} (n° ${change.customerId})`, `Customer ${change.email} (#${change.customerId})`),
+  groups: t('groupes', 'groups'),
+  defaultGroup: t('groupe par défaut', 'default group'),
+  configuration: (change: { name: string }) => t(`Configuration ${change.name}`, `Configuration ${change.name}`),
+  value: t('valeur', 'value'),
+  category: (change: { categoryId: number }) => t(`Catégorie n° ${change.categoryId}`, `Category #${change.categoryId}`),
+  groupAccess: t('accès des groupes', 'group access'),
+};
+
 export interface PlanLine {
   object: Text;
   field: Text;
@@ -68,21 +79,21 @@ export function objectKey(change: FixChange): string {
 export function describeChange(change: FixChange): PlanLine[] {
   switch (change.kind) {
     case 'customer-groups': {
-      const object = t(`Client ${change.email} (n° ${change.customerId})`, `Customer ${change.email} (#${change.customerId})`);
+      const object = PLAN_MESSAGES.customer(change);
       return [
-        { object, field: t('groupes', 'groups'), from: ids(change.groupsBefore), to: ids(change.groupsAfter) },
-        { object, field: t('groupe par défaut', 'default group'), from: String(change.defaultBefore), to: String(change.defaultAfter) },
+        { object, field: PLAN_MESSAGES.groups, from: ids(change.groupsBefore), to: ids(change.groupsAfter) },
+        { object, field: PLAN_MESSAGES.defaultGroup, from: String(change.defaultBefore), to: String(change.defaultAfter) },
       ];
     }
     case 'configuration':
-      return [{ object: t(`Configuration ${change.name}`, `Configuration ${change.name}`), field: t('valeur', 'value'), from: change.from === null ? '∅' : JSON.stringify(change.from), to: JSON.stringify(change.to) }];
+      return [{ object: PLAN_MESSAGES.configuration(change), field: PLAN_MESSAGES.value, from: change.from === null ? '∅' : JSON.stringify(change.from), to: JSON.stringify(change.to) }];
     case 'stripe-key-clean': {
       const n = change.removed.length;
       const what = change.removed.map((r) => `${r.codePoint}@${r.position}`).join(' ');
       return [
         {
-          object: t(`Configuration ${change.name}`, `Configuration ${change.name}`),
-          field: t('valeur', 'value'),
+          object: PLAN_MESSAGES.configuration(change),
+          field: PLAN_MESSAGES.value,
           from: `${change.masked} + ${n} (${what})`,
           to: change.masked,
         },
@@ -91,8 +102,8 @@ export function describeChange(change: FixChange): PlanLine[] {
     case 'category-group':
       return [
         {
-          object: t(`Catégorie n° ${change.categoryId}`, `Category #${change.categoryId}`),
-          field: t('accès des groupes', 'group access'),
+          object: PLAN_MESSAGES.category(change),
+          field: PLAN_MESSAGES.groupAccess,
           from: ids(change.groupsBefore),
           to: ids([...change.groupsBefore, change.groupId].sort((a, b) => a - b)),
         },
