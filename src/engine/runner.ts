@@ -133,7 +133,7 @@ function describeCause(cause: Cause): Text {
   const suffix = where ? ` (${where})` : '';
   if (cause.text) return t(cause.text.fr + suffix, cause.text.en + suffix);
   const who = SOURCE_NAMES[cause.source] ?? cause.source;
-  return t(`erreur signalée par ${who}${suffix}, message d’origine « ${cause.message} »`, cause.message + suffix);
+  return messages.upstreamCause(who, suffix, cause);
 }
 
 const messages = {
@@ -148,6 +148,14 @@ const messages = {
     t(`Données illisibles pour ${part.fr} (détail technique : « ${issue} »).`, `Unreadable data for "${name}": ${issue}.`),
   notGathered: (name: string, part: Text) =>
     t(`Données non collectées : ${part.fr} ; ce contrôle ne peut pas être évalué.`, `"${name}" was not gathered, so this check cannot be evaluated.`),
+  upstreamCause: (who: string, suffix: string, cause: Cause) => t(`erreur signalée par ${who}${suffix}, message d’origine « ${cause.message} »`, cause.message + suffix),
+  gatherWithOption: t('Collectez à nouveau les données avec cette option, ou utilisez une valeur présente.', 'Gather the data again with that option, or use a value it holds.'),
+  gatherAgain: t('Collectez à nouveau les données (checkout-doctor snapshot) ; si le problème persiste, signalez-le.', 'Gather the data again (checkout-doctor snapshot); if it persists, report it.'),
+  fixCause: t('Corrigez la cause ci-dessus puis relancez le diagnostic.', 'Fix the cause above, then run the diagnosis again.'),
+  gatherUpToDate: t('Collectez à nouveau les données avec une version à jour de checkout-doctor.', 'Gather the data again with an up-to-date checkout-doctor.'),
+  notAsked: (flag: string) => t(`Non demandé : ajoutez ${flag} pour ce contrôle.`, `Not asked: add ${flag} to run this check.`),
+  checkThrew: (err: Error) => t(`Le contrôle a échoué de façon inattendue : ${err.message}`, `The check failed unexpectedly: ${err.message}`),
+  reportIt: t('Signalez ce problème avec le rapport JSON (--format json).', 'Report this problem with the JSON report (--format json).'),
 };
 
 function findEnvelope(input: RunInput, name: PartName): PartEnvelope | { missingLookup: string; held: string[] } | undefined {
@@ -171,7 +179,7 @@ function resolvePart(input: RunInput, name: PartName, check: Check): Resolved {
       outcome: {
         status: 'error',
         message: messages.missingLookup(found.missingLookup, found.held),
-        remediation: [t('Collectez à nouveau les données avec cette option, ou utilisez une valeur présente.', 'Gather the data again with that option, or use a value it holds.')],
+        remediation: [messages.gatherWithOption],
       },
     };
   }
@@ -186,7 +194,7 @@ function resolvePart(input: RunInput, name: PartName, check: Check): Resolved {
           status: 'error',
           cause,
           message: messages.unreadable(name, partLabel(name), valid.issue),
-          remediation: [t('Collectez à nouveau les données (checkout-doctor snapshot) ; si le problème persiste, signalez-le.', 'Gather the data again (checkout-doctor snapshot); if it persists, report it.')],
+          remediation: [messages.gatherAgain],
         },
       };
     }
@@ -197,7 +205,7 @@ function resolvePart(input: RunInput, name: PartName, check: Check): Resolved {
           status: 'error',
           cause: found.cause,
           message: messages.couldNotGet(name, partLabel(name), describeCause(found.cause)),
-          remediation: found.cause.fix ?? [t('Corrigez la cause ci-dessus puis relancez le diagnostic.', 'Fix the cause above, then run the diagnosis again.')],
+          remediation: found.cause.fix ?? [messages.fixCause],
         },
       };
     case 'unavailable':
@@ -213,7 +221,7 @@ function notGathered(name: PartName): CheckOutcome & { cause: Cause } {
     status: 'error',
     cause: { source: 'snapshot', kind: 'not-gathered', message: `"${name}" was not gathered` },
     message: messages.notGathered(name, partLabel(name)),
-    remediation: [t('Collectez à nouveau les données avec une version à jour de checkout-doctor.', 'Gather the data again with an up-to-date checkout-doctor.')],
+    remediation: [messages.gatherUpToDate],
   };
 }
 
@@ -254,7 +262,7 @@ function skippedFor(key: keyof Query): CheckOutcome {
   const flag = key === 'customer' ? '--customer <email|id>' : key === 'code' ? '--code <code>' : '--order <id|reference>';
   return {
     status: 'skip',
-    message: t(`Non demandé : ajoutez ${flag} pour ce contrôle.`, `Not asked: add ${flag} to run this check.`),
+    message: messages.notAsked(flag),
     // Tells renderers to say « NON DEMANDÉ » rather than « NON LANCÉ » (not applicable).
     evidence: { notAsked: `--${key}` },
   };
@@ -300,8 +308,8 @@ async function evaluate(input: RunInput, check: Check, settings: CheckSettings):
     const err = error instanceof Error ? error : new Error(String(error));
     return {
       status: 'error',
-      message: t(`Le contrôle a échoué de façon inattendue : ${err.message}`, `The check failed unexpectedly: ${err.message}`),
-      remediation: [t('Signalez ce problème avec le rapport JSON (--format json).', 'Report this problem with the JSON report (--format json).')],
+      message: messages.checkThrew(err),
+      remediation: [messages.reportIt],
       evidence: {},
       cause: { source: 'snapshot', kind: 'check-crashed', message: err.message },
       stack: err.stack,

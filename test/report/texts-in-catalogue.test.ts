@@ -32,7 +32,6 @@ const T_CALLS_LEFT: Record<string, number> = {
   'src/cli/output.ts': 8,
   'src/cli/snapshot.ts': 2,
   'src/engine/back-office.ts': 1,
-  'src/engine/runner.ts': 8,
   'src/report/render/pretty.ts': 1,
   'src/sources/prestashop/clubs.ts': 1,
   'src/sources/prestashop/database.ts': 6,
