@@ -14,6 +14,13 @@ import { wrapText } from '../report/wrap.js';
 import { writeReport, type Io } from './output.js';
 import { t } from '../engine/types.js';
 
+/** The texts of this command (issue 10.4: in one place, out of the logic). */
+const MESSAGES = {
+  unknownId: (id: string, close: readonly string[]) =>
+    t(`Identifiant de contrôle inconnu : « ${id} ».${close.length ? ' Vouliez-vous dire :' : ''}`, `Unknown check id "${id}".${close.length ? ' Did you mean:' : ''}`),
+  unknownIdHint: t('Lancez `checkout-doctor list-checks` pour voir tous les identifiants.', 'Run `checkout-doctor list-checks` to see every check id.'),
+};
+
 export interface ExplainFlags {
   lang?: string;
   config?: string;
@@ -100,8 +107,8 @@ export function findCheck(ids: readonly string[], get: (id: string) => Check | u
   if (found) return found;
   const close = closeMatches(wanted, ids, 3);
   throw new UsageError(
-    t(`Identifiant de contrôle inconnu : « ${id} ».${close.length ? ' Vouliez-vous dire :' : ''}`, `Unknown check id "${id}".${close.length ? ' Did you mean:' : ''}`),
-    t('Lancez `checkout-doctor list-checks` pour voir tous les identifiants.', 'Run `checkout-doctor list-checks` to see every check id.'),
+    MESSAGES.unknownId(id, close),
+    MESSAGES.unknownIdHint,
     close.map((c) => `  ${c}`),
   );
 }
