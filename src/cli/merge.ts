@@ -12,6 +12,12 @@ import { oneOf, parseLang } from './options.js';
 import type { Io } from './output.js';
 import { resolveOutputs, writeOutputs } from './outputs.js';
 
+/** The texts of this command (issue 10.4: in one place, out of the logic). */
+const MESSAGES = {
+  oneReport: t('un des rapports à fusionner', 'one of the reports to merge'),
+  theReport: t('le rapport à fusionner', 'the report to merge'),
+};
+
 export interface MergeFlags {
   format?: string | string[];
   output?: string | string[];
@@ -23,10 +29,10 @@ export interface MergeFlags {
 export async function merge(io: Io, files: string[], flags: MergeFlags): Promise<number> {
   const failOn = oneOf('--fail-on', flags.failOn, ['warn', 'fail', 'new'] as const, 'fail');
   requireBaselineFor(failOn, flags.baseline);
-  const inputs = files.map((file) => ({ file: resolve(io.cwd, file), what: t('un des rapports à fusionner', 'one of the reports to merge') }));
+  const inputs = files.map((file) => ({ file: resolve(io.cwd, file), what: MESSAGES.oneReport }));
   // The baseline may be overwritten (a rolling baseline): it is read before anything is written.
   const destinations = await resolveOutputs(io, flags.format, flags.output, inputs);
-  const what = t('le rapport à fusionner', 'the report to merge');
+  const what = MESSAGES.theReport;
   const reports: NamedReport[] = [];
   for (const file of files) reports.push({ file, report: await readReport(file, io.cwd, what) });
   const baseline = flags.baseline ? await loadBaseline(flags.baseline, io.cwd) : undefined;
