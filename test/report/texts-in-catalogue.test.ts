@@ -39,7 +39,6 @@ const T_CALLS_LEFT: Record<string, number> = {
   'src/fix/plan.ts': 9,
   'src/report/render/pretty.ts': 1,
   'src/sources/prestashop/clubs.ts': 1,
-  'src/sources/prestashop/database.ts': 6,
   'src/sources/prestashop/gather-webservice.ts': 1,
   'src/sources/sendcloud/client.ts': 1,
   'src/sources/sendcloud/index.ts': 4,
