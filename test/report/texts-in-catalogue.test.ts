@@ -30,7 +30,6 @@ const T_CALLS_LEFT: Record<string, number> = {
   'src/cli/diagnose.ts': 10,
   'src/cli/explain.ts': 2,
   'src/cli/merge.ts': 2,
-  'src/cli/output.ts': 8,
   'src/cli/snapshot.ts': 2,
   'src/engine/back-office.ts': 1,
   'src/engine/clubs.ts': 9,
