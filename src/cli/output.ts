@@ -9,6 +9,18 @@ import { t } from '../engine/types.js';
 import { redactor } from '../secrets/redact.js';
 import { sameFileAs, writeFileAtomic, type RunInput } from './atomic-write.js';
 
+// User-visible texts (issue 10.4: one catalogue per file, read by translators in one place).
+const MESSAGES = {
+  cannotWrite: (file: string, reason: string) => t(`Impossible d’écrire ${file} (${reason}) : le fichier précédent, s’il existait, est intact.`, `Cannot write ${file} (${reason}): the previous file, if any, is left intact.`),
+  checkOutputPath: t('Vérifiez le chemin donné à --output, les droits du dossier et la place disque.', 'Check the path given to --output, the folder permissions and the free disk space.'),
+  outputEmpty: t('--output est vide.', '--output is empty.'),
+  givePathOrStdout: t('Donnez le chemin du fichier à écrire, ou retirez --output pour écrire sur la sortie standard.', 'Give the path of the file to write, or leave --output out to print to stdout.'),
+  outputIsFolder: (output: string) => t(`--output ${output} est un dossier.`, `--output ${output} is a folder.`),
+  giveFilePath: t('Donnez le chemin d’un fichier.', 'Give the path of a file.'),
+  outputIsInput: (output: string, input: RunInput) => t(`--output ${output} est ${input.what.fr} : l’écraser détruirait une entrée de cette commande.`, `--output ${output} is ${input.what.en}: overwriting it would destroy an input of this run.`),
+  writeElsewhere: t('Écrivez le rapport dans un autre fichier.', 'Write the report to another file.'),
+};
+
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
@@ -52,8 +64,8 @@ export async function writeReport(io: Io, text: string | Iterable<string>, file?
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new UsageError(
-      t(`Impossible d’écrire ${file} (${reason}) : le fichier précédent, s’il existait, est intact.`, `Cannot write ${file} (${reason}): the previous file, if any, is left intact.`),
-      t('Vérifiez le chemin donné à --output, les droits du dossier et la place disque.', 'Check the path given to --output, the folder permissions and the free disk space.'),
+      MESSAGES.cannotWrite(file, reason),
+      MESSAGES.checkOutputPath,
     );
   }
 }
@@ -67,19 +79,19 @@ export async function outputTarget(io: Io, output: string | undefined, inputs: r
   if (output === undefined) return undefined;
   if (!output.trim()) {
     throw new UsageError(
-      t('--output est vide.', '--output is empty.'),
-      t('Donnez le chemin du fichier à écrire, ou retirez --output pour écrire sur la sortie standard.', 'Give the path of the file to write, or leave --output out to print to stdout.'),
+      MESSAGES.outputEmpty,
+      MESSAGES.givePathOrStdout,
     );
   }
   const file = resolve(io.cwd, output);
   if ((await stat(file).catch(() => undefined))?.isDirectory()) {
-    throw new UsageError(t(`--output ${output} est un dossier.`, `--output ${output} is a folder.`), t('Donnez le chemin d’un fichier.', 'Give the path of a file.'));
+    throw new UsageError(MESSAGES.outputIsFolder(output), MESSAGES.giveFilePath);
   }
   const input = await sameFileAs(file, inputs.filter((i): i is RunInput => i !== undefined));
   if (input) {
     throw new UsageError(
-      t(`--output ${output} est ${input.what.fr} : l’écraser détruirait une entrée de cette commande.`, `--output ${output} is ${input.what.en}: overwriting it would destroy an input of this run.`),
-      t('Écrivez le rapport dans un autre fichier.', 'Write the report to another file.'),
+      MESSAGES.outputIsInput(output, input),
+      MESSAGES.writeElsewhere,
     );
   }
   return file;

@@ -11,6 +11,11 @@ import { terminalLine, terminalSafe } from '../text.js';
 import { wrapText } from '../wrap.js';
 import { changesLines } from './changes.js';
 
+// User-visible texts (issue 10.4: one catalogue per file, read by translators in one place).
+const MESSAGES = {
+  summary: (parts: string[], report: Report) => t(`Bilan : ${parts.join(', ')} (${report.durationMs} ms)`, `Summary: ${parts.join(', ')} (${report.durationMs} ms)`),
+};
+
 export const GLYPHS: Record<Status, string> = { pass: '✓', warn: '!', fail: '✗', error: '‼', skip: '-', manual: '?' };
 
 export const CATEGORY_ORDER: readonly CheckCategory[] = CHECK_CATEGORIES;
@@ -89,7 +94,7 @@ function renderClub(c: ChalkInstance, club: ClubReport, lang: Lang, options: Pre
 export function summaryLine(report: Report, lang: Lang): string {
   const sum = totals(report);
   const parts = STATUSES.filter((s) => sum[s] > 0 || s === 'fail' || s === 'error').map((s) => summaryCount(s, sum[s], lang));
-  return pick(t(`Bilan : ${parts.join(', ')} (${report.durationMs} ms)`, `Summary: ${parts.join(', ')} (${report.durationMs} ms)`), lang);
+  return pick(MESSAGES.summary(parts, report), lang);
 }
 
 /** `--fix`: each fix, what became of it, and its check's status before → after. */

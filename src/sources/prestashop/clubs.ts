@@ -10,6 +10,14 @@ import { t, type Cause, type Text } from '../../engine/types.js';
 import { describeKey } from '../../secrets/stripe-key.js';
 import { redactor } from '../../secrets/redact.js';
 
+// User-visible texts (issue 10.4: one catalogue per file, read by translators in one place).
+const MESSAGES = {
+  addGroupId: (index: number, ids: string) => t(
+    `Dans la configuration, ajoutez "group": <id> au club clubs[${index}] (ids possibles : ${ids} ; voir Clients > Groupes dans le back-office).`,
+    `In the configuration, add "group": <id> to the club clubs[${index}] (possible ids: ${ids}; see Customers > Groups in the back office).`,
+  ),
+};
+
 export interface ClubSpec {
   name: string;
   group?: number;
@@ -102,10 +110,7 @@ function ambiguousGroupCause(name: string, index: number, groups: readonly Group
     kind: 'ambiguous-group',
     message: `Several customer groups are named "${name}" (ids ${ids}): the configured club clubs[${index}] does not say which one is the club.`,
     fix: [
-      t(
-        `Dans la configuration, ajoutez "group": <id> au club clubs[${index}] (ids possibles : ${ids} ; voir Clients > Groupes dans le back-office).`,
-        `In the configuration, add "group": <id> to the club clubs[${index}] (possible ids: ${ids}; see Customers > Groups in the back office).`,
-      ),
+      MESSAGES.addGroupId(index, ids),
     ],
   };
 }

@@ -9,6 +9,22 @@ import { t, type Cause } from '../../engine/types.js';
 import { requestLog } from '../request-log.js';
 import { assertRead } from './sql-guard.js';
 
+// User-visible texts (issue 10.4: one catalogue per file, read by translators in one place).
+const MESSAGES = {
+  checkHost: t('Vérifiez prestashop.database.host et port, et que le serveur accepte les connexions.', 'Check prestashop.database.host and port, and that the server accepts connections.'),
+  overloaded: t(
+    'Le serveur de base de données est surchargé ou une table est verrouillée : relancez plus tard, ou augmentez prestashop.timeoutMs.',
+    'The database server is overloaded or a table is locked: run again later, or raise prestashop.timeoutMs.',
+  ),
+  checkCredentials: t('Vérifiez prestashop.database.user et password (variable d’environnement).', 'Check prestashop.database.user and password (environment variable).'),
+  grantSelect: t('Donnez à cet utilisateur le droit SELECT sur la base PrestaShop.', 'Grant that user SELECT on the PrestaShop database.'),
+  checkDatabaseName: t('Vérifiez prestashop.database.database.', 'Check prestashop.database.database.'),
+  checkPrefix: t(
+    'Vérifiez prestashop.database.prefix : c’est database_prefix dans app/config/parameters.php.',
+    'Check prestashop.database.prefix: it is database_prefix in app/config/parameters.php.',
+  ),
+};
+
 // mysql2 is loaded by the first query, not by whoever imports this file: runs that read the shop
 // through the webservice (or a snapshot) never pay for it. It is a CommonJS package, so a plain
 // synchronous require does, from source and from the bundled build alike.
@@ -49,7 +65,7 @@ function causeFor(error: NodeJS.ErrnoException & { sqlMessage?: string; errno?: 
         ...base,
         kind: 'unreachable',
         message: `cannot connect to the database server (${error.code})`,
-        fix: [t('Vérifiez prestashop.database.host et port, et que le serveur accepte les connexions.', 'Check prestashop.database.host and port, and that the server accepts connections.')],
+        fix: [MESSAGES.checkHost],
       };
     case 'ETIMEDOUT':
       return { ...base, kind: 'timeout', message: 'the database server did not answer in time' };
@@ -60,10 +76,7 @@ function causeFor(error: NodeJS.ErrnoException & { sqlMessage?: string; errno?: 
         kind: 'timeout',
         message: `a query took longer than ${timeoutMs ?? '?'} ms and was abandoned`,
         fix: [
-          t(
-            'Le serveur de base de données est surchargé ou une table est verrouillée : relancez plus tard, ou augmentez prestashop.timeoutMs.',
-            'The database server is overloaded or a table is locked: run again later, or raise prestashop.timeoutMs.',
-          ),
+          MESSAGES.overloaded,
         ],
       };
     case 'ER_ACCESS_DENIED_ERROR':
@@ -74,22 +87,19 @@ function causeFor(error: NodeJS.ErrnoException & { sqlMessage?: string; errno?: 
         kind: 'auth',
         message: `access denied: ${error.sqlMessage ?? error.message}`,
         fix: [
-          t('Vérifiez prestashop.database.user et password (variable d’environnement).', 'Check prestashop.database.user and password (environment variable).'),
-          t('Donnez à cet utilisateur le droit SELECT sur la base PrestaShop.', 'Grant that user SELECT on the PrestaShop database.'),
+          MESSAGES.checkCredentials,
+          MESSAGES.grantSelect,
         ],
       };
     case 'ER_BAD_DB_ERROR':
-      return { ...base, kind: 'unknown-database', message: `database "${settings.database}" does not exist`, fix: [t('Vérifiez prestashop.database.database.', 'Check prestashop.database.database.')] };
+      return { ...base, kind: 'unknown-database', message: `database "${settings.database}" does not exist`, fix: [MESSAGES.checkDatabaseName] };
     case 'ER_NO_SUCH_TABLE':
       return {
         ...base,
         kind: 'wrong-prefix',
         message: `${error.sqlMessage ?? 'table missing'} (table prefix "${settings.prefix}")`,
         fix: [
-          t(
-            'Vérifiez prestashop.database.prefix : c’est database_prefix dans app/config/parameters.php.',
-            'Check prestashop.database.prefix: it is database_prefix in app/config/parameters.php.',
-          ),
+          MESSAGES.checkPrefix,
         ],
       };
     default:

@@ -25,6 +25,14 @@ import { CONFIGURATION_NAMES, CONFIGURATION_PREFIXES } from './configuration-nam
 import { countUses, currencyIdsFor, customerForUses, errorStateFrom, needsCurrency, resolveMinimumCurrency, toCurrency, type Currency } from './cart-rules.js';
 import { beginsWith, contains, eq, exactly, likeSafeRun, PrestaShopWebserviceError, type PrestaShopWebservice, type WsEntity } from './webservice.js';
 
+// User-visible texts (issue 10.4: one catalogue per file, read by translators in one place).
+const MESSAGES = {
+  lookUpOrUseDatabase: t(
+    'Cherchez-la dans le back-office (Clients > Clients, ou Catalogue > Réductions), ou configurez prestashop.database : la lecture SQL compare cette valeur exactement.',
+    'Look it up in the back office (Customers > Customers, or Catalog > Discounts), or configure prestashop.database: the SQL source compares this value exactly.',
+  ),
+};
+
 export const CATEGORY_ACCESS_UNAVAILABLE: Text = t(
   "Le webservice de PrestaShop ne montre pas l'« Accès des groupes » d'une catégorie : vérifiez-le dans le back-office, ou configurez prestashop.database (accès SQL en lecture seule) pour qu'il soit lu automatiquement.",
   'The PrestaShop webservice does not show a category\'s "Group access": check it in the back office, or configure prestashop.database (read-only SQL access) to have it read automatically.',
@@ -287,10 +295,7 @@ export class LookupNotExact extends Error {
       kind: this.kind,
       message: this.message,
       fix: [
-        t(
-          'Cherchez-la dans le back-office (Clients > Clients, ou Catalogue > Réductions), ou configurez prestashop.database : la lecture SQL compare cette valeur exactement.',
-          'Look it up in the back office (Customers > Customers, or Catalog > Discounts), or configure prestashop.database: the SQL source compares this value exactly.',
-        ),
+        MESSAGES.lookUpOrUseDatabase,
       ],
     };
   }

@@ -24,6 +24,103 @@ import { requestLog as sharedRequestLog, type RequestLog } from '../request-log.
 import { priorityPool, type Pool } from '../pool.js';
 import { toInt } from './coerce.js';
 
+// User-visible texts (issue 10.4: one catalogue per file, read by translators in one place).
+const MESSAGES = {
+  keyMalformed: t(
+    'Vérifiez la clé configurée (prestashop.webserviceKey) : exactement 32 caractères, sans espace, copiée depuis Paramètres avancés > Webservice.',
+    'Check the configured key (prestashop.webserviceKey): exactly 32 characters, no spaces, copied from Advanced Parameters > Webservice.',
+  ),
+  keyNotEnabled: t(
+    'Vérifiez que la clé configurée figure dans la liste et que sa colonne « Activé » est à Oui ; sinon créez une clé (« Ajouter une nouvelle clé webservice ») et mettez-la dans prestashop.webserviceKey.',
+    'Check that the configured key is listed and "Enabled" is Yes; otherwise create a key ("Add new webservice key") and put it in prestashop.webserviceKey.',
+  ),
+  tickViewGet: t(
+    'Modifiez la clé et cochez « Voir (GET) » pour les ressources lues par checkout-doctor (customers, groups, categories, cart_rules, order_cart_rules, currencies, orders, order_states, carriers, zones, countries, configurations), puis Enregistrez.',
+    'Edit the key and tick "View (GET)" for the resources checkout-doctor reads (customers, groups, categories, cart_rules, order_cart_rules, currencies, orders, order_states, carriers, zones, countries, configurations), then Save.',
+  ),
+  authHeaderStripped: t(
+    "Le serveur retire l'en-tête Authorization avant PHP (Apache avec PHP-FPM/CGI) : PrestaShop ne voit aucune clé.",
+    'The server strips the Authorization header before PHP (Apache with PHP-FPM/CGI): PrestaShop sees no key.',
+  ),
+  enableCgiMode: t(
+    'Dans le back-office : Paramètres avancés > Webservice, passez « Activer le mode CGI pour PHP » sur Oui, puis Enregistrez.',
+    'In the back office: Advanced Parameters > Webservice, set "Enable CGI mode for PHP" to Yes, then Save.',
+  ),
+  htaccessPassAuth: t(
+    "Ou, dans le .htaccess de la boutique : `CGIPassAuth On` (Apache ≥ 2.4.13) ou `SetEnvIf Authorization \"(.*)\" HTTP_AUTHORIZATION=$1`.",
+    'Or, in the shop\'s .htaccess: `CGIPassAuth On` (Apache ≥ 2.4.13) or `SetEnvIf Authorization "(.*)" HTTP_AUTHORIZATION=$1`.',
+  ),
+  tickResource: (e: PrestaShopWebserviceError, resource: string) => t(
+    `Dans le back-office : Paramètres avancés > Webservice > Modifier la clé, cochez « Voir (GET) » pour la ressource « ${resource} », puis Enregistrez.`,
+    `In the back office: Advanced Parameters > Webservice > edit the key, tick "View (GET)" for the resource "${e.resource ?? 'concerned'}", then Save.`,
+  ),
+  associateShop: t(
+    'Dans le back-office : Paramètres avancés > Webservice > Modifier la clé, associez la clé à la boutique lue (section « Association boutique »), puis Enregistrez.',
+    'In the back office: Advanced Parameters > Webservice > edit the key, associate it with the shop being read ("Shop association"), then Save.',
+  ),
+  checkShopId: t('Vérifiez aussi prestashop.shopId dans la configuration de checkout-doctor.', "Also check prestashop.shopId in checkout-doctor's configuration."),
+  enableWebservice: t(
+    'Dans le back-office : Paramètres avancés > Webservice, passez « Activer le webservice de PrestaShop » sur Oui, puis Enregistrez.',
+    'In the back office: Advanced Parameters > Webservice, set "Enable PrestaShop\'s webservice" to Yes, then Save.',
+  ),
+  phpWarning: t(
+    "Un avertissement PHP interrompt le webservice (mode production) : le message ci-dessus nomme le fichier en cause, souvent un module. Mettez ce module à jour ou désactivez-le (Modules > Gestionnaire de modules), puis relancez le diagnostic.",
+    'A PHP warning breaks the webservice (production mode): the message above names the file at fault, often a module. Update or disable that module (Modules > Module Manager), then run the diagnosis again.',
+  ),
+  serverError: t(
+    "Le serveur de la boutique a renvoyé une erreur : consultez ses journaux (var/logs de PrestaShop, journaux PHP et du serveur web) à l'heure de la requête.",
+    "The shop's server returned an error: read its logs (PrestaShop var/logs, PHP and web-server logs) at the time of the request.",
+  ),
+  rateLimited: t(
+    "Le serveur limite le nombre de requêtes (429) : relancez plus tard, ou autorisez l'adresse IP de cette machine dans le pare-feu / WAF de l'hébergeur.",
+    "The server limits requests (429): run again later, or allow this machine's IP address in the host's firewall / WAF.",
+  ),
+  timeout: t(
+    'La boutique ne répond pas à temps : vérifiez qu’elle est en ligne et sa charge, puis relancez.',
+    'The shop does not answer in time: check that it is online and its load, then run again.',
+  ),
+  unreachable: t(
+    'Vérifiez prestashop.url (schéma http/https, nom d’hôte, port) et que la boutique est joignable depuis cette machine.',
+    'Check prestashop.url (http/https scheme, host name, port) and that the shop can be reached from this machine.',
+  ),
+  notWebservice: t(
+    "Cette adresse ne mène pas au webservice : prestashop.url doit être la racine de la boutique (sans /api), avec l'hôte exact.",
+    'This address does not lead to the webservice: prestashop.url must be the shop root (without /api), with the exact host.',
+  ),
+  friendlyUrl: t(
+    'Si la racine est juste, la réécriture d’URL est cassée : Paramètres de la boutique > Trafic & SEO, « URL simplifiées » sur Oui, puis régénérez le .htaccess.',
+    'If the root is right, URL rewriting is broken: Shop Parameters > Traffic & SEO, set "Friendly URL" to Yes, then regenerate .htaccess.',
+  ),
+  redirectTo: (base: string) => t(
+    `La boutique redirige vers ${base} : mettez exactement cette adresse dans prestashop.url (configuration de checkout-doctor), puis relancez.`,
+    `The shop redirects to ${base}: put exactly that address in prestashop.url (checkout-doctor's configuration), then run again.`,
+  ),
+  redirectNotShop: t(
+    "Si cette adresse n'est pas celle de la boutique : Paramètres de la boutique > Trafic & SEO > « Définir l'URL de la boutique », vérifiez le domaine et le domaine SSL.",
+    'If that is not the shop\'s address: Shop Parameters > Traffic & SEO > "Set shop URL", check the domain and the SSL domain.',
+  ),
+  redirectNowhere: t(
+    'La boutique redirige ailleurs sans dire où : mettez dans prestashop.url l’adresse exacte de la boutique (schéma et nom d’hôte, sans /api).',
+    "The shop redirects elsewhere without saying where: put the shop's exact address (scheme and host, without /api) in prestashop.url.",
+  ),
+  malformed: t(
+    'La réponse n’est pas le JSON attendu du webservice : vérifiez la version de PrestaShop (1.7 ou plus) et qu’aucun module ou proxy ne modifie les réponses de /api/.',
+    'The answer is not the webservice JSON expected: check the PrestaShop version (1.7 or later) and that no module or proxy alters /api/ answers.',
+  ),
+  badRequest: (e: PrestaShopWebserviceError) => t(
+    `La boutique n'accepte pas une requête de checkout-doctor (PrestaShop ${e.version ?? 'de version inconnue'}) : ce n'est pas un réglage de la boutique ni un module à désactiver, mais un écart entre checkout-doctor et cette version de PrestaShop.`,
+    `The shop does not accept a request from checkout-doctor (PrestaShop ${e.version ?? 'of unknown version'}): this is neither a shop setting nor a module to disable, but a mismatch between checkout-doctor and this PrestaShop version.`,
+  ),
+  updateCheckoutDoctor: t(
+    'Mettez checkout-doctor à jour ; si cela persiste, signalez ce message et la version de PrestaShop à ses développeurs.',
+    "Update checkout-doctor; if it persists, report this message and the PrestaShop version to its developers.",
+  ),
+  tooLarge: t(
+    'La boutique renvoie bien plus de données qu’attendu (réponse énorme ou pagination sans fin) : vérifiez qu’aucun module ou proxy ne modifie les réponses de /api/, puis relancez.',
+    'The shop sends far more data than expected (a huge answer or endless pages): check that no module or proxy alters /api/ answers, then run again.',
+  ),
+};
+
 export type WsEntity = Record<string, unknown> & { id: number };
 
 export interface WebserviceOptions {
@@ -278,158 +375,89 @@ function fixFor(e: PrestaShopWebserviceError): Text[] {
     case 'auth':
       if (codes.includes(17) || codes.includes(18)) {
         return [
-          t(
-            'Vérifiez la clé configurée (prestashop.webserviceKey) : exactement 32 caractères, sans espace, copiée depuis Paramètres avancés > Webservice.',
-            'Check the configured key (prestashop.webserviceKey): exactly 32 characters, no spaces, copied from Advanced Parameters > Webservice.',
-          ),
+          MESSAGES.keyMalformed,
         ];
       }
       if (codes.includes(20)) {
         return [
           WS_SETTINGS,
-          t(
-            'Vérifiez que la clé configurée figure dans la liste et que sa colonne « Activé » est à Oui ; sinon créez une clé (« Ajouter une nouvelle clé webservice ») et mettez-la dans prestashop.webserviceKey.',
-            'Check that the configured key is listed and "Enabled" is Yes; otherwise create a key ("Add new webservice key") and put it in prestashop.webserviceKey.',
-          ),
+          MESSAGES.keyNotEnabled,
         ];
       }
       return [
         WS_SETTINGS,
-        t(
-          'Modifiez la clé et cochez « Voir (GET) » pour les ressources lues par checkout-doctor (customers, groups, categories, cart_rules, order_cart_rules, currencies, orders, order_states, carriers, zones, countries, configurations), puis Enregistrez.',
-          'Edit the key and tick "View (GET)" for the resources checkout-doctor reads (customers, groups, categories, cart_rules, order_cart_rules, currencies, orders, order_states, carriers, zones, countries, configurations), then Save.',
-        ),
+        MESSAGES.tickViewGet,
       ];
     case 'auth-header-stripped':
       return [
-        t(
-          "Le serveur retire l'en-tête Authorization avant PHP (Apache avec PHP-FPM/CGI) : PrestaShop ne voit aucune clé.",
-          'The server strips the Authorization header before PHP (Apache with PHP-FPM/CGI): PrestaShop sees no key.',
-        ),
-        t(
-          'Dans le back-office : Paramètres avancés > Webservice, passez « Activer le mode CGI pour PHP » sur Oui, puis Enregistrez.',
-          'In the back office: Advanced Parameters > Webservice, set "Enable CGI mode for PHP" to Yes, then Save.',
-        ),
-        t(
-          "Ou, dans le .htaccess de la boutique : `CGIPassAuth On` (Apache ≥ 2.4.13) ou `SetEnvIf Authorization \"(.*)\" HTTP_AUTHORIZATION=$1`.",
-          'Or, in the shop\'s .htaccess: `CGIPassAuth On` (Apache ≥ 2.4.13) or `SetEnvIf Authorization "(.*)" HTTP_AUTHORIZATION=$1`.',
-        ),
+        MESSAGES.authHeaderStripped,
+        MESSAGES.enableCgiMode,
+        MESSAGES.htaccessPassAuth,
       ];
     case 'forbidden-resource':
     case 'forbidden-method': {
       const resource = e.resource ?? 'la ressource';
       return [
-        t(
-          `Dans le back-office : Paramètres avancés > Webservice > Modifier la clé, cochez « Voir (GET) » pour la ressource « ${resource} », puis Enregistrez.`,
-          `In the back office: Advanced Parameters > Webservice > edit the key, tick "View (GET)" for the resource "${e.resource ?? 'concerned'}", then Save.`,
-        ),
+        MESSAGES.tickResource(e, resource),
       ];
     }
     case 'shop-context':
       return [
-        t(
-          'Dans le back-office : Paramètres avancés > Webservice > Modifier la clé, associez la clé à la boutique lue (section « Association boutique »), puis Enregistrez.',
-          'In the back office: Advanced Parameters > Webservice > edit the key, associate it with the shop being read ("Shop association"), then Save.',
-        ),
-        t('Vérifiez aussi prestashop.shopId dans la configuration de checkout-doctor.', "Also check prestashop.shopId in checkout-doctor's configuration."),
+        MESSAGES.associateShop,
+        MESSAGES.checkShopId,
       ];
     case 'webservice-disabled':
       return [
-        t(
-          'Dans le back-office : Paramètres avancés > Webservice, passez « Activer le webservice de PrestaShop » sur Oui, puis Enregistrez.',
-          'In the back office: Advanced Parameters > Webservice, set "Enable PrestaShop\'s webservice" to Yes, then Save.',
-        ),
+        MESSAGES.enableWebservice,
       ];
     case 'php-error':
       return [
-        t(
-          "Un avertissement PHP interrompt le webservice (mode production) : le message ci-dessus nomme le fichier en cause, souvent un module. Mettez ce module à jour ou désactivez-le (Modules > Gestionnaire de modules), puis relancez le diagnostic.",
-          'A PHP warning breaks the webservice (production mode): the message above names the file at fault, often a module. Update or disable that module (Modules > Module Manager), then run the diagnosis again.',
-        ),
+        MESSAGES.phpWarning,
       ];
     case 'server-error':
       return [
-        t(
-          "Le serveur de la boutique a renvoyé une erreur : consultez ses journaux (var/logs de PrestaShop, journaux PHP et du serveur web) à l'heure de la requête.",
-          "The shop's server returned an error: read its logs (PrestaShop var/logs, PHP and web-server logs) at the time of the request.",
-        ),
+        MESSAGES.serverError,
       ];
     case 'rate-limited':
       return [
-        t(
-          "Le serveur limite le nombre de requêtes (429) : relancez plus tard, ou autorisez l'adresse IP de cette machine dans le pare-feu / WAF de l'hébergeur.",
-          "The server limits requests (429): run again later, or allow this machine's IP address in the host's firewall / WAF.",
-        ),
+        MESSAGES.rateLimited,
       ];
     case 'timeout':
       return [
-        t(
-          'La boutique ne répond pas à temps : vérifiez qu’elle est en ligne et sa charge, puis relancez.',
-          'The shop does not answer in time: check that it is online and its load, then run again.',
-        ),
+        MESSAGES.timeout,
       ];
     case 'unreachable':
       return [
-        t(
-          'Vérifiez prestashop.url (schéma http/https, nom d’hôte, port) et que la boutique est joignable depuis cette machine.',
-          'Check prestashop.url (http/https scheme, host name, port) and that the shop can be reached from this machine.',
-        ),
+        MESSAGES.unreachable,
       ];
     case 'not-webservice':
       return [
-        t(
-          "Cette adresse ne mène pas au webservice : prestashop.url doit être la racine de la boutique (sans /api), avec l'hôte exact.",
-          'This address does not lead to the webservice: prestashop.url must be the shop root (without /api), with the exact host.',
-        ),
-        t(
-          'Si la racine est juste, la réécriture d’URL est cassée : Paramètres de la boutique > Trafic & SEO, « URL simplifiées » sur Oui, puis régénérez le .htaccess.',
-          'If the root is right, URL rewriting is broken: Shop Parameters > Traffic & SEO, set "Friendly URL" to Yes, then regenerate .htaccess.',
-        ),
+        MESSAGES.notWebservice,
+        MESSAGES.friendlyUrl,
       ];
     case 'redirect': {
       const base = e.location ? shopBaseFromLocation(e.location, `http://${e.host}/`) : undefined;
       return base
         ? [
-            t(
-              `La boutique redirige vers ${base} : mettez exactement cette adresse dans prestashop.url (configuration de checkout-doctor), puis relancez.`,
-              `The shop redirects to ${base}: put exactly that address in prestashop.url (checkout-doctor's configuration), then run again.`,
-            ),
-            t(
-              "Si cette adresse n'est pas celle de la boutique : Paramètres de la boutique > Trafic & SEO > « Définir l'URL de la boutique », vérifiez le domaine et le domaine SSL.",
-              'If that is not the shop\'s address: Shop Parameters > Traffic & SEO > "Set shop URL", check the domain and the SSL domain.',
-            ),
+            MESSAGES.redirectTo(base),
+            MESSAGES.redirectNotShop,
           ]
         : [
-            t(
-              'La boutique redirige ailleurs sans dire où : mettez dans prestashop.url l’adresse exacte de la boutique (schéma et nom d’hôte, sans /api).',
-              "The shop redirects elsewhere without saying where: put the shop's exact address (scheme and host, without /api) in prestashop.url.",
-            ),
+            MESSAGES.redirectNowhere,
           ];
     }
     case 'malformed':
       return [
-        t(
-          'La réponse n’est pas le JSON attendu du webservice : vérifiez la version de PrestaShop (1.7 ou plus) et qu’aucun module ou proxy ne modifie les réponses de /api/.',
-          'The answer is not the webservice JSON expected: check the PrestaShop version (1.7 or later) and that no module or proxy alters /api/ answers.',
-        ),
+        MESSAGES.malformed,
       ];
     case 'bad-request':
       return [
-        t(
-          `La boutique n'accepte pas une requête de checkout-doctor (PrestaShop ${e.version ?? 'de version inconnue'}) : ce n'est pas un réglage de la boutique ni un module à désactiver, mais un écart entre checkout-doctor et cette version de PrestaShop.`,
-          `The shop does not accept a request from checkout-doctor (PrestaShop ${e.version ?? 'of unknown version'}): this is neither a shop setting nor a module to disable, but a mismatch between checkout-doctor and this PrestaShop version.`,
-        ),
-        t(
-          'Mettez checkout-doctor à jour ; si cela persiste, signalez ce message et la version de PrestaShop à ses développeurs.',
-          "Update checkout-doctor; if it persists, report this message and the PrestaShop version to its developers.",
-        ),
+        MESSAGES.badRequest(e),
+        MESSAGES.updateCheckoutDoctor,
       ];
     case 'too-large':
       return [
-        t(
-          'La boutique renvoie bien plus de données qu’attendu (réponse énorme ou pagination sans fin) : vérifiez qu’aucun module ou proxy ne modifie les réponses de /api/, puis relancez.',
-          'The shop sends far more data than expected (a huge answer or endless pages): check that no module or proxy alters /api/ answers, then run again.',
-        ),
+        MESSAGES.tooLarge,
       ];
     case 'not-found':
       return [];

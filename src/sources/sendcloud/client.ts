@@ -17,6 +17,11 @@ import { maskerFor } from '../../secrets/redact.js';
 import { httpRequest, HttpTransportError, type HttpResponse, type RetryPolicy } from '../http.js';
 import { requestLog as sharedRequestLog, type RequestLog } from '../request-log.js';
 
+// User-visible texts (issue 10.4: one catalogue per file, read by translators in one place).
+const MESSAGES = {
+  sameKeysElsewhere: t('Une autre application utilise peut-être les mêmes clés API intensivement.', 'Another application may be using the same API keys heavily.'),
+};
+
 export const DEFAULT_SENDCLOUD_API = 'https://panel.sendcloud.sc';
 
 export interface SendcloudClientOptions {
@@ -204,7 +209,7 @@ export class SendcloudClient {
         'rate-limited',
         path,
         `Sendcloud rate-limited GET ${path} (HTTP 429 after ${response.attempts} attempt(s)${after ? `, Retry-After ${after}` : ''})${quoted}`,
-        { status, fix: [t('Une autre application utilise peut-être les mêmes clés API intensivement.', 'Another application may be using the same API keys heavily.'), RETRY_LATER] },
+        { status, fix: [MESSAGES.sameKeysElsewhere, RETRY_LATER] },
       );
     }
     if (status >= 500) {

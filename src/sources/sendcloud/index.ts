@@ -41,6 +41,26 @@ import {
   UserPayloadSchema,
 } from './normalise.js';
 
+// User-visible texts (issue 10.4: one catalogue per file, read by translators in one place).
+const MESSAGES = {
+  copyApiKeys: t(
+    'Dans Sendcloud : Réglages > Intégrations > Sendcloud API, ouvrez (ou créez) l’intégration API et copiez sa clé publique et sa clé secrète.',
+    'In Sendcloud: Settings > Integrations > Sendcloud API, open (or create) the API integration and copy its public key and secret key.',
+  ),
+  addKeysToConfig: t(
+    'Ajoutez-les à la configuration : "sendcloud": { "publicKey": "env:SC_PUBLIC", "secretKey": "env:SC_SECRET" }.',
+    'Add them to the configuration: "sendcloud": { "publicKey": "env:SC_PUBLIC", "secretKey": "env:SC_SECRET" }.',
+  ),
+  invoicesNotReadable: (e: SendcloudError) => t(
+    `Les factures Sendcloud ne sont pas lisibles avec ces clés (HTTP ${e.details.status}) : le prélèvement automatique ne peut pas être vérifié ainsi.`,
+    `Sendcloud invoices cannot be read with these keys (HTTP ${e.details.status}): the direct debit cannot be verified this way.`,
+  ),
+  logNotReadable: (matchedId: number, e: SendcloudError) => t(
+    `Le journal d’erreurs de l’intégration n° ${matchedId} n’est pas lisible par l’API (HTTP ${e.details.status}).`,
+    `The error log of integration #${matchedId} cannot be read through the API (HTTP ${e.details.status}).`,
+  ),
+};
+
 export { DEFAULT_SENDCLOUD_API, SendcloudClient, SendcloudError } from './client.js';
 export { matchShopIntegration, shopUrlKey } from './normalise.js';
 
@@ -133,14 +153,8 @@ export async function gatherSendcloud(
       kind: 'missing-keys',
       message: `no Sendcloud API keys configured (${missing} missing)`,
       fix: [
-        t(
-          'Dans Sendcloud : Réglages > Intégrations > Sendcloud API, ouvrez (ou créez) l’intégration API et copiez sa clé publique et sa clé secrète.',
-          'In Sendcloud: Settings > Integrations > Sendcloud API, open (or create) the API integration and copy its public key and secret key.',
-        ),
-        t(
-          'Ajoutez-les à la configuration : "sendcloud": { "publicKey": "env:SC_PUBLIC", "secretKey": "env:SC_SECRET" }.',
-          'Add them to the configuration: "sendcloud": { "publicKey": "env:SC_PUBLIC", "secretKey": "env:SC_SECRET" }.',
-        ),
+        MESSAGES.copyApiKeys,
+        MESSAGES.addKeysToConfig,
       ],
     });
   }
@@ -191,10 +205,7 @@ async function readIndependent(client: SendcloudClient, shopUrl: string): Promis
         isNotOffered(e)
           ? {
               status: 'unavailable',
-              reason: t(
-                `Les factures Sendcloud ne sont pas lisibles avec ces clés (HTTP ${e.details.status}) : le prélèvement automatique ne peut pas être vérifié ainsi.`,
-                `Sendcloud invoices cannot be read with these keys (HTTP ${e.details.status}): the direct debit cannot be verified this way.`,
-              ),
+              reason: MESSAGES.invoicesNotReadable(e),
             }
           : undefined,
     ),
@@ -221,10 +232,7 @@ async function logsOf(client: SendcloudClient, integrations: PartEnvelope): Prom
       isNotOffered(e)
         ? {
             status: 'unavailable',
-            reason: t(
-              `Le journal d’erreurs de l’intégration n° ${matchedId} n’est pas lisible par l’API (HTTP ${e.details.status}).`,
-              `The error log of integration #${matchedId} cannot be read through the API (HTTP ${e.details.status}).`,
-            ),
+            reason: MESSAGES.logNotReadable(matchedId, e),
           }
         : undefined,
   );

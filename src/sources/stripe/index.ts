@@ -37,6 +37,28 @@ import { importModule } from '../../engine/import-module.js';
 import { requestLog as sharedRequestLog, type RequestLog } from '../request-log.js';
 import { causeOf, classifyStripeError, makeMasker, type Classified } from './errors.js';
 
+// User-visible texts (issue 10.4: one catalogue per file, read by translators in one place).
+const MESSAGES = {
+  saveAndRerun: t('Enregistrez, puis relancez le diagnostic.', 'Save, then run the diagnosis again.'),
+  noSecretKey: t('le club n’a pas de clé secrète Stripe', 'the club has no Stripe secret key'),
+  enterSecretKey: t('Renseignez la clé secrète du club.', "Enter the club's secret key."),
+  contaminated: (facts: KeyFacts, broken: string[]) => t(
+    `la clé secrète ${facts.masked} contient des caractères parasites (${describeContamination(broken, 'fr')}) : elle n’a pas été envoyée à Stripe`,
+    `the secret key ${facts.masked} contains stray characters (${describeContamination(broken, 'en')}), so it was not sent to Stripe`,
+  ),
+  reenterClean: t('Ressaisissez la clé secrète sans espace, retour à la ligne ni guillemet.', 'Re-enter the secret key without spaces, line breaks or quotes.'),
+  wrongKind: (facts: KeyFacts) => t(
+    `le champ de la clé secrète contient ${describeKeyKind(facts.kind, 'fr')} (${facts.masked}) : elle n’a pas été envoyée`,
+    `the secret key field holds ${describeKeyKind(facts.kind, 'en')} (${facts.masked}), so it was not sent`,
+  ),
+  pasteSecretKey: t('Collez la clé secrète (sk_…) dans le champ de la clé secrète.', 'Paste the secret key (sk_…) in the secret key field.'),
+  reenterActiveKey: t('Ressaisissez une clé secrète active de ce compte Stripe (Stripe : Développeurs > Clés API).', 'Re-enter an active secret key of this Stripe account (Stripe: Developers > API keys).'),
+  grantAccountRead: (c: { permission: string | null }) => t(
+    `Utilisez la clé secrète standard (sk_…), ou donnez à la clé restreinte la permission de lecture du compte${c.permission ? ` (${c.permission})` : ''} dans Stripe : Développeurs > Clés API.`,
+    `Use the standard secret key (sk_…), or grant the restricted key the account read permission${c.permission ? ` (${c.permission})` : ''} in Stripe: Developers > API keys.`,
+  ),
+};
+
 export interface StripeSourceConfig {
   /** `stripe.apiBase` from the configuration, e.g. `http://127.0.0.1:4242`; default `https://api.stripe.com`. */
   apiBase?: string;
@@ -138,7 +160,7 @@ const KEYS_PATH = withStockStripePath(
 );
 
 function keyFix(what: Text): Text[] {
-  return [what, KEYS_PATH, t('Enregistrez, puis relancez le diagnostic.', 'Save, then run the diagnosis again.')];
+  return [what, KEYS_PATH, MESSAGES.saveAndRerun];
 }
 
 /** A club's deadline: unset (Infinity) until its first request is sent, then `clubTimeoutMs` later. */
@@ -433,7 +455,7 @@ export class StripeSession {
     };
     if (raw === undefined || raw === null || raw.trim() === '') {
       state.secret = { outcome: 'not-probed', reason: 'missing' };
-      fail({ source: 'stripe', kind: 'no-secret-key', message: 'the club has no Stripe secret key', text: t('le club n’a pas de clé secrète Stripe', 'the club has no Stripe secret key'), fix: keyFix(t('Renseignez la clé secrète du club.', "Enter the club's secret key.")) });
+      fail({ source: 'stripe', kind: 'no-secret-key', message: 'the club has no Stripe secret key', text: MESSAGES.noSecretKey, fix: keyFix(MESSAGES.enterSecretKey) });
       return;
     }
     const facts = describeKey(raw);
@@ -444,11 +466,8 @@ export class StripeSession {
         source: 'stripe',
         kind: 'key-format',
         message: `the secret key ${facts.masked} contains ${broken.join(', ')} characters, so it was not sent to Stripe`,
-        text: t(
-          `la clé secrète ${facts.masked} contient des caractères parasites (${describeContamination(broken, 'fr')}) : elle n’a pas été envoyée à Stripe`,
-          `the secret key ${facts.masked} contains stray characters (${describeContamination(broken, 'en')}), so it was not sent to Stripe`,
-        ),
-        fix: keyFix(t('Ressaisissez la clé secrète sans espace, retour à la ligne ni guillemet.', 'Re-enter the secret key without spaces, line breaks or quotes.')),
+        text: MESSAGES.contaminated(facts, broken),
+        fix: keyFix(MESSAGES.reenterClean),
       });
       return;
     }
@@ -458,11 +477,8 @@ export class StripeSession {
         source: 'stripe',
         kind: 'key-format',
         message: `the secret key field holds ${facts.kind ? `a ${facts.kind} key` : 'no recognisable Stripe key'} (${facts.masked}), so it was not sent`,
-        text: t(
-          `le champ de la clé secrète contient ${describeKeyKind(facts.kind, 'fr')} (${facts.masked}) : elle n’a pas été envoyée`,
-          `the secret key field holds ${describeKeyKind(facts.kind, 'en')} (${facts.masked}), so it was not sent`,
-        ),
-        fix: keyFix(t('Collez la clé secrète (sk_…) dans le champ de la clé secrète.', 'Paste the secret key (sk_…) in the secret key field.')),
+        text: MESSAGES.wrongKind(facts),
+        fix: keyFix(MESSAGES.pasteSecretKey),
       });
       return;
     }
@@ -483,15 +499,12 @@ export class StripeSession {
       switch (c.kind) {
         case 'auth':
           state.secret = { outcome: c.outcome, error: c.error };
-          cause.fix = keyFix(t('Ressaisissez une clé secrète active de ce compte Stripe (Stripe : Développeurs > Clés API).', 'Re-enter an active secret key of this Stripe account (Stripe: Developers > API keys).'));
+          cause.fix = keyFix(MESSAGES.reenterActiveKey);
           break;
         case 'permission':
           state.secret = { outcome: 'restricted-without-permission', accountId: c.accountId, permission: c.permission, error: c.error };
           cause.fix = keyFix(
-            t(
-              `Utilisez la clé secrète standard (sk_…), ou donnez à la clé restreinte la permission de lecture du compte${c.permission ? ` (${c.permission})` : ''} dans Stripe : Développeurs > Clés API.`,
-              `Use the standard secret key (sk_…), or grant the restricted key the account read permission${c.permission ? ` (${c.permission})` : ''} in Stripe: Developers > API keys.`,
-            ),
+            MESSAGES.grantAccountRead(c),
           );
           break;
         case 'rate-limited':
