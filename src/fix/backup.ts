@@ -4,10 +4,10 @@
 // can tell "as the fix left it" from "changed since". Never a secret in clear: for a key clean-up it
 // holds the masked key and the characters removed with their positions.
 
-import { randomBytes } from 'node:crypto';
+import { bareUrl } from '../sources/prestashop/webservice.js';
+import { createHash, randomBytes } from 'node:crypto';
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { createHash } from 'node:crypto';
 import { writeFileAtomic } from '../cli/atomic-write.js';
 import type { FixChange } from '../engine/types.js';
 
@@ -65,12 +65,7 @@ export function changedFields(a: Record<string, string>, b: Record<string, strin
 }
 
 export function shopUrl(url: string): string {
-  const u = new URL(url);
-  u.username = '';
-  u.password = '';
-  u.search = '';
-  u.hash = '';
-  return u.toString();
+  return bareUrl(url).toString();
 }
 
 export function newBackupFile(dir: string, now = new Date()): string {

@@ -600,14 +600,20 @@ export function classifyResponse(res: HttpResponse, path: string, resource?: str
 // ------------------------------------------------------------------------------------------------
 // Client
 
-/** The webservice root (`…/api/`) of a shop URL, credentials, query and fragment removed. */
-export function apiBase(url: string): URL {
+/** A shop URL with its credentials, query and fragment removed (what may be logged or stored). */
+export function bareUrl(url: string): URL {
   const base = new URL(url);
   // Credentials in the URL would leak into logs and undici refuses them anyway.
   base.username = '';
   base.password = '';
   base.search = '';
   base.hash = '';
+  return base;
+}
+
+/** The webservice root (`…/api/`) of a shop URL, credentials, query and fragment removed. */
+export function apiBase(url: string): URL {
+  const base = bareUrl(url);
   let path = base.pathname.replace(/\/+$/, '');
   if (path.endsWith('/api')) path = path.slice(0, -4);
   base.pathname = `${path}/api/`;
