@@ -137,8 +137,9 @@ describe.skipIf(!hasChromium() && !process.env.CI)('HTML report in headless Chro
     expect(await settled(page, `document.getElementById('detail').open`, false)).toBe(false);
     expect(await settled(page, `document.activeElement.matches(\`${selector}\`)`, true)).toBe(true);
 
-    // Arrow keys move to the next cell; Space opens it too.
-    await page.press('ArrowRight');
+    // Arrow keys move to the neighbouring cell (leftwards from the last column); Space opens it too.
+    const columns = await page.eval<number>(`document.querySelectorAll('#grid thead tr.titles th').length`);
+    await page.press(column === columns - 1 ? 'ArrowLeft' : 'ArrowRight');
     expect(await settled(page, `document.activeElement.matches(\`${selector}\`)`, false)).toBe(false);
     await page.press(' ');
     expect(await settled(page, `document.getElementById('detail').open`, true)).toBe(true);
