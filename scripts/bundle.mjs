@@ -19,6 +19,7 @@ import { basename, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { build, transform } from 'esbuild';
 import { BUNDLE, BUNDLE_DIR, compileBundle, compilePack } from '../bin/load-program.cjs';
+import { zodUnused } from './zod-unused.mjs';
 
 const ROOT = new URL('..', import.meta.url);
 
@@ -126,7 +127,7 @@ const result = await build({
   external: ['mysql2', 'mysql2/*', 'stripe', 'undici', 'ora', 'typescript'],
   // Paths the program finds from its own file (package.json, fixtures/shops) are walked up to.
   define: { 'import.meta.url': '__bundleUrl' },
-  plugins: [cosmiconfigImport, noZodLocales, lazyChildProcess, noColorProbe, zodJitless],
+  plugins: [cosmiconfigImport, noZodLocales, zodUnused, lazyChildProcess, noColorProbe, zodJitless],
   // Smaller to read and compile; names are kept, so --debug stack traces still name functions.
   minifyWhitespace: true,
   minifySyntax: true,
@@ -180,13 +181,20 @@ const WARM_UP = {
   ],
 };
 
+/** Runs one warm-up command; a usage error or a crash (exit 2 or more) fails the build, whose packs would otherwise miss what that run never reached. */
+async function warmUp(program, args) {
+  const errors = [];
+  const code = await program.main(['node', 'checkout-doctor', ...args], { ...io, stderr: new Writable({ write: (chunk, _enc, done) => (errors.push(String(chunk)), done()) }) });
+  if (code > 1) throw new Error(`warm-up run \`checkout-doctor ${args.join(' ')}\` exited with ${code}:\n${errors.join('')}`);
+}
+
 // 1. Each chunk alone in its pack, each warm-up command in a loader of its own: which chunks it runs.
 const staging = mkdtempSync(join(tmpdir(), 'checkout-doctor-bundle-'));
 writePacks(staging, [...chunks.keys()].map((n) => [n, [n]]), {});
 const usedBy = new Map([...chunks.keys()].map((n) => [n, []]));
 for (const [command, runs] of Object.entries(WARM_UP)) {
   const { exports: program, loader } = compileBundle({ dir: staging, useCache: false });
-  for (const args of runs) await program.main(['node', 'checkout-doctor', ...args], io);
+  for (const args of runs) await warmUp(program, args);
   for (const n of loader.modules.keys()) usedBy.get(n).push(command);
 }
 rmSync(staging, { recursive: true, force: true });
@@ -209,7 +217,7 @@ writeFileSync(join(BUNDLE_DIR, 'chunks.json'), `${JSON.stringify(manifest, null,
 // 3. Warm up on the packs, then record each one's cache: the packs the warm-up ran carry what it
 // compiled; the others only what compiling them gives.
 const { exports: program, loader } = compileBundle({ useCache: false });
-for (const runs of Object.values(WARM_UP)) for (const args of runs) await program.main(['node', 'checkout-doctor', ...args], io);
+for (const runs of Object.values(WARM_UP)) for (const args of runs) await warmUp(program, args);
 let cacheBytes = 0;
 for (const { pack, header } of written) {
   const script = loader.packs.get(pack)?.script ?? compilePack(join(BUNDLE_DIR, pack)).script;
