@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeMatches, clubLabel, matchClub, normaliseName } from '../../src/engine/clubs.js';
+import { closeMatches, clubLabel, latinFold, matchClub, normaliseName } from '../../src/engine/clubs.js';
 import { UsageError } from '../../src/engine/errors.js';
 
 const clubs = ['AS Saint-Étienne', 'Étoile Sportive de Fréjus', 'FC Lyon', 'Lyon Rugby Club', 'Racing Club Sévigné', 'Olympique Noisy-le-Sec'].map((name) => ({ name }));
@@ -18,6 +18,24 @@ describe('normaliseName', () => {
   it('drops case, accents and punctuation', () => {
     expect(normaliseName('  AS Saint-Étienne ')).toBe('as saint etienne');
     expect(normaliseName("Cercle Nautique d'Hyères")).toBe('cercle nautique d hyeres');
+  });
+
+  // The general rule, as it was before the Latin fast path (issue 9, start-up).
+  const general = (name: string) => name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+  it('folds the demo shop\'s club names without Unicode property tables (the start-up fast path)', () => {
+    for (const { name } of clubs) expect(latinFold(name)).toBe(general(name));
+    expect(latinFold('Cercle Nautique d’Hyères — Ø')).toBeUndefined();
+  });
+
+  it('gives the general rule\'s result for every character up to U+036F, alone and in a name, and for others', () => {
+    const samples: string[] = [];
+    for (let c = 0; c <= 0x36f; c++) {
+      const ch = String.fromCharCode(c);
+      samples.push(ch, `Ab${ch}Cd`, `É${ch}1`, `${ch}\u0301x`);
+    }
+    samples.push('Ørsted', 'İstanbul SK', 'ǅemal', 'Σπάρτη', '東京 FC', 'K\u212a', 'ﬁnale', 'Club ½', 'Ⅻ arrondissement', 'Se\u0301vigne\u0301', 'Lyon\u00a0Rugby', 'A\u2019B');
+    for (const name of samples) expect(normaliseName(name), JSON.stringify(name)).toBe(general(name));
   });
 });
 
