@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { formatNumber, frenchSpaces, frenchText, plural } from '../../src/report/french.js';
+import { describe, expect, it, vi } from 'vitest';
+import { formatNumber, frenchSpaces, frenchText, plural, pluralIsOne } from '../../src/report/french.js';
 
 const FORMS = { fr: { one: '{n} échec', other: '{n} échecs' }, en: { one: '{n} failure', other: '{n} failures' } };
 
@@ -12,6 +12,21 @@ describe('plural', () => {
     expect(plural('en', 1, FORMS)).toBe('1 failure');
     // Large French numbers are grouped with a non-breaking (narrow) space.
     expect(plural('fr', 1500, FORMS)).toBe('1\u202f500 échecs');
+  });
+
+  // Whole numbers are chosen without Intl (start-up, issue 9.4): the same choice as Intl.PluralRules.
+  it('chooses as Intl.PluralRules does, in both languages, whole numbers without asking it', () => {
+    const values = [0, -0, 1, -1, 2, -2, 3, 11, 21, 101, 1000, 1000000, 2000000, 1e9, Number.MAX_SAFE_INTEGER, 0.5, 1.5, -1.5, 2.5, 0.1, 1e21];
+    for (let n = -300; n <= 300; n++) values.push(n);
+    const rules = { fr: new Intl.PluralRules('fr-FR'), en: new Intl.PluralRules('en-GB') };
+    for (const n of values) for (const lang of ['fr', 'en'] as const) expect(pluralIsOne(lang, n), `${lang} ${n}`).toBe(rules[lang].select(n) === 'one');
+    const select = vi.spyOn(Intl.PluralRules.prototype, 'select');
+    try {
+      for (const n of [0, 1, 2, 1500]) for (const lang of ['fr', 'en'] as const) plural(lang, n, FORMS);
+      expect(select).not.toHaveBeenCalled();
+    } finally {
+      select.mockRestore();
+    }
   });
 });
 
