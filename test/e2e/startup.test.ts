@@ -89,6 +89,24 @@ process.on('exit', () => process.stderr.write('UNICODE-REGEXPS ' + JSON.stringif
   return { code: r.status, sources: line ? (JSON.parse(line[1]!) as string[]) : ['no report from the preload'] };
 }
 
+/** Runs the launcher from `cwd` with a preload that counts the calls to node:fs/promises, printed on stderr at exit. */
+function fsCalls(args: string[], cwd: string): { code: number | null; calls: Record<string, number> } {
+  const dir = mkdtempSync(join(tmpdir(), 'cd-startup-fs-'));
+  writeFileSync(
+    join(dir, 'fs.cjs'),
+    `const fsp = require('node:fs/promises');
+const calls = {};
+for (const m of ['lstat', 'stat', 'readdir', 'readFile', 'open', 'access', 'realpath']) {
+  const original = fsp[m];
+  fsp[m] = function (...a) { calls[m] = (calls[m] ?? 0) + 1; return original.apply(this, a); };
+}
+process.on('exit', () => process.stderr.write('FS-CALLS ' + JSON.stringify(calls) + '\\n'));`,
+  );
+  const r = spawnSync(process.execPath, ['--require', join(dir, 'fs.cjs'), BIN, ...args], { cwd, env: cleanEnv(), encoding: 'utf8' });
+  const line = /^FS-CALLS (.*)$/m.exec(r.stderr);
+  return { code: r.status, calls: line ? (JSON.parse(line[1]!) as Record<string, number>) : { 'no report from the preload': 1 } };
+}
+
 describe('start-up of the built CLI', () => {
   it('runs from the bundle with the code cache recorded by the build', () => {
     const probe = spawnSync(
@@ -164,6 +182,15 @@ describe('start-up of the built CLI', () => {
       expect(code, args.join(' ')).toBe(args[0] === 'diagnose' ? 1 : 0);
       expect(built, args.join(' ')).toEqual([]);
     }
+  });
+
+  it('configuration discovery lists each folder once rather than probing each of the 21 search places', () => {
+    // From src/ of this project: two folders (src/, then the root, whose package.json ends the search).
+    const { code, calls } = fsCalls(['diagnose', 'AS Saint-Étienne', '--snapshot', DEMO], join(ROOT, 'src'));
+    expect(code).toBe(1);
+    expect(calls.readdir).toBe(2);
+    // The root's package.json, looked at for a "checkout-doctor" key; nothing else.
+    expect(calls.lstat ?? 0).toBeLessThanOrEqual(1);
   });
 
   it('a snapshot diagnosis of clubs with Latin names runs no Unicode property regular expression (ICU tables stay unbuilt)', () => {
