@@ -47,7 +47,7 @@ function loadedPacks(args: string[]): { code: number | null; packs: { name: stri
   return { code: r.status, packs, modules: packs.flatMap((p) => manifest[p.name] ?? [`unknown file ${p.name}`]), stdout: r.stdout };
 }
 
-/** Runs the launcher with a preload that counts the Intl objects that load ICU data, printed on stderr at exit. */
+/** Runs the launcher with a preload that counts the Intl objects that load ICU data (and the list of its zone names), printed on stderr at exit. */
 function intlBuilt(args: string[]): { code: number | null; built: string[] } {
   const dir = mkdtempSync(join(tmpdir(), 'cd-startup-intl-'));
   writeFileSync(
@@ -57,6 +57,8 @@ for (const name of ['DateTimeFormat', 'NumberFormat', 'Collator']) {
   const Original = Intl[name];
   Intl[name] = new Proxy(Original, { construct: (target, a) => (built.push(name), new target(...a)), apply: (target, self, a) => (built.push(name), target(...a)) });
 }
+const supportedValuesOf = Intl.supportedValuesOf;
+Intl.supportedValuesOf = (...a) => (built.push('supportedValuesOf'), supportedValuesOf(...a));
 const compare = String.prototype.localeCompare;
 String.prototype.localeCompare = function (...a) { built.push('localeCompare'); return compare.apply(this, a); };
 for (const m of ['toLocaleString', 'toLocaleDateString', 'toLocaleTimeString']) {
@@ -176,7 +178,7 @@ describe('start-up of the built CLI', () => {
     expect(modules.filter((m) => unwanted.test(m))).toEqual([]);
   });
 
-  it('a diagnosis that prints no date, list-checks and explain build no Intl formatter or collator (ICU data stays unloaded)', () => {
+  it('a diagnosis that prints no date, list-checks and explain build no Intl formatter or collator, nor list ICU’s zone names (ICU data stays unloaded)', () => {
     for (const args of [['diagnose', 'AS Saint-Étienne', '--snapshot', DEMO], ['list-checks'], ['explain', 'shop-online']]) {
       const { code, built } = intlBuilt(args);
       expect(code, args.join(' ')).toBe(args[0] === 'diagnose' ? 1 : 0);

@@ -2,7 +2,7 @@
 // first Intl.DateTimeFormat costs ~25 ms of CPU), then through a formatter: the answer is the same
 // as asking a formatter every time.
 import { describe, expect, it, vi } from 'vitest';
-import { clockThroughTz, isValidTimeZone, shopTimeZone } from '../../src/engine/shop-time.js';
+import { clockThroughTz, DEFAULT_TIME_ZONE, isValidTimeZone, shopTimeZone } from '../../src/engine/shop-time.js';
 
 function formatterAccepts(zone: unknown): boolean {
   if (typeof zone !== 'string' || zone.trim() === '') return false;
@@ -22,6 +22,10 @@ describe('isValidTimeZone', () => {
       '+01:00', 'Europe/Atlantis', 'Paris', '', ' ', 'Europe/Paris ', null, undefined, 42,
     ];
     for (const zone of zones) expect(isValidTimeZone(zone), String(zone)).toBe(formatterAccepts(zone));
+  });
+
+  it('takes the default zone as canonical without listing ICU’s names: the running ICU lists it', () => {
+    expect(Intl.supportedValuesOf('timeZone')).toContain(DEFAULT_TIME_ZONE);
   });
 
   it('keeps the shop’s zone when valid, else the option, else Paris', () => {
