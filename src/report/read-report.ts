@@ -11,32 +11,43 @@ import type { Report } from './model.js';
 
 const NBSP = '\u00a0';
 
-const Result = z.looseObject({
-  id: z.string(),
-  title: z.string(),
-  category: z.enum(CHECK_CATEGORIES),
-  status: z.enum(STATUSES as [string, ...string[]]),
-  severity: z.enum(['fail', 'warn']),
-  message: z.string(),
-  remediation: z.array(z.string()),
-  evidence: z.record(z.string(), z.unknown()).default({}),
-  durationMs: z.number().default(0),
-});
+/**
+ * The report's schema, built on first use: zod schemas cost ~0.1 ms each to build, and every
+ * diagnosis loads this module (for --baseline) while few read a report (issue 9, start-up).
+ */
+function buildReportFile() {
+  const Result = z.looseObject({
+    id: z.string(),
+    title: z.string(),
+    category: z.enum(CHECK_CATEGORIES),
+    status: z.enum(STATUSES as [string, ...string[]]),
+    severity: z.enum(['fail', 'warn']),
+    message: z.string(),
+    remediation: z.array(z.string()),
+    evidence: z.record(z.string(), z.unknown()).default({}),
+    durationMs: z.number().default(0),
+  });
+  const Club = z.looseObject({
+    club: z.looseObject({ name: z.string(), groupId: z.number().nullable(), categoryId: z.number().nullable() }),
+    summary: z.record(z.string(), z.number()),
+    results: z.array(Result),
+  });
+  return z.looseObject({
+    schemaVersion: z.literal(1),
+    tool: z.looseObject({ name: z.literal('checkout-doctor'), version: z.string() }),
+    generatedAt: z.string(),
+    durationMs: z.number().default(0),
+    lang: z.enum(['fr', 'en']).default('en'),
+    clubs: z.array(Club),
+  });
+}
 
-const Club = z.looseObject({
-  club: z.looseObject({ name: z.string(), groupId: z.number().nullable(), categoryId: z.number().nullable() }),
-  summary: z.record(z.string(), z.number()),
-  results: z.array(Result),
-});
+let reportFile: ReturnType<typeof buildReportFile> | undefined;
 
-const ReportFile = z.looseObject({
-  schemaVersion: z.literal(1),
-  tool: z.looseObject({ name: z.literal('checkout-doctor'), version: z.string() }),
-  generatedAt: z.string(),
-  durationMs: z.number().default(0),
-  lang: z.enum(['fr', 'en']).default('en'),
-  clubs: z.array(Club),
-});
+/** Whether the report's schema has been built (for test/startup/lazy-report-schema.test.ts). */
+export function reportSchemaBuilt(): boolean {
+  return reportFile !== undefined;
+}
 
 const MESSAGES = {
   unreadable: (what: Text, file: string, reason: string): Text => ({
@@ -79,7 +90,7 @@ export async function readReport(file: string, cwd: string, what: Text): Promise
   } catch {
     throw new UsageError(MESSAGES.notJson(what, file), MESSAGES.hint);
   }
-  const parsed = ReportFile.safeParse(raw);
+  const parsed = (reportFile ??= buildReportFile()).safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = `${issue.path.join('.') || '(document)'}: ${issue.message}`;
