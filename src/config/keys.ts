@@ -3,7 +3,7 @@
 // report shows them as code (issue 10.5), and told apart from the tool's internal data names
 // (`club.stripeAccount`, `prestashop.customer`), which are not keys anyone can edit.
 
-import { ConfigSchema } from './schema.js';
+import { configSchema } from './schema.js';
 
 type AnySchema = { _zod: { def: Record<string, unknown> & { type: string } } };
 
@@ -15,7 +15,7 @@ function unwrap(s: AnySchema | undefined): AnySchema | undefined {
 /** True when `path` (`clubs[].stripe`, `clubs[0].group`, `prestashop.database.host`) names a key of the configuration. */
 export function isConfigKey(path: string): boolean {
   const parts = path.split(/\.|(?=\[)/).filter(Boolean);
-  let schema = unwrap(ConfigSchema as unknown as AnySchema);
+  let schema = unwrap(configSchema() as unknown as AnySchema);
   for (const part of parts) {
     if (!schema) return false;
     const def = schema._zod.def;

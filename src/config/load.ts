@@ -16,7 +16,7 @@ import { t, type Text } from '../engine/types.js';
 import { ConfigTooBigError, sizeLimit, valueLimits } from './bounds.js';
 import { discoverConfig } from './discover.js';
 import { jsonSyntaxText } from './json-syntax.js';
-import { ConfigSchema, type Config } from './schema.js';
+import { configSchema, type Config } from './schema.js';
 import { CONFIG_MESSAGES, EXPECTED, FILE_MESSAGES as M, KINDS, kindWithValue, problemLines, SYNTAX_MESSAGES } from './messages.js';
 
 export interface LoadedConfig {
@@ -140,7 +140,7 @@ type AnySchema = { _zod: { def: Record<string, unknown> & { type: string } } };
 
 /** The schema that validates the value at `path`, looking through optional/default/array/record. */
 function schemaAt(path: readonly PropertyKey[]): AnySchema | undefined {
-  let schema: AnySchema | undefined = ConfigSchema as unknown as AnySchema;
+  let schema: AnySchema | undefined = configSchema() as unknown as AnySchema;
   const unwrap = (s: AnySchema | undefined) => {
     while (s && ['optional', 'default', 'nullable', 'prefault'].includes(s._zod.def.type)) s = s._zod.def.innerType as AnySchema;
     return s;
@@ -249,7 +249,7 @@ export function validateConfig(raw: unknown, filepath: string, env: NodeJS.Proce
   const fromEnv = new Set<string>();
   const resolved = resolveEnv(raw, env, [], missing, fromEnv);
   registerConfigSecrets(resolved);
-  const parsed = ConfigSchema.safeParse(resolved);
+  const parsed = configSchema().safeParse(resolved);
   // A key whose variable is unset still holds "env:NAME": its type errors would only repeat the news.
   const unresolved = new Set(missing.map((m) => m.en.slice(0, m.en.indexOf(': '))));
   const issues = parsed.success ? [] : parsed.error.issues.filter((i) => !unresolved.has(formatPath(i.path)));

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ConfigSchema } from '../../src/config/schema.js';
+import { configSchema } from '../../src/config/schema.js';
 import { WEBSERVICE_RESOURCES } from '../../src/sources/prestashop/permissions.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -29,7 +29,7 @@ function keyPaths(def: Def, prefix = ''): string[] {
 describe('docs/', () => {
   it('the configuration reference names every key of the schema', () => {
     const doc = read('docs/configuration.md');
-    const paths = keyPaths((ConfigSchema as unknown as { _zod: { def: Def } })._zod.def);
+    const paths = keyPaths((configSchema() as unknown as { _zod: { def: Def } })._zod.def);
     expect(paths).toContain('prestashop.database.prefix');
     expect(paths).toContain('clubs[].stripe.secretKey');
     for (const path of paths) {
