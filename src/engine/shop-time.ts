@@ -1,7 +1,6 @@
 // The shop's clock. PrestaShop stores dates as wall-clock times of the shop's time zone
 // (PS_TIMEZONE) without any offset, so checks compare them with "now" as read on that clock.
 
-import { isMainThread } from 'node:worker_threads';
 import type { Snapshot } from './snapshot.js';
 
 export const DEFAULT_TIME_ZONE = 'Europe/Paris';
@@ -73,11 +72,13 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 // the rest of a diagnosis's checks: the first reads of the clock ask Date instead, with the process
 // time zone (TZ) set to the shop's for the length of the read. Same ICU rules (V8 reads local time
 // through ICU's zone data, as Intl does; test/engine/shop-time.test.ts compares both), ~50 µs a
-// read: past a few reads (--all), one formatter is cheaper. Only on the main thread: a worker
-// thread's process.env is its own copy, and setting TZ there does not move V8's clock (the read
-// would silently come out in the process's zone).
-const CHEAP_READS = isMainThread ? 8 : 0;
+// read: past a few reads (--all), one formatter is cheaper. Only where setting TZ moves the clock:
+// not in a worker thread, whose process.env is its own copy (the read would silently come out in
+// the process's zone). That is asked of the clock itself, once, rather than of node:worker_threads
+// (isMainThread), whose loading cost every diagnosis ~4 ms of CPU (issue 9).
+const CHEAP_READS = 8;
 let cheapReads = 0;
+let tzWorks: boolean | undefined;
 const FIRST_CHEAP = Date.UTC(1970, 0, 2);
 const LAST_CHEAP = Date.UTC(2100, 0, 1);
 
@@ -95,11 +96,23 @@ export function clockThroughTz(now: Date, timeZone: string): string {
   }
 }
 
+/**
+ * Whether setting TZ moves this thread's clock: 2000-01-01 00:00 UTC read at UTC+14 and at UTC−12
+ * must be 14:00 and 12:00 (the day before); anywhere TZ is ignored, both reads give the same hour.
+ */
+export function tzMovesClock(): boolean {
+  if (tzWorks === undefined) {
+    const instant = new Date(Date.UTC(2000, 0, 1));
+    tzWorks = clockThroughTz(instant, 'Etc/GMT-14') === '2000-01-01 14:00:00' && clockThroughTz(instant, 'Etc/GMT+12') === '1999-12-31 12:00:00';
+  }
+  return tzWorks;
+}
+
 /** The wall-clock time of `now` in `timeZone`, in PrestaShop's `YYYY-MM-DD HH:MM:SS` form. */
 export function shopClock(now: Date, timeZone: string): string {
   const time = now.getTime();
   // Canonical names only: ICU reads an unknown TZ as GMT, where a formatter throws.
-  if (!formatters.has(timeZone) && cheapReads < CHEAP_READS && time >= FIRST_CHEAP && time < LAST_CHEAP && isCanonicalZone(timeZone)) {
+  if (!formatters.has(timeZone) && cheapReads < CHEAP_READS && time >= FIRST_CHEAP && time < LAST_CHEAP && isCanonicalZone(timeZone) && tzMovesClock()) {
     cheapReads++;
     return clockThroughTz(now, timeZone);
   }

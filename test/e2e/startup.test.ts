@@ -109,6 +109,18 @@ process.on('exit', () => process.stderr.write('FS-CALLS ' + JSON.stringify(calls
   return { code: r.status, calls: line ? (JSON.parse(line[1]!) as Record<string, number>) : { 'no report from the preload': 1 } };
 }
 
+/** Runs the launcher with a preload that prints, at exit, the modules of Node itself the run loaded beyond those of \`node -e 0\`. */
+function nodeModulesLoaded(args: string[]): { code: number | null; loaded: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'cd-startup-builtins-'));
+  const bare = spawnSync(process.execPath, ['-e', 'process.stdout.write(JSON.stringify(process.moduleLoadList))'], { encoding: 'utf8' });
+  const before = new Set(JSON.parse(bare.stdout) as string[]);
+  writeFileSync(join(dir, 'builtins.cjs'), `process.on('exit', () => process.stderr.write('NODE-MODULES ' + JSON.stringify(process.moduleLoadList) + '\\n'));`);
+  const r = spawnSync(process.execPath, ['--require', join(dir, 'builtins.cjs'), BIN, ...args], { cwd: ROOT, env: cleanEnv(), encoding: 'utf8' });
+  const line = /^NODE-MODULES (.*)$/m.exec(r.stderr);
+  const all = line ? (JSON.parse(line[1]!) as string[]) : ['no report from the preload'];
+  return { code: r.status, loaded: all.filter((m) => !before.has(m)).map((m) => m.replace(/^NativeModule /, '')) };
+}
+
 describe('start-up of the built CLI', () => {
   it('runs from the bundle with the code cache recorded by the build', () => {
     const probe = spawnSync(
@@ -193,6 +205,14 @@ describe('start-up of the built CLI', () => {
     expect(calls.readdir).toBe(2);
     // The root's package.json, looked at for a "checkout-doctor" key; nothing else.
     expect(calls.lstat ?? 0).toBeLessThanOrEqual(1);
+  });
+
+  it('a snapshot diagnosis does not load Node\'s worker threads (~4 ms of CPU)', () => {
+    const { code, loaded } = nodeModulesLoaded(['diagnose', 'AS Saint-Étienne', '--snapshot', DEMO]);
+    expect(code).toBe(1);
+    // What it does load (so that this test cannot pass on a run whose preload saw nothing).
+    expect(loaded).toContain('vm');
+    expect(loaded.filter((m) => /^(worker_threads|internal\/worker)/.test(m))).toEqual([]);
   });
 
   it('a snapshot diagnosis of clubs with Latin names runs no Unicode property regular expression (ICU tables stay unbuilt)', () => {

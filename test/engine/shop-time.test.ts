@@ -2,7 +2,9 @@
 // first Intl.DateTimeFormat costs ~25 ms of CPU), then through a formatter: the answer is the same
 // as asking a formatter every time.
 import { describe, expect, it, vi } from 'vitest';
-import { clockThroughTz, DEFAULT_TIME_ZONE, isValidTimeZone, shopTimeZone } from '../../src/engine/shop-time.js';
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
+import { clockThroughTz, DEFAULT_TIME_ZONE, isValidTimeZone, shopTimeZone, tzMovesClock } from '../../src/engine/shop-time.js';
 
 function formatterAccepts(zone: unknown): boolean {
   if (typeof zone !== 'string' || zone.trim() === '') return false;
@@ -67,6 +69,23 @@ describe('shopClock', () => {
     // The process time zone is left as it was.
     expect(process.env['TZ']).toBe(tzBefore);
     expect(new Date(Date.UTC(2025, 6, 1)).getTimezoneOffset()).toBe(offsetBefore);
+  });
+
+  it('reads through TZ on the main thread only: a worker thread, where TZ does not move the clock, says so and uses a formatter', async () => {
+    expect(tzMovesClock()).toBe(true);
+    // The built module (npm run build), in a worker thread of its own.
+    const built = new URL('../../dist/src/engine/shop-time.js', import.meta.url).href;
+    const worker = new Worker(
+      `const { parentPort } = require('node:worker_threads');
+import(${JSON.stringify(built)}).then((m) => parentPort.postMessage({ moves: m.tzMovesClock(), clock: m.shopClock(new Date(Date.UTC(2025, 6, 14, 10, 30, 5)), 'Asia/Tokyo') }));`,
+      { eval: true },
+    );
+    try {
+      const [answer] = (await once(worker, 'message')) as [{ moves: boolean; clock: string }];
+      expect(answer).toEqual({ moves: false, clock: '2025-07-14 19:30:05' });
+    } finally {
+      await worker.terminate();
+    }
   });
 
   it('leaves a TZ the process had in place', async () => {
