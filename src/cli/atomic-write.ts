@@ -3,12 +3,14 @@
 // full, file size limit, permissions) leaves the previous file as it was and removes the temporary
 // one, so no truncated report is ever left behind. Missing folders are created.
 
-import { mkdir, open, realpath, rename, rm, stat } from 'node:fs/promises';
+import { stat } from '../engine/fs.js';
 import { basename, dirname, join } from 'node:path';
 import type { Text } from '../engine/types.js';
 
 /** `text` may come in pieces (a report written as it is rendered); they are written in order. */
 export async function writeFileAtomic(file: string, text: string | Iterable<string>, options: { mode?: number } = {}): Promise<void> {
+  // Taken here, not imported: a run that writes no file never loads node:fs/promises (src/engine/fs.ts).
+  const { mkdir, open, realpath, rename, rm } = process.getBuiltinModule('node:fs/promises');
   // Through a symlink, the file it points to is replaced, not the link.
   const target = await realpath(file).catch(() => file);
   const dir = dirname(target);

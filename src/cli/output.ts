@@ -1,7 +1,7 @@
 // Where the CLI writes: the report on stdout (or --output), everything else on stderr.
 // Both pass through the redactor, so no code path can print a configured secret whole.
 
-import { stat } from 'node:fs/promises';
+import { stat } from '../engine/fs.js';
 import { resolve } from 'node:path';
 import { UsageError } from '../engine/errors.js';
 import { terminalSafe } from '../report/text.js';

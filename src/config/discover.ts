@@ -11,7 +11,7 @@
 // case-insensitive file system would find them, and the lstat that follows decides; a folder that
 // cannot be listed is probed place by place as before.
 
-import { lstat, readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, stat } from '../engine/fs.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { sizeLimit } from './bounds.js';
 

@@ -4,7 +4,7 @@
 // validation), and syntax errors are reported by line and column rather than with a code frame.
 
 import { readFileSync, type Stats } from 'node:fs';
-import { readlink, stat } from 'node:fs/promises';
+import { readlink, stat } from '../engine/fs.js';
 import { dirname, resolve } from 'node:path';
 import type { Loader } from 'cosmiconfig';
 import { z } from 'zod';

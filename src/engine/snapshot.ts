@@ -1,7 +1,7 @@
 // The snapshot file format: everything the sources gathered, serialisable, secrets already reduced
 // to facts. `diagnose --snapshot` evaluates one without any network; tests use them as fixtures.
 
-import { readFile } from 'node:fs/promises';
+import { readFile } from './fs.js';
 import { z } from 'zod';
 import { describeKey } from '../secrets/stripe-key.js';
 import { UsageError } from './errors.js';

@@ -2,7 +2,7 @@
 // or a shard to merge. Checked enough for every renderer to trust it; anything else is an exit-2
 // error naming the file and what is wrong with it.
 
-import { readFile } from 'node:fs/promises';
+import { readFile } from '../engine/fs.js';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { UsageError } from '../engine/errors.js';

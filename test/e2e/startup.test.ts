@@ -91,16 +91,17 @@ process.on('exit', () => process.stderr.write('UNICODE-REGEXPS ' + JSON.stringif
   return { code: r.status, sources: line ? (JSON.parse(line[1]!) as string[]) : ['no report from the preload'] };
 }
 
-/** Runs the launcher from `cwd` with a preload that counts the calls to node:fs/promises, printed on stderr at exit. */
+/** Runs the launcher from `cwd` with a preload that counts the calls to node:fs/promises and node:fs's callback API, by name, printed on stderr at exit. */
 function fsCalls(args: string[], cwd: string): { code: number | null; calls: Record<string, number> } {
   const dir = mkdtempSync(join(tmpdir(), 'cd-startup-fs-'));
   writeFileSync(
     join(dir, 'fs.cjs'),
-    `const fsp = require('node:fs/promises');
-const calls = {};
-for (const m of ['lstat', 'stat', 'readdir', 'readFile', 'open', 'access', 'realpath']) {
-  const original = fsp[m];
-  fsp[m] = function (...a) { calls[m] = (calls[m] ?? 0) + 1; return original.apply(this, a); };
+    `const calls = {};
+for (const api of [require('node:fs/promises'), require('node:fs')]) {
+  for (const m of ['lstat', 'stat', 'readdir', 'readFile', 'open', 'access', 'realpath']) {
+    const original = api[m];
+    api[m] = function (...a) { calls[m] = (calls[m] ?? 0) + 1; return original.apply(this, a); };
+  }
 }
 process.on('exit', () => process.stderr.write('FS-CALLS ' + JSON.stringify(calls) + '\\n'));`,
   );
@@ -207,12 +208,12 @@ describe('start-up of the built CLI', () => {
     expect(calls.lstat ?? 0).toBeLessThanOrEqual(1);
   });
 
-  it('a snapshot diagnosis does not load Node\'s worker threads (~4 ms of CPU)', () => {
+  it('a snapshot diagnosis does not load Node\'s worker threads (~4 ms of CPU) nor node:fs/promises (~2 ms, with readline and the watchers)', () => {
     const { code, loaded } = nodeModulesLoaded(['diagnose', 'AS Saint-Étienne', '--snapshot', DEMO]);
     expect(code).toBe(1);
     // What it does load (so that this test cannot pass on a run whose preload saw nothing).
     expect(loaded).toContain('vm');
-    expect(loaded.filter((m) => /^(worker_threads|internal\/worker)/.test(m))).toEqual([]);
+    expect(loaded.filter((m) => /^(worker_threads|internal\/worker|fs\/promises|internal\/fs\/promises|internal\/readline)/.test(m))).toEqual([]);
   });
 
   it('a snapshot diagnosis of clubs with Latin names runs no Unicode property regular expression (ICU tables stay unbuilt)', () => {
