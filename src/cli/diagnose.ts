@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { resolveCheckSettings } from '../config/checks.js';
 import { loadConfig, configDir, type LoadedConfig } from '../config/load.js';
 import { clubGroupId, clubLabel, matchClub, type ClubLike } from '../engine/clubs.js';
+import { monotonicMs } from '../engine/clock.js';
 import { UsageError } from '../engine/errors.js';
 import { importModule } from '../engine/import-module.js';
 import type { PartName } from '../engine/parts.js';
@@ -231,7 +232,7 @@ export function runStopper(io: Io, seconds: number, announce?: string) {
 
 export async function diagnose(io: Io, club: string | undefined, flags: DiagnoseFlags): Promise<number> {
   if (flags.interactive) return (await import('./guided/index.js')).guided(io, club, flags);
-  const startedAt = performance.now();
+  const startedAt = monotonicMs();
   const stopper = runStopper(io, parseTimeout(flags.timeout), pick(HELP.interrupted, parseLang(undefined, io.env)));
   try {
     const failOn = oneOf('--fail-on', flags.failOn, ['warn', 'fail', 'new'] as const, 'fail');
@@ -293,7 +294,7 @@ export async function diagnose(io: Io, club: string | undefined, flags: Diagnose
       });
       const setup = problems.flatMap((p, i) => (stopped[i]! > 0 ? [setupJson(p, stopped[i]!, lang)] : []));
       const built = {
-        ...buildReport(reports, lang, startedAt, undefined, setup),
+        ...buildReport(reports, lang, startedAt, undefined, setup, monotonicMs),
         ...reportContext(run.snapshot, flags, query),
         ...(audience === 'admin' ? { audience } : {}),
       };

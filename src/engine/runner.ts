@@ -9,6 +9,7 @@
 // `checkTimeoutMs`, or at once when the run is stopped (deadline, Ctrl-C) while it runs.
 // A check stuck in a synchronous loop cannot be interrupted in-process: that needs a worker.
 
+import { monotonicMs } from './clock.js';
 import { PARSE_ONCE, PART_SCHEMAS, type PartName } from './parts.js';
 import { partLabel } from './part-labels.js';
 import { answeredQueries, lookupKey, lookupPartFor, type ClubSnapshot, type PartEnvelope, type Snapshot } from './snapshot.js';
@@ -322,9 +323,9 @@ export async function runChecks(input: RunInput): Promise<CheckResult[]> {
   for (const check of input.checks) {
     const settings = input.settings?.[check.meta.id] ?? {};
     const severity = settings.severity ?? check.meta.severity;
-    const started = performance.now();
+    const started = monotonicMs();
     const result = await evaluate(input, check, settings);
-    const durationMs = Math.round((performance.now() - started) * 100) / 100;
+    const durationMs = Math.round((monotonicMs() - started) * 100) / 100;
     // A problem found takes the configured weight: a `fail` of a check set to `warn` reads as warn.
     const status: Status = result.status === 'fail' && severity === 'warn' ? 'warn' : result.status;
     results.push({ ...result, check, status, severity, durationMs });

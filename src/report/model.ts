@@ -166,12 +166,13 @@ export function buildClubReport(club: ClubSnapshot, results: CheckResult[], lang
   };
 }
 
-export function buildReport(clubs: ClubReport[], lang: Lang, startedAt: number, now = new Date(), setup: SetupProblemReport[] = []): Report {
+/** `startedAt`: when the run started, read on `clock` (performance.now unless told; a diagnosis uses src/engine/clock.ts). */
+export function buildReport(clubs: ClubReport[], lang: Lang, startedAt: number, now = new Date(), setup: SetupProblemReport[] = [], clock: () => number = () => performance.now()): Report {
   return {
     schemaVersion: 1,
     tool: { name: 'checkout-doctor', version: toolVersion() },
     generatedAt: now.toISOString(),
-    durationMs: Math.round(performance.now() - startedAt),
+    durationMs: Math.round(clock() - startedAt),
     lang,
     clubs,
     ...(setup.length ? { setup } : {}),

@@ -208,12 +208,21 @@ describe('start-up of the built CLI', () => {
     expect(calls.lstat ?? 0).toBeLessThanOrEqual(1);
   });
 
-  it('a snapshot diagnosis does not load Node\'s worker threads (~4 ms of CPU) nor node:fs/promises (~2 ms, with readline and the watchers)', () => {
+  it('a snapshot diagnosis does not load Node\'s worker threads (~4 ms of CPU) nor node:fs/promises (~2 ms, with readline and the watchers) nor node:perf_hooks (~2 ms)', () => {
     const { code, loaded } = nodeModulesLoaded(['diagnose', 'AS Saint-Étienne', '--snapshot', DEMO]);
     expect(code).toBe(1);
     // What it does load (so that this test cannot pass on a run whose preload saw nothing).
     expect(loaded).toContain('vm');
-    expect(loaded.filter((m) => /^(worker_threads|internal\/worker|fs\/promises|internal\/fs\/promises|internal\/readline)/.test(m))).toEqual([]);
+    expect(loaded.filter((m) => /^(worker_threads|internal\/worker|fs\/promises|internal\/fs\/promises|internal\/readline|perf_hooks|internal\/perf\/)/.test(m))).toEqual([]);
+  });
+
+  it('durations are still measured: the report\'s and each check\'s, on one clock', async () => {
+    const r = await runCli(['diagnose', 'AS Saint-Étienne', '--snapshot', DEMO, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as { durationMs: number; clubs: { results: { durationMs: number }[] }[] };
+    const checks = report.clubs[0]!.results.map((x) => x.durationMs);
+    for (const d of [report.durationMs, ...checks]) expect(d >= 0 && d < 60_000, String(d)).toBe(true);
+    expect(report.durationMs).toBeGreaterThanOrEqual(Math.floor(checks.reduce((a, b) => a + b, 0)));
   });
 
   it('a snapshot diagnosis of clubs with Latin names runs no Unicode property regular expression (ICU tables stay unbuilt)', () => {
