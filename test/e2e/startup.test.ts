@@ -91,17 +91,24 @@ process.on('exit', () => process.stderr.write('UNICODE-REGEXPS ' + JSON.stringif
   return { code: r.status, sources: line ? (JSON.parse(line[1]!) as string[]) : ['no report from the preload'] };
 }
 
-/** Runs the launcher from `cwd` with a preload that counts the calls to node:fs/promises and node:fs's callback API, by name, printed on stderr at exit. */
+/**
+ * Runs the launcher from `cwd` with a preload that counts the calls to node:fs/promises and to
+ * node:fs (callback and Sync forms), by name, and under `async` those that are not synchronous,
+ * printed on stderr at exit.
+ */
 function fsCalls(args: string[], cwd: string): { code: number | null; calls: Record<string, number> } {
   const dir = mkdtempSync(join(tmpdir(), 'cd-startup-fs-'));
   writeFileSync(
     join(dir, 'fs.cjs'),
     `const calls = {};
-for (const api of [require('node:fs/promises'), require('node:fs')]) {
-  for (const m of ['lstat', 'stat', 'readdir', 'readFile', 'open', 'access', 'realpath']) {
-    const original = api[m];
-    api[m] = function (...a) { calls[m] = (calls[m] ?? 0) + 1; return original.apply(this, a); };
-  }
+const count = (api, name, as, sync) => {
+  const original = api[name];
+  api[name] = function (...a) { calls[as] = (calls[as] ?? 0) + 1; if (!sync) calls.async = (calls.async ?? 0) + 1; return original.apply(this, a); };
+};
+for (const m of ['lstat', 'stat', 'readdir', 'readFile', 'open', 'access', 'realpath']) {
+  count(require('node:fs/promises'), m, m, false);
+  count(require('node:fs'), m, m, false);
+  count(require('node:fs'), m + 'Sync', m, true);
 }
 process.on('exit', () => process.stderr.write('FS-CALLS ' + JSON.stringify(calls) + '\\n'));`,
   );
@@ -199,13 +206,16 @@ describe('start-up of the built CLI', () => {
     }
   });
 
-  it('configuration discovery lists each folder once rather than probing each of the 21 search places', () => {
+  it('configuration discovery lists each folder once rather than probing each of the 21 search places, and a snapshot diagnosis starts no file-system thread', () => {
     // From src/ of this project: two folders (src/, then the root, whose package.json ends the search).
     const { code, calls } = fsCalls(['diagnose', 'AS Saint-Étienne', '--snapshot', DEMO], join(ROOT, 'src'));
     expect(code).toBe(1);
     expect(calls.readdir).toBe(2);
     // The root's package.json, looked at for a "checkout-doctor" key; nothing else.
     expect(calls.lstat ?? 0).toBeLessThanOrEqual(1);
+    // Every call synchronous: the first asynchronous one starts libuv's thread pool (~3 ms of CPU).
+    expect(calls.readFile).toBeGreaterThan(0);
+    expect(calls.async ?? 0).toBe(0);
   });
 
   it('a snapshot diagnosis does not load Node\'s worker threads (~4 ms of CPU) nor node:fs/promises (~2 ms, with readline and the watchers) nor node:perf_hooks (~2 ms)', () => {
