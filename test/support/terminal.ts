@@ -355,6 +355,10 @@ export class Terminal {
       if (Date.now() > end) throw new Error(`timed out waiting for ${what}; screen:\n${reading.screen}`);
       if (this.ended) throw new Error(`${this.ended.message}, waiting for ${what}; screen:\n${reading.screen}`);
       const waiting = await this.waitingPrompt();
+      // Read again for the prompt: what was awaited may show on this reading (e.g. a question
+      // drawn below the awaited text), and then no key must be sent.
+      const then = waiting ? finished(waiting) : undefined;
+      if (then !== undefined) return then;
       if (waiting && waiting.screen !== answeredScreen) {
         answeredScreen = waiting.screen;
         this.send(...keysFor(waiting));
