@@ -37,7 +37,8 @@ const QUIET_MS = 60;
 /**
  * A prompt still waiting after keys ending in Enter, with no prompt answered (✔) since: the keys are
  * in flight, or the prompt refused the answer (a validation message). Answered again only after the
- * screen stayed this long unchanged: the second case, never the first.
+ * screen stayed this long unchanged: keys that arrive make the prompt redraw (an output) well before,
+ * even on a loaded machine, so this is the refused answer.
  */
 const REFUSED_QUIET_MS = 1_500;
 /**
@@ -104,7 +105,7 @@ export class Terminal {
   /** Answered prompts at the newest reading; and at the time keys ending in Enter were sent. */
   private done = 0;
   private doneAtEnter: number | undefined;
-  /** What this terminal cost: tmux processes started, screen reads, waits for a refused answer, wakes by the net. */
+  /** What this terminal cost: tmux processes started, screen reads, waits for a refused answer, wakes by the net (printed at close when TERMINAL_STATS is set). */
   readonly stats = { processes: 0, reads: 0, refusedWaits: 0, netWakes: 0 };
 
   /** Runs `command` (a shell command line) in a fresh tmux server of its own; a wide screen, so prompts do not wrap. */
