@@ -1,44 +1,21 @@
 // Issue 10, items 1 and 3, through the built CLI on a real pseudo-terminal (tmux) against the
 // sandbox: `diagnose -i --sandbox` from the club choice (part of the name, then Enter) to the saved
 // markdown report, in French and in English, with a manual question answered; Enter everywhere
-// else takes the defaults, and the session ends with the exit code `diagnose` gives. Ctrl-C at a
-// prompt exits 130 with nothing written; without a terminal, or with CI set, the guided mode
-// refuses with one sentence and exit 2; `checkout-doctor` alone on a terminal is the guided mode.
+// else takes the defaults, and the session ends with the exit code `diagnose` gives; the progress
+// as plain lines when stderr is not a terminal; Ctrl-C at the first prompt exits 130 with nothing
+// written. The safe fixes and a late Ctrl-C: guided-mode-fixes.test.ts; the configured shop
+// (`checkout-doctor` alone), no shop, no terminal: guided-mode-configured.test.ts (files split so
+// that vitest runs them on different workers).
 
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveFixtureSet, startFixtureSet, type RunningSandbox } from '../../src/sandbox/fixture-set.js';
-import { expectGoodFrench } from '../support/french-scan.js';
-import { requireTmux, Terminal } from '../support/terminal.js';
-import { BIN, fixtureSecrets, runCli } from './run-cli.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectAdminFrench, guidedTerminals, noSecret } from '../support/guided-session.js';
+import { requireTmux } from '../support/terminal.js';
+import { runCli } from './run-cli.js';
 
-const node = `'${process.execPath}' '${BIN}'`;
-const SECRETS = fixtureSecrets();
-const terminals: Terminal[] = [];
-
-function terminal(dir: string, args: string, env: Record<string, string> = {}): Terminal {
-  const t = new Terminal(`cd '${dir}' && ${node} ${args}`, { env });
-  terminals.push(t);
-  return t;
-}
-
-afterAll(() => {
-  for (const t of terminals) t.close();
-});
-
-/** What a club admin reads: good French (test/support/french-scan.ts), no configuration key, HTTP code or code point. */
-function expectAdminFrench(text: string, where: string): void {
-  expectGoodFrench(text, where);
-  expect(text, `${where}: a configuration key`).not.toMatch(/\b(?:prestashop|sendcloud|stripe|clubs(?:\[\])?|dynamicCoupons|checks)\.[a-z]/i);
-  expect(text, `${where}: an HTTP code`).not.toMatch(/\bHTTP \d{3}\b/);
-  expect(text, `${where}: a code point`).not.toMatch(/U\+[0-9A-F]{4}/);
-}
-
-function noSecret(text: string): void {
-  for (const secret of SECRETS) expect(text).not.toContain(secret);
-}
+const terminal = guidedTerminals();
 
 describe('guided mode on a terminal (tmux), against the sandbox', () => {
   beforeAll(() => requireTmux());
@@ -94,35 +71,6 @@ describe('guided mode on a terminal (tmux), against the sandbox', () => {
     expect(md).toMatch(/### \? À VÉRIFIER — Coupons dynamiques SPREAD/);
   }, 240_000);
 
-  it('offers the safe fixes one by one (default no): "yes" fixes the customer, verified, with an undo file; Enter changes nothing', async () => {
-    // Paul Martin is not in the Fréjus group: the customer fix is offered.
-    const customer = 'paul.martin@example.fr';
-    const declined = mkdtempSync(join(tmpdir(), 'cd-guided-nofix-'));
-    const t1 = terminal(declined, 'diagnose -i --sandbox --lang en --only customer-club-membership,customer-account-status');
-    await t1.waitFor(/Which club\? Type part of its name/);
-    t1.send('frej', 'Enter');
-    const code1 = await t1.answerUntilExit([{ prompt: /A customer cannot pay\?/, keys: [customer, 'Enter'] }]);
-    expect(t1.history()).toMatch(/Apply this fix to the shop\?/);
-    expect(t1.history()).toMatch(/No fix applied: the shop was not changed\./);
-    expect(existsSync(join(declined, '.checkout-doctor'))).toBe(false);
-    expect(code1).toBe(1);
-
-    const accepted = mkdtempSync(join(tmpdir(), 'cd-guided-fix-'));
-    const t2 = terminal(accepted, 'diagnose -i --sandbox --lang en --only customer-club-membership,customer-account-status');
-    await t2.waitFor(/Which club\? Type part of its name/);
-    t2.send('frej', 'Enter');
-    const code2 = await t2.answerUntilExit([
-      { prompt: /A customer cannot pay\?/, keys: [customer, 'Enter'] },
-      { prompt: /Apply this fix to the shop\?/, keys: ['Down', 'Enter'] },
-    ]);
-    const screen = t2.history();
-    noSecret(screen);
-    expect(screen).toMatch(/APPLIED.*customer-club-membership \(FAIL → PASS\)/);
-    expect(readdirSync(join(accepted, '.checkout-doctor', 'backups')).length).toBe(1);
-    // The sandbox lives as long as the session: the fix is verified there, and the report shows the club after it.
-    expect(code2).toBe(0);
-  }, 240_000);
-
   it('in English (--lang en): "frej" + Enter, a manual item answered "yes", the report saved, exit 0 like diagnose', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cd-guided-en-'));
     const t = terminal(dir, 'diagnose --interactive --sandbox --lang en', { LANG: 'fr_FR.UTF-8' });
@@ -173,142 +121,4 @@ describe('guided mode on a terminal (tmux), against the sandbox', () => {
     expect(t.history()).toContain('Interrupted: nothing was written.');
     expect(readdirSync(dir)).toEqual([]);
   }, 120_000);
-});
-
-describe('Ctrl-C late in a French session', () => {
-  it('at a manual question, after the checks ran: exit 130, « rien n’a été écrit », no report saved', async () => {
-    requireTmux();
-    const dir = mkdtempSync(join(tmpdir(), 'cd-guided-ctrl-c-fr-'));
-    const t = terminal(dir, 'diagnose -i --sandbox', { LANG: 'fr_FR.UTF-8' });
-    await t.waitFor(/Quel club[\u00a0\u202f]\? Tapez une partie de son nom/);
-    t.send('noisy', 'Enter');
-    // Enter through the questions and the problems, until the first point to check by hand.
-    await t.answerUntilSeen(/À vérifier 1 sur \d+ — [\s\S]*\n\? /);
-    t.send('C-c');
-    expect(await t.exitCode()).toBe(130);
-    expect(t.history()).toContain('Interrompu\u00a0: rien n’a été écrit.');
-    expect(t.history()).not.toMatch(/Enregistré\u00a0:/);
-    expect(readdirSync(dir)).toEqual([]);
-  }, 180_000);
-});
-
-describe('checkout-doctor alone', () => {
-  let running: RunningSandbox;
-  let dir: string;
-  beforeAll(async () => {
-    running = await startFixtureSet(resolveFixtureSet('demo'));
-    dir = mkdtempSync(join(tmpdir(), 'cd-guided-alone-'));
-    // The configuration a user keeps in the shop's folder, discovered from the current folder.
-    writeFileSync(join(dir, '.checkout-doctorrc.json'), JSON.stringify(running.config));
-  }, 60_000);
-  afterAll(async () => {
-    await running?.close();
-  });
-
-  it('on a terminal: the guided mode on the configured shop (Ctrl-C at the club prompt: 130, nothing written)', async () => {
-    requireTmux();
-    const t = terminal(dir, '', { LANG: 'en_US.UTF-8' });
-    await t.waitFor(/Which club\? Type part of its name/);
-    expect(t.screen()).toContain('Racing Club Sévigné');
-    t.send('C-c');
-    const [, code] = await t.waitFor(/EXIT=(\d+)/);
-    expect(code).toBe('130');
-    expect(readdirSync(dir)).toEqual(['.checkout-doctorrc.json']);
-  }, 120_000);
-
-  it('Ctrl-C while the checks gather (Stripe never answers): exit 130, nothing walked, nothing written', async () => {
-    requireTmux();
-    running.stripe!.faults.add({ path: '/v1/*', respond: { kind: 'hang' } });
-    try {
-      const t = terminal(dir, 'diagnose -i --lang en', { LANG: 'en_US.UTF-8' });
-      await t.waitFor(/Which club\? Type part of its name/);
-      t.send('frejus', 'Enter');
-      // Enter through the questions until the spinner waits on Stripe.
-      await t.answerUntilSeen(/Stripe 0\/2/);
-      t.send('C-c');
-      const [, code] = await t.waitFor(/EXIT=(\d+)/);
-      expect(code).toBe('130');
-      expect(t.history()).toContain('Interrupted: nothing was written.');
-      expect(t.history()).not.toMatch(/Problem 1 of|everything is read/);
-      expect(readdirSync(dir)).toEqual(['.checkout-doctorrc.json']);
-    } finally {
-      running.stripe!.faults.clear();
-      running.stripe!.faults.releaseHung();
-    }
-  }, 120_000);
-
-  it('a live session reads the club list once (the diagnosis reuses it), and Enter everywhere after the club writes nothing', async () => {
-    requireTmux();
-    const logs = [running.prestashop.requests, running.stripe!.requests(), running.sendcloud!.requests(), running.coupons.requests];
-    running.prestashop.requests.length = 0;
-    running.coupons.requests.length = 0;
-    running.stripe!.clearLog();
-    running.sendcloud!.clearLog();
-    const t = terminal(dir, 'diagnose -i --lang en --customer paul.martin@example.fr', { LANG: 'en_US.UTF-8' });
-    await t.waitFor(/Which club\? Type part of its name/);
-    t.send('frej', 'Enter');
-    // Enter on every prompt: the fix offered for Paul Martin included (default no).
-    const code = await t.answerUntilExit();
-    expect(t.history()).toMatch(/Apply this fix to the shop\?/);
-    expect(t.history()).toMatch(/No fix applied: the shop was not changed\./);
-    expect(code).toBe(1);
-    // Each webservice request once: the club list's reads (configurations, groups, categories)
-    // were not asked again for the diagnosis.
-    const asked = running.prestashop.requests.filter((r) => r.path.startsWith('/api/')).map((r) => `${r.method} ${r.url}`);
-    const twice = asked.filter((request, i) => asked.indexOf(request) !== i);
-    expect(twice).toEqual([]);
-    expect(asked.filter((r) => /^GET \/api\/groups\b/.test(r))).toHaveLength(1);
-    expect(asked.filter((r) => /^GET \/api\/categories\b/.test(r))).toHaveLength(1);
-    // No write reached the shop or any upstream: only reads.
-    const writes = [...running.prestashop.requests, ...running.stripe!.requests(), ...running.sendcloud!.requests(), ...running.coupons.requests].filter((r) => r.method !== 'GET' && r.method !== 'HEAD');
-    expect(writes).toEqual([]);
-    expect(logs[0]!.length).toBeGreaterThan(0);
-    expect(readdirSync(dir).sort()).toEqual(['.checkout-doctorrc.json', 'report-etoile-sportive-de-frejus.md']);
-    rmSync(join(dir, 'report-etoile-sportive-de-frejus.md'));
-  }, 240_000);
-
-  it('without a terminal: the usage, as before (exit 2)', async () => {
-    const r = await runCli([], { cwd: dir });
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Usage: checkout-doctor');
-  });
-});
-
-describe('no shop configured', () => {
-  it('on a terminal, in French: what to do, in French, exit 2, nothing written', async () => {
-    requireTmux();
-    const dir = mkdtempSync(join(tmpdir(), 'cd-guided-noshop-'));
-    writeFileSync(join(dir, 'package.json'), '{}');
-    const t = terminal(dir, 'diagnose -i', { LANG: 'fr_FR.UTF-8' });
-    expect(await t.exitCode()).toBe(2);
-    const screen = t.history();
-    expect(screen).toContain('Rien à diagnostiquer\u00a0: aucune boutique n’est configurée dans ce dossier.');
-    expect(screen).toContain('Lancez checkout-doctor init pour configurer la boutique');
-    expectGoodFrench(screen.slice(screen.indexOf('Rien à diagnostiquer')).replace(/EXIT=\d+/, ''), 'no shop');
-    expect(readdirSync(dir)).toEqual(['package.json']);
-  }, 60_000);
-});
-
-describe('never a prompt without a terminal', () => {
-  it('diagnose -i with stdin and stdout not terminals: one sentence, exit 2, in French and in English', async () => {
-    const en = await runCli(['diagnose', '-i', '--sandbox']);
-    expect(en.code).toBe(2);
-    expect(en.stdout).toBe('');
-    expect(en.stderr.trim().split('\n')).toHaveLength(1);
-    expect(en.stderr).toContain('The guided mode asks questions: it needs a terminal');
-    const fr = await runCli(['diagnose', '--interactive', '--sandbox'], { env: { LANG: 'fr_FR.UTF-8' } });
-    expect(fr.code).toBe(2);
-    expect(fr.stderr).toContain('Le mode guidé pose des questions\u00a0: il lui faut un terminal');
-  });
-
-  it('on a terminal but with CI set: refuses too (exit 2), before reading anything', async () => {
-    requireTmux();
-    const dir = mkdtempSync(join(tmpdir(), 'cd-guided-ci-'));
-    const t = terminal(dir, 'diagnose -i --sandbox', { CI: 'true', LANG: 'en_US.UTF-8' });
-    const [, code] = await t.waitFor(/EXIT=(\d+)/);
-    expect(code).toBe('2');
-    expect(t.history()).toContain('The guided mode asks questions: it needs a terminal, and does not start in continuous integration.');
-    expect(t.history()).not.toContain('Which club?');
-    expect(existsSync(join(dir, 'report-racing-club-sevigne.md'))).toBe(false);
-  }, 60_000);
 });

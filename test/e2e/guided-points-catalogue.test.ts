@@ -1,12 +1,15 @@
 // Issue 10: the points only the guided mode asks (the shop's theme, a custom checkout script, the
-// customer's browser: FAQ 002, causes 2, 4 and 7) are part of the catalogue, through the built CLI:
+// customer's browser: FAQ 002, causes 2, 4 and 7) are part of the catalogue, through the CLI's
+// program (in-process, run-in-process.ts: the same main as the binary, for 25 runs that test what
+// the commands say, not the process):
 // `list-checks` lists them as manual points asked only in the guided mode (in its table; the JSON
 // listing stays the checks a diagnosis runs, each id valid for --only), `explain <id>` explains them
 // in French and in English, from the FAQ, with the question the person is asked.
 
 import { describe, expect, it } from 'vitest';
 import { expectGoodFrench } from '../support/french-scan.js';
-import { DEMO, runCli } from './run-cli.js';
+import { DEMO } from './run-cli.js';
+import { runInProcess as runCli } from './run-in-process.js';
 
 const POINTS = ['checkout-theme', 'checkout-custom-script', 'customer-browser'];
 const flat = (s: string) => s.replace(/\s+/g, ' ');

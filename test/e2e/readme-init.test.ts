@@ -126,10 +126,7 @@ describe('the README, followed by a new user', () => {
     term.press('Up', 'Enter'); // Yes: the lines are pasted as they are
     await term.waitFor(/^ *export PS_WEBSERVICE_KEY=/m);
     // init ended: the shell's prompt is the last line again.
-    for (const end = Date.now() + 30_000; !term.screen().trimEnd().endsWith('$'); ) {
-      if (Date.now() > end) throw new Error(`init did not end:\n${term.screen()}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await term.waitForScreen((screen) => screen.trimEnd().endsWith('$'), 'init to end (the shell prompt back)', 30_000);
     const exports = [...term.history().matchAll(/^ *(export [A-Z0-9_]+='[^'\n]*')$/gm)].map((m) => m[1]!);
     expect(exports.length).toBeGreaterThanOrEqual(5);
     for (const line of exports) term.answer(line);
