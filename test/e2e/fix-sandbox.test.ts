@@ -1,7 +1,11 @@
-// `diagnose --fix` and `undo` end to end: the built CLI against the sandbox's PrestaShop emulator
-// (PUT with PrestaShop's semantics), started in the test process so that its request log and its
-// shop can be read. Every field of every touched object is compared (date_upd aside: PrestaShop's
+// `diagnose --fix` and `undo` end to end: the CLI against the sandbox's PrestaShop emulator (PUT
+// with PrestaShop's semantics), started in the test process so that its request log and its shop
+// can be read. Every field of every touched object is compared (date_upd aside: PrestaShop's
 // ObjectModel::update() stamps it on every write, undo included).
+//
+// The runs go through the program in this process (runInProcess: what a fix writes, says and
+// keeps is the point, not the process); the two runs killed between two writes (SIGKILL) are the
+// built CLI, since a killed process is what they test.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,7 +15,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allFields, entityFields, parseXml } from '../../src/fix/xml.js';
 import type { Backup } from '../../src/fix/backup.js';
 import { resolveFixtureSet, startFixtureSet, type RunningSandbox } from '../../src/sandbox/fixture-set.js';
-import { BIN, cleanEnv, fixtureSecrets, runCli, type JsonReport } from './run-cli.js';
+import { BIN, cleanEnv, fixtureSecrets, type JsonReport } from './run-cli.js';
+import { runInProcess } from './run-in-process.js';
 
 const CUSTOMER = 'paul.martin@example.fr'; // customer 2: groups [3], default 3, not in Fréjus (group 4)
 const CLUB = 'Étoile Sportive de Fréjus';
@@ -30,7 +35,7 @@ afterEach(async () => {
   await running.close();
 });
 
-const run = (args: string[]) => runCli(args, { cwd: dir });
+const run = (args: string[]) => runInProcess(args, { cwd: dir });
 const json = (stdout: string) => JSON.parse(stdout) as JsonReport;
 const puts = () => running.prestashop.requests.filter((r) => r.method === 'PUT');
 
