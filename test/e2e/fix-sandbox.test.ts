@@ -49,6 +49,19 @@ async function object(resource: string, singular: string, id: number): Promise<R
   return fields;
 }
 
+/** Resolves when the emulator has received the customer's PUT (an event: no polling, no deadline). */
+function customerPutArrived(): Promise<void> {
+  const faults = running.prestashop.faults;
+  const intercept = faults.intercept.bind(faults);
+  return new Promise((arrived) => {
+    // The emulator logs a request before it asks the fault injector about it.
+    faults.intercept = (req, res) => {
+      if (puts().some((r) => r.path === '/api/customers/2')) arrived();
+      return intercept(req, res);
+    };
+  });
+}
+
 const statusOf = (report: JsonReport, id: string) => report.clubs[0]!.results.find((r) => r.id === id)?.status;
 
 describe('diagnose --fix against the sandbox', { timeout: 120_000 }, () => {
@@ -138,12 +151,13 @@ describe('diagnose --fix against the sandbox', { timeout: 120_000 }, () => {
     const customerBefore = await object('customers', 'customer', 2);
     running.prestashop.faults.add({ method: 'PUT', path: '/api/customers/*', respond: { kind: 'hang' } });
     const args = ['diagnose', CLUB, '--customer', CUSTOMER, '--only', 'credit-note-prerequisites,customer-club-membership', '--fix', '--yes'];
+    const putArrived = customerPutArrived();
     const child: ChildProcess = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     const closed = new Promise((done) => child.on('close', done));
     // The configuration is written, the customer's PUT hangs: kill the process there.
-    for (let i = 0; i < 200 && !puts().some((r) => r.path === '/api/customers/2'); i++) await new Promise((r) => setTimeout(r, 50));
+    await putArrived;
     expect(puts().map((r) => r.path)).toEqual(['/api/configurations/44', '/api/customers/2']);
     child.kill('SIGKILL');
     await closed;
@@ -162,9 +176,10 @@ describe('diagnose --fix against the sandbox', { timeout: 120_000 }, () => {
     running.prestashop.fixture.configuration.find((c) => c.id_configuration === 44)!.value = '0';
     running.prestashop.faults.add({ method: 'PUT', path: '/api/customers/*', respond: { kind: 'hang' } });
     const args = ['diagnose', CLUB, '--customer', CUSTOMER, '--only', 'credit-note-prerequisites,customer-club-membership', '--fix', '--yes'];
+    const putArrived = customerPutArrived();
     const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: cleanEnv(), stdio: ['ignore', 'ignore', 'ignore'] });
     const closed = new Promise((done) => child.on('close', done));
-    for (let i = 0; i < 200 && !puts().some((r) => r.path === '/api/customers/2'); i++) await new Promise((r) => setTimeout(r, 50));
+    await putArrived;
     child.kill('SIGKILL');
     await closed;
     running.prestashop.faults.clear();
