@@ -6,7 +6,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveFixtureSet, startFixtureSet } from '../../src/sandbox/fixture-set.js';
 import { httpRequest, HttpTransportError } from '../../src/sources/http.js';
 import { DatabaseError, PrestaShopDatabase } from '../../src/sources/prestashop/database.js';
@@ -15,7 +15,7 @@ import { RequestLog } from '../../src/sources/request-log.js';
 import type { JsonReport } from '../e2e/run-cli.js';
 import { runInProcess } from '../e2e/run-in-process.js';
 import { HOSTILE_SECRETS, hostileConfig, startHostile, startHostileServer, type HostileMode } from '../support/hostile.js';
-import { startMariaDb } from '../support/mariadb.js';
+import { startMariaDb, type MariaDb } from '../support/mariadb.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cd-limits-'));
 // The raw secrets, and the Basic credentials as sent (what a server echoing headers would quote).
@@ -28,6 +28,16 @@ const closers: Array<() => Promise<void>> = [];
 afterAll(async () => {
   // Last opened, first closed: a database client before its server.
   for (const close of closers.reverse()) await close();
+});
+
+// The database of the query-timeout test starts with the file (copying a data directory and
+// starting a server take seconds) and is ready by the time that test, the last, runs.
+let database: Promise<MariaDb> | undefined;
+beforeAll(() => {
+  database = startMariaDb();
+  // Stopped even when the test never ran; a start that failed is that test's failure.
+  database.catch(() => {});
+  closers.unshift(async () => (await database!.catch(() => undefined))?.stop());
 });
 
 async function hostile(mode: HostileMode) {
@@ -93,23 +103,6 @@ describe('each request is bounded in size and time', () => {
     // The 5 pages, and the ids request after the first (which, here, gives one page's worth).
     expect(endless.requests).toHaveLength(6);
   });
-
-  it('prestashop.timeoutMs bounds each database query, not only the connection (real MariaDB)', async () => {
-    const db = await startMariaDb();
-    closers.push(() => db.stop());
-    const root = await db.root();
-    await root.query("CREATE USER 'ro'@'127.0.0.1' IDENTIFIED BY 'limits-ro-pass'");
-    await root.end();
-    // The read-only guard refuses SLEEP (sql-guard.test.ts); this test lifts that first lock to let
-    // the server run a slow read, and proves the per-query timeout ends it.
-    const client = new PrestaShopDatabase({ host: '127.0.0.1', port: db.port, user: 'ro', password: 'limits-ro-pass', database: 'information_schema', prefix: 'ps_' }, { queryTimeoutMs: 500, guard: () => {} });
-    closers.push(() => client.close());
-    const error = await rejection(client.query('SELECT SLEEP(20) AS slept'));
-    expect(error).toBeInstanceOf(DatabaseError);
-    expect((error as DatabaseError).cause).toMatchObject({ source: 'database', kind: 'timeout' });
-    // The cause names the 500 ms timeout: the query did not end by itself (20 s) nor fail otherwise.
-    expect((error as DatabaseError).cause.message).toMatch(/longer than 500 ms/);
-  }, 120_000);
 });
 
 /**
@@ -199,4 +192,28 @@ describe('the run deadline (--timeout)', () => {
     expect(byId['shop-online']!.status).toBe('pass');
     expect(byId['category-club-access']!.status).not.toBe('error');
   });
+});
+
+describe('a database query is bounded too', () => {
+  it('prestashop.timeoutMs bounds each database query, not only the connection (real MariaDB)', async () => {
+    const db = await database!;
+    const root = await db.root();
+    await root.query("CREATE USER 'ro'@'127.0.0.1' IDENTIFIED BY 'limits-ro-pass'");
+    await root.end();
+    // The read-only guard refuses SLEEP (sql-guard.test.ts); this test lifts that first lock to let
+    // the server run a slow read, and proves the per-query timeout ends it.
+    const client = new PrestaShopDatabase({ host: '127.0.0.1', port: db.port, user: 'ro', password: 'limits-ro-pass', database: 'information_schema', prefix: 'ps_' }, { queryTimeoutMs: 500, guard: () => {} });
+    closers.push(() => client.close());
+    const error = await rejection(client.query('SELECT SLEEP(20) AS slept'));
+    expect(error).toBeInstanceOf(DatabaseError);
+    expect((error as DatabaseError).cause).toMatchObject({ source: 'database', kind: 'timeout' });
+    // The cause names the 500 ms timeout: the query did not end by itself (20 s) nor fail otherwise.
+    expect((error as DatabaseError).cause.message).toMatch(/longer than 500 ms/);
+    // The server still runs the abandoned SLEEP (the client gave up, not the server): ended here, or
+    // stopping the server at the end of the file would wait for it.
+    const admin = await db.root();
+    const [running] = await admin.query("SELECT ID FROM information_schema.PROCESSLIST WHERE USER = 'ro' AND INFO LIKE 'SELECT SLEEP%'");
+    for (const { ID } of running as Array<{ ID: number }>) await admin.query(`KILL ${Number(ID)}`);
+    await admin.end();
+  }, 120_000);
 });
