@@ -204,16 +204,21 @@ describe('a database query is bounded too', () => {
     // the server run a slow read, and proves the per-query timeout ends it.
     const client = new PrestaShopDatabase({ host: '127.0.0.1', port: db.port, user: 'ro', password: 'limits-ro-pass', database: 'information_schema', prefix: 'ps_' }, { queryTimeoutMs: 500, guard: () => {} });
     closers.push(() => client.close());
-    const error = await rejection(client.query('SELECT SLEEP(20) AS slept'));
+    // An hour: only the server's own limit can end it before the file's hang guard.
+    const error = await rejection(client.query('SELECT SLEEP(3600) AS slept'));
     expect(error).toBeInstanceOf(DatabaseError);
     expect((error as DatabaseError).cause).toMatchObject({ source: 'database', kind: 'timeout' });
-    // The cause names the 500 ms timeout: the query did not end by itself (20 s) nor fail otherwise.
+    // The cause names the 500 ms timeout: the query did not end by itself nor fail otherwise.
     expect((error as DatabaseError).cause.message).toMatch(/longer than 500 ms/);
-    // The server still runs the abandoned SLEEP (the client gave up, not the server): ended here, or
-    // stopping the server at the end of the file would wait for it.
+    // The server ended the abandoned SLEEP too (max_statement_time, set with the session's locks):
+    // a doctor that gave up must not leave its slow read running on the shop's database. Without
+    // the server's limit the SLEEP runs for an hour and this wait meets the test's hang guard.
     const admin = await db.root();
-    const [running] = await admin.query("SELECT ID FROM information_schema.PROCESSLIST WHERE USER = 'ro' AND INFO LIKE 'SELECT SLEEP%'");
-    for (const { ID } of running as Array<{ ID: number }>) await admin.query(`KILL ${Number(ID)}`);
+    const sleeping = async () => (await admin.query("SELECT ID FROM information_schema.PROCESSLIST WHERE USER = 'ro' AND INFO LIKE 'SELECT SLEEP%'"))[0] as unknown[];
+    while ((await sleeping()).length > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    // The limit is the configured one, in the server's unit (seconds).
+    const [limit] = await client.query<{ limit: string }>('SELECT @@SESSION.max_statement_time AS `limit`');
+    expect(Number(limit!.limit)).toBe(0.5);
     await admin.end();
   }, 120_000);
 });
