@@ -13,12 +13,23 @@ const UNIT_FOLDERS = ['checks', 'engine', 'secrets', 'fix', 'config', 'docs', 'c
 // Renderer tests that drive Chromium or xmllint through the built CLI stay isolated; the shop
 // clock's test sets TZ, which moves V8's clock on a process's main thread only (not in a worker).
 const NOT_UNIT = new Set(['test/report/html-browser.test.ts', 'test/report/junit-schema.test.ts', 'test/engine/shop-time.test.ts']);
-const UNIT = UNIT_FOLDERS.flatMap((folder) =>
-  readdirSync(`test/${folder}`, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.test.ts'))
-    .map((f) => `test/${folder}/${f.replaceAll('\\', '/')}`)
-    .filter((f) => !NOT_UNIT.has(f)),
-);
+// Pure files of the other folders (fixtures read and parsed, the webservice client against undici's
+// MockAgent given as its dispatcher: no server, no subprocess, no global state).
+const MORE_UNIT = [
+  'test/sandbox/prestashop-fixture.test.ts',
+  'test/sources/prestashop-recordings.test.ts',
+  'test/sources/prestashop-recordings-countries.test.ts',
+  'test/sources/prestashop-webservice.test.ts',
+];
+const UNIT = [
+  ...UNIT_FOLDERS.flatMap((folder) =>
+    readdirSync(`test/${folder}`, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.test.ts'))
+      .map((f) => `test/${folder}/${f.replaceAll('\\', '/')}`)
+      .filter((f) => !NOT_UNIT.has(f)),
+  ),
+  ...MORE_UNIT,
+];
 
 export default defineConfig({
   test: {

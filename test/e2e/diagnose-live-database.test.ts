@@ -1,6 +1,8 @@
-// Live diagnosis end to end: the built CLI reads the demo shop from a real MariaDB (read-only user)
-// and asks the Stripe emulator over 127.0.0.1 through the official SDK; `snapshot` then
-// `diagnose --snapshot` gives the same statuses offline.
+// Live diagnosis end to end: the CLI reads the demo shop from a real MariaDB (read-only user) and
+// asks the Stripe emulator over 127.0.0.1 through the official SDK; `snapshot` then
+// `diagnose --snapshot` gives the same statuses offline. The first run is the built CLI (mysql2 and
+// the Stripe SDK as the bundle loads them); the others run the program in this process
+// (runInProcess), what they read and say being the point.
 
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +13,7 @@ import { startStripeSandbox, type StripeSandbox } from '../../src/sandbox/stripe
 import { loadShop, type ShopFixture } from '../support/load-shop.js';
 import { startMariaDb, type MariaDb } from '../support/mariadb.js';
 import { ROOT, runCli, type JsonReport } from './run-cli.js';
+import { runInProcess } from './run-in-process.js';
 
 const shop = JSON.parse(readFileSync(join(ROOT, 'fixtures/shops/demo-shop.json'), 'utf8')) as ShopFixture;
 const CLUBS = ['Étoile Sportive de Fréjus', 'AS Saint-Étienne', 'Racing Club Sévigné', 'Olympique Noisy-le-Sec', 'Cercle Nautique Hyérois'];
@@ -56,11 +59,11 @@ describe('diagnose against a live shop (MariaDB + Stripe emulator)', () => {
     await Promise.all([db?.stop(), stripe?.close()]);
   });
 
-  const run = (args: string[]) => runCli(args, { cwd: dir, env, secrets });
+  const run = (args: string[]) => runInProcess(args, { cwd: dir, env, secrets });
   const statuses = (report: JsonReport) => Object.fromEntries(report.clubs[0]!.results.map((r) => [r.id, r.status]));
 
   it('finds the missing group access of AS Saint-Étienne through SQL, exit 1', async () => {
-    const r = await run(['diagnose', 'as saint-etienne', '--format', 'json']);
+    const r = await runCli(['diagnose', 'as saint-etienne', '--format', 'json'], { cwd: dir, env, secrets });
     // Nothing on stderr but the one set-up problem of this test's shop: no front page at 127.0.0.1:9.
     expect(r.stderr.replace(/^Set-up problem: The shop cannot be reached \(127\.0\.0\.1:9\)\.\n( {2}.*\n)*/, '')).toBe('');
     expect(r.code).toBe(1);

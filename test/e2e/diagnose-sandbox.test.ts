@@ -1,4 +1,4 @@
-// The built CLI against the sandbox over 127.0.0.1 (set-up: sandbox-cli.ts): FAQ causes seen
+// The CLI (in-process, sandbox-cli.ts) against the sandbox over 127.0.0.1: FAQ causes seen
 // through the webservice, one request per resource, and a snapshot that replays the live verdicts.
 // The same shop through the database: diagnose-sandbox-database.test.ts; upstream failures:
 // diagnose-sandbox-failures*.test.ts (split so that the files run in parallel).
@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, type JsonReport } from './run-cli.js';
+import { runInProcess } from './run-in-process.js';
 import { useSandboxCli } from './sandbox-cli.js';
 
 const sandbox = useSandboxCli();
@@ -63,18 +64,21 @@ describe('FAQ causes through the webservice', () => {
   it('snapshot then diagnose --snapshot gives the live verdicts, with no secret in the file', async () => {
     const { dir, secrets } = sandbox;
     const file = join(dir, 'webservice-snapshot.json');
-    const taken = await runCli(['snapshot', '--all', '--customer', 'compte.bloque@example.fr', '--code', 'EPUISE', '--config', join(dir, 'sandbox.json'), '--output', file], { cwd: dir, secrets });
+    const taken = await runInProcess(['snapshot', '--all', '--customer', 'compte.bloque@example.fr', '--code', 'EPUISE', '--config', join(dir, 'sandbox.json'), '--output', file], { cwd: dir, secrets });
     expect(taken.code).toBe(0);
     const text = readFileSync(file, 'utf8');
     for (const secret of secrets) expect(text).not.toContain(secret.trim());
     const args = ['--all', '--customer', 'compte.bloque@example.fr', '--code', 'EPUISE'];
-    const [live, offline] = await Promise.all([diagnose(args), runCli(['diagnose', ...args, '--snapshot', file, '--format', 'json'], { cwd: dir, secrets })]);
+    // One after the other: in-process runs share the redactor, which each run starts afresh.
+    const live = await diagnose(args);
+    const offline = await runInProcess(['diagnose', ...args, '--snapshot', file, '--format', 'json'], { cwd: dir, secrets });
     const table = (report: JsonReport) => report.clubs.map((c) => [c.club.name, c.results.map((x) => `${x.id}:${x.status}`)]);
     expect(table(JSON.parse(offline.stdout) as JsonReport)).toEqual(table(live.report));
   });
 
   it('fetches no resource twice in a run', async () => {
     const { dir, secrets } = sandbox;
+    // The built CLI: a fresh process, so no cache of an earlier run in this one can hide a repeat.
     const r = await runCli(['--debug', 'diagnose', '--all', '--customer', 'marie.durand@example.fr', '--code', 'FREJUS10', '--order', 'XKBKNABJK', '--config', join(dir, 'sandbox.json')], { cwd: dir, secrets });
     const stats = /stats: requests=(\d+) \(([^)]*)\) repeated=(\d+)/.exec(r.stderr);
     expect(stats, r.stderr).not.toBeNull();

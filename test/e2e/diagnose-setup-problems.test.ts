@@ -1,7 +1,9 @@
-// Set-up problems through the built CLI against the emulators (issue 7 items 6-8, issue 8 item 11):
+// Set-up problems through the CLI against the emulators (issue 7 items 6-8, issue 8 item 11):
 // a rejected webservice key and a wrong host name are each one clear message on stderr, in the
 // report's language, with the exact fix, said once; the checks they stopped refer to it in one
 // line; the 300-character redirect URL appears nowhere; shop-online still reads the front page.
+// The rejected key runs the built CLI; the others run the same `main` in this process
+// (runInProcess), what is said being the point.
 
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveFixtureSet, startFixtureSet, type RunningSandbox } from '../../src/sandbox/fixture-set.js';
 import { runCli, type JsonReport } from './run-cli.js';
+import { runInProcess } from './run-in-process.js';
 import { closedPort } from '../support/hostile.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cd-setup-'));
@@ -80,7 +83,7 @@ describe('a key without some permissions', () => {
     // The demo's Sendcloud key: no customers nor configurations.
     const key = 'DEMO4SENDCLOUDKEYNOCUSTOMERS0003';
     const config = writeConfig('partial.json', { ...running.config.prestashop, webserviceKey: key });
-    const r = await runCli(['diagnose', CLUB, '--config', config, '--customer', 'marie.durand@example.fr', '--format', 'json', '--lang', 'en'], { cwd: dir, secrets: [...secrets, key] });
+    const r = await runInProcess(['diagnose', CLUB, '--config', config, '--customer', 'marie.durand@example.fr', '--format', 'json', '--lang', 'en'], { cwd: dir, secrets: [...secrets, key] });
     expect(r.code).toBe(1);
     expect(count(r.stderr, 'Set-up problem')).toBe(1);
     expect(r.stderr).toContain('The webservice key cannot read some resources');
@@ -100,7 +103,7 @@ describe('a wrong host name', () => {
     try {
       const { shopId: _none, ...prestashop } = running.config.prestashop!;
       const config = writeConfig('wronghost.json', prestashop);
-      const r = await runCli(['diagnose', CLUB, '--config', config, '--lang', 'en'], { cwd: dir, secrets });
+      const r = await runInProcess(['diagnose', CLUB, '--config', config, '--lang', 'en'], { cwd: dir, secrets });
       expect(r.code).toBe(1);
       expect(count(r.stderr, 'Set-up problem')).toBe(1);
       expect(r.stderr).toContain("`prestashop.url` is not the shop’s address: it redirects");
@@ -122,7 +125,7 @@ describe('an unreachable shop and a refused database', () => {
   it('a shop that refuses connections is one message (webservice and front page alike)', async () => {
     const port = await closedPort();
     const config = writeConfig('unreachable.json', { url: `http://127.0.0.1:${port}/`, webserviceKey: running.config.prestashop!.webserviceKey });
-    const r = await runCli(['diagnose', CLUB, '--config', config, '--format', 'json', '--lang', 'en'], { cwd: dir, secrets });
+    const r = await runInProcess(['diagnose', CLUB, '--config', config, '--format', 'json', '--lang', 'en'], { cwd: dir, secrets });
     expect(r.code).toBe(1);
     expect(count(r.stderr, 'Set-up problem')).toBe(1);
     expect(r.stderr).toContain(`The shop cannot be reached (127.0.0.1:${port})`);
@@ -140,7 +143,7 @@ describe('an unreachable shop and a refused database', () => {
       url: running.config.prestashop!.url,
       database: { host: '127.0.0.1', port, user: 'ro', password: 'not-a-real-password', database: 'prestashop', prefix: 'ps_' },
     });
-    const r = await runCli(['diagnose', CLUB, '--config', config, '--format', 'json', '--lang', 'fr'], { cwd: dir, secrets: [...secrets, 'not-a-real-password'] });
+    const r = await runInProcess(['diagnose', CLUB, '--config', config, '--format', 'json', '--lang', 'fr'], { cwd: dir, secrets: [...secrets, 'not-a-real-password'] });
     expect(r.code).toBe(1);
     expect(count(r.stderr, 'Problème de configuration')).toBe(1);
     expect(r.stderr).toContain('Impossible de joindre la base de données');

@@ -1,7 +1,11 @@
-// `diagnose --fix` and `undo` end to end: the built CLI against the sandbox's PrestaShop emulator
-// (PUT with PrestaShop's semantics), started in the test process so that its request log and its
-// shop can be read. Every field of every touched object is compared (date_upd aside: PrestaShop's
+// `diagnose --fix` and `undo` end to end: the CLI against the sandbox's PrestaShop emulator (PUT
+// with PrestaShop's semantics), started in the test process so that its request log and its shop
+// can be read. Every field of every touched object is compared (date_upd aside: PrestaShop's
 // ObjectModel::update() stamps it on every write, undo included).
+//
+// The runs go through the program in this process (runInProcess: what a fix writes, says and
+// keeps is the point, not the process); the two runs killed between two writes (SIGKILL) are the
+// built CLI, since a killed process is what they test.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,7 +15,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allFields, entityFields, parseXml } from '../../src/fix/xml.js';
 import type { Backup } from '../../src/fix/backup.js';
 import { resolveFixtureSet, startFixtureSet, type RunningSandbox } from '../../src/sandbox/fixture-set.js';
-import { BIN, cleanEnv, fixtureSecrets, runCli, type JsonReport } from './run-cli.js';
+import { BIN, cleanEnv, fixtureSecrets, type JsonReport } from './run-cli.js';
+import { runInProcess } from './run-in-process.js';
 
 const CUSTOMER = 'paul.martin@example.fr'; // customer 2: groups [3], default 3, not in Fréjus (group 4)
 const CLUB = 'Étoile Sportive de Fréjus';
@@ -30,7 +35,7 @@ afterEach(async () => {
   await running.close();
 });
 
-const run = (args: string[]) => runCli(args, { cwd: dir });
+const run = (args: string[]) => runInProcess(args, { cwd: dir });
 const json = (stdout: string) => JSON.parse(stdout) as JsonReport;
 const puts = () => running.prestashop.requests.filter((r) => r.method === 'PUT');
 
@@ -42,6 +47,19 @@ async function object(resource: string, singular: string, id: number): Promise<R
   const fields = allFields(entityFields(parseXml(await res.text()), singular));
   delete fields.date_upd;
   return fields;
+}
+
+/** Resolves when the emulator has received the customer's PUT (an event: no polling, no deadline). */
+function customerPutArrived(): Promise<void> {
+  const faults = running.prestashop.faults;
+  const intercept = faults.intercept.bind(faults);
+  return new Promise((arrived) => {
+    // The emulator logs a request before it asks the fault injector about it.
+    faults.intercept = (req, res) => {
+      if (puts().some((r) => r.path === '/api/customers/2')) arrived();
+      return intercept(req, res);
+    };
+  });
 }
 
 const statusOf = (report: JsonReport, id: string) => report.clubs[0]!.results.find((r) => r.id === id)?.status;
@@ -133,12 +151,13 @@ describe('diagnose --fix against the sandbox', { timeout: 120_000 }, () => {
     const customerBefore = await object('customers', 'customer', 2);
     running.prestashop.faults.add({ method: 'PUT', path: '/api/customers/*', respond: { kind: 'hang' } });
     const args = ['diagnose', CLUB, '--customer', CUSTOMER, '--only', 'credit-note-prerequisites,customer-club-membership', '--fix', '--yes'];
+    const putArrived = customerPutArrived();
     const child: ChildProcess = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     const closed = new Promise((done) => child.on('close', done));
     // The configuration is written, the customer's PUT hangs: kill the process there.
-    for (let i = 0; i < 200 && !puts().some((r) => r.path === '/api/customers/2'); i++) await new Promise((r) => setTimeout(r, 50));
+    await putArrived;
     expect(puts().map((r) => r.path)).toEqual(['/api/configurations/44', '/api/customers/2']);
     child.kill('SIGKILL');
     await closed;
@@ -157,9 +176,10 @@ describe('diagnose --fix against the sandbox', { timeout: 120_000 }, () => {
     running.prestashop.fixture.configuration.find((c) => c.id_configuration === 44)!.value = '0';
     running.prestashop.faults.add({ method: 'PUT', path: '/api/customers/*', respond: { kind: 'hang' } });
     const args = ['diagnose', CLUB, '--customer', CUSTOMER, '--only', 'credit-note-prerequisites,customer-club-membership', '--fix', '--yes'];
+    const putArrived = customerPutArrived();
     const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: cleanEnv(), stdio: ['ignore', 'ignore', 'ignore'] });
     const closed = new Promise((done) => child.on('close', done));
-    for (let i = 0; i < 200 && !puts().some((r) => r.path === '/api/customers/2'); i++) await new Promise((r) => setTimeout(r, 50));
+    await putArrived;
     child.kill('SIGKILL');
     await closed;
     running.prestashop.faults.clear();

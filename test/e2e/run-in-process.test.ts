@@ -21,8 +21,13 @@ describe('runInProcess agrees with the built CLI', () => {
     [['diagnose', 'no such club', '--snapshot', DEMO]],
     [['diagnose', '--no-such-flag']],
     [['--help']],
-  ])('%j', async (args) => {
-    const [built, inProcess] = await Promise.all([runCli(args), runInProcess(args)]);
+    // A subcommand's help (commander's exit inside the action tree) and a French locale from the
+    // environment: what french-errors.test.ts runs in-process.
+    [['diagnose', '--help', '--lang', 'fr']],
+    [['explain', '--help'], { LANG: 'fr_FR.UTF-8' }],
+    [['sandbox', 'nowhere'], { LANG: 'fr_FR.UTF-8' }],
+  ])('%j %j', async (args, env?: Record<string, string>) => {
+    const [built, inProcess] = await Promise.all([runCli(args, { env }), runInProcess(args, { env })]);
     expect(inProcess.code).toBe(built.code);
     expect(stable(inProcess.stdout)).toBe(stable(built.stdout));
     expect(inProcess.stderr).toBe(built.stderr);

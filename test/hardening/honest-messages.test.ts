@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveFixtureSet, startFixtureSet, type RunningSandbox } from '../../src/sandbox/fixture-set.js';
-import { BIN, DEMO, ROOT, cleanEnv, fixtureSecrets, runCli, type CliResult } from '../e2e/run-cli.js';
+import { BIN, DEMO, ROOT, cleanEnv, fixtureSecrets, type CliResult } from '../e2e/run-cli.js';
+import { runInProcess } from '../e2e/run-in-process.js';
 import { expectNoSecret } from './secret-forms.js';
 
 const WS_KEY = 'HONESTMESSAGESWSKEY0123456789AB';
@@ -28,8 +29,13 @@ function folder(files: Record<string, string> = {}): string {
   return dir;
 }
 
+/**
+ * What a command says, through the program in this process (runInProcess). The runs where the
+ * process is the point use spawnCli: another user's permissions, and the call stack of a real
+ * process reading a huge page.
+ */
 async function cli(args: string[], cwd: string, extra: { env?: Record<string, string> } = {}): Promise<CliResult> {
-  const result = await runCli(args, { cwd, env: extra.env, secrets: [WS_KEY] });
+  const result = await runInProcess(args, { cwd, env: extra.env, secrets: [WS_KEY] });
   expect(result.stderr).not.toMatch(/internal error|report it|Maximum call stack/i);
   expectNoSecret({ stdout: result.stdout, stderr: result.stderr }, SECRETS);
   return result;

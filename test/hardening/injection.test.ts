@@ -12,7 +12,8 @@ import { renderMarkdown } from '../../src/report/render/markdown.js';
 import { renderPretty } from '../../src/report/render/pretty.js';
 import { escapeHtml, escapeMarkdown, terminalSafe } from '../../src/report/text.js';
 import { startFixtureSet, type RunningSandbox } from '../../src/sandbox/fixture-set.js';
-import { ROOT, runCli } from '../e2e/run-cli.js';
+import { ROOT } from '../e2e/run-cli.js';
+import { runInProcess } from '../e2e/run-in-process.js';
 import { forward, startHostileServer, type HostileServer } from '../support/hostile.js';
 import { sampleReport } from '../report/fixture.js';
 
@@ -94,7 +95,10 @@ describe('renderers', () => {
   });
 });
 
-describe('through the built CLI, a hostile shop and a hostile upstream', () => {
+// The CLI's runs go through the program in this process (runInProcess: the same `main`, its stdout
+// and stderr captured as written, every output checked for secrets): what reaches the streams is
+// the point, not the process.
+describe('through the CLI, a hostile shop and a hostile upstream', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cd-hardening-injection-'));
   let sandbox: RunningSandbox;
   let proxy: HostileServer;
@@ -137,7 +141,7 @@ describe('through the built CLI, a hostile shop and a hostile upstream', () => {
   const args = ['diagnose', '--all', '--config', 'c.json', '--lang', 'en', '--only', 'category-club-access,relay-carrier-zones,credit-note-prerequisites,shop-online'];
 
   it('pretty: stdout and stderr carry no control character; the hostile text is there, shown visibly', async () => {
-    const r = await runCli([...args, '--format', 'pretty'], { cwd: dir });
+    const r = await runInProcess([...args, '--format', 'pretty'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout).not.toMatch(RAW_CONTROL);
     expect(r.stderr).not.toMatch(RAW_CONTROL);
@@ -147,13 +151,13 @@ describe('through the built CLI, a hostile shop and a hostile upstream', () => {
   });
 
   it('pretty in colour: only its own colour sequences', async () => {
-    const r = await runCli([...args, '--format', 'pretty'], { cwd: dir, env: { NO_COLOR: '', FORCE_COLOR: '1' } });
+    const r = await runInProcess([...args, '--format', 'pretty'], { cwd: dir, env: { NO_COLOR: '', FORCE_COLOR: '1' } });
     expect(r.stdout).toMatch(/\u001b\[\d+m/);
     expect(r.stdout.replace(/\u001b\[\d+(?:;\d+)*m/g, '')).not.toMatch(RAW_CONTROL);
   });
 
   it('markdown: escaped, tables intact', async () => {
-    const r = await runCli([...args, '--format', 'markdown'], { cwd: dir });
+    const r = await runInProcess([...args, '--format', 'markdown'], { cwd: dir });
     expect(r.code).toBe(1);
     expectMarkdownInert(r.stdout);
     expect(r.stdout).toContain('Relais Red');
@@ -161,7 +165,7 @@ describe('through the built CLI, a hostile shop and a hostile upstream', () => {
   });
 
   it('an unknown club: the close matches listed on stderr carry no control character', async () => {
-    const r = await runCli(['diagnose', 'AS Red ALERT', '--config', 'c.json'], { cwd: dir });
+    const r = await runInProcess(['diagnose', 'AS Red ALERT', '--config', 'c.json'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).not.toMatch(RAW_CONTROL);
     expect(r.stderr).toContain('AS Red \\x1b[31mALERT');
@@ -186,7 +190,7 @@ describe('a hostile plugin: its texts reach the terminal like shop text', () => 
     ['explain', ['explain', 'hostile-plugin', '--config', 'c.json']],
     ['diagnose', ['diagnose', '--all', '--snapshot', join(ROOT, 'fixtures/demo-shop.snapshot.json'), '--config', 'c.json', '--only', 'hostile-plugin']],
   ])('%s: no control character on stdout or stderr', async (_name, args) => {
-    const r = await runCli(args, { cwd: dir });
+    const r = await runInProcess(args, { cwd: dir });
     expect(r.stdout + r.stderr).toContain('\\x1b[31mALERT');
     expect(r.stdout).not.toMatch(RAW_CONTROL);
     expect(r.stderr).not.toMatch(RAW_CONTROL);

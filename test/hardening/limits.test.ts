@@ -6,15 +6,16 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveFixtureSet, startFixtureSet } from '../../src/sandbox/fixture-set.js';
 import { httpRequest, HttpTransportError } from '../../src/sources/http.js';
 import { DatabaseError, PrestaShopDatabase } from '../../src/sources/prestashop/database.js';
 import { PrestaShopWebservice, PrestaShopWebserviceError } from '../../src/sources/prestashop/webservice.js';
 import { RequestLog } from '../../src/sources/request-log.js';
-import { runCli, type JsonReport } from '../e2e/run-cli.js';
+import type { JsonReport } from '../e2e/run-cli.js';
+import { runInProcess } from '../e2e/run-in-process.js';
 import { HOSTILE_SECRETS, hostileConfig, startHostile, startHostileServer, type HostileMode } from '../support/hostile.js';
-import { startMariaDb } from '../support/mariadb.js';
+import { startMariaDb, type MariaDb } from '../support/mariadb.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cd-limits-'));
 // The raw secrets, and the Basic credentials as sent (what a server echoing headers would quote).
@@ -27,6 +28,16 @@ const closers: Array<() => Promise<void>> = [];
 afterAll(async () => {
   // Last opened, first closed: a database client before its server.
   for (const close of closers.reverse()) await close();
+});
+
+// The database of the query-timeout test starts with the file (copying a data directory and
+// starting a server take seconds) and is ready by the time that test, the last, runs.
+let database: Promise<MariaDb> | undefined;
+beforeAll(() => {
+  database = startMariaDb();
+  // Stopped even when the test never ran; a start that failed is that test's failure.
+  database.catch(() => {});
+  closers.unshift(async () => (await database!.catch(() => undefined))?.stop());
 });
 
 async function hostile(mode: HostileMode) {
@@ -92,27 +103,12 @@ describe('each request is bounded in size and time', () => {
     // The 5 pages, and the ids request after the first (which, here, gives one page's worth).
     expect(endless.requests).toHaveLength(6);
   });
-
-  it('prestashop.timeoutMs bounds each database query, not only the connection (real MariaDB)', async () => {
-    const db = await startMariaDb();
-    closers.push(() => db.stop());
-    const root = await db.root();
-    await root.query("CREATE USER 'ro'@'127.0.0.1' IDENTIFIED BY 'limits-ro-pass'");
-    await root.end();
-    // The read-only guard refuses SLEEP (sql-guard.test.ts); this test lifts that first lock to let
-    // the server run a slow read, and proves the per-query timeout ends it.
-    const client = new PrestaShopDatabase({ host: '127.0.0.1', port: db.port, user: 'ro', password: 'limits-ro-pass', database: 'information_schema', prefix: 'ps_' }, { queryTimeoutMs: 500, guard: () => {} });
-    closers.push(() => client.close());
-    const error = await rejection(client.query('SELECT SLEEP(20) AS slept'));
-    expect(error).toBeInstanceOf(DatabaseError);
-    expect((error as DatabaseError).cause).toMatchObject({ source: 'database', kind: 'timeout' });
-    // The cause names the 500 ms timeout: the query did not end by itself (20 s) nor fail otherwise.
-    expect((error as DatabaseError).cause.message).toMatch(/longer than 500 ms/);
-  }, 120_000);
 });
 
 /**
- * The built CLI against a hostile server standing for every upstream. The per-request timeout and
+ * The CLI's program (in this process: what a run says and bounds is the point here, not the
+ * process; runInProcess checks every output for the secrets as runCli does) against a hostile
+ * server standing for every upstream. The per-request timeout and
  * the run deadline are roomy by default, so that what ends each request is the hostility under
  * test (a size cap, a malformed answer), not a loaded machine's slowness; the trickle test sets
  * the short per-request timeout it is about.
@@ -121,7 +117,7 @@ async function diagnoseAgainst(mode: HostileMode, extraArgs: string[] = [], time
   const server = await hostile(mode);
   const file = join(dir, `${mode}.json`);
   writeFileSync(file, JSON.stringify(hostileConfig(server.url, timeoutMs)));
-  const r = await runCli(['diagnose', 'FC Hostile', '--config', file, '--format', 'json', '--test-coupon', '--timeout', '90', ...extraArgs], { cwd: dir, secrets: SECRETS });
+  const r = await runInProcess(['diagnose', 'FC Hostile', '--config', file, '--format', 'json', '--test-coupon', '--timeout', '90', ...extraArgs], { cwd: dir, secrets: SECRETS });
   const report = JSON.parse(r.stdout) as JsonReport;
   const results = report.clubs[0]!.results;
   return { ...r, results, byId: Object.fromEntries(results.map((x) => [x.id, x])), server };
@@ -160,7 +156,7 @@ describe('the CLI against hostile upstreams: errors naming the cause, the report
   });
 
   it('a server echoing the request headers: its answer is an error, and no secret is printed', async () => {
-    // runCli fails the test when any configured secret appears in stdout or stderr.
+    // runInProcess fails the test when any configured secret appears in stdout or stderr.
     const r = await diagnoseAgainst('echo');
     expect(r.code).toBe(1);
     expect(r.byId['category-club-access']).toMatchObject({ status: 'error' });
@@ -177,14 +173,17 @@ describe('the run deadline (--timeout)', () => {
     const args = ['diagnose', 'Étoile Sportive de Fréjus', '--config', file, '--format', 'json'];
     // The deadline must outlast the healthy sources' answers, whatever the machine's load: it is
     // derived from a healthy run of the same diagnosis just measured (twice it, plus 3 s), not set
-    // as a fixed number of seconds (4 s failed under a load of 14, 10 s under 20).
+    // as a fixed number of seconds (4 s failed under a load of 14, 10 s under 20). The runs are
+    // in-process: the first one loads the program's modules, so the second one is measured (a
+    // subprocess, as before, measured its own start-up and waited for it twice more).
+    expect((await runInProcess(args, { cwd: dir, secrets })).code).toBe(0);
     const started = performance.now();
-    expect((await runCli(args, { cwd: dir, secrets })).code).toBe(0);
+    expect((await runInProcess(args, { cwd: dir, secrets })).code).toBe(0);
     const seconds = Math.ceil((2 * (performance.now() - started)) / 1000) + 3;
     // Sendcloud hangs and its per-request timeout is 60 s: the message naming the deadline is what
     // proves the deadline ended the run (no wall-clock bound asserted).
     running.sendcloud!.faults.add({ path: '*', respond: { kind: 'hang' } });
-    const r = await runCli([...args, '--timeout', String(seconds)], { cwd: dir, secrets });
+    const r = await runInProcess([...args, '--timeout', String(seconds)], { cwd: dir, secrets });
     expect(r.code).toBe(1);
     const results = (JSON.parse(r.stdout) as JsonReport).clubs[0]!.results;
     const byId = Object.fromEntries(results.map((x) => [x.id, x]));
@@ -193,4 +192,33 @@ describe('the run deadline (--timeout)', () => {
     expect(byId['shop-online']!.status).toBe('pass');
     expect(byId['category-club-access']!.status).not.toBe('error');
   });
+});
+
+describe('a database query is bounded too', () => {
+  it('prestashop.timeoutMs bounds each database query, not only the connection (real MariaDB)', async () => {
+    const db = await database!;
+    const root = await db.root();
+    await root.query("CREATE USER 'ro'@'127.0.0.1' IDENTIFIED BY 'limits-ro-pass'");
+    await root.end();
+    // The read-only guard refuses SLEEP (sql-guard.test.ts); this test lifts that first lock to let
+    // the server run a slow read, and proves the per-query timeout ends it.
+    const client = new PrestaShopDatabase({ host: '127.0.0.1', port: db.port, user: 'ro', password: 'limits-ro-pass', database: 'information_schema', prefix: 'ps_' }, { queryTimeoutMs: 500, guard: () => {} });
+    closers.push(() => client.close());
+    // An hour: only the server's own limit can end it before the file's hang guard.
+    const error = await rejection(client.query('SELECT SLEEP(3600) AS slept'));
+    expect(error).toBeInstanceOf(DatabaseError);
+    expect((error as DatabaseError).cause).toMatchObject({ source: 'database', kind: 'timeout' });
+    // The cause names the 500 ms timeout: the query did not end by itself nor fail otherwise.
+    expect((error as DatabaseError).cause.message).toMatch(/longer than 500 ms/);
+    // The server ended the abandoned SLEEP too (max_statement_time, set with the session's locks):
+    // a doctor that gave up must not leave its slow read running on the shop's database. Without
+    // the server's limit the SLEEP runs for an hour and this wait meets the test's hang guard.
+    const admin = await db.root();
+    const sleeping = async () => (await admin.query("SELECT ID FROM information_schema.PROCESSLIST WHERE USER = 'ro' AND INFO LIKE 'SELECT SLEEP%'"))[0] as unknown[];
+    while ((await sleeping()).length > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    // The limit is the configured one, in the server's unit (seconds).
+    const [limit] = await client.query<{ limit: string }>('SELECT @@SESSION.max_statement_time AS `limit`');
+    expect(Number(limit!.limit)).toBe(0.5);
+    await admin.end();
+  }, 120_000);
 });

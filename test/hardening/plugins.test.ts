@@ -14,7 +14,8 @@ import { builtinRegistry, loadPlugins } from '../../src/engine/registry.js';
 import { runChecks } from '../../src/engine/runner.js';
 import { loadSnapshot } from '../../src/engine/snapshot.js';
 import { t, type Check } from '../../src/engine/types.js';
-import { DEMO, ROOT, runCli, type JsonReport } from '../e2e/run-cli.js';
+import { DEMO, ROOT, type JsonReport } from '../e2e/run-cli.js';
+import { runInProcess } from '../e2e/run-in-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cd-plugins-'));
 
@@ -56,15 +57,23 @@ function config(name: string, plugins: string[]): string {
   return file;
 }
 
+/**
+ * The CLI's program in this process (runInProcess, the same `main` as the binary): plugins are
+ * loaded by the same loader either way, and the launcher's guard, the one thing only a process
+ * shows, has its own test below.
+ */
 async function diagnose(args: string[], plugins: string[]) {
-  const r = await runCli(['diagnose', ...args, '--snapshot', DEMO, '--format', 'json', '--config', config(`c${plugins.length}-${Date.now()}.json`, plugins)], { cwd: dir });
+  const r = await runInProcess(['diagnose', ...args, '--snapshot', DEMO, '--format', 'json', '--config', config(`c${plugins.length}-${Date.now()}.json`, plugins)], { cwd: dir });
   return { ...r, report: JSON.parse(r.stdout) as JsonReport };
 }
 
 const builtin = new Set(builtinRegistry().ids());
 const builtinResults = (report: JsonReport) => report.clubs.map((c) => ({ club: c.club.name, results: c.results.filter((x) => builtin.has(x.id)) }));
 
-describe('hostile plugin checks (built CLI, demo snapshot)', () => {
+// Concurrent: the never-settling check holds its run for the whole 10 s check deadline (a default,
+// no setting shortens it), and the other run has no reason to wait for it. No secret is involved
+// (a snapshot), so the runs may share the in-process redactor.
+describe.concurrent('hostile plugin checks (the CLI, demo snapshot)', () => {
   it('a check that throws, or mutates what it is given, is an error of its own; the others see intact data', async () => {
     const clean = await diagnose(['--all'], []);
     const hostile = await diagnose(['--all'], ['./throws.mjs', './mutates.mjs']);

@@ -4,6 +4,10 @@
 // CLI, in every format, on stderr, under --debug and in `snapshot --output`, no configured secret
 // appears in any of its forms: raw, percent-encoded, JSON-escaped, Basic `base64(key:)` and
 // `base64(public:secret)` — nor a long piece of one (an echo cut in the middle).
+//
+// `--format pretty --debug` runs the built CLI (what the process itself writes, with the launcher);
+// the other runs go through the same `main` in this process (runInProcess, which starts each run
+// with a redactor that knows no secret, as a process does, and checks both outputs the same way).
 
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +16,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveFixtureSet, startFixtureSet, type RunningSandbox } from '../../src/sandbox/fixture-set.js';
 import { runCli } from '../e2e/run-cli.js';
+import { runInProcess } from '../e2e/run-in-process.js';
 import { echoOf, forward, startHostileServer, type HostileServer } from '../support/hostile.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cd-hardening-secrets-'));
@@ -150,7 +155,8 @@ afterAll(async () => {
 
 describe('no configured secret leaks in any form, whatever hostile upstreams echo', () => {
   it.each(['pretty', 'json', 'junit', 'markdown'])('diagnose --format %s --debug: stdout and stderr', async (format) => {
-    const r = await runCli(['diagnose', 'AS Saint-Étienne', '--config', config, '--format', format, '--debug', '--lang', 'en'], { cwd: dir, env: env(), secrets: forms() });
+    const run = format === 'pretty' ? runCli : runInProcess;
+    const r = await run(['diagnose', 'AS Saint-Étienne', '--config', config, '--format', format, '--debug', '--lang', 'en'], { cwd: dir, env: env(), secrets: forms() });
     expect(r.code, r.stderr).toBe(1);
     expectClean(r.stdout, `${format} stdout`);
     expectClean(r.stderr, `${format} stderr`);
@@ -170,21 +176,21 @@ describe('no configured secret leaks in any form, whatever hostile upstreams ech
 
   it('diagnose --output: the file as well', async () => {
     const out = join(dir, 'report.md');
-    const r = await runCli(['diagnose', 'AS Saint-Étienne', '--config', config, '--format', 'markdown', '--output', out], { cwd: dir, env: env(), secrets: forms() });
+    const r = await runInProcess(['diagnose', 'AS Saint-Étienne', '--config', config, '--format', 'markdown', '--output', out], { cwd: dir, env: env(), secrets: forms() });
     expect(r.code, r.stderr).toBe(1);
     expectClean(readFileSync(out, 'utf8'), 'markdown --output file');
   });
 
   it('snapshot --output: the snapshot file, stdout and stderr, and diagnose --snapshot of it', async () => {
     const out = join(dir, 'shop.snapshot.json');
-    const r = await runCli(['snapshot', 'AS Saint-Étienne', '--config', config, '--output', out, '--debug'], { cwd: dir, env: env(), secrets: forms() });
+    const r = await runInProcess(['snapshot', 'AS Saint-Étienne', '--config', config, '--output', out, '--debug'], { cwd: dir, env: env(), secrets: forms() });
     expect(r.code, r.stderr).toBe(0);
     const written = readFileSync(out, 'utf8');
     expectClean(written, 'snapshot file');
     expectClean(r.stderr, 'snapshot stderr');
     const snapshot = JSON.parse(written) as { shop: { url: string } };
     expect(snapshot.shop.url).toMatch(/^http:\/\/…@127\.0\.0\.1:\d+\/\?ws_key=…/);
-    const again = await runCli(['diagnose', 'AS Saint-Étienne', '--snapshot', out, '--format', 'json'], { cwd: dir, secrets: forms() });
+    const again = await runInProcess(['diagnose', 'AS Saint-Étienne', '--snapshot', out, '--format', 'json'], { cwd: dir, secrets: forms() });
     expectClean(again.stdout, 'diagnose --snapshot');
   });
 });

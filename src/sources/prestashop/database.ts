@@ -1,7 +1,9 @@
 // Read-only access to a PrestaShop database (MySQL/MariaDB) through mysql2.
 // Two locks keep it read-only whatever the credentials allow: every statement must be provably one
 // plain SELECT (sql-guard.ts, checked on the exact text sent), and every connection is put in READ
-// ONLY transaction mode before its first statement.
+// ONLY transaction mode before its first statement. The same session set-up asks the server to end
+// any statement that outlives prestashop.timeoutMs: the client giving up alone would leave a slow
+// read running on the shop's database after the doctor has moved on.
 
 import { createRequire } from 'node:module';
 import type mysql from 'mysql2/promise';
@@ -54,10 +56,15 @@ export { NotAReadError, assertRead } from './sql-guard.js';
 
 const TABLE_NAME = /^[a-z_]+$/;
 
+/** The server ended a statement at its time limit: MariaDB 1969 (max_statement_time), MySQL 3024 (max_execution_time). */
+const SERVER_TIMEOUTS = new Set([1969, 3024]);
+/** "Unknown system variable": the server has no such limit (MySQL for MariaDB's, and back). */
+const UNKNOWN_VARIABLE = 1193;
+
 function causeFor(error: NodeJS.ErrnoException & { sqlMessage?: string; errno?: number }, settings: DatabaseSettings, timeoutMs?: number): Cause {
   const host = `${settings.host}:${settings.port}`;
   const base = { source: 'database' as const, host, code: error.code };
-  switch (error.code) {
+  switch (SERVER_TIMEOUTS.has(error.errno ?? 0) ? 'ER_STATEMENT_TIMEOUT' : error.code) {
     case 'ECONNREFUSED':
     case 'EHOSTUNREACH':
     case 'ENOTFOUND':
@@ -69,8 +76,11 @@ function causeFor(error: NodeJS.ErrnoException & { sqlMessage?: string; errno?: 
       };
     case 'ETIMEDOUT':
       return { ...base, kind: 'timeout', message: 'the database server did not answer in time' };
-    // mysql2's per-query `timeout`: the statement ran longer than prestashop.timeoutMs.
+    // mysql2's per-query `timeout`, or the server's own limit set in lockSession (MariaDB's
+    // max_statement_time, MySQL's max_execution_time): the statement ran longer than prestashop.timeoutMs.
     case 'PROTOCOL_SEQUENCE_TIMEOUT':
+    case 'ER_STATEMENT_TIMEOUT':
+    case 'ER_QUERY_TIMEOUT':
       return {
         ...base,
         kind: 'timeout',
@@ -163,28 +173,45 @@ export class PrestaShopDatabase {
       const conn = await this.getPool().getConnection();
       try {
         await this.lockSession(conn);
-        const [rows] = await conn.query({ sql: statement, timeout: this.options.queryTimeoutMs ?? 15_000 });
+        const [rows] = await conn.query({ sql: statement, timeout: this.queryTimeoutMs() });
         return rows as T[];
       } finally {
         conn.release();
       }
     } catch (error) {
-      throw new DatabaseError(causeFor(error as NodeJS.ErrnoException, this.settings, this.options.queryTimeoutMs ?? 15_000));
+      throw new DatabaseError(causeFor(error as NodeJS.ErrnoException, this.settings, this.queryTimeoutMs()));
     }
+  }
+
+  /** prestashop.timeoutMs: what each statement may last, for the client and the server alike. */
+  private queryTimeoutMs(): number {
+    return this.options.queryTimeoutMs ?? 15_000;
   }
 
   /**
    * Second lock, awaited before a connection's first statement (a failure stops the query): READ
    * ONLY transactions, so that even a statement that slipped past the guard cannot write; and the
-   * default string escaping and quoting, so that the server reads literals as the guard did.
+   * default string escaping and quoting, so that the server reads literals as the guard did. With
+   * them, the server's own time limit per statement (prestashop.timeoutMs).
    */
   private async lockSession(conn: mysql.PoolConnection): Promise<void> {
     const raw = conn.connection as unknown as object;
     if (this.locked.has(raw)) return;
     await conn.query('SET SESSION TRANSACTION READ ONLY');
-    await conn.query(
-      "SET SESSION sql_mode = TRIM(BOTH ',' FROM REPLACE(REPLACE(CONCAT(',', @@SESSION.sql_mode, ','), ',NO_BACKSLASH_ESCAPES,', ','), ',ANSI_QUOTES,', ','))",
-    );
+    const sqlMode =
+      "SESSION sql_mode = TRIM(BOTH ',' FROM REPLACE(REPLACE(CONCAT(',', @@SESSION.sql_mode, ','), ',NO_BACKSLASH_ESCAPES,', ','), ',ANSI_QUOTES,', ','))";
+    // The time limit rides on the same SET (no extra round trip). A SET that names a variable the
+    // server lacks changes nothing and fails as a whole: then the other server's name, then none
+    // (a server older than both: the client's timeout still ends the wait).
+    const ms = this.queryTimeoutMs();
+    for (const limit of [`SESSION max_statement_time = ${ms / 1000}`, `SESSION max_execution_time = ${ms}`, undefined]) {
+      try {
+        await conn.query(`SET ${limit ? `${sqlMode}, ${limit}` : sqlMode}`);
+        break;
+      } catch (error) {
+        if ((error as { errno?: number }).errno !== UNKNOWN_VARIABLE || !limit) throw error;
+      }
+    }
     this.locked.add(raw);
   }
 
