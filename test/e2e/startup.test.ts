@@ -129,6 +129,37 @@ function nodeModulesLoaded(args: string[]): { code: number | null; loaded: strin
   return { code: r.status, loaded: all.filter((m) => !before.has(m)).map((m) => m.replace(/^NativeModule /, '')) };
 }
 
+/**
+ * Runs the launcher with a preload that records, for each read of a file of dist/bundle/ (through
+ * fs.readSync, which readFileSync uses too), the file and an id of the memory it was read into,
+ * printed on stderr at exit.
+ */
+function bundleReads(args: string[]): { code: number | null; reads: { file: string; buffer: number }[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'cd-startup-reads-'));
+  writeFileSync(
+    join(dir, 'reads.cjs'),
+    `const fs = require('node:fs');
+const paths = new Map();
+const buffers = new Map();
+const reads = [];
+const openSync = fs.openSync;
+fs.openSync = function (path, ...a) { const fd = openSync.call(this, path, ...a); paths.set(fd, String(path)); return fd; };
+const readSync = fs.readSync;
+fs.readSync = function (fd, buffer, ...a) {
+  const path = paths.get(fd);
+  if (path && path.includes('/dist/bundle/')) {
+    if (!buffers.has(buffer.buffer)) buffers.set(buffer.buffer, buffers.size);
+    reads.push({ file: path.slice(path.lastIndexOf('/') + 1), buffer: buffers.get(buffer.buffer) });
+  }
+  return readSync.call(this, fd, buffer, ...a);
+};
+process.on('exit', () => process.stderr.write('BUNDLE-READS ' + JSON.stringify(reads) + '\\n'));`,
+  );
+  const r = spawnSync(process.execPath, ['--require', join(dir, 'reads.cjs'), BIN, ...args], { cwd: ROOT, env: cleanEnv(), encoding: 'utf8' });
+  const line = /^BUNDLE-READS (.*)$/m.exec(r.stderr);
+  return { code: r.status, reads: line ? (JSON.parse(line[1]!) as { file: string; buffer: number }[]) : [{ file: 'no report from the preload', buffer: -1 }] };
+}
+
 describe('start-up of the built CLI', () => {
   it('runs from the bundle with the code cache recorded by the build', () => {
     const probe = spawnSync(
@@ -245,5 +276,15 @@ describe('start-up of the built CLI', () => {
     const { code, sources } = unicodePropertyRegexps(['diagnose', 'Σπάρτη', '--snapshot', DEMO]);
     expect(code).toBe(2);
     expect(sources.length).toBeGreaterThan(0);
+  });
+
+  it('a snapshot diagnosis reads every file of the bundle it needs into one buffer (fresh memory is what reading costs)', () => {
+    const { code, reads } = bundleReads(['diagnose', 'AS Saint-\u00c9tienne', '--snapshot', DEMO]);
+    expect(code).toBe(1);
+    const files = [...new Set(reads.map((r) => r.file))];
+    // The texts and caches of the core, the diagnosis's pack and the pack it shares with list-checks and explain.
+    expect(files).toEqual(expect.arrayContaining(['checkout-doctor.cjs', 'checkout-doctor.cjs.cache', 'pack-diagnose.cjs', 'pack-diagnose.cjs.cache']));
+    expect(files.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(reads.map((r) => r.buffer)).size).toBe(1);
   });
 });
