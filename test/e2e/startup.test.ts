@@ -160,6 +160,25 @@ process.on('exit', () => process.stderr.write('BUNDLE-READS ' + JSON.stringify(r
   return { code: r.status, reads: line ? (JSON.parse(line[1]!) as { file: string; buffer: number }[]) : [{ file: 'no report from the preload', buffer: -1 }] };
 }
 
+/** Runs the launcher with a preload that records, for each script compiled with a code cache, its file and where in its buffer the cache starts. */
+function cachedDataOffsets(args: string[]): { code: number | null; caches: { file: string; byteOffset: number }[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'cd-startup-align-'));
+  writeFileSync(
+    join(dir, 'align.cjs'),
+    `const vm = require('node:vm');
+const Script = vm.Script;
+const caches = [];
+vm.Script = function (source, options) {
+  if (options && options.cachedData) caches.push({ file: String(options.filename).slice(String(options.filename).lastIndexOf('/') + 1), byteOffset: options.cachedData.byteOffset });
+  return new Script(source, options);
+};
+process.on('exit', () => process.stderr.write('CACHED-DATA ' + JSON.stringify(caches) + '\\n'));`,
+  );
+  const r = spawnSync(process.execPath, ['--require', join(dir, 'align.cjs'), BIN, ...args], { cwd: ROOT, env: cleanEnv(), encoding: 'utf8' });
+  const line = /^CACHED-DATA (.*)$/m.exec(r.stderr);
+  return { code: r.status, caches: line ? (JSON.parse(line[1]!) as { file: string; byteOffset: number }[]) : [{ file: 'no report from the preload', byteOffset: -1 }] };
+}
+
 describe('start-up of the built CLI', () => {
   it('runs from the bundle with the code cache recorded by the build', () => {
     const probe = spawnSync(
@@ -286,5 +305,12 @@ describe('start-up of the built CLI', () => {
     expect(files).toEqual(expect.arrayContaining(['checkout-doctor.cjs', 'checkout-doctor.cjs.cache', 'pack-diagnose.cjs', 'pack-diagnose.cjs.cache']));
     expect(files.length).toBeGreaterThanOrEqual(6);
     expect(new Set(reads.map((r) => r.buffer)).size).toBe(1);
+  });
+
+  it('hands V8 each code cache 8-byte aligned, which it would otherwise copy before reading', () => {
+    const { code, caches } = cachedDataOffsets(['diagnose', 'AS Saint-\u00c9tienne', '--snapshot', DEMO]);
+    expect(code).toBe(1);
+    expect(caches.map((c) => c.file)).toEqual(expect.arrayContaining(['checkout-doctor.cjs', 'pack-diagnose.cjs']));
+    expect(caches.filter((c) => c.byteOffset % 8 !== 0)).toEqual([]);
   });
 });
