@@ -313,4 +313,17 @@ describe('start-up of the built CLI', () => {
     expect(caches.map((c) => c.file)).toEqual(expect.arrayContaining(['checkout-doctor.cjs', 'pack-diagnose.cjs']));
     expect(caches.filter((c) => c.byteOffset % 8 !== 0)).toEqual([]);
   });
+
+  it('the caches a snapshot diagnosis reads were recorded after that diagnosis alone, so they hold nothing only other commands run (V8 deserialises a whole cache at every load)', () => {
+    const { code, packs } = loadedPacks(['diagnose', 'AS Saint-\u00c9tienne', '--snapshot', DEMO]);
+    expect(code).toBe(1);
+    const warmedBy = JSON.parse(readFileSync(`${ROOT}dist/bundle/caches.json`, 'utf8')) as Record<string, string[]>;
+    expect(packs.length).toBeGreaterThanOrEqual(3);
+    for (const { name, cached } of packs) {
+      expect(cached).toBe(true);
+      expect([name, warmedBy[name]]).toEqual([name, ['diagnose AS Saint-\u00c9tienne --snapshot fixtures/demo-shop.snapshot.json']]);
+    }
+    // The commands' own packs keep the caches of every warm-up run.
+    expect(warmedBy['pack-list-checks.cjs']).toContain('list-checks');
+  });
 });
