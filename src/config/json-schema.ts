@@ -3,7 +3,7 @@
 // committed copy (schema/checkout-doctor.schema.json) is written by `npm run config-schema`; a
 // test fails when it drifts from this.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { configSchema } from './schema.js';
 
 export const CONFIG_SCHEMA_FILE = 'schema/checkout-doctor.schema.json';

@@ -7,7 +7,7 @@ import { readFileSync, type Stats } from 'node:fs';
 import { readlink, stat } from '../engine/fs.js';
 import { dirname, resolve } from 'node:path';
 import type { Loader } from 'cosmiconfig';
-import { z } from 'zod';
+import * as z from 'zod';
 import { closeMatches } from '../engine/clubs.js';
 import { UsageError } from '../engine/errors.js';
 import { redactor, type Redactor } from '../secrets/redact.js';

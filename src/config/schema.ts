@@ -1,7 +1,7 @@
 // The configuration contract (DESIGN.md §5). Objects are strict: a misspelt key is reported with
 // its path rather than silently ignored.
 
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Built on first use (issue 9, start-up): building its zod schemas cost every diagnosis ~2 ms of
 // CPU and 400 KB of garbage, though a diagnosis without a configuration file never reads them.

@@ -3,7 +3,7 @@
 // numbers, flags are booleans); the runner validates every part before a check sees it, so a
 // snapshot with garbage in it yields `error` results that name the faulty path.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { KeyFactsSchema } from '../secrets/stripe-key.js';
 
 /** The lazily built schemas built so far in this process, by name (for tests). */

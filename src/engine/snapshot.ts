@@ -2,7 +2,7 @@
 // to facts. `diagnose --snapshot` evaluates one without any network; tests use them as fixtures.
 
 import { readFile } from './fs.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeKey } from '../secrets/stripe-key.js';
 import { UsageError } from './errors.js';
 import { isPartName, PARSE_ONCE, type PartName } from './parts.js';

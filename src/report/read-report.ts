@@ -4,7 +4,7 @@
 
 import { readFile } from '../engine/fs.js';
 import { resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { UsageError } from '../engine/errors.js';
 import { CHECK_CATEGORIES, STATUSES, type Text } from '../engine/types.js';
 import type { Report } from './model.js';

@@ -15,7 +15,7 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export type FaultResponse =
   /** Any status, with an optional body, Content-Type, Retry-After (seconds or HTTP date) and headers. */

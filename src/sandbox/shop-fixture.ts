@@ -24,7 +24,7 @@ import { parseJsonFile } from '../config/json-syntax.js';
 import { FixtureError, fixtureIssues, SANDBOX_MESSAGES } from './messages.js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const Id = z.number().int().nonnegative();
 const Flag = z.union([z.literal(0), z.literal(1)]);

@@ -2,7 +2,7 @@
 // A snapshot stores these facts instead of the raw key, so that `diagnose --snapshot` re-evaluates
 // `stripe-keys-format` identically while no secret ever reaches a file.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { PREFIX, maskSecret } from './mask.js';
 
 // The redactor (loaded by every command, --help included) masks through ./mask.js, which loads no

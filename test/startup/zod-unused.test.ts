@@ -37,8 +37,10 @@ describe('zod code the program never runs stays out of the bundle', () => {
     expect(modules).toEqual(expect.arrayContaining(['node_modules/zod/v4/core/schemas.js']));
     for (const module of ZOD_UNUSED) {
       expect(modules).not.toContain(`node_modules/zod/v4/${module}`);
-      expect(modules).toContain(`zod-unused:zod/v4/${module}`);
     }
+    // Since zod is imported as a namespace (test/startup/zod-namespace.test.ts), esbuild leaves out
+    // the stubs nothing imports: those still imported by what the program runs are stubs.
+    expect(modules.filter((m) => m.startsWith('zod-unused:')).length).toBeGreaterThan(0);
     // Their code, by texts only it holds (from compile.js, from-json-schema.js, json-schema-processors.js, to-json-schema.js).
     const code = readdirSync(BUNDLE_DIR)
       .filter((f) => f.endsWith('.cjs'))

@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseJsonFile } from '../../config/json-syntax.js';
 import { FixtureError, fixtureIssues, SANDBOX_MESSAGES } from '../messages.js';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const SendcloudKeySchema = z.strictObject({
   publicKey: z.string().min(1),

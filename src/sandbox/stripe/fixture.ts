@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseJsonFile } from '../../config/json-syntax.js';
 import { FixtureError, fixtureIssues, SANDBOX_MESSAGES } from '../messages.js';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const KeyString = z.string().regex(/^(pk|sk|rk)_(test|live)_[A-Za-z0-9]+$/, 'expected a Stripe key like sk_test_…');
 

@@ -4,7 +4,7 @@
 // settings may hold a PrestaShop webservice key), sender contact names / e-mails / phones, and log
 // bodies, headers and URLs are dropped; exception texts are masked and truncated.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { cap, scrubText, scrubUrl } from '../../secrets/scrub.js';
 import type {
   SendcloudIntegration,
