@@ -86,7 +86,7 @@ function readCache(file) {
  */
 function compilePack(file, cachedData) {
   // Pure ASCII (the build makes it so): latin1 gives V8 a one-byte string, cheaper than UTF-8.
-  const source = readShared(file).latin1Slice();
+  const source = readShared(file).toString('latin1');
   const build = BUILD_LINE.exec(source.slice(0, 64))?.[1];
   const cache = typeof cachedData === 'function' ? cachedData(build) : undefined;
   const script = new vm.Script(source, { filename: file, cachedData: cache });
