@@ -67,7 +67,8 @@ describe('checkout-doctor alone', () => {
     requireTmux();
     const t = terminal(dir, '', { LANG: 'en_US.UTF-8' });
     await t.waitFor(/Which club\? Type part of its name/);
-    expect(t.screen()).toContain('Racing Club Sévigné');
+    // The prompt draws its question, then the configured shop's clubs: waited for, not read at once.
+    await t.waitForScreen((screen) => screen.includes('Racing Club Sévigné'), 'the configured shop’s clubs under the prompt');
     t.send('C-c');
     const [, code] = await t.waitFor(/EXIT=(\d+)/);
     expect(code).toBe('130');
