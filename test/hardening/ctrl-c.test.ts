@@ -21,7 +21,10 @@ let secrets: string[];
 beforeAll(async () => {
   running = await startFixtureSet(resolveFixtureSet('demo'));
   configFile = join(dir, 'sandbox.json');
-  writeFileSync(configFile, JSON.stringify({ ...running.config, stripe: { ...running.config.stripe, timeoutMs: 60_000 } }));
+  // Stripe's per-request timeout at its maximum (10 min), past every test's hang guard: a run that
+  // waited for the hung Stripe requests after Ctrl-C could not end before the guard fails the test.
+  // That, not a bound on the wall time, is what proves Ctrl-C ends the run at once.
+  writeFileSync(configFile, JSON.stringify({ ...running.config, stripe: { ...running.config.stripe, timeoutMs: 600_000 } }));
   secrets = [...fixtureSecrets(), running.config.prestashop!.webserviceKey!, running.config.sendcloud!.secretKey!];
 }, 60_000);
 
@@ -79,10 +82,8 @@ describe('Ctrl-C during a run', () => {
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
     await untilShopReadAndStripeAsked(before);
-    const sentAt = Date.now();
     child.kill('SIGINT');
     const code = await closed;
-    expect(Date.now() - sentAt).toBeLessThan(5_000);
     expect(code).toBe(130);
     expect(stderr).toMatch(/interrupted: stopping, printing what is known/);
     for (const secret of secrets) expect(stderr).not.toContain(secret);
@@ -99,10 +100,8 @@ describe('Ctrl-C during a run', () => {
       await untilShopReadAndStripeAsked(before);
       // Let the spinner draw at least once.
       await new Promise((resolve) => setTimeout(resolve, 300));
-      const sentAt = Date.now();
       term.press('C-c');
-      const code = await term.exitCode(10_000);
-      expect(Date.now() - sentAt).toBeLessThan(5_000);
+      const code = await term.exitCode();
       expect(code).toBe(130);
       expect(term.screen()).toMatch(/interrupted: stopping/);
       expectInterruptedReport(readFileSync(out, 'utf8'));
