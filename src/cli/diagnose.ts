@@ -294,7 +294,7 @@ export async function diagnose(io: Io, club: string | undefined, flags: Diagnose
       });
       const setup = problems.flatMap((p, i) => (stopped[i]! > 0 ? [setupJson(p, stopped[i]!, lang)] : []));
       const built = {
-        ...buildReport(reports, lang, startedAt, undefined, setup, monotonicMs),
+        ...buildReport(reports, lang, startedAt, undefined, setup),
         ...reportContext(run.snapshot, flags, query),
         ...(audience === 'admin' ? { audience } : {}),
       };

@@ -5,6 +5,7 @@ import type { ClubSnapshot } from '../engine/snapshot.js';
 import type { CheckResult } from '../engine/runner.js';
 import { STATUSES, type CheckCategory, type Lang, type Severity, type Status } from '../engine/types.js';
 import { pick } from './i18n.js';
+import { monotonicMs } from '../engine/clock.js';
 import { toolVersion } from './version.js';
 
 export interface ReportResult {
@@ -166,13 +167,13 @@ export function buildClubReport(club: ClubSnapshot, results: CheckResult[], lang
   };
 }
 
-/** `startedAt`: when the run started, read on `clock` (performance.now unless told; a diagnosis uses src/engine/clock.ts). */
-export function buildReport(clubs: ClubReport[], lang: Lang, startedAt: number, now = new Date(), setup: SetupProblemReport[] = [], clock: () => number = () => performance.now()): Report {
+/** `startedAt`: when the run started, read on the run's clock (monotonicMs, src/engine/clock.ts). */
+export function buildReport(clubs: ClubReport[], lang: Lang, startedAt: number, now = new Date(), setup: SetupProblemReport[] = []): Report {
   return {
     schemaVersion: 1,
     tool: { name: 'checkout-doctor', version: toolVersion() },
     generatedAt: now.toISOString(),
-    durationMs: Math.round(clock() - startedAt),
+    durationMs: Math.round(monotonicMs() - startedAt),
     lang,
     clubs,
     ...(setup.length ? { setup } : {}),

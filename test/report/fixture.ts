@@ -1,5 +1,6 @@
 // A report with every status, two clubs and awkward characters, built through the real model.
 
+import { monotonicMs } from '../../src/engine/clock.js';
 import { buildClubReport, buildReport, type Report } from '../../src/report/model.js';
 import type { CheckResult } from '../../src/engine/runner.js';
 import type { ClubSnapshot } from '../../src/engine/snapshot.js';
@@ -52,11 +53,11 @@ export function resultsB(): CheckResult[] {
 }
 
 export function sampleReport(lang: Lang = 'en'): Report {
-  const report = buildReport([buildClubReport(CLUB_A, resultsA(), lang), buildClubReport(CLUB_B, resultsB(), lang)], lang, performance.now() - 1234, new Date('2026-03-01T12:00:00.000Z'));
+  const report = buildReport([buildClubReport(CLUB_A, resultsA(), lang), buildClubReport(CLUB_B, resultsB(), lang)], lang, monotonicMs() - 1234, new Date('2026-03-01T12:00:00.000Z'));
   return { ...report, durationMs: 1234 };
 }
 
 export function reportWith(statuses: Status[]): Report {
   const c = check('probe', 'shop', t('Sonde', 'Probe'));
-  return buildReport([buildClubReport(CLUB_A, statuses.map((s) => result(c, s, t('m', 'm'))), 'en')], 'en', performance.now());
+  return buildReport([buildClubReport(CLUB_A, statuses.map((s) => result(c, s, t('m', 'm'))), 'en')], 'en', monotonicMs());
 }

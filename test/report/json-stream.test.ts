@@ -1,3 +1,4 @@
+import { monotonicMs } from '../../src/engine/clock.js';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { writeReport, type Io } from '../../src/cli/output.js';
@@ -15,7 +16,7 @@ async function demoReport(): Promise<Report> {
   const checks = builtinRegistry().all();
   const clubs = [];
   for (const club of snapshot.clubs) clubs.push(buildClubReport(club, await runChecks({ checks, snapshot, club, query: {}, settings: {} }), 'fr'));
-  return buildReport(clubs, 'fr', performance.now());
+  return buildReport(clubs, 'fr', monotonicMs());
 }
 
 describe('the JSON report in pieces', () => {

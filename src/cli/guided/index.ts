@@ -5,7 +5,6 @@
 // exit code `diagnose` would give. Without a terminal, or with CI set, it refuses (exit 2); Ctrl-C
 // at a prompt ends it (exit 130) with nothing written.
 
-import { performance } from 'node:perf_hooks';
 import { resolveCheckSettings } from '../../config/checks.js';
 import { configDir, loadConfig } from '../../config/load.js';
 import { UsageError } from '../../engine/errors.js';
@@ -31,6 +30,7 @@ import { offerToSave } from './save.js';
 import { openShop } from './shop.js';
 import { canPrompt, conversation, isPromptCancelled, type Conversation } from './terminal.js';
 import { walkProblems } from './walk.js';
+import { monotonicMs } from '../../engine/clock.js';
 
 /** The exit code when the guided mode cannot run: a usage error (no terminal, CI). */
 export const REFUSED_EXIT = 2;
@@ -73,7 +73,7 @@ async function session(io: Io, talk: Conversation, named: string | undefined, fl
     // The relay-point map does not show: the FAQ's causes no API can see are asked about too.
     const run = about.relayMap ? [...checks, ...RELAY_MAP_POINTS] : checks;
 
-    const startedAt = performance.now();
+    const startedAt = monotonicMs();
     const gathered = await gatherWithProgress(io, talk, shop, club, query, partsNeeded(run, query), parseTimeout(flags.timeout));
     if (!gathered) {
       logError(io, messages.interrupted[lang]);
