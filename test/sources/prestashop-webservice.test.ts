@@ -2,6 +2,7 @@
 // caching, pagination, retries and every error of api-notes/prestashop.md §4 as a typed Cause.
 
 import { MockAgent } from 'undici';
+import { WEBSERVICE_RESOURCES } from '../../src/sources/prestashop/resources.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backoffDelay, httpRequest, parseRetryAfter } from '../../src/sources/http.js';
 import { associationIds, i18nAll, i18nText, toBool, toDate, toInt, toIntOr, toNumber, toStr } from '../../src/sources/prestashop/coerce.js';
@@ -327,6 +328,18 @@ describe('errors of §4 become typed causes', () => {
     if (['auth', 'webservice-disabled', 'shop-context'].includes(kind)) expect(cause.message).toMatch(/^shop\.test \/api\/[ :](?!.*customers)/);
     else expect(cause.message).toContain('shop.test /api/customers');
     if (kind !== 'not-found') expect(cause.fix?.length).toBeGreaterThan(0);
+  });
+
+  it('a key without permission (code 21) is told to tick "View (GET)" on every resource a diagnosis reads', async () => {
+    pool().intercept({ path: onPath('/api/customers') }).reply(401, errorsBody([21, 'No permission for this authentication key']), { headers: JSON_HEADERS });
+    const fix = (await failure(client().list('customers'))).toCause().fix ?? [];
+    const tick = fix.find((f) => f.en.includes('View (GET)'));
+    expect(tick).toBeDefined();
+    for (const { resource, optional } of WEBSERVICE_RESOURCES) {
+      if (optional) continue;
+      expect(tick!.en).toMatch(new RegExp(`\\b${resource}\\b`));
+      expect(tick!.fr).toMatch(new RegExp(`\\b${resource}\\b`));
+    }
   });
 
   it('code 26 names the resource and the back-office path to grant it', async () => {

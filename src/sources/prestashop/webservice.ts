@@ -23,6 +23,7 @@ import { httpRequest, HttpTransportError, type HttpResponse, type RetryPolicy } 
 import { requestLog as sharedRequestLog, type RequestLog } from '../request-log.js';
 import { priorityPool, type Pool } from '../pool.js';
 import { toInt } from './coerce.js';
+import { WEBSERVICE_RESOURCES } from './resources.js';
 
 // User-visible texts (issue 10.4: one catalogue per file, read by translators in one place).
 const MESSAGES = {
@@ -34,9 +35,9 @@ const MESSAGES = {
     'Vérifiez que la clé configurée figure dans la liste et que sa colonne « Activé » est à Oui ; sinon créez une clé (« Ajouter une nouvelle clé webservice ») et mettez-la dans prestashop.webserviceKey.',
     'Check that the configured key is listed and "Enabled" is Yes; otherwise create a key ("Add new webservice key") and put it in prestashop.webserviceKey.',
   ),
-  tickViewGet: t(
-    'Modifiez la clé et cochez « Voir (GET) » pour les ressources lues par checkout-doctor (customers, groups, categories, cart_rules, order_cart_rules, currencies, orders, order_states, carriers, zones, countries, configurations), puis Enregistrez.',
-    'Edit the key and tick "View (GET)" for the resources checkout-doctor reads (customers, groups, categories, cart_rules, order_cart_rules, currencies, orders, order_states, carriers, zones, countries, configurations), then Save.',
+  tickViewGet: (resources: string) => t(
+    `Modifiez la clé et cochez « Voir (GET) » pour les ressources lues par checkout-doctor (${resources}), puis Enregistrez.`,
+    `Edit the key and tick "View (GET)" for the resources checkout-doctor reads (${resources}), then Save.`,
   ),
   authHeaderStripped: t(
     "Le serveur retire l'en-tête Authorization avant PHP (Apache avec PHP-FPM/CGI) : PrestaShop ne voit aucune clé.",
@@ -120,6 +121,9 @@ const MESSAGES = {
     'The shop sends far more data than expected (a huge answer or endless pages): check that no module or proxy alters /api/ answers, then run again.',
   ),
 };
+
+/** The resources every diagnosis reads (not the multistore-only ones), named in the key's remediation. */
+const READ_RESOURCES = WEBSERVICE_RESOURCES.filter((r) => !r.optional).map((r) => r.resource).join(', ');
 
 export type WsEntity = Record<string, unknown> & { id: number };
 
@@ -386,7 +390,7 @@ function fixFor(e: PrestaShopWebserviceError): Text[] {
       }
       return [
         WS_SETTINGS,
-        MESSAGES.tickViewGet,
+        MESSAGES.tickViewGet(READ_RESOURCES),
       ];
     case 'auth-header-stripped':
       return [
