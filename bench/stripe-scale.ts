@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { FaultInjector } from '../src/sandbox/faults.js';
 import { generatedKeys, generateStripeFixture } from '../src/sandbox/stripe/generate.js';
 import { startStripeSandbox } from '../src/sandbox/stripe/server.js';
-import { DEFAULT_STRIPE_POOL, gatherStripeClubs, preloadStripeSdk, stripeClientsCreated } from '../src/sources/stripe/index.js';
+import { DEFAULT_STRIPE_POOL, gatherStripeClubs, stripeClientsCreated, stripeSdkReady } from '../src/sources/stripe/index.js';
 
 // Importing the SDK with these set writes a hint to stderr (api-notes/stripe.md §6).
 for (const name of Object.keys(process.env)) if (name === 'CLAUDECODE' || name.startsWith('CLAUDE_CODE_')) delete process.env[name];
@@ -39,7 +39,7 @@ async function one(clubs: number): Promise<Row> {
     // A run starts loading the SDK while it reads PrestaShop (src/sources/gather.ts); do the same
     // here so that the wall time is the Stripe requests', and say what the import cost apart.
     const importStart = performance.now();
-    preloadStripeSdk();
+    void stripeSdkReady();
     await import('stripe');
     const importMs = performance.now() - importStart;
     const list = Array.from({ length: clubs }, (_, i) => ({ name: String(i), keys: generatedKeys(i) }));

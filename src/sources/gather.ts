@@ -22,7 +22,7 @@ import { PrestaShopWebservice } from './prestashop/webservice.js';
 import { gatherSendcloud, SENDCLOUD_PART_NAMES } from './sendcloud/index.js';
 import { gatherDynamicCoupons } from './dynamic-coupons.js';
 import { gatherShopFront } from './shop-front.js';
-import { DEFAULT_STRIPE_POOL, preloadStripeSdk, StripeSession, stripeSdkReady, type ClubStripeKeys, type StripeParts } from './stripe/index.js';
+import { DEFAULT_STRIPE_POOL, StripeSession, stripeSdkReady, type ClubStripeKeys, type StripeParts } from './stripe/index.js';
 import { withRunSignal } from './http.js';
 import { dependencyBound, firstWave, runDataflow, type Fetcher, type Outcome } from './dataflow.js';
 
@@ -416,7 +416,7 @@ async function gather(options: GatherOptions): Promise<Snapshot> {
   const stripeParts = (['club.stripeKeyProbe', 'club.stripeAccount'] as const).filter(wants);
   // The Stripe SDK starts loading before anything else: its import is CPU-bound, and begun once the
   // shop's reads are on the wire it held the first Stripe request back behind their answers.
-  if (stripeParts.length) preloadStripeSdk();
+  if (stripeParts.length) void stripeSdkReady();
   const progress = gatherProgress(options.onProgress);
   const prestashopSource = config.prestashop.database ? 'database' : 'prestashop';
   // The database source tells its shop-wide parts as they come (the webservice's fetchers settle one by one).

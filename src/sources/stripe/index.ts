@@ -103,15 +103,11 @@ function loadSdk(): Promise<StripeCtor> {
   return sdk;
 }
 
-/** Starts importing the SDK without waiting (a run that will ask Stripe calls it when it starts). */
-export function preloadStripeSdk(): void {
-  loadSdk().catch(() => undefined);
-}
-
 /**
- * Resolves once the SDK is imported (or failed to: the first read says why). A run whose first Stripe
- * requests need nothing from the shop waits for it before sending its first request, so that the
- * import, CPU-bound, does not hold those requests back behind the shop's answers.
+ * Starts importing the SDK, and resolves once it is imported (or failed to: the first read says
+ * why); never rejects, so a run that only wants the import started need not wait. A run whose first
+ * Stripe requests need nothing from the shop waits for it before sending its first request, so that
+ * the import, CPU-bound, does not hold those requests back behind the shop's answers.
  */
 export function stripeSdkReady(): Promise<void> {
   return loadSdk().then(
@@ -207,7 +203,7 @@ export class StripeSession {
     };
     this.pool = pLimit(Math.max(1, this.options.concurrency));
     // Start importing the SDK now, while the first clubs are prepared; a failure shows on the first read.
-    preloadStripeSdk();
+    void stripeSdkReady();
   }
 
   get host(): string {
