@@ -65,8 +65,12 @@ export const CLIENT_SCRIPT = `(function () {
     dialog.showModal();
   }
 
+  // The close event comes in a task of its own, which a browser may run after input it already
+  // holds: focus goes back to the cell only if nothing took it meanwhile (an arrow key pressed just
+  // after Esc has moved it on, and must not be undone).
   dialog.addEventListener('close', function () {
-    if (opener) opener.focus();
+    var now = document.activeElement;
+    if (opener && (!now || now === document.body || dialog.contains(now))) opener.focus();
     opener = null;
   });
 
