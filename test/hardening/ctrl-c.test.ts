@@ -98,8 +98,9 @@ describe('Ctrl-C during a run', () => {
     const term = new Terminal(`cd '${dir}' && '${process.execPath}' '${BIN}' diagnose '${CLUB}' --config '${configFile}' --format json > '${out}'`, { width: 160, height: 40 });
     try {
       await untilShopReadAndStripeAsked(before);
-      // Let the spinner draw at least once.
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // The spinner itself says the shop's answers are in (every part started is settled, the shop
+      // front's too) while Stripe has none: the state this test interrupts, seen on the screen.
+      await term.waitFor(/PrestaShop (\d+)\/\1 · Stripe 0\/\d+.* · Shop front 1\/1/, 20_000);
       term.press('C-c');
       const code = await term.exitCode();
       expect(code).toBe(130);
