@@ -139,7 +139,7 @@ describe.skipIf(!hasChromium() && !process.env.CI)('HTML report in headless Chro
 
     // Arrow keys move to the nearest cell of the row that holds a result (a check with no result
     // for this club has an empty cell, skipped): rightwards when there is one, else leftwards.
-    // Which cells hold results depends on the demo's verdicts, and some on the shop clock's.
+    // Which cells hold results depends on the demo's verdicts (re-recording the demo changes them).
     const nearest = await page.eval<{ key: 'ArrowRight' | 'ArrowLeft'; column: number }>(
       `(() => { const td = document.querySelector(\`${selector}\`).parentElement; const cells = [...td.parentElement.cells]; const has = (k) => k > 0 && !!cells[k] && !!cells[k].querySelector('button.cell'); for (let k = td.cellIndex + 1; k < cells.length; k++) if (has(k)) return { key: 'ArrowRight', column: k }; for (let k = td.cellIndex - 1; k > 0; k--) if (has(k)) return { key: 'ArrowLeft', column: k }; return { key: 'ArrowLeft', column: -1 }; })()`,
     );
