@@ -1,7 +1,7 @@
 // `checkout-doctor init` on a real pseudo-terminal (tmux), the built CLI against the sandbox's
 // emulators started here: a key lacking permissions is told exactly which, a wrong key is refused
 // and the right one accepted, the clubs are confirmed, and the configuration written holds env:
-// references only; a diagnosis then runs with it. The clear-secret choice gives a 0600 file; Ctrl-C
+// references only (SPREAD's coupon address too, noted and never called); a diagnosis then runs with it. The clear-secret choice gives a 0600 file; Ctrl-C
 // at a prompt writes nothing (130); an existing configuration is not replaced without a yes; no
 // terminal (or CI) means no prompt: the commented example, exit 2. No secret ever reaches the
 // screen or the file unless the person chose so.
@@ -18,11 +18,13 @@ import { BIN, fixtureSecrets, runCli, type JsonReport } from './run-cli.js';
 const WRONG_KEY = 'WRONGKEYWRONGKEYWRONGKEYWRONG000';
 const SENDCLOUD_ONLY_KEY = 'DEMO4SENDCLOUDKEYNOCUSTOMERS0003';
 const FREJUS = 'Étoile Sportive de Fréjus';
+const COUPON_TOKEN = 'spread-token-5f3a9c1e7b';
 
 let running: RunningSandbox;
 let shopUrl: string;
 let key: string;
 let secrets: string[];
+let COUPON_URL: string;
 const terminals: Terminal[] = [];
 
 beforeAll(async () => {
@@ -30,7 +32,8 @@ beforeAll(async () => {
   running = await startFixtureSet(resolveFixtureSet('demo'));
   shopUrl = running.config.prestashop!.url;
   key = running.config.prestashop!.webserviceKey!;
-  secrets = [...new Set([...fixtureSecrets(), key, WRONG_KEY, SENDCLOUD_ONLY_KEY])];
+  secrets = [...new Set([...fixtureSecrets(), key, WRONG_KEY, SENDCLOUD_ONLY_KEY, COUPON_TOKEN])];
+  COUPON_URL = `${running.coupons.endpoint}?token=${COUPON_TOKEN}`;
 }, 60_000);
 
 afterEach(() => {
@@ -97,6 +100,18 @@ describe('init on a terminal', () => {
     term.answer(sendcloud.secretKey!);
     await term.waitFor('Clés Sendcloud acceptées.');
 
+    // SPREAD's coupon address is noted, never tried (the test would create a coupon): no request.
+    await term.waitFor('coupons dynamiques de SPREAD');
+    term.press('Up', 'Enter'); // Oui
+    await term.waitFor('Adresse que SPREAD appelle');
+    term.answer('spread/coupons'); // not an address: refused, asked again
+    await term.waitFor('Une adresse complète est attendue');
+    term.press('C-u');
+    term.answer(COUPON_URL);
+    await term.waitFor('Solution e-commerce choisie dans SPREAD');
+    term.press('Enter'); // PrestaShop (default)
+    await term.waitFor('Adresse notée, sans essai');
+
     // Five clubs found, all ticked: the last one is unticked, the others confirmed.
     // The question mark as frenchSpaces sets it everywhere else (U+202F), not init's former U+00A0.
     await term.waitFor('5\u00a0clubs. Lesquels diagnostiquer\u202f?');
@@ -131,7 +146,11 @@ describe('init on a terminal', () => {
     const file = join(dir, '.checkout-doctorrc.json');
     const text = readFileSync(file, 'utf8');
     expectNoSecret(text, 'the configuration');
-    const config = JSON.parse(text) as { prestashop: Record<string, unknown>; sendcloud: Record<string, unknown>; clubs: Array<{ name: string; group: number; stripe?: unknown }> };
+    const config = JSON.parse(text) as { prestashop: Record<string, unknown>; sendcloud: Record<string, unknown>; dynamicCoupons: unknown; clubs: Array<{ name: string; group: number; stripe?: unknown }> };
+    // The address carries a token: an env: reference, like every secret.
+    expect(config.dynamicCoupons).toEqual({ url: 'env:SPREAD_COUPON_URL', platform: 'prestashop' });
+    expect(screen).toContain("export SPREAD_COUPON_URL='<adresse des coupons dynamiques SPREAD>'");
+    expect(running.coupons.calls).toEqual([]);
     expect(config.prestashop).toEqual({ url: shopUrl, webserviceKey: 'env:PS_WEBSERVICE_KEY' });
     expect(config.sendcloud).toEqual({ apiBase: sendcloud.apiBase, publicKey: 'env:SC_PUBLIC', secretKey: 'env:SC_SECRET' });
     expect(config.clubs.map((c) => [c.name, c.group])).toEqual([
@@ -149,6 +168,7 @@ describe('init on a terminal', () => {
       SC_SECRET: sendcloud.secretKey!,
       ETOILE_SPORTIVE_DE_FREJUS_PK: frejus.publishableKey!,
       ETOILE_SPORTIVE_DE_FREJUS_SK: frejus.secretKey!,
+      SPREAD_COUPON_URL: COUPON_URL,
     };
     const result = await runCli(['diagnose', FREJUS, '--config', file, '--format', 'json'], { cwd: dir, env, secrets });
     expect(result.stderr).toBe('');
@@ -174,6 +194,8 @@ describe('init on a terminal', () => {
     term.press('Enter');
     await term.waitFor('Does the shop ship with Sendcloud');
     term.press('Enter');
+    await term.waitFor('SPREAD’s dynamic coupons');
+    term.press('Enter'); // No (default)
     await term.waitFor('5 clubs. Which ones to diagnose?');
     term.press('Enter');
     await term.waitFor('Stripe API address');
@@ -204,6 +226,8 @@ describe('init on a terminal', () => {
     term.press('Enter');
     await term.waitFor('Does the shop ship with Sendcloud');
     term.press('Enter');
+    await term.waitFor('SPREAD’s dynamic coupons');
+    term.press('Enter'); // No (default)
     await term.waitFor('Which ones to diagnose?');
     term.press('Enter');
     await term.waitFor('Stripe API address');

@@ -100,6 +100,8 @@ describe('the README, followed by a new user', () => {
     await term.waitFor('Secret key');
     term.answer(value('Sendcloud secret key'));
     await term.waitFor('Sendcloud keys accepted.');
+    await term.waitFor('SPREAD’s dynamic coupons');
+    term.press('Enter'); // No: the README's example configuration has no coupon address
     await term.waitFor('5 clubs. Which ones to diagnose?');
     term.press('Enter'); // all of them
     await term.waitFor('Stripe API address');

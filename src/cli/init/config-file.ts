@@ -6,6 +6,7 @@ import { normaliseName } from '../../engine/clubs.js';
 import type { Lang, Text } from '../../engine/types.js';
 import type { Config } from '../../config/schema.js';
 import { frenchSpaces } from '../../report/french.js';
+import { urlSecrets } from '../../secrets/scrub.js';
 import { M } from './messages.js';
 
 /** One secret typed during `init`: where it goes in the file and which variable holds it. */
@@ -22,6 +23,8 @@ export interface Answers {
   database?: { host: string; port: number; user: string; password: string; database: string; prefix: string };
   sendcloud?: { apiBase?: string; publicKey: string; secretKey: string };
   stripeApiBase?: string;
+  /** SPREAD's dynamic-coupon endpoint and the platform chosen in SPREAD. */
+  dynamicCoupons?: { url: string; platform: string };
   clubs: Array<{ name: string; group: number; stripe?: { publishableKey: string; secretKey: string } }>;
 }
 
@@ -63,6 +66,15 @@ export function buildConfig(answers: Answers, clear: boolean): { config: Config;
             ...(answers.sendcloud.apiBase ? { apiBase: answers.sendcloud.apiBase } : {}),
             publicKey: ref('SC_PUBLIC', answers.sendcloud.publicKey, M.secretScPublic),
             secretKey: ref('SC_SECRET', answers.sendcloud.secretKey, M.secretScSecret),
+          },
+        }
+      : {}),
+    ...(answers.dynamicCoupons
+      ? {
+          dynamicCoupons: {
+            // An address that carries credentials (user info, a token in its query) is a secret.
+            url: urlSecrets(answers.dynamicCoupons.url).length ? ref('SPREAD_COUPON_URL', answers.dynamicCoupons.url, M.secretCouponUrl) : answers.dynamicCoupons.url,
+            platform: answers.dynamicCoupons.platform,
           },
         }
       : {}),
@@ -147,6 +159,14 @@ export function exampleConfig(lang: Lang): string {
     'sendcloud:',
     '  publicKey: "env:SC_PUBLIC"',
     '  secretKey: "env:SC_SECRET"',
+    '',
+    c(
+      'Facultatif : l’adresse que SPREAD appelle pour créer un coupon dynamique, et la solution choisie dans SPREAD (prestashop ou magento). Retirez les # pour l’activer.',
+      'Optional: the address SPREAD calls to create a dynamic coupon, and the solution chosen in SPREAD (prestashop or magento). Remove the # to use it.',
+    ),
+    '# dynamicCoupons:',
+    '#   url: "env:SPREAD_COUPON_URL"',
+    '#   platform: "prestashop"',
     '',
     c(
       'À REMPLIR : un bloc par club (le nom de son groupe de clients), avec ses clés Stripe. Sans clés, celles du module Stripe de la boutique sont utilisées.',

@@ -17,6 +17,7 @@ import type { Lang, Text } from '../../engine/types.js';
 import { detectLang } from '../../report/i18n.js';
 import { terminalSafe } from '../../report/text.js';
 import { redactor } from '../../secrets/redact.js';
+import { registerUrlSecrets } from '../../secrets/scrub.js';
 import { DEFAULT_SENDCLOUD_API } from '../../sources/sendcloud/client.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import type { Io } from '../output.js';
@@ -114,11 +115,15 @@ class Session {
   }
 
   /** Hidden input: each character shows as a dot, the value never reaches the screen. */
-  secret(message: Text, options: { optional?: boolean } = {}): Promise<string> {
+  secret(message: Text, options: { optional?: boolean; validate?: (value: string) => true | Text } = {}): Promise<string> {
     return password({
       message: message[this.lang],
       mask: '•',
-      validate: (value) => (options.optional || value.trim() ? true : M.pasteKey[this.lang]),
+      validate: (value) => {
+        if (!value.trim()) return options.optional ? true : M.pasteKey[this.lang];
+        const verdict = options.validate ? options.validate(value.trim()) : true;
+        return verdict === true ? true : verdict[this.lang];
+      },
     }).then((v) => {
       const value = v.trim();
       redactor.add(value);
@@ -177,6 +182,7 @@ async function guided(io: Io, lang: Lang, target: string): Promise<number> {
   const { url, key } = await askShop(s);
   const database = await askDatabase(s);
   const sendcloud = await askSendcloud(s);
+  const dynamicCoupons = await askCoupons(s);
   const { clubs, stripeApiBase } = await askClubs(s, url, key);
 
   const answers: Answers = {
@@ -185,6 +191,7 @@ async function guided(io: Io, lang: Lang, target: string): Promise<number> {
     ...(database ? { database } : {}),
     ...(sendcloud ? { sendcloud } : {}),
     ...(stripeApiBase ? { stripeApiBase } : {}),
+    ...(dynamicCoupons ? { dynamicCoupons } : {}),
     clubs,
   };
   const clear = (await s.choose(M.storage, [{ value: 'env', name: M.storageEnv }, { value: 'clear', name: M.storageClear }], 'env')) === 'clear';
@@ -313,6 +320,25 @@ async function askSendcloud(s: Session): Promise<Answers['sendcloud']> {
     ]);
     if (next === 'skip') return undefined;
   }
+}
+
+/** Noted, never tried here: SPREAD's test creates a real coupon, a write only `--test-coupon` asks for. */
+async function askCoupons(s: Session): Promise<Answers['dynamicCoupons']> {
+  if (!(await s.yesNo(M.useCoupons, false))) return undefined;
+  const url = await s.secret(M.couponUrl, { validate: (value) => (httpUrl(value) === true ? true : M.couponUrlInvalid) });
+  registerUrlSecrets(url);
+  const choice = await s.choose(
+    M.couponPlatform,
+    [
+      { value: 'prestashop', name: M.platformPrestashop },
+      { value: 'magento', name: M.platformMagento },
+      { value: 'other', name: M.couponOther },
+    ],
+    'prestashop',
+  );
+  const platform = choice === 'other' ? await s.text(M.couponOtherName) : choice;
+  s.say(M.couponNotTested);
+  return { url, platform };
 }
 
 async function askClubs(s: Session, url: string, key: string): Promise<{ clubs: Answers['clubs']; stripeApiBase?: string }> {

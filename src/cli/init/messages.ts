@@ -121,6 +121,29 @@ export const M = {
   sendcloudSkip: tx('Continuer sans Sendcloud', 'Go on without Sendcloud'),
   pasteKey: tx('Collez la clé.', 'Paste the key.'),
 
+  // ---- SPREAD dynamic coupons (FAQ 003)
+  useCoupons: tx(
+    'La boutique reçoit-elle les coupons dynamiques de SPREAD ? (SPREAD : Paramétrage > Coupons dynamiques)',
+    'Does the shop receive SPREAD’s dynamic coupons? (SPREAD: Paramétrage > Coupons dynamiques)',
+  ),
+  couponUrl: tx(
+    'Adresse que SPREAD appelle pour créer un coupon dans la boutique (saisie masquée : elle peut contenir un jeton)',
+    'Address SPREAD calls to create a coupon in the shop (input hidden: it may hold a token)',
+  ),
+  couponPlatform: tx(
+    'Solution e-commerce choisie dans SPREAD (Mon compte > Détails du site)',
+    'E-commerce solution chosen in SPREAD (Mon compte > Détails du site)',
+  ),
+  platformPrestashop: tx('PrestaShop', 'PrestaShop'),
+  platformMagento: tx('Magento', 'Magento'),
+  couponOther: tx('Une autre (SPREAD ne prend en charge que PrestaShop et Magento)', 'Another one (SPREAD supports PrestaShop and Magento only)'),
+  couponOtherName: tx('Son nom, tel qu’il figure dans SPREAD', 'Its name, as SPREAD shows it'),
+  couponNotTested: tx(
+    'Adresse notée, sans essai : l’essai crée un vrai coupon de 5 % dans la boutique. Pour le faire, lancez le diagnostic avec --test-coupon.',
+    'Address noted, not tried: the test creates a real 5% coupon in the shop. To run it, start the diagnosis with --test-coupon.',
+  ),
+  couponUrlInvalid: tx('Une adresse complète est attendue, commençant par https:// (ou http://).', 'A full address is expected, starting with https:// (or http://).'),
+
   // ---- clubs
   clubsProblem: tx('La liste des clubs ne peut pas être lue :', 'The list of clubs cannot be read:'),
   noClubs: tx(
@@ -179,6 +202,7 @@ export const M = {
   secretDbPassword: tx('mot de passe de la base', 'database password'),
   secretScPublic: tx('clé publique Sendcloud', 'Sendcloud public key'),
   secretScSecret: tx('clé secrète Sendcloud', 'Sendcloud secret key'),
+  secretCouponUrl: tx('adresse des coupons dynamiques SPREAD', 'SPREAD dynamic-coupon address'),
   secretPk: (club: string): Text => ({ fr: `clé publiable Stripe (${club})`, en: `Stripe publishable key (${club})` }),
   secretSk: (club: string): Text => ({ fr: `clé secrète Stripe (${club})`, en: `Stripe secret key (${club})` }),
   next: (command: string): Text => tx(`Ensuite, lancez le diagnostic : ${command}`, `Then run the diagnosis: ${command}`),

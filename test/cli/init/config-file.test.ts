@@ -50,6 +50,26 @@ describe('buildConfig', () => {
   });
 });
 
+describe('buildConfig: SPREAD dynamic coupons', () => {
+  const withToken = 'https://shop.example.fr/module/spread/coupons?token=tok-0123456789abcdef';
+  it('an address carrying a token is a secret: an env: reference with its export line, or the value when chosen', () => {
+    const answers: Answers = { ...ANSWERS, dynamicCoupons: { url: withToken, platform: 'prestashop' } };
+    const { config, secrets } = buildConfig(answers, false);
+    expect(config.dynamicCoupons).toEqual({ url: 'env:SPREAD_COUPON_URL', platform: 'prestashop' });
+    expect(JSON.stringify(config)).not.toContain('tok-0123456789abcdef');
+    expect(exportLines(secrets, 'fr', false)).toContain("export SPREAD_COUPON_URL='<adresse des coupons dynamiques SPREAD>'");
+    expect(buildConfig(answers, true).config.dynamicCoupons).toEqual({ url: withToken, platform: 'prestashop' });
+  });
+
+  it('an address without credentials is written as it is; no answer, no section', () => {
+    const plain = 'https://shop.example.fr/module/spread/coupons';
+    const { config, secrets } = buildConfig({ ...ANSWERS, dynamicCoupons: { url: plain, platform: 'magento' } }, false);
+    expect(config.dynamicCoupons).toEqual({ url: plain, platform: 'magento' });
+    expect(secrets.map((s) => s.env)).not.toContain('SPREAD_COUPON_URL');
+    expect(buildConfig(ANSWERS, false).config).not.toHaveProperty('dynamicCoupons');
+  });
+});
+
 describe('exportLines', () => {
   it('placeholders unless the values are asked for; values shell-quoted', () => {
     const { secrets } = buildConfig({ ...ANSWERS, webserviceKey: "it's" }, false);
@@ -72,6 +92,10 @@ describe('the example written without a terminal', () => {
       const loaded = await loadConfig({ cwd: dir, env });
       expect(loaded?.config.prestashop?.url).toBe('https://boutique.example.fr');
       expect(loaded?.config.clubs?.[0]?.name).toBe('FC Exemple');
+      // Its optional coupon section, once its # are removed as its comment says, validates too.
+      writeFileSync(join(dir, EXAMPLE_TARGET), exampleConfig(lang).replace(/^# (dynamicCoupons:|  url:|  platform:)/gm, '$1'));
+      const withCoupons = await loadConfig({ cwd: dir, env: { ...env, SPREAD_COUPON_URL: 'https://boutique.example.fr/module/spread?token=abcdefgh' } });
+      expect(withCoupons?.config.dynamicCoupons).toEqual({ url: 'https://boutique.example.fr/module/spread?token=abcdefgh', platform: 'prestashop' });
     }
   });
 });
