@@ -5,7 +5,8 @@
 // as plain lines when stderr is not a terminal; Ctrl-C at the first prompt exits 130 with nothing
 // written. The safe fixes and a late Ctrl-C: guided-mode-fixes.test.ts; the configured shop
 // (`checkout-doctor` alone), no shop, no terminal: guided-mode-configured.test.ts (files split so
-// that vitest runs them on different workers).
+// that vitest runs them on different workers). Every session has its own terminal, folder and
+// sandbox: the tests run side by side (concurrent), as each mostly waits on its CLI.
 
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,7 @@ import { runCli } from './run-cli.js';
 
 const terminal = guidedTerminals();
 
-describe('guided mode on a terminal (tmux), against the sandbox', () => {
+describe.concurrent('guided mode on a terminal (tmux), against the sandbox', () => {
   beforeAll(() => requireTmux());
 
   it('in French: "sévi" + Enter chooses Racing Club Sévigné, problems walked, a manual item answered "no", the markdown report saved; exit 1 like diagnose', async () => {
