@@ -79,7 +79,9 @@ function githubEnv(job: GithubJob, shard: number): Record<string, string> {
   );
 }
 
-describe('docs/ci: the nightly set-up, played against the sandbox', () => {
+// The two platforms' nights run side by side (concurrent): each plays in a checkout of its own, and
+// the relay serves the CLI's runs one at a time.
+describe.concurrent('docs/ci: the nightly set-up, played against the sandbox', () => {
   let dir: string;
   let bin: string;
   let relay: CliRelay;
@@ -117,6 +119,9 @@ describe('docs/ci: the nightly set-up, played against the sandbox', () => {
     await relay?.close();
   });
 
+  /** Calls of checkout-doctor made so far from the checkout `repo`. */
+  const callsFrom = (repo: string) => relay.calls.filter((c) => c.cwd === repo).length;
+
   /** A fresh checkout of the shop's repository: its configuration, nothing else. */
   function checkout(name: string): string {
     const repo = join(dir, name);
@@ -151,7 +156,7 @@ describe('docs/ci: the nightly set-up, played against the sandbox', () => {
     expect(merge!.steps.find((s) => s.name === 'Publish JUnit')!.with).toMatchObject({ report_paths: 'report/report.xml' });
 
     const night = async (repo: string, playShards = true) => {
-      const calls = relay.calls.length;
+      const calls = callsFrom(repo);
       if (playShards) {
         const runs = await Promise.all(shards.map((shard) => sh(shardStep.run!, repo, bin, githubEnv(diagnose!, shard))));
         runs.forEach((r) => expect(r.code, r.out).toBe(0));
@@ -160,7 +165,7 @@ describe('docs/ci: the nightly set-up, played against the sandbox', () => {
       const merged = await sh(mergeStep.run!, repo, bin, {});
       expect(merged.code, merged.out).toBe(1); // the demo shop has problems: the run is red
       // The scripts called checkout-doctor once per shard, then once to merge.
-      expect(relay.calls.length - calls).toBe((playShards ? shards.length : 0) + 1);
+      expect(callsFrom(repo) - calls).toBe((playShards ? shards.length : 0) + 1);
       return JSON.parse(readFileSync(join(repo, 'report/report.json'), 'utf8')) as JsonReport;
     };
 
@@ -194,7 +199,7 @@ describe('docs/ci: the nightly set-up, played against the sandbox', () => {
     // The platform's API is out of reach here: a closed port on the loopback, so no baseline is downloaded.
     const platform = { CI_API_V4_URL: 'http://127.0.0.1:9/api/v4', CI_PROJECT_ID: '1', CI_COMMIT_REF_NAME: 'main', CI_JOB_TOKEN: 'test' };
     const night = async (repo: string, playShards = true) => {
-      const calls = relay.calls.length;
+      const calls = callsFrom(repo);
       if (playShards) {
         const runs = await Promise.all(
           Array.from({ length: total }, (_, i) => sh(diagnose!.script.join('\n'), repo, bin, { CI_NODE_INDEX: String(i + 1), CI_NODE_TOTAL: String(total) })),
@@ -207,7 +212,7 @@ describe('docs/ci: the nightly set-up, played against the sandbox', () => {
       const judged = await sh(verdict!.script.join('\n'), repo, bin, {});
       expect(judged.code).toBe(1); // problems: a warning (allow_failure on 1), not a failed pipeline
       // The scripts called checkout-doctor once per shard, then once to merge (the verdict reads a file).
-      expect(relay.calls.length - calls).toBe((playShards ? total : 0) + 1);
+      expect(callsFrom(repo) - calls).toBe((playShards ? total : 0) + 1);
       return JSON.parse(readFileSync(join(repo, 'report/report.json'), 'utf8')) as JsonReport;
     };
 

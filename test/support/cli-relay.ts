@@ -22,8 +22,8 @@ const CLIENT = fileURLToPath(new URL('./cli-relay-client.mjs', import.meta.url))
 export interface CliRelay {
   /** A folder holding `checkout-doctor`: put it first on the PATH. */
   bin: string;
-  /** The arguments of each run served, in order. */
-  calls: string[][];
+  /** Each run served, in order: its arguments and the folder it was called from. */
+  calls: Array<{ args: string[]; cwd: string }>;
   close(): Promise<void>;
 }
 
@@ -35,14 +35,14 @@ interface Request {
 
 /** Starts the relay; its `checkout-doctor` is written in `dir`/bin. */
 export async function startCliRelay(dir: string, options: { secrets?: string[] } = {}): Promise<CliRelay> {
-  const calls: string[][] = [];
+  const calls: CliRelay['calls'] = [];
   let queue: Promise<unknown> = Promise.resolve();
   const server = createServer((req, res) => {
     let body = '';
     req.setEncoding('utf8').on('data', (d: string) => (body += d));
     req.on('end', () => {
       const { args, cwd, env } = JSON.parse(body) as Request;
-      calls.push(args);
+      calls.push({ args, cwd });
       const run = queue.then(() => runInProcess(args, { cwd, env, secrets: options.secrets }));
       queue = run.catch(() => undefined);
       run.then(
