@@ -1,5 +1,6 @@
-// Verdicts a real PrestaShop 8.1.2 would contradict, fixed to mirror PrestaShop, through the built
-// CLI against the emulator over 127.0.0.1 (the state zones are in relay-zones.test.ts):
+// Verdicts a real PrestaShop 8.1.2 would contradict, fixed to mirror PrestaShop, through the CLI's
+// program (in-process: the verdicts are the point, not the process) against the emulator over
+// 127.0.0.1 (the state zones are in relay-zones.test.ts):
 // - the customer-group feature off (PS_GROUP_FEATURE_ACTIVE = 0): Customer::getGroupsStatic() is
 //   [PS_CUSTOMER_GROUP] whatever customer_group holds, so a well-ticked account is not tied to its club;
 // - customers shared across the shops of a group: CartRule::checkValidity counts the customer's
@@ -10,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveFixtureSet, startFixtureSet, type RunningSandbox } from '../../src/sandbox/fixture-set.js';
-import { runCli, type JsonReport } from './run-cli.js';
+import type { JsonReport } from './run-cli.js';
+import { runInProcess } from './run-in-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cd-accuracy-'));
 let running: RunningSandbox;
@@ -29,7 +31,7 @@ afterAll(async () => {
 });
 
 async function diagnose(args: string[], lang = 'en') {
-  const r = await runCli(['diagnose', 'Étoile Sportive de Fréjus', ...args, '--config', join(dir, 'webservice.json'), '--format', 'json', '--lang', lang], { cwd: dir, secrets });
+  const r = await runInProcess(['diagnose', 'Étoile Sportive de Fréjus', ...args, '--config', join(dir, 'webservice.json'), '--format', 'json', '--lang', lang], { cwd: dir, secrets });
   expect(r.stderr, 'no stack trace').not.toMatch(/\n\s+at /);
   return { code: r.code, result: (JSON.parse(r.stdout) as JsonReport).clubs[0]!.results[0]! };
 }

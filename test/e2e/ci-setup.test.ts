@@ -1,24 +1,33 @@
 // The CI set-up of docs/ci/ (issue 12.7), played locally: the YAML is parsed, each shard's command
-// of the matrix runs with the built CLI against `checkout-doctor sandbox` (the demo shop served on
-// 127.0.0.1), then the merge job's command; the merged report must cover every club once, with the
-// statuses of an unsharded run. A second night gets the first night's report as its baseline.
+// of the matrix runs in bash against `checkout-doctor sandbox` (the demo shop served on 127.0.0.1),
+// then the merge job's command; the merged report must cover every club once, with the statuses of
+// an unsharded run. A second night gets the first night's report as its baseline.
 // Steps that only talk to the CI platform (install, artifacts, the previous run's download) are not
 // played: the test lays out the files they would (the shards' reports in one folder, the baseline).
+//
+// What is played is the scripts (their flags, files, globs and exit codes through `bash -e`): the
+// `checkout-doctor` on their PATH relays each call to the CLI's program run in this process
+// (test/support/cli-relay.ts), and the sandbox command runs here too. Spawned, the 16 CLI processes
+// cost ≈1 s of CPU each; the launcher and the bundle are tested by startup and package tests.
 //
 // The second night plays the merge (and verdict) jobs only: its shard jobs would run the same
 // commands on the same shop as the first night's (≈1.4 s of CPU each, 8 of them), and that a
 // sharded diagnosis gives the statuses of an unsharded run is asserted on the first night. Its
 // shards' artifacts are laid out from the first night's reports.
 
-import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { PassThrough } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { sandbox as sandboxCommand } from '../../src/cli/sandbox.js';
 import { FORMATS } from '../../src/report/render/formats.js';
+import { startCliRelay, type CliRelay } from '../support/cli-relay.js';
 import { validateXml } from '../support/xmllint.js';
-import { BIN, ROOT, cleanEnv, fixtureSecrets, runCli, type JsonReport } from './run-cli.js';
+import { ROOT, cleanEnv, fixtureSecrets, type JsonReport } from './run-cli.js';
+import { runInProcess } from './run-in-process.js';
 
 interface Step {
   name?: string;
@@ -70,38 +79,48 @@ function githubEnv(job: GithubJob, shard: number): Record<string, string> {
   );
 }
 
-describe('docs/ci: the nightly set-up, played against the sandbox', () => {
+// The two platforms' nights run side by side (concurrent): each plays in a checkout of its own, and
+// the relay serves the CLI's runs one at a time.
+describe.concurrent('docs/ci: the nightly set-up, played against the sandbox', () => {
   let dir: string;
   let bin: string;
-  let sandbox: ChildProcess;
+  let relay: CliRelay;
+  let stopSandbox: () => void;
+  let sandbox: Promise<number>;
   let config: string;
   let unsharded: JsonReport;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'cd-ci-'));
-    bin = join(dir, 'bin');
-    mkdirSync(bin);
-    // What `npm install --global checkout-doctor` puts on the PATH: here, the built CLI.
-    writeFileSync(join(bin, 'checkout-doctor'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
-    chmodSync(join(bin, 'checkout-doctor'), 0o755);
+    // What `npm install --global checkout-doctor` puts on the PATH: here, the relay to the CLI's program.
+    relay = await startCliRelay(dir);
+    bin = relay.bin;
     config = join(dir, 'sandbox.json');
-    sandbox = spawn(process.execPath, [BIN, 'sandbox', 'demo', '--write-config', config], { cwd: ROOT, env: cleanEnv(), stdio: ['ignore', 'ignore', 'pipe'] });
+    // `checkout-doctor sandbox demo --write-config <config>`, the command itself, until afterAll stops it.
+    const stderr = new PassThrough().setEncoding('utf8');
+    const stopped = new Promise<void>((resolve) => (stopSandbox = resolve));
+    sandbox = sandboxCommand({ stdout: new PassThrough(), stderr, env: cleanEnv(), cwd: ROOT }, 'demo', { writeConfig: config }, stopped);
     await new Promise<void>((resolve, reject) => {
       let err = '';
-      sandbox.stderr!.setEncoding('utf8').on('data', (d: string) => {
+      stderr.on('data', (d: string) => {
         err += d;
         if (err.includes('Stop with Ctrl-C.')) resolve();
       });
-      sandbox.on('exit', (code) => reject(new Error(`sandbox exited (${code}): ${err}`)));
+      sandbox.then((code) => reject(new Error(`sandbox ended (${code}): ${err}`)), reject);
     });
-    const whole = await runCli(['diagnose', '--all', '--config', config, '--format', 'json']);
+    const whole = await runInProcess(['diagnose', '--all', '--config', config, '--format', 'json']);
     expect(whole.code).toBe(1);
     unsharded = JSON.parse(whole.stdout) as JsonReport;
   }, 60_000);
 
-  afterAll(() => {
-    sandbox?.kill('SIGTERM');
+  afterAll(async () => {
+    stopSandbox?.();
+    await sandbox;
+    await relay?.close();
   });
+
+  /** Calls of checkout-doctor made so far from the checkout `repo`. */
+  const callsFrom = (repo: string) => relay.calls.filter((c) => c.cwd === repo).length;
 
   /** A fresh checkout of the shop's repository: its configuration, nothing else. */
   function checkout(name: string): string {
@@ -137,6 +156,7 @@ describe('docs/ci: the nightly set-up, played against the sandbox', () => {
     expect(merge!.steps.find((s) => s.name === 'Publish JUnit')!.with).toMatchObject({ report_paths: 'report/report.xml' });
 
     const night = async (repo: string, playShards = true) => {
+      const calls = callsFrom(repo);
       if (playShards) {
         const runs = await Promise.all(shards.map((shard) => sh(shardStep.run!, repo, bin, githubEnv(diagnose!, shard))));
         runs.forEach((r) => expect(r.code, r.out).toBe(0));
@@ -144,6 +164,8 @@ describe('docs/ci: the nightly set-up, played against the sandbox', () => {
       for (const shard of shards) expect(existsSync(join(repo, `reports/shard-${shard}.xml`))).toBe(true);
       const merged = await sh(mergeStep.run!, repo, bin, {});
       expect(merged.code, merged.out).toBe(1); // the demo shop has problems: the run is red
+      // The scripts called checkout-doctor once per shard, then once to merge.
+      expect(callsFrom(repo) - calls).toBe((playShards ? shards.length : 0) + 1);
       return JSON.parse(readFileSync(join(repo, 'report/report.json'), 'utf8')) as JsonReport;
     };
 
@@ -177,6 +199,7 @@ describe('docs/ci: the nightly set-up, played against the sandbox', () => {
     // The platform's API is out of reach here: a closed port on the loopback, so no baseline is downloaded.
     const platform = { CI_API_V4_URL: 'http://127.0.0.1:9/api/v4', CI_PROJECT_ID: '1', CI_COMMIT_REF_NAME: 'main', CI_JOB_TOKEN: 'test' };
     const night = async (repo: string, playShards = true) => {
+      const calls = callsFrom(repo);
       if (playShards) {
         const runs = await Promise.all(
           Array.from({ length: total }, (_, i) => sh(diagnose!.script.join('\n'), repo, bin, { CI_NODE_INDEX: String(i + 1), CI_NODE_TOTAL: String(total) })),
@@ -188,6 +211,8 @@ describe('docs/ci: the nightly set-up, played against the sandbox', () => {
       expect(merged.code, merged.out).toBe(0); // the report is kept whatever the clubs' state
       const judged = await sh(verdict!.script.join('\n'), repo, bin, {});
       expect(judged.code).toBe(1); // problems: a warning (allow_failure on 1), not a failed pipeline
+      // The scripts called checkout-doctor once per shard, then once to merge (the verdict reads a file).
+      expect(callsFrom(repo) - calls).toBe((playShards ? total : 0) + 1);
       return JSON.parse(readFileSync(join(repo, 'report/report.json'), 'utf8')) as JsonReport;
     };
 

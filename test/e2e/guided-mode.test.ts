@@ -5,7 +5,8 @@
 // as plain lines when stderr is not a terminal; Ctrl-C at the first prompt exits 130 with nothing
 // written. The safe fixes and a late Ctrl-C: guided-mode-fixes.test.ts; the configured shop
 // (`checkout-doctor` alone), no shop, no terminal: guided-mode-configured.test.ts (files split so
-// that vitest runs them on different workers).
+// that vitest runs them on different workers). Every session has its own terminal, folder and
+// sandbox: the tests run side by side (concurrent), as each mostly waits on its CLI.
 
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,7 @@ import { runCli } from './run-cli.js';
 
 const terminal = guidedTerminals();
 
-describe('guided mode on a terminal (tmux), against the sandbox', () => {
+describe.concurrent('guided mode on a terminal (tmux), against the sandbox', () => {
   beforeAll(() => requireTmux());
 
   it('in French: "sévi" + Enter chooses Racing Club Sévigné, problems walked, a manual item answered "no", the markdown report saved; exit 1 like diagnose', async () => {
@@ -73,6 +74,9 @@ describe('guided mode on a terminal (tmux), against the sandbox', () => {
 
   it('in English (--lang en): "frej" + Enter, a manual item answered "yes", the report saved, exit 0 like diagnose', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cd-guided-en-'));
+    // What `diagnose` gives for the same club, run meanwhile (its own process and sandbox).
+    const diagnosed = runCli(['diagnose', 'Fréjus', '--sandbox']);
+    diagnosed.catch(() => {}); // awaited below; a failure before that must not be an unhandled rejection
     const t = terminal(dir, 'diagnose --interactive --sandbox --lang en', { LANG: 'fr_FR.UTF-8' });
     await t.waitFor(/Which club\? Type part of its name/);
     t.send('frej', 'Enter');
@@ -84,7 +88,7 @@ describe('guided mode on a terminal (tmux), against the sandbox', () => {
     expect(screen).toMatch(/3 points cannot be read automatically/);
     expect(screen).toMatch(/Saved: report-etoile-sportive-de-frejus\.md/);
     expect(code).toBe(0);
-    expect((await runCli(['diagnose', 'Fréjus', '--sandbox'])).code).toBe(0);
+    expect((await diagnosed).code).toBe(0);
 
     const md = readFileSync(join(dir, 'report-etoile-sportive-de-frejus.md'), 'utf8');
     expect(md).toMatch(/### ✓ PASS — Sendcloud relay-point carrier on every zone/);

@@ -9,7 +9,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveFixtureSet, startFixtureSet, type RunningSandbox } from '../../src/sandbox/fixture-set.js';
 import { expectGoodFrench } from '../support/french-scan.js';
 import { requireTmux, Terminal } from '../support/terminal.js';
@@ -36,11 +36,8 @@ beforeAll(async () => {
   COUPON_URL = `${running.coupons.endpoint}?token=${COUPON_TOKEN}`;
 }, 60_000);
 
-afterEach(() => {
-  for (const t of terminals.splice(0)) t.close();
-});
-
 afterAll(async () => {
+  for (const t of terminals.splice(0)) t.close();
   await running?.close();
 });
 
@@ -64,7 +61,9 @@ function expectNoSecret(text: string, where: string): void {
   for (const secret of secrets) expect(text, `${where} shows a secret`).not.toContain(secret.trim());
 }
 
-describe('init on a terminal', () => {
+// Every session has its own terminal and folder, and init only reads the shop: the sessions run
+// side by side (concurrent), as each mostly waits on its CLI; the terminals are closed after the file.
+describe.concurrent('init on a terminal', () => {
   it('French: missing permissions named, wrong key refused, right key accepted, clubs confirmed, env: references written; diagnose works with them', async () => {
     const dir = folder();
     const term = startInit(dir, [], { LANG: 'fr_FR.UTF-8' });

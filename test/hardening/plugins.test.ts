@@ -70,9 +70,9 @@ async function diagnose(args: string[], plugins: string[]) {
 const builtin = new Set(builtinRegistry().ids());
 const builtinResults = (report: JsonReport) => report.clubs.map((c) => ({ club: c.club.name, results: c.results.filter((x) => builtin.has(x.id)) }));
 
-// Concurrent: the never-settling check holds its run for the whole 10 s check deadline (a default,
-// no setting shortens it), and the other run has no reason to wait for it. No secret is involved
-// (a snapshot), so the runs may share the in-process redactor.
+// Concurrent, every describe of the file: the never-settling check holds its run for the whole 10 s
+// check deadline (a default, no setting shortens it), and nothing else has a reason to wait for it.
+// No secret is involved (a snapshot), so the runs may share the in-process redactor.
 describe.concurrent('hostile plugin checks (the CLI, demo snapshot)', () => {
   it('a check that throws, or mutates what it is given, is an error of its own; the others see intact data', async () => {
     const clean = await diagnose(['--all'], []);
@@ -103,7 +103,7 @@ describe.concurrent('hostile plugin checks (the CLI, demo snapshot)', () => {
   });
 });
 
-describe('the runner and the plugin loader, in-process', () => {
+describe.concurrent('the runner and the plugin loader, in-process', () => {
   const snapshotP = loadSnapshot(DEMO);
   const never: Check = { meta: { id: 'never', category: 'shop', severity: 'fail', needs: [], title: t('n', 'n'), description: t('d', 'd'), docs: 'x' }, run: () => new Promise(() => {}) };
   const after: Check = { ...never, meta: { ...never.meta, id: 'after' }, run: () => ({ status: 'pass', message: t('ok', 'ok') }) };
@@ -134,7 +134,7 @@ describe('the runner and the plugin loader, in-process', () => {
   });
 });
 
-describe('the launcher guard', () => {
+describe.concurrent('the launcher guard', () => {
   it('a main promise that never settles, with nothing left to run: exit 2 with a message, not 0 and silence', async () => {
     const script = `import { exitIfUnsettled } from ${JSON.stringify(`${ROOT}dist/src/cli/guard.js`)}; exitIfUnsettled(new Promise(() => {}));`;
     const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {

@@ -17,6 +17,8 @@ import { sampleReport } from './fixture.js';
 
 const OUT = join(ROOT, 'test-output/html');
 const PROBLEMS = ['fail', 'error', 'warn'];
+/** Pixels that may differ in a screenshot (font rendering), as a ratio of the image. */
+const TOLERANCE = 0.005;
 
 async function render(name: string, args: string[]): Promise<{ file: string; report: Report }> {
   const html = await runCli(['diagnose', ...args, '--snapshot', DEMO, '--format', 'html', '--lang', 'fr']);
@@ -169,10 +171,10 @@ describe.skipIf(!hasChromium() && !process.env.CI)('HTML report in headless Chro
       const page = await browser.newPage();
       await page.open(file);
       await freeze(page);
-      const result = compareScreenshot(name, await page.screenshot());
+      const result = compareScreenshot(name, await page.screenshot(), { tolerance: TOLERANCE });
       expectClean(page);
       await page.close();
-      if (!result.updated) expect(result.ratio, `${name}: ${result.differing} pixels differ (see ${result.diff ?? result.actual})`).toBeLessThan(0.005);
+      if (!result.updated) expect(result.ratio, `${name}: ${result.differing} pixels differ (see ${result.diff ?? result.actual})`).toBeLessThan(TOLERANCE);
     }
   });
 

@@ -25,26 +25,41 @@ export interface Comparison {
   updated: boolean;
 }
 
-export function compareScreenshot(name: string, png: Buffer, options: { threshold?: number } = {}): Comparison {
+/** Width and height from a PNG's IHDR chunk (bytes 16 to 23), without decoding the image. */
+function pngSize(png: Buffer): { width: number; height: number } {
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+/**
+ * `tolerance` (a ratio of differing pixels), when given: the diff image is written only when the
+ * ratio reaches it, i.e. when someone has a difference to look at (encoding it costs a fraction of
+ * a second of CPU per full-page image).
+ */
+export function compareScreenshot(name: string, png: Buffer, options: { threshold?: number; tolerance?: number; references?: string } = {}): Comparison {
   mkdirSync(OUTPUT, { recursive: true });
-  const reference = join(REFERENCES, `${name}.png`);
+  const reference = join(options.references ?? REFERENCES, `${name}.png`);
   const actual = join(OUTPUT, `${name}.actual.png`);
   writeFileSync(actual, png);
-  const image = PNG.sync.read(png);
   if (process.env.UPDATE_SCREENSHOTS === '1' || !existsSync(reference)) {
     if (process.env.UPDATE_SCREENSHOTS !== '1') throw new Error(`No reference screenshot ${reference}: run with UPDATE_SCREENSHOTS=1 to create it.`);
-    mkdirSync(REFERENCES, { recursive: true });
+    mkdirSync(options.references ?? REFERENCES, { recursive: true });
     writeFileSync(reference, png);
-    return { reference, actual, width: image.width, height: image.height, differing: 0, ratio: 0, updated: true };
+    return { reference, actual, ...pngSize(png), differing: 0, ratio: 0, updated: true };
   }
   copyFileSync(reference, join(OUTPUT, `${name}.expected.png`));
-  const expected = PNG.sync.read(readFileSync(reference));
+  const referenceBytes = readFileSync(reference);
+  // The same bytes are the same pixels: no decoding (the common case on the machine that recorded them).
+  if (referenceBytes.equals(png)) return { reference, actual, ...pngSize(png), differing: 0, ratio: 0, updated: false };
+  const image = PNG.sync.read(png);
+  const expected = PNG.sync.read(referenceBytes);
   if (expected.width !== image.width || expected.height !== image.height) {
     return { reference, actual, width: image.width, height: image.height, differing: Number.POSITIVE_INFINITY, ratio: 1, updated: false };
   }
   const diff = new PNG({ width: image.width, height: image.height });
   const differing = pixelmatch(expected.data, image.data, diff.data, image.width, image.height, { threshold: options.threshold ?? 0.2 });
+  const ratio = differing / (image.width * image.height);
+  if (options.tolerance !== undefined && ratio < options.tolerance) return { reference, actual, width: image.width, height: image.height, differing, ratio, updated: false };
   const diffPath = join(OUTPUT, `${name}.diff.png`);
   writeFileSync(diffPath, PNG.sync.write(diff));
-  return { reference, actual, diff: diffPath, width: image.width, height: image.height, differing, ratio: differing / (image.width * image.height), updated: false };
+  return { reference, actual, diff: diffPath, width: image.width, height: image.height, differing, ratio, updated: false };
 }
