@@ -18,8 +18,9 @@ import { defineConfig } from 'vitest/config';
 //   safe side. Kept here on purpose: test/startup/* (they assert what a fresh module graph loads),
 //   the TZ test of the shop clock, and the heaviest files (another engineer's, issue 9 item 6).
 const UNIT_FOLDERS = ['checks', 'engine', 'secrets', 'fix', 'config', 'docs', 'cli', 'report'];
-// Renderer tests that drive Chromium or xmllint through the built CLI stay isolated; the shop
-// clock's test sets TZ, which moves V8's clock on a process's main thread only (not in a worker).
+// Renderer tests that drive Chromium or xmllint through the built CLI leave `unit` (Chromium's stays
+// isolated, xmllint's shares a fork: SHARED); the shop clock's test sets TZ, which moves V8's clock
+// on a process's main thread only (not in a worker), and stays isolated.
 const NOT_UNIT = new Set(['test/report/html-browser.test.ts', 'test/report/junit-schema.test.ts', 'test/engine/shop-time.test.ts']);
 // Pure files of the other folders (fixtures read and parsed, the webservice client against undici's
 // MockAgent given as its dispatcher: no server, no subprocess, no global state).
@@ -80,6 +81,8 @@ const SHARED = [
   'test/hardening/honest-messages.test.ts',
   'test/hardening/secret-detection.test.ts',
   'test/hardening/side-effects.test.ts',
+  // The JUnit report through the built CLI and xmllint (a subprocess each), against the schema.
+  'test/report/junit-schema.test.ts',
   // The bundle's start-up, observed in the subprocess it spawns (its preload scripts write what
   // the child loaded): nothing of this process is looked at.
   'test/e2e/startup.test.ts',
