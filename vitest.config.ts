@@ -136,7 +136,15 @@ export default defineConfig({
   test: {
     // Vitest's default on 2 cores is ONE worker (cores - 1): the suite then ran file after file
     // while most e2e files wait on a subprocess, a server or a terminal. Three keep both cores busy.
+    // Four were tried with the shared forks (issue 9): three paired whole-suite runs, 4 vs 3, went
+    // 150/179 s, 112/131 s, then 140/118 s on the shared 2-core machine: noise, not kept.
     maxWorkers: 3,
+    // The order, as vitest 4's sequencer makes it: projects one after another by name (e2e,
+    // e2e-shared, unit), isolated files first, then the longest (last run's durations) first; one
+    // pool of maxWorkers takes them in that order. So `unit` runs last, which suits it: its many
+    // short files fill the end. A non-isolated project must stay in one block: the pool keeps a
+    // shared fork or thread only while the next file queued is of the same project, else it stops
+    // it and the next file pays a start again.
     // Hang guards, never the assertion: no test asserts how long it took.
     testTimeout: 30_000,
     hookTimeout: 120_000,
