@@ -4,7 +4,9 @@
 // state a test could change before each file, and after the file's own afterAll hooks (vitest runs
 // after-hooks in reverse order, and this file's are registered first) fails the file that changed
 // it: the environment, the working directory, process listeners (signals, exit), the global fetch
-// dispatcher, the exit code, the time zone, and listening servers or child processes left open.
+// dispatcher, the exit code, the time zone, and listening servers or child processes left open
+// (those that keep the event loop alive: an unref'd handle, like the terminal driver's tmux client,
+// is not listed by process.getActiveResourcesInfo()).
 
 import { getGlobalDispatcher } from 'undici';
 import { afterAll, beforeAll, expect } from 'vitest';
