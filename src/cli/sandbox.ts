@@ -27,7 +27,18 @@ export function parsePort(value: string | undefined): number | undefined {
   return port;
 }
 
-export async function sandbox(io: Io, fixture: string | undefined, flags: SandboxFlags, until: Promise<unknown> = interrupted()): Promise<number> {
+export async function sandbox(io: Io, fixture: string | undefined, flags: SandboxFlags, until?: Promise<unknown>): Promise<number> {
+  // Listening from the start, so that Ctrl-C during start-up stops it as cleanly; removed however it
+  // ends (an unknown fixture, a port taken): main() also runs in-process (the tests, run-in-process.ts).
+  const signal = until ? undefined : interruption();
+  try {
+    return await serve(io, fixture, flags, until ?? signal!.stopped);
+  } finally {
+    signal?.dispose();
+  }
+}
+
+async function serve(io: Io, fixture: string | undefined, flags: SandboxFlags, until: Promise<unknown>): Promise<number> {
   const lang = parseLang(flags.lang, io.env);
   const files = resolveFixtureSet(fixture, io.cwd);
   const running = await startFixtureSet(files, { port: parsePort(flags.port) });
@@ -84,9 +95,18 @@ function columns(lang: Lang, indent: number, labels: Text[], deeper: Text[] = []
   return (label, value, at = indent) => `${' '.repeat(at)}${pick(label, lang)}`.padEnd(width) + (value ?? '');
 }
 
-function interrupted(): Promise<void> {
-  return new Promise((done) => {
-    process.once('SIGINT', () => done());
-    process.once('SIGTERM', () => done());
-  });
+/** Resolves `stopped` on the first SIGINT or SIGTERM; `dispose` removes both listeners. */
+function interruption(): { stopped: Promise<void>; dispose: () => void } {
+  let done!: () => void;
+  const stopped = new Promise<void>((resolve) => (done = resolve));
+  const onSignal = () => done();
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    stopped,
+    dispose: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
 }

@@ -4,6 +4,7 @@
 // (runInProcess: what they write and say is the point).
 
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,8 +32,13 @@ describe('--fix with the sandbox', { timeout: 180_000 }, () => {
       sandbox.on('close', (code) => fail(new Error(`sandbox exited with ${code}: ${stderr}`)));
     });
   });
-  afterAll(() => {
-    sandbox?.kill('SIGINT');
+  // Waits for the sandbox's exit: its process must not outlive this file (the next one may run in
+  // this same process, vitest.config.ts e2e-shared).
+  afterAll(async () => {
+    if (!sandbox || sandbox.exitCode !== null || sandbox.signalCode !== null) return;
+    const exited = once(sandbox, 'exit');
+    sandbox.kill('SIGINT');
+    await exited;
   });
 
   it('against a running `checkout-doctor sandbox`: the customer checks pass after --fix --yes, and undo brings the failure back', async () => {

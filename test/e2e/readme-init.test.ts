@@ -7,6 +7,7 @@
 // `diagnose --all` then reads the sandbox shop.
 
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,9 +29,14 @@ function readmeCommands(): string[] {
 
 let sandbox: ChildProcess | undefined;
 let term: Terminal | undefined;
-afterAll(() => {
+// Waits for the sandbox's exit: its process must not outlive this file (the next one may run in
+// this same process, vitest.config.ts e2e-shared).
+afterAll(async () => {
   term?.close();
-  sandbox?.kill('SIGINT');
+  if (!sandbox || sandbox.exitCode !== null || sandbox.signalCode !== null) return;
+  const exited = once(sandbox, 'exit');
+  sandbox.kill('SIGINT');
+  await exited;
 });
 
 /** Starts `command` (a README line) in `dir` and resolves with what it printed (on stderr: stdout stays for data) once it printed `until`. */

@@ -2,7 +2,7 @@
 // account, each resource fetched once, every failure as a failed part with its Cause, the shop's
 // integration matched by host, and no secret anywhere in parts, causes or the request log.
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import sendcloudAccountSetup from '../../checks/sendcloud-account-setup.js';
 import sendcloudIntegrationHealth from '../../checks/sendcloud-integration-health.js';
 import sendcloudServicePoints from '../../checks/sendcloud-service-points.js';
@@ -64,14 +64,6 @@ function expectNoSecrets(value: unknown) {
   for (const secret of [SECRET, PUBLIC, PS_KEY, Buffer.from(`${PUBLIC}:${SECRET}`).toString('base64'), ...PERSONAL]) expect(text).not.toContain(secret);
 }
 
-/**
- * A cancelled speculative read may already be on the wire: let it reach the emulator now, so that it
- * is not counted in the next test's request log.
- */
-async function cancelledRequestsLanded() {
-  await new Promise((resolve) => setTimeout(resolve, 100));
-}
-
 /** Speculative reads may go out on a broken account, but never twice. */
 function expectEachOnce(paths: string[]) {
   expect(new Set(paths).size).toBe(paths.length);
@@ -89,16 +81,18 @@ async function withFixture<T>(fixture: SendcloudFixture, fn: (url: string) => Pr
 beforeAll(async () => {
   demo = await loadSendcloudFixture(DEMO_SENDCLOUD_FIXTURE.pathname);
   faults = new FaultInjector();
-  sandbox = await startSendcloudSandbox({ fixture: demo, faults });
 });
-afterAll(async () => {
-  await sandbox.close();
-});
-beforeEach(() => {
+// An emulator per test: a speculative read a test cancelled may still be on the wire when it ends,
+// and would land in the next test's request log, whichever test runs next (a shuffled order showed
+// it). Closed after the test, the emulator refuses what arrives late.
+beforeEach(async () => {
   faults.clear();
-  sandbox.clearLog();
+  sandbox = await startSendcloudSandbox({ fixture: demo, faults });
   log = new RequestLog();
   sleeps = [];
+});
+afterEach(async () => {
+  await sandbox.close();
 });
 
 describe('gatherSendcloud on the demo account', () => {
@@ -216,7 +210,6 @@ describe('reads in flight together (issue 9)', () => {
     for (const path of ['/api/v2/user/addresses/sender', '/api/v2/user/invoices', '/api/v2/integrations', '/api/v2/shipping_methods']) {
       expect(sandbox.requests().filter((r) => r.path === path).length).toBeLessThanOrEqual(3);
     }
-    await cancelledRequestsLanded();
   });
   it('keys refused while the other reads hang: those are cancelled, the gathering does not wait for them', async () => {
     for (const path of ['/api/v2/user/*', '/api/v2/integrations', '/api/v2/shipping_methods']) faults.add({ path, respond: { kind: 'hang' } });
@@ -288,7 +281,6 @@ describe('failures become failed parts with a Cause', () => {
     expect(sandbox.requests().filter((r) => r.path === '/api/v2/user')).toHaveLength(3);
     // The account is out of reach for now: every part tells why.
     for (const name of SENDCLOUD_PART_NAMES) expect(causeOf(parts, name)).toEqual(cause);
-    await cancelledRequestsLanded();
   });
 
   it('a wrong apiBase (404 envelope on the user): not-found on every part, with the config fix', async () => {

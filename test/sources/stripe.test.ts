@@ -23,8 +23,16 @@ import {
 } from '../../src/sources/stripe/index.js';
 import { closedPort } from '../support/hostile.js';
 
-// Importing the SDK with these set writes a hint to stderr (api-notes/stripe.md §6).
-for (const name of Object.keys(process.env)) if (name === 'CLAUDECODE' || name.startsWith('CLAUDE_CODE_')) delete process.env[name];
+// Importing the SDK with these set writes a hint to stderr (api-notes/stripe.md §6): unset while
+// this file runs (the SDK is imported at its first gathering, in a test), put back after it, as this
+// process may run other files next (vitest.config.ts, e2e-shared).
+const agentEnv = Object.entries(process.env).filter(([name]) => name === 'CLAUDECODE' || name.startsWith('CLAUDE_CODE_'));
+beforeAll(() => {
+  for (const [name] of agentEnv) delete process.env[name];
+});
+afterAll(() => {
+  for (const [name, value] of agentEnv) process.env[name] = value;
+});
 
 const NOW = new Date('2026-11-23T12:00:00Z');
 const DAY = 86_400;
