@@ -16,7 +16,9 @@ import { defineConfig } from 'vitest/config';
 // - `e2e`: every other test file; each keeps its own process (forks, isolated), so a hung server
 //   or a SIGINT handler cannot leak. A new test folder lands here by default: isolation is the
 //   safe side. Kept here on purpose: test/startup/* (they assert what a fresh module graph loads),
-//   the TZ test of the shop clock, and the heaviest files (another engineer's, issue 9 item 6).
+//   the TZ test of the shop clock; and the heaviest files (Chromium, the guided and init terminal
+//   sessions, plugins, limits, ci-setup...), not yet audited for the shared pool: they start first
+//   anyway (isolated files first, longest first), so a fork of their own costs little beside them.
 const UNIT_FOLDERS = ['checks', 'engine', 'secrets', 'fix', 'config', 'docs', 'cli', 'report'];
 // Renderer tests that drive Chromium or xmllint through the built CLI leave `unit` (Chromium's stays
 // isolated, xmllint's shares a fork: SHARED); the shop clock's test sets TZ, which moves V8's clock
