@@ -79,6 +79,8 @@ describe('init: the read-only database step', () => {
 
     await term.waitFor('Does the shop ship with Sendcloud');
     term.press('Enter'); // No
+    await term.waitFor('SPREAD’s dynamic coupons');
+    term.press('Enter'); // No
     await term.waitFor('Which ones to diagnose?');
     term.press('Enter');
     await term.waitFor('Stripe API address');
