@@ -12,6 +12,7 @@
 // status, including the last 429 when retries ran out, is returned, never thrown).
 
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { setMaxListeners } from 'node:events';
 import { request, type Dispatcher } from 'undici';
 
 /** Default cap on one response body: far above any real answer, far below the memory budget. */
@@ -24,6 +25,9 @@ const runScope = new AsyncLocalStorage<AbortSignal>();
  * (deadline, Ctrl-C), requests in flight are cancelled and new ones fail at once.
  */
 export function withRunSignal<T>(signal: AbortSignal, fn: () => Promise<T>): Promise<T> {
+  // Every request in flight listens to it (and its retry wait too): the source pools bound how
+  // many, not Node's default of 10 per signal, past which it prints a leak warning on stderr.
+  setMaxListeners(0, signal);
   return runScope.run(signal, fn);
 }
 

@@ -4,7 +4,7 @@
 import { MockAgent } from 'undici';
 import { WEBSERVICE_RESOURCES } from '../../src/sources/prestashop/resources.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backoffDelay, httpRequest, parseRetryAfter } from '../../src/sources/http.js';
+import { backoffDelay, httpRequest, parseRetryAfter, withRunSignal } from '../../src/sources/http.js';
 import { associationIds, i18nAll, i18nText, toBool, toDate, toInt, toIntOr, toNumber, toStr } from '../../src/sources/prestashop/coerce.js';
 import {
   contains,
@@ -459,6 +459,24 @@ describe('httpRequest', () => {
     expect(res.attempts).toBe(1);
     expect(bodies).toEqual(['{"percent":5}']);
     expect(sleeps).toEqual([]);
+  });
+
+  it('many requests in flight on one run signal: no MaxListenersExceededWarning on stderr', async () => {
+    // Each request in flight listens to the run's signal (to be cancelled by the deadline or
+    // Ctrl-C); the source pools bound how many, and Node's default warns past 10 per signal.
+    pool().intercept({ path: '/slow' }).reply(200, 'ok').delay(30).persist();
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(`${w.name}: ${w.message}`);
+    process.on('warning', onWarning);
+    try {
+      const run = new AbortController();
+      const answers = await withRunSignal(run.signal, () => Promise.all(Array.from({ length: 16 }, () => httpRequest(`${ORIGIN}/slow`, { dispatcher: agent }))));
+      expect(answers.map((a) => a.status)).toEqual(Array(16).fill(200));
+      await new Promise((r) => setImmediate(r));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings.filter((w) => w.startsWith('MaxListenersExceededWarning'))).toEqual([]);
   });
 
   it('returns every status to the caller (no throw on 4xx/5xx) and never follows redirects', async () => {
