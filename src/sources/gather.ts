@@ -476,20 +476,17 @@ async function gather(options: GatherOptions): Promise<Snapshot> {
 
   // A club is complete once its Stripe parts are in (its PrestaShop parts come with the club list,
   // whole: a part absent there, e.g. the category access of a club without a category, stays absent)
-  // and every wanted shop-wide part is settled (those the sources announce at the start): then its
-  // checks read exactly what the final snapshot will hold, and it is told at once (onClubReady,
-  // club-done) instead of at the very end. A stop adds nothing to a club told complete.
-  const shopWanted = (['shop-front', 'sendcloud', 'dynamic-coupons', prestashopSource] as const).flatMap((source) => partsOf(source, wants, query, prestashopSource));
+  // and every fetcher of shop-wide parts and lookups has settled (a part none of them gave, e.g. the
+  // coupon endpoint's when it is not configured, stays absent): then its checks read exactly what
+  // the final snapshot will hold, and it is told at once (onClubReady, club-done) instead of at the
+  // very end. A stop adds nothing to what was complete before it.
+  const shopWideFetchers = plan.fetchers.map((f) => f.id).filter((id) => !([G.chosen, G.stripe, G.stripeEarly, G.stripeShopKeys] as string[]).includes(id));
+  const settledFetchers = new Set<string>();
   const told = new Set<number>();
   let shopWide: Snapshot | undefined;
-  const settledShopWide = (part: PartName): boolean => {
-    const lookup = lookupPartFor(part);
-    if (lookup) return lookups[lookup]?.[lookupKey(lookup, query[lookup]!)] !== undefined;
-    return (psParts[part] ?? otherParts[part] ?? (part === 'prestashop.shop' ? shopPart : undefined)) !== undefined;
-  };
-  /** The shop-wide part of the snapshot, once every wanted shop-wide part is settled (made once: it no longer changes). */
+  /** The shop-wide part of the snapshot, once all of it is settled (made once: it no longer changes). */
   const shopWideSnapshot = (): Snapshot | undefined => {
-    if (!shopWide && shopWanted.every(settledShopWide)) {
+    if (!shopWide && shopWideFetchers.every((id) => settledFetchers.has(id))) {
       shopWide = { ...snapshotHead(), parts: canonical({ ...psParts, ...otherParts, 'prestashop.shop': shopPart }), lookups: { ...lookups }, clubs: [] };
     }
     return shopWide;
@@ -516,6 +513,7 @@ async function gather(options: GatherOptions): Promise<Snapshot> {
   const flow = runDataflow(plan.fetchers.map(reused), {
     onSettle: (id, outcome) => {
       if (signal?.aborted) return;
+      settledFetchers.add(id);
       if (outcome.ok && keeps.includes(id)) options.remember?.set(id, outcome.value);
       if (id === G.chosen) {
         if (!outcome.ok) return;
@@ -540,7 +538,8 @@ async function gather(options: GatherOptions): Promise<Snapshot> {
       else Object.assign(psParts, parts);
       if (found) lookups = { ...lookups, ...found };
       settle(progress, { ...parts, ...(found ? lookupParts(found) : {}) }, prestashopSource);
-      if (clubsChosen && !shopWide) tellAllReady();
+      // The last shop-wide read completes the clubs whose Stripe parts were already in.
+      if (!shopWide && shopWideSnapshot() && clubsChosen) tellAllReady();
     },
   });
   try {
@@ -567,7 +566,12 @@ async function gather(options: GatherOptions): Promise<Snapshot> {
   }
   const parts: PartMap = { ...psParts, ...otherParts, 'prestashop.shop': shopPart };
   const snapshotClubs = clubs.map((club) => ({ name: club.name, parts: club.parts }));
-  if (signal?.aborted) markStopped(signal.reason, wants, query, prestashopSource, parts, lookups, snapshotClubs.filter((_, i) => !told.has(i)));
+  if (signal?.aborted) {
+    const open = snapshotClubs.filter((_, i) => !told.has(i));
+    // Once every shop-wide read had settled, what it lacks was never coming: nothing is marked stopped there.
+    if (shopWide) markStopped(signal.reason, (part) => wants(part) && part.startsWith('club.'), query, prestashopSource, parts, lookups, open);
+    else markStopped(signal.reason, wants, query, prestashopSource, parts, lookups, open);
+  }
   // Whatever was not reported yet (a stopped run's failed parts): settled now, each once.
   settle(progress, { ...parts, ...lookupParts(lookups) }, prestashopSource);
   snapshotClubs.forEach((club, i) => {

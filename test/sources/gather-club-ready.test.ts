@@ -113,3 +113,21 @@ describe('a club is told ready as soon as it is complete', () => {
     expect(referred).toBeGreaterThan(0);
   });
 });
+
+describe('a part no source will give does not hold the clubs back', () => {
+  it('without a coupon endpoint configured (its part stays absent), every club is still told ready', async () => {
+    const { dynamicCoupons: _none, ...config } = running.config;
+    running.stripe!.faults.clear();
+    const told: number[] = [];
+    const gathered = await gatherSnapshot({
+      config,
+      query: {},
+      needs: partsNeeded(checks, {}),
+      choose: (clubs) => [...clubs],
+      fallbackNames: [],
+      onClubReady: (_club, index) => told.push(index),
+    });
+    expect(gathered.parts['shop.dynamicCoupons']).toBeUndefined();
+    expect(told.sort()).toEqual(gathered.clubs.map((_, i) => i));
+  });
+});
