@@ -28,6 +28,8 @@ export interface ClubEvaluationInput {
   signal?: AbortSignal;
   audience: Audience;
   lang: Lang;
+  /** Work on a club's report done as soon as it is built (the JSON report's piece, written early). */
+  prepare?: (report: ClubReport) => void;
 }
 
 /** The club's report as the end of the run builds it (diagnose.ts), given the run's set-up problems. */
@@ -44,6 +46,13 @@ export interface EarlyEvaluation {
 
 export function earlyEvaluation(input: ClubEvaluationInput): EarlyEvaluation {
   const early = new Map<number, Promise<EvaluatedClub | undefined>>();
+  // The shop-wide snapshot is the same for every club of a run: its problems are found once.
+  const shopWide = new WeakMap<Snapshot, SetupProblem[]>();
+  const shopProblems = (snapshot: Snapshot) => {
+    let problems = shopWide.get(snapshot);
+    if (!problems) shopWide.set(snapshot, (problems = findSetupProblems({ ...snapshot, clubs: [] })));
+    return problems;
+  };
   const evaluate = async (club: ClubSnapshot, snapshot: Snapshot): Promise<EvaluatedClub | undefined> => {
     const results = await runChecks({ checks: input.checks, snapshot, club, query: input.query, settings: input.settings, signal: input.signal });
     // Stopped while its checks ran: they were cut short, not evaluated as the end would (with a
@@ -51,8 +60,10 @@ export function earlyEvaluation(input: ClubEvaluationInput): EarlyEvaluation {
     if (input.signal?.aborted) return undefined;
     // The set-up problems of this club and of the shop: a result refers to the problem of its own
     // cause, whose title depends on that cause only, so these give the same referral as the run's.
-    const problems = findSetupProblems({ ...snapshot, clubs: [club] });
-    return { club, results, report: clubReport(club, results, problems, input) };
+    const problems = [...shopProblems(snapshot), ...findSetupProblems({ ...snapshot, parts: {}, lookups: {}, clubs: [club] })];
+    const report = clubReport(club, results, problems, input);
+    input.prepare?.(report);
+    return { club, results, report };
   };
   return {
     onClubReady(club, index, snapshot) {

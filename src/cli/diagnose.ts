@@ -270,9 +270,11 @@ export async function diagnose(io: Io, club: string | undefined, flags: Diagnose
       // is fetched, not only what is shown.
       const scope = { needs: partsNeeded(checks, asked), signal: stopper.signal };
       let query = asked;
+      // The JSON report's club pieces are written (redacted) as each club's report is built.
+      const prepare = destinations.some((d) => d.format === 'json') ? (await import('../report/render/json.js')).prepareClubJson : undefined;
       const evaluate = async () => {
         // A live gathering tells each club as it completes: evaluated then, while the others are gathered.
-        const early = earlyEvaluation({ checks, settings, query: asked, signal: stopper.signal, audience, lang });
+        const early = earlyEvaluation({ checks, settings, query: asked, signal: stopper.signal, audience, lang, prepare });
         const { snapshot, clubs } = await obtainSnapshot(io, club, obtainFlags, loaded, asked, { ...scope, onClubReady: early.onClubReady });
         // A snapshot file keeps the questions it was taken with (src/cli/replay.ts).
         const replayed = flags.snapshot ? replayQuery(snapshot, asked, lang) : { query: asked, notes: [] };
