@@ -67,7 +67,9 @@ export function earlyEvaluation(input: ClubEvaluationInput): EarlyEvaluation {
   };
   return {
     onClubReady(club, index, snapshot) {
-      early.set(index, evaluate(club, snapshot));
+      // Awaited only at the end of the gathering: a failure here must not be an unhandled rejection
+      // meanwhile. The club is then evaluated at the end, where a failure is reported as ever.
+      early.set(index, evaluate(club, snapshot).catch(() => undefined));
     },
     take(index) {
       return early.get(index) ?? Promise.resolve(undefined);

@@ -131,3 +131,31 @@ describe('a part no source will give does not hold the clubs back', () => {
     expect(told.sort()).toEqual(gathered.clubs.map((_, i) => i));
   });
 });
+
+describe('an early evaluation that fails', () => {
+  it('is no unhandled rejection: the club is left to the end of the run', async () => {
+    const failing = earlyEvaluation({
+      checks,
+      settings: {},
+      query,
+      audience: 'support',
+      lang: 'en',
+      prepare: () => {
+        throw new Error('prepare failed');
+      },
+    });
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      failing.onClubReady(snapshot.clubs[0]!, 0, { ...snapshot, clubs: [] });
+      // Two turns of the event loop: an unhandled rejection is reported after the microtasks drain.
+      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled).toEqual([]);
+      expect(await failing.take(0)).toBeUndefined();
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+});
