@@ -8,7 +8,7 @@ import { basename, dirname, join } from 'node:path';
 import type { Text } from '../engine/types.js';
 
 /** `text` may come in pieces (a report written as it is rendered); they are written in order. */
-export async function writeFileAtomic(file: string, text: string | Iterable<string>, options: { mode?: number } = {}): Promise<void> {
+export async function writeFileAtomic(file: string, text: string | Iterable<string | Uint8Array>, options: { mode?: number } = {}): Promise<void> {
   // Taken here, not imported: a run that writes no file never loads node:fs/promises (src/engine/fs.ts).
   const { mkdir, open, realpath, rename, rm } = process.getBuiltinModule('node:fs/promises');
   // Through a symlink, the file it points to is replaced, not the link.
@@ -23,7 +23,7 @@ export async function writeFileAtomic(file: string, text: string | Iterable<stri
     const handle = await open(temp, 'wx', options.mode ?? 0o666);
     try {
       if (typeof text === 'string') await handle.writeFile(text, 'utf8');
-      else for (const piece of text) await handle.write(piece, null, 'utf8');
+      else for (const piece of text) await (typeof piece === 'string' ? handle.write(piece, null, 'utf8') : handle.write(piece));
       if (mode !== undefined) await handle.chmod(mode);
       await handle.sync();
     } finally {

@@ -10,14 +10,16 @@ import { importModule } from '../engine/import-module.js';
 import type { PartName } from '../engine/parts.js';
 import { builtinRegistry, loadPlugins, partsNeeded, type Registry } from '../engine/registry.js';
 import { runChecks } from '../engine/runner.js';
+import type { GatherOptions } from '../sources/gather.js';
+import { clubReport, earlyEvaluation, type EvaluatedClub } from './club-evaluation.js';
 import { RunStopped } from '../engine/stop.js';
 import { loadSnapshot, type ClubSnapshot, type Snapshot } from '../engine/snapshot.js';
 import { t, type Check, type Query } from '../engine/types.js';
-import { AUDIENCES, forAudience } from '../report/audience.js';
-import { buildClubReport, buildReport, exitCodeFor } from '../report/model.js';
+import { AUDIENCES } from '../report/audience.js';
+import { buildReport, exitCodeFor } from '../report/model.js';
 import { compareWithBaseline, loadBaseline, requireBaselineFor } from '../report/baseline.js';
 import { reportContext } from '../report/context.js';
-import { findSetupProblems, referToSetup, renderSetupProblem, setupJson, stoppedCounts } from '../report/setup.js';
+import { findSetupProblems, renderSetupProblem, setupJson, stoppedCounts } from '../report/setup.js';
 import { oneOf, parseIds, parseLang, parseShard, parseTimeout } from './options.js';
 import { ERRORS, HELP } from './messages.js';
 import { pick } from '../report/i18n.js';
@@ -84,6 +86,8 @@ export interface DiagnoseFlags {
 export interface GatherScope {
   needs?: ReadonlySet<PartName>;
   signal?: AbortSignal;
+  /** Told as each club is complete, before the gathering ends (gather.ts `onClubReady`). */
+  onClubReady?: GatherOptions['onClubReady'];
 }
 
 /** The exit code of a run stopped by Ctrl-C (128 + SIGINT), whatever the report says. */
@@ -161,6 +165,7 @@ export async function obtainSnapshot(io: Io, club: string | undefined, flags: Di
           : undefined,
       needs: scope.needs,
       signal: scope.signal,
+      onClubReady: scope.onClubReady,
       testCoupon: flags.testCoupon === true,
     });
     return { snapshot, clubs: snapshot.clubs };
@@ -265,14 +270,21 @@ export async function diagnose(io: Io, club: string | undefined, flags: Diagnose
       // is fetched, not only what is shown.
       const scope = { needs: partsNeeded(checks, asked), signal: stopper.signal };
       let query = asked;
+      // The JSON report's club pieces are written (redacted) as each club's report is built.
+      const prepare = destinations.some((d) => d.format === 'json') ? (await import('../report/render/json.js')).prepareClubJson : undefined;
       const evaluate = async () => {
-        const { snapshot, clubs } = await obtainSnapshot(io, club, obtainFlags, loaded, asked, scope);
+        // A live gathering tells each club as it completes: evaluated then, while the others are gathered.
+        const early = earlyEvaluation({ checks, settings, query: asked, signal: stopper.signal, audience, lang, prepare });
+        const { snapshot, clubs } = await obtainSnapshot(io, club, obtainFlags, loaded, asked, { ...scope, onClubReady: early.onClubReady });
         // A snapshot file keeps the questions it was taken with (src/cli/replay.ts).
         const replayed = flags.snapshot ? replayQuery(snapshot, asked, lang) : { query: asked, notes: [] };
         for (const note of replayed.notes) logError(io, note);
         query = replayed.query;
-        const evaluated = [];
-        for (const c of clubs) evaluated.push({ club: c, results: await runChecks({ checks, snapshot, club: c, query, settings, signal: stopper.signal }) });
+        const evaluated: EvaluatedClub[] = [];
+        for (const [i, c] of clubs.entries()) {
+          const done = await early.take(i);
+          evaluated.push(done ? { ...done, club: c } : { club: c, results: await runChecks({ checks, snapshot, club: c, query, settings, signal: stopper.signal }) });
+        }
         return { snapshot, clubs: evaluated };
       };
       let run = await evaluate();
@@ -285,9 +297,9 @@ export async function diagnose(io: Io, club: string | undefined, flags: Diagnose
       const problems = findSetupProblems(run.snapshot);
       const reports = [];
       const stopped = problems.map(() => 0);
-      for (const { club: c, results } of run.clubs) {
+      for (const { club: c, results, report } of run.clubs) {
         stoppedCounts(results, problems).forEach((n, i) => (stopped[i]! += n));
-        reports.push(buildClubReport(c, forAudience(referToSetup(results, problems), audience), lang));
+        reports.push(report ?? clubReport(c, results, problems, { audience, lang }));
       }
       problems.forEach((p, i) => {
         if (stopped[i]! > 0) logError(io, renderSetupProblem(p, stopped[i]!, lang));

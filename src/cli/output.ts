@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { UsageError } from '../engine/errors.js';
 import { terminalSafe } from '../report/text.js';
 import { t } from '../engine/types.js';
-import { redactor } from '../secrets/redact.js';
+import { isRedacted, redactor, type RedactedPieces } from '../secrets/redact.js';
 import { sameFileAs, writeFileAtomic, type RunInput } from './atomic-write.js';
 
 // User-visible texts (issue 10.4: one catalogue per file, read by translators in one place).
@@ -48,18 +48,21 @@ function drained(stream: NodeJS.WritableStream): Promise<void> {
  * come in pieces (STREAMERS, src/report/render/index.ts), each masked and written before the next
  * is rendered; a piece ends where the text is structure, never inside a value a secret could span.
  */
-export async function writeReport(io: Io, text: string | Iterable<string>, file?: string): Promise<void> {
-  const pieces = typeof text === 'string' ? [text] : text;
+export async function writeReport(io: Io, text: string | Iterable<string | Uint8Array> | RedactedPieces, file?: string): Promise<void> {
+  const pieces: Iterable<string | Uint8Array> = typeof text === 'string' ? [text] : text;
+  // Pieces the redactor wrote itself (the JSON report, redacted value by value as it is written)
+  // are not scanned a second time; everything else is, whatever made it.
+  const redact = isRedacted(text) ? (piece: string | Uint8Array) => piece : (piece: string | Uint8Array) => redactor.redact(typeof piece === 'string' ? piece : Buffer.from(piece).toString('utf8'));
   if (!file) {
     for (const piece of pieces) {
       // Waits when the pipe is full (pieces are not queued whole in memory), or until it is gone.
-      if (!io.stdout.write(redactor.redact(piece))) await drained(io.stdout);
+      if (!io.stdout.write(redact(piece))) await drained(io.stdout);
     }
     return;
   }
   try {
     await writeFileAtomic(file, (function* () {
-      for (const piece of pieces) yield redactor.redact(piece);
+      for (const piece of pieces) yield redact(piece);
     })());
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;

@@ -42,10 +42,20 @@ export class Redactor {
   /** Short secrets (4 to 7 characters): masked only where they stand alone as a token. */
   private readonly shortSecrets = new Set<string>();
   private matcher: FormMatcher | undefined;
+  private registered = 0;
+
+  /**
+   * Changes whenever a new secret form is registered: text redacted under an older generation may
+   * hold a secret registered since, and must be redacted again (a report piece prepared early).
+   */
+  get generation(): number {
+    return this.registered;
+  }
 
   private addForm(form: string, mask: string): void {
     if (form.length < MIN_LONG || this.forms.has(form)) return;
     this.forms.set(form, mask);
+    this.registered++;
     // Added to the matcher in place: a source registering keys club by club while the run redacts
     // would otherwise rebuild the whole matcher (every club's forms) once per club.
     if (this.matcher && !this.matcher.add(form)) this.matcher = undefined;
@@ -60,7 +70,10 @@ export class Redactor {
     if (!secret) return;
     for (const value of new Set([secret, secret.trim()])) {
       if (value.length < MIN_LONG) {
-        if (value.trim().length >= 4) this.shortSecrets.add(value.trim());
+        if (value.trim().length >= 4 && !this.shortSecrets.has(value.trim())) {
+          this.shortSecrets.add(value.trim());
+          this.registered++;
+        }
         continue;
       }
       const mask = maskSecret(value);
@@ -93,6 +106,42 @@ export class Redactor {
     return out.replace(STRIPE_LIKE, (m) => maskSecret(m));
   }
 
+  /**
+   * `JSON.stringify(value, null, indent)` with every string, object key and number redacted as it
+   * is written: the JSON report's one redaction pass. Redacting the values before they are escaped
+   * is the stronger of the two passes the JSON report had (a text pass over the JSON sees `\n` before
+   * a key, which hides its word boundary); keys and numbers, which the value pass (redactDeep) left
+   * to the text pass, are covered here, and so are objects that are not plain (JSON's own walk). A
+   * number whose digits are a secret is written as its masked string.
+   */
+  redactedJson(value: unknown, indent: number): string {
+    // JSON.stringify calls the replacer with `this` the holder: keys are redacted where the object is.
+    const redactor = this;
+    return JSON.stringify(
+      value,
+      function (this: unknown, _key: string, v: unknown) {
+        if (typeof v === 'string') return redactor.redact(v);
+        if (typeof v === 'number') {
+          const digits = String(v);
+          const masked = digits.length >= 4 ? redactor.redact(digits) : digits;
+          return masked === digits ? v : masked;
+        }
+        if (v && typeof v === 'object' && !Array.isArray(v)) return redactor.withRedactedKeys(v as Record<string, unknown>);
+        return v;
+      },
+      indent,
+    );
+  }
+
+  /** The object itself when no key of it holds a secret (nearly always), else a copy with its keys redacted. */
+  private withRedactedKeys(object: Record<string, unknown>): Record<string, unknown> {
+    // toJSON first, as JSON.stringify would have (Date...): then the result is walked as a value.
+    if (typeof (object as { toJSON?: unknown }).toJSON === 'function') return object;
+    const keys = Object.keys(object);
+    if (keys.every((key) => key.length < 4 || this.redact(key) === key)) return object;
+    return Object.fromEntries(keys.map((key) => [this.redact(key), object[key]]));
+  }
+
   /** Every string inside a plain value (a report, a snapshot) redacted; the shape is kept. */
   redactDeep<T>(value: T): T {
     if (typeof value === 'string') return this.redact(value) as T;
@@ -107,15 +156,39 @@ export class Redactor {
 /** Shared by the whole process: the configuration and the sources register secrets as they read them. */
 export const redactor = new Redactor();
 
+const REDACTED = Symbol('redacted by the process redactor');
+
+/** Text pieces (strings, or UTF-8 bytes) every byte of which the process redactor already wrote (its `redactedJson`). */
+export type RedactedPieces = Iterable<string | Uint8Array> & { readonly [REDACTED]: true };
+
+/**
+ * Marks pieces as already redacted, so that the output (src/cli/output.ts) does not scan them a
+ * second time. Only for text made by `redactor.redactedJson` and structure without any value.
+ */
+export function redactedPieces(pieces: Iterable<string | Uint8Array>): RedactedPieces {
+  return Object.assign(pieces, { [REDACTED]: true as const });
+}
+
+export function isRedacted(text: unknown): text is RedactedPieces {
+  return typeof text === 'object' && text !== null && (text as { [REDACTED]?: unknown })[REDACTED] === true;
+}
+
 /**
  * A masker for the keys one source holds (raw and without stray characters), for messages it keeps
  * in its parts: the process redactor masks them again at output.
  */
 export function maskerFor(secrets: readonly (string | null | undefined)[]): (text: string) => string {
-  const own = new Redactor();
-  for (const secret of secrets) {
-    own.add(secret);
-    if (secret) own.add(secret.replace(/[\s"'`\u200b-\u200d\u2060\ufeff]/g, ''));
-  }
-  return (text) => own.redact(text);
+  // Built at its first use: most maskers (one per club's Stripe keys) never mask anything, and a
+  // 500-club run built 500 of them before its first Stripe request could leave.
+  let own: Redactor | undefined;
+  return (text) => {
+    if (!own) {
+      own = new Redactor();
+      for (const secret of secrets) {
+        own.add(secret);
+        if (secret) own.add(secret.replace(/[\s"'`\u200b-\u200d\u2060\ufeff]/g, ''));
+      }
+    }
+    return own.redact(text);
+  };
 }

@@ -9,7 +9,7 @@ import type { ClubLike } from '../engine/clubs.js';
 import { UsageError } from '../engine/errors.js';
 import { PART_SCHEMAS, type PartName } from '../engine/parts.js';
 import { gatherProgress, type ClubRef, type GatherListener, type GatherProgress, type GatherSource } from '../engine/progress.js';
-import { LOOKUP_PARTS, lookupKey, lookupPartFor, SNAPSHOT_FORMAT, type Lookups, type PartEnvelope, type PartMap, type Snapshot } from '../engine/snapshot.js';
+import { LOOKUP_PARTS, lookupKey, lookupPartFor, SNAPSHOT_FORMAT, type ClubSnapshot, type Lookups, type PartEnvelope, type PartMap, type Snapshot } from '../engine/snapshot.js';
 import { stoppedCause } from '../engine/stop.js';
 import type { Cause, Query, QueryKey } from '../engine/types.js';
 import { t } from '../engine/types.js';
@@ -66,6 +66,15 @@ export interface GatherOptions {
   remember?: Map<string, unknown>;
   /** Reads of this session already made (what `remember` kept): used as they are, not asked again. */
   reuse?: ReadonlyMap<string, unknown>;
+  /**
+   * Told once per chosen club, as soon as the club is complete: its own parts settled and every
+   * shop-wide part (and asked lookup) the run wants settled. `snapshot` holds those shop-wide parts
+   * (its `clubs` is empty): what the checks read for this club is exactly what the final snapshot
+   * will hold, so the club can be evaluated now, while other clubs' requests are in flight. Never
+   * told for a club completed only by a stop (its missing parts failed with the reason), nor after
+   * the run is stopped: those clubs are in the returned snapshot only.
+   */
+  onClubReady?: (club: ClubSnapshot, index: number, snapshot: Snapshot) => void;
 }
 
 /** Whether a part is to be gathered: every part when no selection was given. */
@@ -193,6 +202,9 @@ function chooseEarly(config: Config, choose: GatherOptions['choose']): ClubSpec[
   }
 }
 
+/** Clubs whose Stripe probes are started together (3 requests each: enough to fill the pool twice). */
+const EARLY_SLICE = Math.ceil((2 * DEFAULT_STRIPE_POOL) / 3);
+
 const hasConfiguredKeys = (spec: ClubSpec) => spec.stripe?.publishableKey !== undefined || spec.stripe?.secretKey !== undefined;
 
 export interface GatherPlan {
@@ -223,7 +235,11 @@ function webservicePool(fetchers: readonly Fetcher[]): number {
  * as soon as that is known. No request is sent until the plan is run.
  */
 export function planGathering(
-  options: Pick<GatherOptions, 'config' | 'query' | 'choose' | 'fallbackNames' | 'needs' | 'testCoupon'> & { onParts?: (parts: PartMap) => void },
+  options: Pick<GatherOptions, 'config' | 'query' | 'choose' | 'fallbackNames' | 'needs' | 'testCoupon'> & {
+    onParts?: (parts: PartMap) => void;
+    /** A chosen club's Stripe parts, as soon as they are known (by its index among the chosen clubs). */
+    onClubStripe?: (index: number, parts: StripeParts) => void;
+  },
 ): GatherPlan {
   const { config, query } = options;
   const ps = config.prestashop!;
@@ -297,7 +313,15 @@ export function planGathering(
       rounds: startedEarly ? 0 : 1,
       run: async (context) => {
         const chosen = await context.get<ChosenClub[]>(G.chosen);
-        return Promise.all(chosen.map((club) => (club.keys ? stripe().gatherClub(club.keys) : undefined)));
+        // Each club's parts are told as they come: that club can be evaluated before the others answer.
+        const club = (keys: ClubStripeKeys, i: number) =>
+          stripe()
+            .gatherClub(keys)
+            .then((parts) => {
+              options.onClubStripe?.(i, parts);
+              return parts;
+            });
+        return Promise.all(chosen.map((c, i) => (c.keys ? club(c.keys, i) : undefined)));
       },
     });
     // Speculation, read-only and cheap (GET /v1/account, /v1/charges?limit=1): the keys given in the
@@ -309,7 +333,17 @@ export function planGathering(
         source: 'stripe',
         rounds: 1,
         requests: configured.length * 3,
-        run: () => Promise.all(configured.map((spec) => stripe().gatherClub({ publishableKey: spec.stripe?.publishableKey, secretKey: spec.stripe?.secretKey }))).then(() => undefined),
+        run: async () => {
+          // A slice of clubs at a time, the event loop let run between slices: the first clubs'
+          // requests are on the wire while the next are prepared (500 clubs took a quarter of a
+          // second of set-up before any request could leave). The order, the pool's, is kept.
+          const probes: Promise<unknown>[] = [];
+          for (let from = 0; from < configured.length; from += EARLY_SLICE) {
+            if (from > 0) await new Promise((resolve) => setImmediate(resolve));
+            for (const spec of configured.slice(from, from + EARLY_SLICE)) probes.push(stripe().gatherClub({ publishableKey: spec.stripe?.publishableKey, secretKey: spec.stripe?.secretKey }));
+          }
+          await Promise.all(probes);
+        },
       });
     }
     // The shop's own keys (Stripe module configuration), which every club without configured keys
@@ -419,12 +453,28 @@ async function gather(options: GatherOptions): Promise<Snapshot> {
   if (stripeParts.length) void stripeSdkReady();
   const progress = gatherProgress(options.onProgress);
   const prestashopSource = config.prestashop.database ? 'database' : 'prestashop';
+  // Each chosen club's Stripe parts as they come, and whether the club was told complete (onClubReady).
+  const stripeByClub: (StripeParts | undefined)[] = [];
+  const stripeSettled: boolean[] = [];
+  const onClubStripe = (i: number, found: StripeParts) => {
+    stripeByClub[i] = found;
+    stripeSettled[i] = true;
+    if (!signal?.aborted) tellReady(i);
+  };
   // The database source tells its shop-wide parts as they come (the webservice's fetchers settle one by one).
-  const plan = planGathering({ ...options, onParts: (parts) => settle(progress, parts, prestashopSource) });
+  const plan = planGathering({ ...options, onParts: (parts) => settle(progress, parts, prestashopSource), onClubStripe });
   // Configured keys are probed at once (speculation): their requests leave with the shop's first
   // wave, the SDK ready. Keys that come from the shop wait for its answer, which hides the import.
   if (plan.fetchers.some((f) => f.id === G.stripeEarly)) await within(stripeSdkReady());
   const clubRef = (club: { name: string }, i: number): ClubRef => ({ key: String(i), name: club.name });
+  const snapshotHead = (): Omit<Snapshot, 'parts' | 'lookups' | 'clubs'> => ({
+    format: SNAPSHOT_FORMAT,
+    schemaVersion: 1,
+    generatedAt,
+    // The URL as shown: its user info and secret query values (`ws_key=`, `token=`) masked.
+    shop: { url: scrubUrl(config.prestashop!.url) },
+    sources: { prestashop: config.prestashop!.database ? 'database' : 'webservice', stripe: 'api', sendcloud: config.sendcloud ? 'api' : 'not configured', dynamicCoupons: config.dynamicCoupons ? 'api' : 'not configured' },
+  });
   // The shop id is the configuration's: known before any request.
   const shopPart: PartEnvelope = { status: 'ok', data: { id: config.prestashop.shopId ?? 1 } };
 
@@ -436,7 +486,36 @@ async function gather(options: GatherOptions): Promise<Snapshot> {
   let lookups: Lookups = {};
   let clubs: ChosenClub[] = [];
   let clubsChosen = false;
-  const stripeByClub: (StripeParts | undefined)[] = [];
+
+  // A club is complete once its Stripe parts are in (its PrestaShop parts come with the club list,
+  // whole: a part absent there, e.g. the category access of a club without a category, stays absent)
+  // and every fetcher of shop-wide parts and lookups has settled (a part none of them gave, e.g. the
+  // coupon endpoint's when it is not configured, stays absent): then its checks read exactly what
+  // the final snapshot will hold, and it is told at once (onClubReady, club-done) instead of at the
+  // very end. A stop adds nothing to what was complete before it.
+  const shopWideFetchers = plan.fetchers.map((f) => f.id).filter((id) => !([G.chosen, G.stripe, G.stripeEarly, G.stripeShopKeys] as string[]).includes(id));
+  const settledFetchers = new Set<string>();
+  const told = new Set<number>();
+  let shopWide: Snapshot | undefined;
+  /** The shop-wide part of the snapshot, once all of it is settled (made once: it no longer changes). */
+  const shopWideSnapshot = (): Snapshot | undefined => {
+    if (!shopWide && shopWideFetchers.every((id) => settledFetchers.has(id))) {
+      shopWide = { ...snapshotHead(), parts: canonical({ ...psParts, ...otherParts, 'prestashop.shop': shopPart }), lookups: { ...lookups }, clubs: [] };
+    }
+    return shopWide;
+  };
+  function tellReady(i: number): void {
+    const club = clubs[i];
+    if (!clubsChosen || !club || told.has(i) || !(stripeSettled[i] ?? false)) return;
+    const snapshot = shopWideSnapshot();
+    if (!snapshot) return;
+    Object.assign(club.parts, stripeByClub[i]);
+    told.add(i);
+    settle(progress, club.parts, prestashopSource, clubRef(club, i));
+    progress.clubDone(clubRef(club, i));
+    options.onClubReady?.({ name: club.name, parts: canonical(club.parts) }, i, snapshot);
+  }
+  const tellAllReady = () => clubs.forEach((_, i) => tellReady(i));
   // Only the webservice's club-list reads are kept or reused: the database source reads everything
   // in one go, shaped by the checks asked.
   const keeps = prestashopSource === 'prestashop' ? CLUB_LIST_READS : [];
@@ -447,6 +526,7 @@ async function gather(options: GatherOptions): Promise<Snapshot> {
   const flow = runDataflow(plan.fetchers.map(reused), {
     onSettle: (id, outcome) => {
       if (signal?.aborted) return;
+      settledFetchers.add(id);
       if (outcome.ok && keeps.includes(id)) options.remember?.set(id, outcome.value);
       if (id === G.chosen) {
         if (!outcome.ok) return;
@@ -455,8 +535,11 @@ async function gather(options: GatherOptions): Promise<Snapshot> {
         // A club's PrestaShop parts come from the shop-wide reads: known as soon as its club is.
         clubs.forEach((club, i) => {
           settle(progress, club.parts, prestashopSource, clubRef(club, i));
-          if (club.keys) progress.start('stripe', stripeParts, clubRef(club, i));
+          if (club.keys && stripeParts.length) progress.start('stripe', stripeParts, clubRef(club, i));
+          // A club without Stripe requests (no keys, Stripe parts not wanted) waits for nothing of its own.
+          if (!club.keys || !stripeParts.length) stripeSettled[i] = true;
         });
+        tellAllReady();
         return;
       }
       if (id === G.stripe) {
@@ -468,6 +551,8 @@ async function gather(options: GatherOptions): Promise<Snapshot> {
       else Object.assign(psParts, parts);
       if (found) lookups = { ...lookups, ...found };
       settle(progress, { ...parts, ...(found ? lookupParts(found) : {}) }, prestashopSource);
+      // The last shop-wide read completes the clubs whose Stripe parts were already in.
+      if (!shopWide && shopWideSnapshot() && clubsChosen) tellAllReady();
     },
   });
   try {
@@ -494,7 +579,12 @@ async function gather(options: GatherOptions): Promise<Snapshot> {
   }
   const parts: PartMap = { ...psParts, ...otherParts, 'prestashop.shop': shopPart };
   const snapshotClubs = clubs.map((club) => ({ name: club.name, parts: club.parts }));
-  if (signal?.aborted) markStopped(signal.reason, wants, query, prestashopSource, parts, lookups, snapshotClubs);
+  if (signal?.aborted) {
+    const open = snapshotClubs.filter((_, i) => !told.has(i));
+    // Once every shop-wide read had settled, what it lacks was never coming: nothing is marked stopped there.
+    if (shopWide) markStopped(signal.reason, (part) => wants(part) && part.startsWith('club.'), query, prestashopSource, parts, lookups, open);
+    else markStopped(signal.reason, wants, query, prestashopSource, parts, lookups, open);
+  }
   // Whatever was not reported yet (a stopped run's failed parts): settled now, each once.
   settle(progress, { ...parts, ...lookupParts(lookups) }, prestashopSource);
   snapshotClubs.forEach((club, i) => {
@@ -503,12 +593,7 @@ async function gather(options: GatherOptions): Promise<Snapshot> {
   });
 
   return {
-    format: SNAPSHOT_FORMAT,
-    schemaVersion: 1,
-    generatedAt,
-    // The URL as shown: its user info and secret query values (`ws_key=`, `token=`) masked.
-    shop: { url: scrubUrl(config.prestashop.url) },
-    sources: { prestashop: config.prestashop.database ? 'database' : 'webservice', stripe: 'api', sendcloud: config.sendcloud ? 'api' : 'not configured', dynamicCoupons: config.dynamicCoupons ? 'api' : 'not configured' },
+    ...snapshotHead(),
     parts: canonical(parts),
     lookups,
     clubs: snapshotClubs.map((club) => ({ name: club.name, parts: canonical(club.parts) })),

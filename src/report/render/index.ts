@@ -2,13 +2,12 @@
 
 import type { Report } from '../model.js';
 import { renderHtml } from './html/index.js';
-import { jsonChunks, renderJson } from './json.js';
+import { redactedJsonChunks, renderJson } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
 import { renderPretty } from './pretty.js';
 import { FORMATS, type Format } from './formats.js';
 import { masked } from './load.js';
-import { redactor } from '../../secrets/redact.js';
 
 export { FORMATS, type Format };
 
@@ -37,6 +36,6 @@ export const RENDERERS = {
  * Formats written piece by piece, each piece masked on its own (the same bytes as RENDERERS'): a
  * report of hundreds of clubs is never held whole as text, nor its masked copy whole.
  */
-export const STREAMERS: Partial<Record<Format, (report: Report) => Iterable<string>>> = {
-  json: (report) => jsonChunks(report, (value) => redactor.redactDeep(value)),
+export const STREAMERS: Partial<Record<Format, (report: Report) => Iterable<string | Uint8Array>>> = {
+  json: (report) => redactedJsonChunks(report),
 };

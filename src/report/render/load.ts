@@ -44,8 +44,8 @@ export async function loadRenderer(format: Format): Promise<Renderer> {
  * A format written piece by piece, each piece masked on its own (json: club by club, the same bytes
  * as its renderer; STREAMERS in ./index.ts is the eager twin), or undefined for a format written whole.
  */
-export async function loadStreamer(format: Format): Promise<((report: Report) => Iterable<string>) | undefined> {
+export async function loadStreamer(format: Format): Promise<((report: Report) => Iterable<string | Uint8Array>) | undefined> {
   if (format !== 'json') return undefined;
-  const { jsonChunks } = await import('./json.js');
-  return (report) => jsonChunks(report, (value) => redactor.redactDeep(value));
+  const { redactedJsonChunks } = await import('./json.js');
+  return (report) => redactedJsonChunks(report);
 }
