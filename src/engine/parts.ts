@@ -4,7 +4,7 @@
 // snapshot with garbage in it yields `error` results that name the faulty path.
 
 import * as z from 'zod';
-import { KeyFactsSchema } from '../secrets/stripe-key.js';
+import { KeyFactsSchema } from '../secrets/key-facts-schema.js';
 
 /** The lazily built schemas built so far in this process, by name (for tests). */
 const built = new Set<string>();
