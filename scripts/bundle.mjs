@@ -109,6 +109,18 @@ const noColorProbe = {
   },
 };
 
+// The generated shapes of the parts (the fast path of validation) and tree of the configuration's
+// keys must be those of the zod schemas this build compiled: a shape left behind by a schema change
+// could accept what the schema refuses. Their tests say so too; the build makes sure no package
+// ships with them stale.
+for (const [module, file, source, command] of [
+  ['../dist/src/engine/shape-of.js', 'PART_SHAPES_FILE', 'partShapesSource', 'npm run part-shapes'],
+  ['../dist/src/config/key-tree-of.js', 'CONFIG_KEY_TREE_FILE', 'configKeyTreeSource', 'npm run config-keys'],
+]) {
+  const generator = await import(module);
+  if (readFileSync(new URL(generator[file], ROOT), 'utf8') !== generator[source]()) throw new Error(`${generator[file]} does not match the zod schemas it is generated from: run \`${command}\``);
+}
+
 rmSync(BUNDLE_DIR, { recursive: true, force: true });
 mkdirSync(BUNDLE_DIR, { recursive: true });
 const result = await build({
