@@ -104,6 +104,8 @@ function chunkLoader({ dir = BUNDLE_DIR, useCache = true, trace = process.env.CH
   const packs = new Map();
   const modules = new Map();
   const index = {};
+  const lazy = {};
+  const facades = new Map();
   let nodeRequire;
   function pack(name) {
     let known = packs.get(name);
@@ -114,8 +116,9 @@ function chunkLoader({ dir = BUNDLE_DIR, useCache = true, trace = process.env.CH
       const cache = readCache(`${file}.cache`);
       return cache && id && cache.build === id ? cache.data : undefined;
     });
-    const { index: more, chunks } = script.runInThisContext();
+    const { index: more, lazy: lazyMore, chunks } = script.runInThisContext();
     if (more) Object.assign(index, more);
+    if (lazyMore) Object.assign(lazy, lazyMore);
     known = { file, script, build, cacheUsed, chunks };
     packs.set(name, known);
     if (trace) process.stderr.write(`checkout-doctor: loaded ${name} (${Object.keys(chunks).join(' ')}) ${cacheUsed ? 'from its code cache' : 'compiled'}\n`);
@@ -132,8 +135,25 @@ function chunkLoader({ dir = BUNDLE_DIR, useCache = true, trace = process.env.CH
     factory.call(module.exports, module.exports, require, module, join(dir, chunk), dir);
     return module.exports;
   }
+  /**
+   * What a chunk the build marked lazy (zod's: scripts/bundle.mjs) is required as until it runs:
+   * its exports, each running the chunk on first read. Bundled modules read an import's exports
+   * when they use them (`(0, import_zod.object)(…)`), so importing zod costs nothing until a
+   * schema is built.
+   */
+  function facade(chunk) {
+    let known = facades.get(chunk);
+    if (known) return known;
+    known = Object.defineProperty({}, '__esModule', { value: true });
+    for (const key of lazy[chunk]) Object.defineProperty(known, key, { enumerable: true, get: () => load(chunk)[key] });
+    facades.set(chunk, known);
+    return known;
+  }
   function require(id) {
-    if (id.startsWith('./') && id.endsWith('.cjs')) return load(id.slice(2));
+    if (id.startsWith('./') && id.endsWith('.cjs')) {
+      const chunk = id.slice(2);
+      return lazy[chunk] && !modules.has(chunk) ? facade(chunk) : load(chunk);
+    }
     nodeRequire ??= createRequire(join(dir, 'checkout-doctor.cjs'));
     return nodeRequire(id);
   }

@@ -109,6 +109,18 @@ const noColorProbe = {
   },
 };
 
+// The generated shapes of the parts (the fast path of validation) and tree of the configuration's
+// keys must be those of the zod schemas this build compiled: a shape left behind by a schema change
+// could accept what the schema refuses. Their tests say so too; the build makes sure no package
+// ships with them stale.
+for (const [module, file, source, command] of [
+  ['../dist/src/engine/shape-of.js', 'PART_SHAPES_FILE', 'partShapesSource', 'npm run part-shapes'],
+  ['../dist/src/config/key-tree-of.js', 'CONFIG_KEY_TREE_FILE', 'configKeyTreeSource', 'npm run config-keys'],
+]) {
+  const generator = await import(module);
+  if (readFileSync(new URL(generator[file], ROOT), 'utf8') !== generator[source]()) throw new Error(`${generator[file]} does not match the zod schemas it is generated from: run \`${command}\``);
+}
+
 rmSync(BUNDLE_DIR, { recursive: true, force: true });
 mkdirSync(BUNDLE_DIR, { recursive: true });
 const result = await build({
@@ -150,8 +162,19 @@ for (const output of result.outputFiles) {
   if (/require\("\.\.\//.test(cjs.code)) throw new Error(`${name}: requires a chunk outside dist/bundle`);
   const banner = cjs.code.includes('__bundleUrl') ? 'var __bundleUrl=require("node:url").pathToFileURL(__filename).href;\n' : '';
   const meta = result.metafile.outputs[Object.keys(result.metafile.outputs).find((k) => basename(k) === name)];
-  chunks.set(name, { code: toAscii(banner + cjs.code), inputs: Object.keys(meta.inputs).sort() });
+  chunks.set(name, { code: toAscii(banner + cjs.code), inputs: Object.keys(meta.inputs).sort(), exports: meta.exports });
 }
+
+// Chunks of zod alone are loaded at the first use of one of their exports — the first schema
+// built — rather than when a module importing zod loads (bin/load-program.cjs, issue 9): a run
+// that validates only well-formed data (src/engine/shapes.ts) never builds a schema, so it no
+// longer loads, initialises nor reads zod (~120 KB of text). Their exports are listed for the
+// loader, which stands in for the chunk until then.
+const lazy = {};
+for (const [name, { inputs, exports }] of chunks) {
+  if (inputs.length && inputs.every((i) => /(^|[\\/])node_modules[\\/]zod[\\/]|^zod-unused:/.test(i))) lazy[name] = exports;
+}
+if (Object.keys(lazy).length === 0) throw new Error('no chunk of zod alone: update the lazy chunks of scripts/bundle.mjs');
 
 /** Writes packs (files of chunks, see bin/load-program.cjs) and returns their names and headers. */
 function writePacks(dir, packs, index) {
@@ -159,7 +182,7 @@ function writePacks(dir, packs, index) {
   const written = [];
   for (const [pack, names] of packs) {
     const members = names.map((n) => `${JSON.stringify(n)}:function(exports,require,module,__filename,__dirname){${chunks.get(n).code}\n}`);
-    const body = Buffer.from(`({${pack === basename(BUNDLE) ? `index:${JSON.stringify(index)},` : ''}chunks:{${members.join(',\n')}}})\n`, 'latin1');
+    const body = Buffer.from(`({${pack === basename(BUNDLE) ? `index:${JSON.stringify(index)},lazy:${JSON.stringify(lazy)},` : ''}chunks:{${members.join(',\n')}}})\n`, 'latin1');
     const header = `// checkout-doctor build ${createHash('sha256').update(body).digest('hex').slice(0, 16)}\n`;
     writeFileSync(join(dir, pack), Buffer.concat([Buffer.from(header), body]));
     written.push({ pack, header });

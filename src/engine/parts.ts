@@ -4,7 +4,7 @@
 // snapshot with garbage in it yields `error` results that name the faulty path.
 
 import * as z from 'zod';
-import { KeyFactsSchema } from '../secrets/stripe-key.js';
+import { KeyFactsSchema } from '../secrets/key-facts-schema.js';
 
 /** The lazily built schemas built so far in this process, by name (for tests). */
 const built = new Set<string>();
@@ -658,21 +658,11 @@ export const PART_SCHEMAS = {
   ...DYNAMIC_COUPON_PARTS,
 } as const;
 
-/**
- * Parse options for data validated once per run (a part, a snapshot file, a configuration): no
- * JIT. zod compiles a parser for each object schema the first time it parses (`new Function`),
- * which costs more than it saves on data parsed once — about half of the part validation of a
- * snapshot diagnosis (issue 9, start-up). Same rules, same issues: only the fast path is skipped,
- * and at 20 000 carriers both paths take the same time.
- */
-export const PARSE_ONCE = { jitless: true } as const;
+// Zod-free, so that modules needing only these do not build the schemas above (issue 9, start-up).
+export { isPartName, PARSE_ONCE } from './shapes.js';
 
 export type PartName = keyof typeof PART_SCHEMAS;
 export type PartData<K extends PartName> = z.infer<(typeof PART_SCHEMAS)[K]>;
-
-export function isPartName(name: string): name is PartName {
-  return Object.prototype.hasOwnProperty.call(PART_SCHEMAS, name);
-}
 
 
 export type Customer = z.infer<typeof CustomerSchema>;

@@ -10,7 +10,9 @@
 // A check stuck in a synchronous loop cannot be interrupted in-process: that needs a worker.
 
 import { monotonicMs } from './clock.js';
-import { PARSE_ONCE, PART_SCHEMAS, type PartName } from './parts.js';
+import type { PartName } from './parts.js';
+import { PART_SHAPES } from './part-shapes.generated.js';
+import { fastParse, NO, PARSE_ONCE } from './shapes.js';
 import { partLabel } from './part-labels.js';
 import { answeredQueries, lookupKey, lookupPartFor, type ClubSnapshot, type PartEnvelope, type Snapshot } from './snapshot.js';
 import { t, type Cause, type Check, type CheckContext, type CheckOutcome, type Query, type Severity, type Status, type Text, type AdminTexts } from './types.js';
@@ -65,10 +67,16 @@ type Resolved = { ok: true; data: unknown } | { ok: false; outcome: CheckOutcome
 
 const validated = new WeakMap<PartEnvelope, { ok: true; data: unknown } | { ok: false; issue: string }>();
 
-function validate(name: PartName, envelope: PartEnvelope & { status: 'ok' }) {
+/**
+ * A part's data as its schema parses it. Well-formed data takes the fast path (src/engine/shapes.ts:
+ * same result, no zod schema built); zod, loaded with the schemas on first need, parses the rest
+ * and says what is wrong (issue 9, start-up).
+ */
+async function validate(name: PartName, envelope: PartEnvelope & { status: 'ok' }) {
   let result = validated.get(envelope);
   if (!result) {
-    const parsed = PART_SCHEMAS[name].safeParse(envelope.data, PARSE_ONCE);
+    const fast = fastParse(PART_SHAPES[name], envelope.data);
+    const parsed = fast !== NO ? { success: true as const, data: fast } : (await import('./parts.js')).PART_SCHEMAS[name].safeParse(envelope.data, PARSE_ONCE);
     result = parsed.success
       ? { ok: true, data: deepFreeze(parsed.data) }
       : {
@@ -171,7 +179,7 @@ function findEnvelope(input: RunInput, name: PartName): PartEnvelope | { missing
   return input.club.parts[name] ?? input.snapshot.parts[name];
 }
 
-function resolvePart(input: RunInput, name: PartName, check: Check): Resolved {
+async function resolvePart(input: RunInput, name: PartName, check: Check): Promise<Resolved> {
   const found = findEnvelope(input, name);
   if (found === undefined) return { ok: 'absent' };
   if ('missingLookup' in found) {
@@ -186,7 +194,7 @@ function resolvePart(input: RunInput, name: PartName, check: Check): Resolved {
   }
   switch (found.status) {
     case 'ok': {
-      const valid = validate(name, found);
+      const valid = await validate(name, found);
       if (valid.ok) return { ok: true, data: valid.data };
       const cause: Cause = { source: 'snapshot', kind: 'malformed', message: `malformed data: ${valid.issue}` };
       return {
@@ -278,7 +286,7 @@ async function evaluate(input: RunInput, check: Check, settings: CheckSettings):
   const failed: NonNullable<CheckContext['failed']> = {};
   for (const name of [...meta.needs, ...(meta.optional ?? [])]) {
     const required = meta.needs.includes(name);
-    const resolved = resolvePart(input, name, check);
+    const resolved = await resolvePart(input, name, check);
     if (resolved.ok === true) parts[name] = resolved.data;
     else if (resolved.ok === 'absent') {
       if (required) return { ...notGathered(name), remediation: notGathered(name).remediation ?? [], evidence: {} };

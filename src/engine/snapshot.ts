@@ -5,7 +5,9 @@ import { readFile } from './fs.js';
 import * as z from 'zod';
 import { describeKey } from '../secrets/stripe-key.js';
 import { UsageError } from './errors.js';
-import { isPartName, PARSE_ONCE, type PartName } from './parts.js';
+import type { PartName } from './parts.js';
+import { ENVELOPE_SHAPE, SNAPSHOT_FILE_SHAPE } from './part-shapes.generated.js';
+import { fastParse, isPartName, NO, PARSE_ONCE } from './shapes.js';
 import type { Cause, Query, QueryKey, Text } from './types.js';
 import { t } from './types.js';
 import { SNAPSHOT_MESSAGES as M } from './messages.js';
@@ -61,38 +63,60 @@ export function lookupPartFor(name: PartName): QueryKey | undefined {
   return (Object.keys(LOOKUP_PARTS) as QueryKey[]).find((k) => LOOKUP_PARTS[k] === name);
 }
 
-const CauseSchema = z.object({
-  source: z.string(),
-  kind: z.string(),
-  message: z.string(),
-  text: z.object({ fr: z.string(), en: z.string() }).optional(),
-  host: z.string().optional(),
-  status: z.number().optional(),
-  code: z.union([z.string(), z.number()]).optional(),
-  fix: z.array(z.object({ fr: z.string(), en: z.string() })).optional(),
-});
+// The schemas are built on first use only (issue 9, start-up): a well-formed snapshot passes the
+// fast path (src/engine/shapes.ts, shapes derived from these schemas); zod parses what it refuses,
+// for the same result or the same issues.
+function buildEnvelopeSchema() {
+  const CauseSchema = z.object({
+    source: z.string(),
+    kind: z.string(),
+    message: z.string(),
+    text: z.object({ fr: z.string(), en: z.string() }).optional(),
+    host: z.string().optional(),
+    status: z.number().optional(),
+    code: z.union([z.string(), z.number()]).optional(),
+    fix: z.array(z.object({ fr: z.string(), en: z.string() })).optional(),
+  });
 
-const EnvelopeSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('ok'), data: z.unknown() }),
-  z.object({ status: z.literal('failed'), cause: CauseSchema }),
-  z.object({ status: z.literal('unavailable'), reason: z.object({ fr: z.string(), en: z.string() }) }),
-]);
+  return z.discriminatedUnion('status', [
+    z.object({ status: z.literal('ok'), data: z.unknown() }),
+    z.object({ status: z.literal('failed'), cause: CauseSchema }),
+    z.object({ status: z.literal('unavailable'), reason: z.object({ fr: z.string(), en: z.string() }) }),
+  ]);
+}
 
 // The outer structure must be sound to list clubs at all; each part is checked on its own later,
 // so garbage inside one part costs only the checks that need it.
-const FileSchema = z.object({
-  format: z.literal(SNAPSHOT_FORMAT),
-  schemaVersion: z.literal(1),
-  generatedAt: z.iso.datetime({ offset: true }),
-  shop: z.object({ name: z.string().optional(), url: z.string().optional(), prestashopVersion: z.string().optional() }).default({}),
-  sources: z.record(z.string(), z.string()).default({}),
-  parts: z.record(z.string(), z.unknown()).default({}),
-  lookups: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
-  clubs: z.array(z.object({ name: z.string().min(1), parts: z.record(z.string(), z.unknown()).default({}) })),
-});
+function buildFileSchema() {
+  return z.object({
+    format: z.literal(SNAPSHOT_FORMAT),
+    schemaVersion: z.literal(1),
+    generatedAt: z.iso.datetime({ offset: true }),
+    shop: z.object({ name: z.string().optional(), url: z.string().optional(), prestashopVersion: z.string().optional() }).default({}),
+    sources: z.record(z.string(), z.string()).default({}),
+    parts: z.record(z.string(), z.unknown()).default({}),
+    lookups: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
+    clubs: z.array(z.object({ name: z.string().min(1), parts: z.record(z.string(), z.unknown()).default({}) })),
+  });
+}
+
+let envelopeSchema: ReturnType<typeof buildEnvelopeSchema> | undefined;
+let fileSchema: ReturnType<typeof buildFileSchema> | undefined;
+/** The zod schema of a part envelope (built on first call). */
+export const partEnvelopeSchema = () => (envelopeSchema ??= buildEnvelopeSchema());
+/** The zod schema of a snapshot file's outer structure (built on first call). */
+export const snapshotFileSchema = () => (fileSchema ??= buildFileSchema());
+
+type Parsed<T extends z.ZodType> = { success: true; data: z.output<T> } | { success: false; error: z.ZodError };
+
+/** zod's safeParse of `value`, through the fast path when it is sure. */
+function parseWith<T extends z.ZodType>(fast: Parameters<typeof fastParse>[0], schema: () => T, value: unknown): Parsed<T> {
+  const data = fastParse(fast, value);
+  return data === NO ? (schema().safeParse(value, PARSE_ONCE) as Parsed<T>) : { success: true, data: data as z.output<T> };
+}
 
 function toEnvelope(where: string, value: unknown, name?: string): PartEnvelope {
-  const parsed = EnvelopeSchema.safeParse(value, PARSE_ONCE);
+  const parsed = parseWith(ENVELOPE_SHAPE, partEnvelopeSchema, value);
   // Only the Stripe keys part may carry raw keys (hand-written fixtures); other parts keep their fields.
   if (parsed.success) return name === 'club.stripeKeys' ? normaliseSecrets(parsed.data as PartEnvelope) : (parsed.data as PartEnvelope);
   return { status: 'failed', cause: { source: 'snapshot', kind: 'malformed', ...M.malformedPart(where, z.prettifyError(parsed.error).replace(/\n/g, ' ')) } };
@@ -139,7 +163,7 @@ export function parseSnapshot(text: string, file: string): Snapshot {
   if ((json as { format?: unknown } | null)?.format === SNAPSHOT_FORMAT && version !== 1 && version !== undefined) {
     throw new UsageError(M.otherVersion(file, JSON.stringify(version)), M.otherVersionHint);
   }
-  const parsed = FileSchema.safeParse(json, PARSE_ONCE);
+  const parsed = parseWith(SNAPSHOT_FILE_SHAPE, snapshotFileSchema, json);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
     const fields = [...new Set(parsed.error.issues.flatMap((i) => (i.path.length ? [String(i.path[0])] : [])))];

@@ -7,7 +7,7 @@
 // no Intl formatter (ICU's data, ~25 ms each). Timings belong to `npm run bench:startup`, not to tests.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -246,6 +246,30 @@ describe('start-up of the built CLI', () => {
     expect(modules).toEqual(expect.arrayContaining(['src/cli/diagnose.ts', 'checks/stripe-keys-format.ts', 'src/report/render/pretty.ts']));
     const unwanted = /^src\/(sandbox|cli\/guided|cli\/init|fix|sources\/(prestashop|stripe|sendcloud))\/|^src\/cli\/(merge|sandbox|fix|init|undo|snapshot)\.ts$|^src\/report\/render\/(html\/|junit\.ts|markdown\.ts)|node_modules\/(@inquirer|fast-xml-parser|cosmiconfig|js-yaml)\//;
     expect(modules.filter((m) => unwanted.test(m))).toEqual([]);
+  });
+
+  it('a snapshot diagnosis of well-formed parts loads no part schema nor zod (the fast path validates them); a malformed part loads them and is refused as before', () => {
+    const ZOD = 'node_modules/zod/v4/core/core.js';
+    const { code, modules } = loadedPacks(['diagnose', 'AS Saint-Étienne', '--snapshot', DEMO]);
+    expect(code).toBe(1);
+    expect(modules).toEqual(expect.arrayContaining(['src/engine/shapes.ts', 'src/engine/part-shapes.generated.ts', 'src/engine/snapshot.ts']));
+    expect(modules).not.toContain('src/engine/parts.ts');
+    expect(modules).not.toContain(ZOD);
+    for (const args of [['list-checks'], ['explain', 'shop-online'], ['diagnose', '--all', '--snapshot', DEMO, '--format', 'json', '--lang', 'fr']]) {
+      const run = loadedPacks(args);
+      expect(run.modules.length, args.join(' ')).toBeGreaterThan(0);
+      expect(run.modules, args.join(' ')).not.toContain(ZOD);
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'checkout-doctor-malformed-'));
+    const snapshot = JSON.parse(readFileSync(DEMO, 'utf8'));
+    for (const club of snapshot.clubs) if (club.parts['club.category']?.data) club.parts['club.category'].data.id = 'seven';
+    writeFileSync(join(dir, 'malformed.json'), JSON.stringify(snapshot));
+    const malformed = loadedPacks(['diagnose', 'AS Saint-Étienne', '--snapshot', join(dir, 'malformed.json'), '--format', 'json']);
+    expect(malformed.modules).toEqual(expect.arrayContaining(['src/engine/parts.ts', ZOD]));
+    const results = JSON.parse(malformed.stdout).clubs[0].results as { status: string; message: string }[];
+    const category = results.find((r) => r.message.includes('club.category.id: Invalid input: expected number, received string'));
+    expect(category?.status).toBe('error');
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('a diagnosis that prints no date, list-checks and explain build no Intl formatter or collator, nor list ICU’s zone names (ICU data stays unloaded)', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/engine/errors.js';
 import { loadSnapshot, parseSnapshot } from '../../src/engine/snapshot.js';
-import { KeyFactsSchema } from '../../src/secrets/stripe-key.js';
+import { KeyFactsSchema } from '../../src/secrets/key-facts-schema.js';
 
 const base = { format: 'checkout-doctor-snapshot', schemaVersion: 1, generatedAt: '2026-03-01T12:00:00Z' };
 

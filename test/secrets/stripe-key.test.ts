@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeKey, KeyFactsSchema, maskSecret, type KeyContamination } from '../../src/secrets/stripe-key.js';
+import { KeyFactsSchema } from '../../src/secrets/key-facts-schema.js';
+import { describeKey, maskSecret, type KeyContamination } from '../../src/secrets/stripe-key.js';
 
 // Fake keys shaped like Stripe's (not real keys).
 const OLD_BODY = 'aB3dE5fG7hJ9kL1mN2pQ4rS6'; // 24 characters
