@@ -160,7 +160,10 @@ async function size(demo: Json, shared: Json[], sendcloudFile: string, clubs: nu
     console.log(
       `  pool bound   ${boundMs.toFixed(0).padStart(7)} ms   ${Object.entries(rounds).map(([s, r]) => `${s} ${requests[s]}/${pools[s] ?? 1} → ${r}`).join(', ')} round(s); dependency bound ${depth}`,
     );
-    console.log(`  ratio        ${ratio.toFixed(2).padStart(7)}      wall(L) / pool bound, target ≤ 1.3 ${ratio <= 1.3 ? 'met' : 'NOT met'}; (wall(L) − wall(0)) / bound ${((slowRun.ms - base.ms) / boundMs).toFixed(2)}`);
+    // The target is set at 500 clubs: below, start-up and the shop's reads outweigh a bound of a
+    // few round trips (200 ms at 10 clubs), and the ratio says how each grows, not a verdict.
+    const verdict = clubs >= 500 ? `target ≤ 1.3 ${ratio <= 1.3 ? 'met' : 'NOT met'}` : 'target ≤ 1.3 set at 500 clubs';
+    console.log(`  ratio        ${ratio.toFixed(2).padStart(7)}      wall(L) / pool bound, ${verdict}; (wall(L) − wall(0)) / bound ${((slowRun.ms - base.ms) / boundMs).toFixed(2)}`);
     // The target reads "requests per club": what each club costs. The shop-wide reads barely grow
     // with the clubs (17 at 10 clubs, 21 at 500: a page per 500 groups or categories), so they are shown apart, and spread over the clubs for
     // whoever reads the target as the run's total divided by the clubs.
