@@ -42,20 +42,19 @@ export class Redactor {
   /** Short secrets (4 to 7 characters): masked only where they stand alone as a token. */
   private readonly shortSecrets = new Set<string>();
   private matcher: FormMatcher | undefined;
-  private registered = 0;
 
   /**
-   * Changes whenever a new secret form is registered: text redacted under an older generation may
-   * hold a secret registered since, and must be redacted again (a report piece prepared early).
+   * Changes whenever a new secret form is registered (forms are only ever added): text redacted
+   * under an older generation may hold a secret registered since, and must be redacted again (a
+   * report piece prepared early).
    */
   get generation(): number {
-    return this.registered;
+    return this.forms.size + this.shortSecrets.size;
   }
 
   private addForm(form: string, mask: string): void {
     if (form.length < MIN_LONG || this.forms.has(form)) return;
     this.forms.set(form, mask);
-    this.registered++;
     // Added to the matcher in place: a source registering keys club by club while the run redacts
     // would otherwise rebuild the whole matcher (every club's forms) once per club.
     if (this.matcher && !this.matcher.add(form)) this.matcher = undefined;
@@ -70,10 +69,7 @@ export class Redactor {
     if (!secret) return;
     for (const value of new Set([secret, secret.trim()])) {
       if (value.length < MIN_LONG) {
-        if (value.trim().length >= 4 && !this.shortSecrets.has(value.trim())) {
-          this.shortSecrets.add(value.trim());
-          this.registered++;
-        }
+        if (value.trim().length >= 4) this.shortSecrets.add(value.trim());
         continue;
       }
       const mask = maskSecret(value);

@@ -542,10 +542,8 @@ async function gather(options: GatherOptions): Promise<Snapshot> {
         tellAllReady();
         return;
       }
-      if (id === G.stripe) {
-        if (outcome.ok) (outcome.value as (StripeParts | undefined)[]).forEach((parts, i) => (stripeByClub[i] = parts));
-        return;
-      }
+      // Each club's Stripe parts were taken as they came (onClubStripe).
+      if (id === G.stripe) return;
       const { parts, lookups: found } = plan.partsOf(id, outcome);
       if (id === G.sendcloud || id === G.front || id === G.coupons) Object.assign(otherParts, parts);
       else Object.assign(psParts, parts);
@@ -571,12 +569,6 @@ async function gather(options: GatherOptions): Promise<Snapshot> {
       : options.fallbackNames.map((name) => failedClub(name, stoppedCause(signal?.reason, prestashopSource)));
   }
   clubs.forEach((club, i) => Object.assign(club.parts, stripeByClub[i]));
-  if (!signal?.aborted) {
-    clubs.forEach((club, i) => {
-      settle(progress, club.parts, prestashopSource, clubRef(club, i));
-      progress.clubDone(clubRef(club, i));
-    });
-  }
   const parts: PartMap = { ...psParts, ...otherParts, 'prestashop.shop': shopPart };
   const snapshotClubs = clubs.map((club) => ({ name: club.name, parts: club.parts }));
   if (signal?.aborted) {
