@@ -12,7 +12,7 @@
 import { monotonicMs } from './clock.js';
 import type { PartName } from './parts.js';
 import { PART_SHAPES } from './part-shapes.generated.js';
-import { fastParse, NO, PARSE_ONCE } from './shapes.js';
+import { PARSE_ONCE, parseFastOr } from './shapes.js';
 import { partLabel } from './part-labels.js';
 import { answeredQueries, lookupKey, lookupPartFor, type ClubSnapshot, type PartEnvelope, type Snapshot } from './snapshot.js';
 import { t, type Cause, type Check, type CheckContext, type CheckOutcome, type Query, type Severity, type Status, type Text, type AdminTexts } from './types.js';
@@ -75,8 +75,7 @@ const validated = new WeakMap<PartEnvelope, { ok: true; data: unknown } | { ok: 
 async function validate(name: PartName, envelope: PartEnvelope & { status: 'ok' }) {
   let result = validated.get(envelope);
   if (!result) {
-    const fast = fastParse(PART_SHAPES[name], envelope.data);
-    const parsed = fast !== NO ? { success: true as const, data: fast } : (await import('./parts.js')).PART_SCHEMAS[name].safeParse(envelope.data, PARSE_ONCE);
+    const parsed = await parseFastOr(PART_SHAPES[name], envelope.data, async () => (await import('./parts.js')).PART_SCHEMAS[name].safeParse(envelope.data, PARSE_ONCE));
     result = parsed.success
       ? { ok: true, data: deepFreeze(parsed.data) }
       : {

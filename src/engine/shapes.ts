@@ -97,6 +97,15 @@ function numberOk(v: number, checks: readonly unknown[]): boolean {
 }
 
 /**
+ * `value` parsed: by the fast path when it is sure, else by `slow` (zod's safeParse, whose issues
+ * users see). The one way callers combine the two (the runner's parts, the snapshot file).
+ */
+export function parseFastOr<R>(shape: Shape, value: unknown, slow: () => R): { success: true; data: unknown } | R {
+  const data = fastParse(shape, value);
+  return data === NO ? slow() : { success: true, data };
+}
+
+/**
  * What zod's parse of `value` with the schema `shape` was derived from would return, or NO when
  * the fast path is not sure (zod then decides, with its own issues).
  */

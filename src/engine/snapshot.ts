@@ -7,7 +7,7 @@ import { describeKey } from '../secrets/stripe-key.js';
 import { UsageError } from './errors.js';
 import type { PartName } from './parts.js';
 import { ENVELOPE_SHAPE, SNAPSHOT_FILE_SHAPE } from './part-shapes.generated.js';
-import { fastParse, isPartName, NO, PARSE_ONCE } from './shapes.js';
+import { isPartName, PARSE_ONCE, parseFastOr, type Shape } from './shapes.js';
 import type { Cause, Query, QueryKey, Text } from './types.js';
 import { t } from './types.js';
 import { SNAPSHOT_MESSAGES as M } from './messages.js';
@@ -110,9 +110,8 @@ export const snapshotFileSchema = () => (fileSchema ??= buildFileSchema());
 type Parsed<T extends z.ZodType> = { success: true; data: z.output<T> } | { success: false; error: z.ZodError };
 
 /** zod's safeParse of `value`, through the fast path when it is sure. */
-function parseWith<T extends z.ZodType>(fast: Parameters<typeof fastParse>[0], schema: () => T, value: unknown): Parsed<T> {
-  const data = fastParse(fast, value);
-  return data === NO ? (schema().safeParse(value, PARSE_ONCE) as Parsed<T>) : { success: true, data: data as z.output<T> };
+function parseWith<T extends z.ZodType>(fast: Shape, schema: () => T, value: unknown): Parsed<T> {
+  return parseFastOr(fast, value, () => schema().safeParse(value, PARSE_ONCE)) as Parsed<T>;
 }
 
 function toEnvelope(where: string, value: unknown, name?: string): PartEnvelope {
